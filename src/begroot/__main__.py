@@ -1,0 +1,3 @@
+from begroot.cli import main
+
+main()

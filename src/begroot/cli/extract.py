@@ -1,0 +1,57 @@
+"""`begroot extract FILE...`: the fact table as CSV, or the document model as JSON."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..errors import BegrootError
+from ..model import Document
+from ..parse import extract as extract_document
+from ..serialise import document_to_json, write_facts_csv
+from . import app
+from .common import expand_paths, report_error, warn
+
+
+class Format(str, Enum):
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(..., help="BBT documents (text or PDF), or folders of them."),
+    format: Format = typer.Option(Format.csv, "--format", "-f", help="csv: the fact table; json: the whole model."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings."),
+) -> None:
+    """Extract every number of the documents, each with its page and line."""
+    documents: list[Document] = []
+    failed = 0
+    for path in expand_paths(files):
+        try:
+            document = extract_document(path)
+        except BegrootError as error:
+            report_error(error)
+            failed += 1
+            continue
+        if not quiet:
+            for warning in document.warnings:
+                warn(str(path), str(warning))
+        documents.append(document)
+    if documents:
+        stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            if format is Format.csv:
+                write_facts_csv(documents, stream)
+            else:
+                stream.write(document_to_json(documents))
+                stream.write("\n")
+        finally:
+            if output:
+                stream.close()
+    if failed or not documents:
+        raise typer.Exit(1)

@@ -1,0 +1,361 @@
+"""The document model: plain dataclasses shared by every step of the pipeline.
+
+`sources` produce `SourceDocument` (pages of lines); `parse` turns them into a
+`Document`; `audit`, `store`, `export`, `api`, `web` and `cli` only read it.
+The objects mirror the printed document: a document has sections, programs,
+ISEs, goals and articles; every number sits in a `Table` and becomes a `Fact`
+that knows where it was printed (`Provenance`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = "1.0"
+
+# The fact table's columns, in contract order (docs/fact-table.md).
+FACT_COLUMNS = (
+    "document",
+    "scope",
+    "subject",
+    "row",
+    "credit",
+    "year",
+    "stage",
+    "value",
+    "page",
+    "source_line",
+)
+
+CREDITS = ("VAK", "VEK", "AO", "TO", "LO")
+STAGES = ("BO", "BA", "BA-JR", "BU", "DELTA")
+SCOPES = ("total", "program", "ise", "article")
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source, as printed."""
+
+    text: str
+    page: int  # 1-based physical page (inferred for text files)
+    number: int  # 1-based line number in the file (for PDFs: in the extracted text)
+
+
+@dataclass
+class Page:
+    number: int
+    lines: list[Line] = field(default_factory=list)
+    printed_number: int | None = None  # the page number printed on the page, if seen
+    needs_ocr: bool = False
+
+
+@dataclass
+class SourceDocument:
+    """A document as pages of lines, whatever the file format."""
+
+    name: str  # file name without extension: the document's id
+    path: str
+    format: str  # "text" or "pdf"
+    sha256: str
+    pages: list[Page]
+    warnings: list[Warning] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for page in self.pages for line in page.lines]
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+@dataclass(frozen=True)
+class Provenance:
+    document: str
+    page: int
+    line: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"document": self.document, "page": self.page, "source_line": self.line}
+
+
+@dataclass
+class Warning:
+    message: str
+    page: int | None = None
+    line: int | None = None
+    code: str = "warning"
+
+    def __str__(self) -> str:
+        where = []
+        if self.page is not None:
+            where.append(f"p.{self.page}")
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One number of a stage x credit table: a row of the fact table."""
+
+    document: str
+    scope: str  # total | program | ise | article
+    subject: str  # TOTAL | program code | <program>:<slug> | article code
+    row: str  # total | esr | is | other
+    credit: str  # VAK VEK AO TO LO
+    year: int
+    stage: str  # BO BA BA-JR BU DELTA
+    value: int  # thousand euro
+    page: int
+    source_line: int
+    table: int = 0  # index into Document.tables
+    perimeter: str = ""  # e.g. "MVG excl. DAB", "VDAB", "incl. VDAB"
+
+    def as_row(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in FACT_COLUMNS)
+
+
+@dataclass
+class Cell:
+    """A number read from a table, with where it stood."""
+
+    text: str
+    value: float | None
+    line: int
+    page: int
+
+
+@dataclass
+class Table:
+    """A stage x credit table as recognised (layout name) with its facts."""
+
+    index: int
+    layout: str  # summary | ise_frame | article_expenditure | article_receipt | apparatus | slide_evolution | credit_evolution
+    scope: str
+    subject: str
+    title: str
+    page: int
+    line: int  # line of the header that identified the table
+    perimeter: str = ""
+    section: str = ""  # id of the section it sits in
+    has_total: bool = True
+    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass
+class GenericTable:
+    """A table in the prose that is not stage x credit: header cells and rows."""
+
+    index: int
+    page: int
+    line: int
+    header: list[str]
+    rows: list[list[str]]
+    numbers: list[list[float | None]]
+    article: str | None = None
+    section: str = ""
+    end_line: int = 0
+
+
+@dataclass
+class CreditChange:
+    """A row between the first and last of a `Kredietevolutie` table."""
+
+    label: str
+    vak: int | None
+    vek: int | None
+    page: int
+    line: int
+
+
+@dataclass
+class CreditEvolution:
+    start_stage: str
+    start_year: int
+    end_stage: str
+    end_year: int
+    changes: list[CreditChange] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@dataclass
+class Section:
+    id: str  # stable within the document: "V", "V/1.3", ...
+    kind: str  # chapter | policy_field | ise | sd | od | theme | heading | article
+    number: str  # "V", "1.3", "SD 1", "OD 4", ""
+    title: str
+    page: int
+    line: int
+    end_line: int = 0
+    parent: str | None = None
+    text: str = ""  # the prose directly under the heading
+
+
+@dataclass
+class Goal:
+    code: str  # "SD 1", "OD 4"
+    level: str  # sd | od
+    number: int
+    title: str
+    page: int
+    line: int
+    parent: str | None = None  # the SD of an OD
+    themes: list[str] = field(default_factory=list)
+    ises: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)  # slide decks
+
+
+@dataclass
+class Program:
+    code: str  # "JD"
+    name: str
+    page: int = 0
+    line: int = 0
+
+
+@dataclass
+class Ise:
+    key: str  # "<program>:<slug>"
+    name: str
+    program: str
+    policy_field: str
+    perimeter: str
+    page: int
+    line: int
+
+
+@dataclass(frozen=True)
+class ArticleCode:
+    entity: str  # "JB0"
+    kind: str  # "1" expenditure, "9" receipt, or a letter for entities under authority
+    program: str  # "JD"
+    middle: str  # the part after the program: "B2CA"
+    suffix: str  # ESR aggregation: "WT"
+
+    @property
+    def code(self) -> str:
+        return f"{self.entity}-{self.kind}{self.program}{self.middle}-{self.suffix}"
+
+    @property
+    def is_receipt(self) -> bool:
+        return self.kind == "9"
+
+
+@dataclass
+class Article:
+    code: str
+    parts: ArticleCode
+    name: str
+    page: int
+    line: int
+    printed_code: str = ""  # as printed, when it had to be canonicalised
+    ise: str | None = None  # Ise.key
+    policy_field: str | None = None
+    entity: str | None = None  # "Departement WSE en IVA's ...", "VDAB", ...
+    goals: list[str] = field(default_factory=list)  # "OD 1"
+    summary: str = ""  # Korte inhoud
+    explanation: str = ""  # Inhoudelijke toelichting
+    tables: list[int] = field(default_factory=list)  # Document.tables indexes
+    generic_tables: list[int] = field(default_factory=list)
+    credit_evolution: CreditEvolution | None = None
+    end_line: int = 0
+
+
+@dataclass
+class Footnote:
+    number: int
+    text: str
+    page: int
+    line: int
+    cites: list[tuple[str, int | None]] = field(default_factory=list)  # (article code, page)
+
+
+@dataclass
+class Abbreviation:
+    short: str
+    meaning: str
+    page: int
+    line: int
+
+
+@dataclass
+class AnnexItem:
+    annex: str  # decisions | resolutions | court_of_audit | rulings
+    kind: str  # decreet | besluit | resolutie | aanbeveling | arrest | ...
+    title: str
+    page: int
+    line: int
+    date: str | None = None  # ISO date
+    number: str | None = None  # parliamentary document number
+    adopted: str | None = None  # ISO date adopted
+    follow_up: str = ""
+    group: str = ""  # sub-heading (entity) the item stands under
+
+
+@dataclass
+class Cause:
+    label: str
+    amount: float | None  # thousand euro, signed
+
+
+@dataclass
+class Statement:
+    """A `Begrotingsinfo` statement of a slide deck."""
+
+    subject: str  # the ISE key or program it speaks of, when known
+    text: str
+    total: float | None  # thousand euro
+    change: float | None  # thousand euro, signed
+    reference_year: int | None
+    causes: list[Cause]
+    page: int
+    line: int
+
+
+@dataclass
+class Slide:
+    page: int
+    title: str
+    line: int
+
+
+@dataclass
+class Document:
+    name: str
+    kind: str  # report | slides
+    stage: str  # BO | BA | BU
+    year: int
+    domain: str
+    sha256: str = ""
+    format: str = "text"
+    title: str = ""
+    page_count: int = 0
+    domain_letter: str = ""
+    sections: list[Section] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+    ises: list[Ise] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    generic_tables: list[GenericTable] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    abbreviations: list[Abbreviation] = field(default_factory=list)
+    annex_items: list[AnnexItem] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    slides: list[Slide] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+    @property
+    def facts(self) -> list[Fact]:
+        return [fact for table in self.tables for fact in table.facts]
+
+    def article(self, code: str) -> Article | None:
+        return next((a for a in self.articles if a.code == code), None)

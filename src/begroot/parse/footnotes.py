@@ -1,0 +1,78 @@
+"""Footnotes: numbered in one sequence through the document, printed at the foot of pages.
+
+The sequence is what tells a footnote from a line that merely starts with a
+number: only the next expected number is accepted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Footnote, Line
+from .codes import find_codes
+
+FOOTNOTE = re.compile(r"^\s?(?P<num>\d{1,3})\s+(?P<text>\S.*?)\s*$")
+PAGE_CITE = re.compile(r"p\.\s?(\d{1,4})")
+
+
+def _looks_like_footnote_text(text: str) -> bool:
+    words = text.split()
+    numeric = sum(1 for w in words if re.fullmatch(r"[-\d.,%]+", w))
+    return bool(words) and numeric <= len(words) // 2 and not text.startswith(("keuro", "euro", "%"))
+
+
+def find_footnotes(lines: list[Line]) -> tuple[list[Footnote], set[int]]:
+    notes: list[Footnote] = []
+    used: set[int] = set()
+    expected = 1
+    index = 0
+    while index < len(lines):
+        match = FOOTNOTE.match(lines[index].text)
+        if match and int(match.group("num")) == expected and _looks_like_footnote_text(match.group("text")):
+            note, consumed = _read_note(lines, index, match)
+            # A footnote sits in the lower part of its page: the page must end soon after it.
+            if _near_page_end(lines, index + consumed):
+                notes.append(note)
+                used.update(range(index, index + consumed))
+                expected += 1
+                index += consumed
+                continue
+        index += 1
+    return notes, used
+
+
+def _read_note(lines: list[Line], index: int, match: re.Match[str]) -> tuple[Footnote, int]:
+    parts = [match.group("text")]
+    consumed = 1
+    page = lines[index].page
+    while index + consumed < len(lines):
+        nxt = lines[index + consumed]
+        if nxt.page != page or not nxt.text.strip() or FOOTNOTE.match(nxt.text):
+            break
+        parts.append(nxt.text.strip())
+        consumed += 1
+    text = re.sub(r"\s+", " ", " ".join(parts)).strip()
+    line = lines[index]
+    return Footnote(int(match.group("num")), text, line.page, line.number, cites=_cites(text)), consumed
+
+
+def _cites(text: str) -> list[tuple[str, int | None]]:
+    cites: list[tuple[str, int | None]] = []
+    for code, _printed, start in find_codes(text):
+        page = PAGE_CITE.search(text, start, start + 40)
+        cites.append((code.code, int(page.group(1)) if page else None))
+    return cites
+
+
+def _near_page_end(lines: list[Line], index: int) -> bool:
+    """True when at most a few non-blank lines of the same page follow (other footnotes excepted)."""
+    if index >= len(lines):
+        return True
+    page = lines[index - 1].page
+    remaining = 0
+    for line in lines[index : index + 40]:
+        if line.page != page:
+            return True
+        if line.text.strip() and not FOOTNOTE.match(line.text):
+            remaining += 1
+    return remaining <= 12

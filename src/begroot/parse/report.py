@@ -1,0 +1,573 @@
+"""The long BBT report: sections, goals, articles, tables, footnotes and annexes.
+
+One pass finds every stage x credit table (from its unit line), a second walks
+the lines for headings and keeps the prose under each; tables are then placed
+in their article or section and turned into facts (`facts.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import (
+    Article,
+    Document,
+    GenericTable,
+    Goal,
+    Ise,
+    Line,
+    Program,
+    Section,
+    SourceDocument,
+    Warning,
+)
+from . import annexes, footnotes
+from .codes import HEADING as ARTICLE_HEADING
+from .codes import code_from_match
+from .facts import table_facts
+from .generic import find_generic_tables
+from .tables import RawTable
+
+CHAPTER = re.compile(r"^\s?(?P<num>[IVXLC]{1,6})\.\s+(?P<title>[A-ZÀ-Ý‘'“(].*?)\s*$")
+NUMBERED = re.compile(r"^\s?(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>[A-ZÀ-Ý‘'“(].*?)\s*$")
+GOAL = re.compile(r"^\s?(?P<level>SD|OD)\s?(?P<num>\d{1,2})\s*[:.]\s*(?P<title>\S.*?)\s*$")
+ENTITY_WORDS = re.compile(r"(?i)^(departement|agentschap|vlaamse|overige entiteiten|dab|iva|eva|fonds)")
+PART_WORDS = re.compile(r"(?i)^(ontvangsten|uitgaven|uitgavenartikelen|ontvangstenartikelen)\b")
+OD_CITED = re.compile(r"(?i)(?:operationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\b")
+SUMMARY_START = re.compile(r"(?i)^\s*korte inhoud")
+EXPLANATION_START = re.compile(r"(?i)^\s*inhoudelijke toelichting")
+EXECUTION_START = re.compile(r"(?i)^\s*(begrotingsuitvoering|kredietevolutie)\s*:?\s*$")
+
+
+@dataclass
+class Heading:
+    index: int  # index in the flat line list
+    level: int
+    section: Section
+
+
+def _title_case(text: str) -> str:
+    small = {"en", "van", "de", "het", "der", "voor", "in", "op"}
+    words = []
+    for i, word in enumerate(text.split()):
+        lower = word.lower()
+        if i and lower in small:
+            words.append(lower)
+        elif len(word) <= 3 and word.isupper() and lower not in small:
+            words.append(word)  # an acronym: WSE, VDAB
+        else:
+            words.append(lower[:1].upper() + lower[1:])
+    return " ".join(words)
+
+
+class ReportReader:
+    def __init__(self, source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]]):
+        self.source = source
+        self.doc = document
+        self.lines: list[Line] = source.lines
+        self.skip: set[int] = set()  # line indexes that are tables or footnotes, not prose
+        self.raw_tables: list[tuple[int, RawTable]] = tables
+        self.headings: list[Heading] = []
+        self.index_of = {line.number: i for i, line in enumerate(self.lines)}
+
+    # ------------------------------------------------------------------ passes
+
+    def read(self) -> Document:
+        self.doc.footnotes, footnote_indexes = footnotes.find_footnotes(self.lines)
+        self.skip |= footnote_indexes
+        self._find_tables()
+        self._find_headings()
+        self._build_sections()
+        self._build_articles()
+        self._place_tables()
+        self._link_goals()
+        self._find_generic_tables()
+        self.doc.abbreviations = annexes.abbreviations(self.lines, self._chapter_ranges("AFKORTINGEN"))
+        self.doc.annex_items = annexes.annex_items(self.lines, self._annex_ranges())
+        return self.doc
+
+    def _find_tables(self) -> None:
+        # Tables were read by detection already; their lines are not prose.
+        for index, table in self.raw_tables:
+            self.skip.update(range(index, table.end + 1))
+
+    # ------------------------------------------------------------------ headings
+
+    def _find_headings(self) -> None:
+        index = 0
+        while index < len(self.lines):
+            if index in self.skip:
+                index += 1
+                continue
+            heading, consumed = self._heading_at(index)
+            if heading:
+                self.headings.append(heading)
+            index += max(consumed, 1)
+        self._find_themes()
+
+    def _heading_at(self, index: int) -> tuple[Heading | None, int]:
+        line = self.lines[index]
+        text = line.text
+        article = ARTICLE_HEADING.match(text)
+        if article:
+            name, used = self._continued_title(index, article.group("name"), upper=True)
+            section = Section("", "article", article.group("code").strip(), name, line.page, line.number)
+            return Heading(index, 8, section), used
+        chapter = CHAPTER.match(text)
+        if chapter and chapter.group("title").upper() == chapter.group("title"):
+            title, used = self._continued_title(index, chapter.group("title"), upper=True)
+            kind = "policy_field" if title.upper().startswith("BELEIDSVELD") else "chapter"
+            section = Section("", kind, chapter.group("num"), title, line.page, line.number)
+            return Heading(index, 1, section), used
+        goal = GOAL.match(text)
+        if goal:
+            title, used = self._continued_title(index, goal.group("title"), upper=False)
+            title = re.sub(r"(?<=[a-z])\d{1,3}$", "", title).strip()  # a footnote mark glued to the title
+            code = f"{goal.group('level')} {int(goal.group('num'))}"
+            section = Section("", goal.group("level").lower(), code, title, line.page, line.number)
+            return Heading(index, 8, section), used
+        numbered = NUMBERED.match(text)
+        if numbered and self._is_numbered_heading(numbered):
+            title, used = self._continued_title(index, numbered.group("title"), upper=False)
+            depth = numbered.group("num").rstrip(".").count(".") + 1
+            kind = "ise" if re.match(r"(?i)^ISE\b", title) else "heading"
+            section = Section("", kind, numbered.group("num").rstrip("."), title, line.page, line.number)
+            return Heading(index, 1 + depth, section), used
+        return None, 1
+
+    @staticmethod
+    def _is_numbered_heading(match: re.Match[str]) -> bool:
+        number = match.group("num")
+        title = match.group("title")
+        # `1. Decreten`, `1.3 Budgettair kader`: a single number needs its dot (footnotes have none).
+        if "." not in number and not match.group("dot"):
+            return False
+        return len(title) < 100 and not re.search(r"\d{1,3}(\.\d{3})+", title) and not title.endswith(".")
+
+    def _continued_title(self, index: int, title: str, upper: bool) -> tuple[str, int]:
+        """Headings wrap: join the next line while it continues the heading."""
+        used = 1
+        nxt = index + 1
+        while nxt < len(self.lines) and used < 3:
+            text = self.lines[nxt].text.strip()
+            if not text or nxt in self.skip:
+                break
+            if upper and text.upper() != text:
+                break
+            if not upper and (text[:1].isupper() or len(text) > 80 or NUMBERED.match(text) or GOAL.match(text)):
+                break
+            if not upper and not title.rstrip().endswith(("-", "–")) and len(title) < 55:
+                break  # a short heading that already ended is followed by prose
+            if ARTICLE_HEADING.match(text) or CHAPTER.match(text):
+                break
+            title = f"{title} {text}"
+            used += 1
+            nxt += 1
+        return re.sub(r"\s+", " ", title).strip(), used
+
+    def _find_themes(self) -> None:
+        """Themed sub-headings: short stand-alone lines under an OD."""
+        ods = [h for h in self.headings if h.section.kind == "od"]
+        for od in ods:
+            end = self._next_heading_index(od.index, max_level=8)
+            for index in range(od.index + 2, end):
+                if index in self.skip or not self._is_theme_line(index):
+                    continue
+                line = self.lines[index]
+                title = re.sub(r"(?<=[A-Za-z])\d{1,3}$", "", line.text.strip())  # a footnote mark glued on
+                section = Section("", "theme", "", title, line.page, line.number)
+                self.headings.append(Heading(index, 9, section))
+        self.headings.sort(key=lambda h: h.index)
+
+    def _is_theme_line(self, index: int) -> bool:
+        text = self.lines[index].text.strip()
+        before = self.lines[index - 1].text.strip() if index else ""
+        after = self.lines[index + 1].text.strip() if index + 1 < len(self.lines) else ""
+        if before or (after and len(text) >= 60):
+            return False  # a theme stands alone, or is clearly shorter than the paragraph it heads
+        if not (3 <= len(text) <= 90) or not text[:1].isupper() or text.endswith((".", ":", ";", ",", "-")):
+            return False
+        if text.upper() == text or text.startswith(("•", "-", "o ", "●", "(")) or len(text.split()) > 12:
+            return False
+        return not (NUMBERED.match(text) or GOAL.match(text) or re.search(r"\d{1,3}\.\d{3}", text))
+
+    def _next_heading_index(self, after: int, max_level: int) -> int:
+        for heading in self.headings:
+            if heading.index > after and heading.level <= max_level:
+                return heading.index
+        return len(self.lines)
+
+    # ------------------------------------------------------------------ sections
+
+    def _build_sections(self) -> None:
+        stack: list[Heading] = []
+        for number, heading in enumerate(self.headings, start=1):
+            while stack and stack[-1].level >= heading.level:
+                stack.pop()
+            heading.section.id = f"s{number}"
+            heading.section.parent = stack[-1].section.id if stack else None
+            stack.append(heading)
+        for position, heading in enumerate(self.headings):
+            end = self.headings[position + 1].index if position + 1 < len(self.headings) else len(self.lines)
+            heading.section.end_line = self.lines[end - 1].number
+            heading.section.text = self._prose(heading.index + 1, end)
+            self.doc.sections.append(heading.section)
+        self._build_goals()
+
+    def _prose(self, start: int, end: int) -> str:
+        parts = [self.lines[i].text.strip() for i in range(start, end) if i not in self.skip]
+        return _join_prose(parts)
+
+    def _build_goals(self) -> None:
+        current_sd: str | None = None
+        for position, heading in enumerate(self.headings):
+            section = heading.section
+            if section.kind not in {"sd", "od"}:
+                continue
+            code = section.number
+            if any(g.code == code for g in self.doc.goals):
+                continue
+            number = int(code.split()[1])
+            goal = Goal(code, section.kind, number, section.title, section.page, section.line)
+            if section.kind == "sd":
+                current_sd = code
+            else:
+                goal.parent = current_sd
+                goal.themes = self._themes_after(position)
+            self.doc.goals.append(goal)
+
+    def _link_goals(self) -> None:
+        """An OD serves the SD its ISE names (`SD 2` or the SD's title) and belongs to that ISE."""
+        sds = [g for g in self.doc.goals if g.level == "sd"]
+        for goal in self.doc.goals:
+            if goal.level != "od":
+                continue
+            index = self._line_index(goal.line)
+            ise_heading = self._enclosing_heading(index, "ise") or self._enclosing_heading(index, "policy_field")
+            if ise_heading is None:
+                continue
+            frame = next((t for t in self.doc.tables if t.layout == "ise_frame"
+                          and ise_heading.index < self._line_index(t.line) < self._next_heading_index(ise_heading.index, 2)), None)  # fmt: skip
+            if frame:
+                goal.ises = [frame.subject]
+            intro = self._prose(ise_heading.index, index) + " " + " ".join(
+                f.text for f in self.doc.footnotes if ise_heading.section.line <= f.line <= goal.line
+            )
+            goal.parent = _cited_sd(intro, sds) or goal.parent
+
+    def _enclosing_heading(self, index: int, kind: str) -> Heading | None:
+        found = None
+        for heading in self.headings:
+            if heading.index > index:
+                break
+            if heading.section.kind == kind:
+                found = heading
+            elif heading.level <= 2 and heading.section.kind != kind:
+                found = None
+        return found
+
+    def _themes_after(self, position: int) -> list[str]:
+        themes = []
+        for heading in self.headings[position + 1 :]:
+            if heading.level <= 8:
+                break
+            if heading.section.kind == "theme":
+                themes.append(heading.section.title)
+        return themes
+
+    def _enclosing(self, index: int, kind: str) -> str | None:
+        """Title of the nearest heading of `kind` that encloses line `index`."""
+        section_id = None
+        for heading in self.headings:
+            if heading.index > index:
+                break
+            if heading.section.kind == kind:
+                section_id = heading.section.title
+            elif kind == "ise" and heading.level <= 2:
+                section_id = None  # a new chapter or top-level heading ends the ISE
+        return section_id
+
+    # ------------------------------------------------------------------ articles
+
+    def _build_articles(self) -> None:
+        ise_of_line = self._context_by_line()
+        for position, heading in enumerate(self.headings):
+            if heading.section.kind != "article":
+                continue
+            match = ARTICLE_HEADING.match(self.lines[heading.index].text)
+            assert match is not None
+            parts = code_from_match(match)
+            end = self._article_end(position)
+            article = Article(
+                code=parts.code,
+                parts=parts,
+                name=heading.section.title,
+                page=heading.section.page,
+                line=heading.section.line,
+                end_line=self.lines[end - 1].number,
+            )
+            printed = match.group("code").strip()
+            if printed != parts.code:
+                article.printed_code = printed
+                self.doc.warnings.append(
+                    Warning(f"article code {printed!r} read as {parts.code}", heading.section.page,
+                            heading.section.line, "canonicalised_code")
+                )  # fmt: skip
+            context = ise_of_line.get(heading.index, {})
+            article.ise = context.get("ise")
+            article.policy_field = context.get("policy_field")
+            article.entity = context.get("entity")
+            self._read_article_text(article, heading.index + 1, end)
+            heading.section.number = parts.code
+            self.doc.articles.append(article)
+
+    def _article_end(self, position: int) -> int:
+        for heading in self.headings[position + 1 :]:
+            if heading.level <= 8:
+                return heading.index
+        return len(self.lines)
+
+    def _read_article_text(self, article: Article, start: int, end: int) -> None:
+        part = None
+        summary: list[str] = []
+        explanation: list[str] = []
+        for index in range(start, end):
+            if index in self.skip:
+                continue
+            text = self.lines[index].text.strip()
+            if SUMMARY_START.match(text):
+                part = "summary"
+                continue
+            if EXPLANATION_START.match(text):
+                part = "explanation"
+                continue
+            if EXECUTION_START.match(text):
+                part = None
+                continue
+            if part == "summary":
+                summary.append(text)
+            elif part == "explanation":
+                explanation.append(text)
+        article.summary = _join_prose(summary)
+        article.explanation = _join_prose(explanation)
+        goals = [f"OD {int(n)}" for n in OD_CITED.findall(article.summary)]
+        article.goals = list(dict.fromkeys(goals))
+
+    def _context_by_line(self) -> dict[int, dict[str, str | None]]:
+        """For each article heading: the policy field, ISE and entity headings it stands under."""
+        context: dict[str, str | None] = {"policy_field": None, "ise": None, "entity": None}
+        result: dict[int, dict[str, str | None]] = {}
+        for heading in self.headings:
+            section = heading.section
+            if section.kind in {"chapter", "policy_field"}:
+                field = _title_case(section.title.split(" ", 1)[1]) if section.kind == "policy_field" else None
+                context = {"policy_field": field, "ise": None, "entity": None}
+            elif section.kind == "ise":
+                context = {**context, "ise": section.title, "entity": None}
+            elif section.kind == "heading" and heading.level >= 4 and ENTITY_WORDS.match(section.title):
+                context = {**context, "entity": section.title}
+            elif section.kind == "article":
+                result[heading.index] = dict(context)
+        return result
+
+    # ------------------------------------------------------------------ tables
+
+    def _place_tables(self) -> None:
+        article_at = self._article_ranges()
+        ise_frames: list[tuple[int, int]] = []  # (table index, line index)
+        for index, raw in self.raw_tables:
+            title = self._title_before(index)
+            article = article_at(index)
+            table = table_facts(self.doc, raw, title, article, self._section_title_at(index))
+            if table is None:
+                continue
+            if table.layout == "ise_frame":
+                ise_frames.append((table.index, index))
+            if article is not None:
+                article.tables.append(table.index)
+        self._name_ises(ise_frames)
+        self._collect_programs()
+
+    def _article_ranges(self):
+        spans = [(self._line_index(a.line), self._line_index(a.end_line), a) for a in self.doc.articles]
+
+        def article_at(index: int) -> Article | None:
+            for start, end, article in spans:
+                if start < index <= end:
+                    return article
+            return None
+
+        return article_at
+
+    def _line_index(self, number: int) -> int:
+        return self.index_of.get(number, 0)
+
+    def _title_before(self, index: int) -> str:
+        """The caption printed just above a table's unit line (`PROGRAMMA JD – WERK`)."""
+        parts: list[str] = []
+        blanks = 0
+        for back in range(index - 1, max(index - 12, -1), -1):
+            text = self.lines[back].text.strip()
+            if not text:
+                blanks += 1
+                if parts and blanks > 2:
+                    break
+                continue
+            if back in self.skip or NUMBERED.match(text) or CHAPTER.match(text) or GOAL.match(text):
+                break
+            if len(text) > 90 or (parts and text.endswith(".") and len(text) > 60):
+                break
+            parts.insert(0, text)
+            blanks = 0
+            if text.endswith(":") or len(parts) >= 3:
+                break
+        return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+    def _section_title_at(self, index: int) -> str:
+        title = ""
+        for heading in self.headings:
+            if heading.index > index:
+                break
+            title = heading.section.title
+        return title
+
+    def _name_ises(self, frames: list[tuple[int, int]]) -> None:
+        """An ISE's program is that of the articles under it (those after its frame, in its section)."""
+        for table_index, line_index in frames:
+            table = self.doc.tables[table_index]
+            section_end = self._next_heading_index(line_index, max_level=2)
+            programs = Counter(
+                a.parts.program
+                for a in self.doc.articles
+                if line_index < self._line_index(a.line) < section_end and a.parts.kind != "9"
+            )
+            program = programs.most_common(1)[0][0] if programs else ""
+            if not program:
+                self.doc.warnings.append(
+                    Warning(f"no articles under ISE {table.title!r}: program unknown", table.page, table.line)
+                )
+            slug = table.subject
+            table.subject = f"{program}:{slug}"
+            table.facts = [_with_subject(f, table.subject) for f in table.facts]
+            name = table.title.split(",")[0].strip()
+            field = self._context_by_line_index(line_index)
+            if not any(i.key == table.subject for i in self.doc.ises):
+                self.doc.ises.append(
+                    Ise(table.subject, name, program, field or "", table.perimeter, table.page, table.line)
+                )
+            for article in self.doc.articles:
+                if line_index < self._line_index(article.line) < section_end:
+                    article.ise = table.subject
+
+    def _context_by_line_index(self, index: int) -> str | None:
+        field = None
+        for heading in self.headings:
+            if heading.index > index:
+                break
+            if heading.section.kind == "policy_field":
+                field = _title_case(heading.section.title.split(" ", 1)[1])
+            elif heading.section.kind == "chapter":
+                field = None
+        return field
+
+    def _collect_programs(self) -> None:
+        names: dict[str, tuple[str, int, int]] = {}
+        for table in self.doc.tables:
+            if table.scope == "program":
+                name = re.split(r"\s[-–]\s", table.title)[-1].strip()
+                names.setdefault(table.subject, (_title_case(name), table.page, table.line))
+        letter = self.doc.domain_letter
+        codes = {a.parts.program for a in self.doc.articles if not letter or a.parts.program.startswith(letter)}
+        for code in sorted(codes | set(names)):
+            name, page, line = names.get(code, ("", 0, 0))
+            self.doc.programs.append(Program(code, name, page, line))
+
+    # ------------------------------------------------------------------ the rest
+
+    def _find_generic_tables(self) -> None:
+        article_at = self._article_ranges()
+        for table in find_generic_tables(self.lines, self.skip):
+            table.index = len(self.doc.generic_tables)
+            index = self._line_index(table.line)
+            article = article_at(index)
+            if article is not None:
+                table.article = article.code
+                article.generic_tables.append(table.index)
+            table.section = self._section_id_at(index)
+            self.doc.generic_tables.append(table)
+
+    def _section_id_at(self, index: int) -> str:
+        section = ""
+        for heading in self.headings:
+            if heading.index > index:
+                break
+            section = heading.section.id
+        return section
+
+    def _chapter_ranges(self, word: str) -> list[tuple[int, int]]:
+        ranges = []
+        chapters = [h for h in self.headings if h.level == 1]
+        for position, heading in enumerate(chapters):
+            if word in heading.section.title.upper():
+                end = chapters[position + 1].index if position + 1 < len(chapters) else len(self.lines)
+                ranges.append((heading.index, end))
+        return ranges
+
+    def _annex_ranges(self) -> list[tuple[str, int, int]]:
+        kinds = {
+            "REGELGEVING": "decisions",
+            "RESOLUTIES": "resolutions",
+            "REKENHOF": "court_of_audit",
+            "ARRESTEN": "rulings",
+        }
+        result = []
+        for word, kind in kinds.items():
+            for start, end in self._chapter_ranges(word):
+                result.append((kind, start, end))
+        return result
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _cited_sd(text: str, sds: list[Goal]) -> str | None:
+    match = re.search(r"\bSD\s?(\d{1,2})\b", text)
+    if match:
+        return f"SD {int(match.group(1))}"
+    flat = _key(text)
+    for sd in sds:
+        if _key(sd.title)[:40] and _key(sd.title)[:40] in flat:
+            return sd.code
+    return None
+
+
+def _with_subject(fact, subject: str):
+    from dataclasses import replace
+
+    return replace(fact, subject=subject)
+
+
+def _join_prose(parts: list[str]) -> str:
+    """Join lines into paragraphs: blank lines separate paragraphs, hyphenated words are rejoined."""
+    paragraphs: list[str] = []
+    current = ""
+    for part in parts:
+        if not part:
+            if current:
+                paragraphs.append(current)
+                current = ""
+            continue
+        if current.endswith("-") and part[:1].islower() and not current.endswith(" -"):
+            current = current[:-1] + part
+        else:
+            current = f"{current} {part}".strip()
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+def parse_report(source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]]) -> Document:
+    return ReportReader(source, document, tables).read()

@@ -1,0 +1,339 @@
+"""The minister's slide deck: Budgetevolutie tables, strategic goals and Begrotingsinfo statements.
+
+Slide text comes out of PDF converters in reading order of text boxes, so a
+slide's title often follows its content: the caption of a table is looked for
+just after it, and a statement's ISE among the labels around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Cause, Document, Fact, Goal, Ise, Line, Program, Slide, SourceDocument, Statement, Table, Warning
+from .facts import ise_slug
+from .tables import RawTable
+
+PROGRAM_ROW = re.compile(r"^Programma\s+(?P<code>[A-Z]{2})\b")
+ISE_ROW = re.compile(r"^ISE\s+(?P<name>.+)$")
+TOTAL_ROW = re.compile(r"(?i)^totaal\b")
+CAPTION = re.compile(r"(?i)^\s*budgetevolutie\b\s*(?P<perimeter>.*)$")
+SLIDE_TITLE = re.compile(r"(?i)^\s*(budgetevolutie|bbt-structuur|begrotingsinfo|toelichting bbt)\b.*|.*\bbegrotingsinfo\s*$")
+BULLET = re.compile(r"^\s*[•●▪]\s*(?P<text>.*)$")
+CAUSE_MARK = re.compile(r"^\s*(?:[\u0336̶–-]\s+|[\u0336̶])(?P<text>.*)$")
+AMOUNT = re.compile(r"(?P<sign>[+\-−])?\s?(?P<num>\d+(?:[.,]\d+)?)\s*(?P<scale>miljard|miljoen|keuro|duizend euro)", re.I)
+TOTAL_STATEMENT = re.compile(r"(?i)totaal\s+beleidskrediet\s+(?P<total>[\d.,]+\s*(?:miljard|miljoen|keuro))")
+CHANGE = re.compile(r"(?i)(?P<word>toename|daling|stijging|afname)\s+(?:van\s+)?(?P<amount>[\d.,]+\s*(?:miljard|miljoen|keuro))")
+REFERENCE = re.compile(r"(?i)t\.o\.v\.?\s*(?P<year>(?:19|20)\d{2})")
+SCALE = {"miljard": 1_000_000.0, "miljoen": 1_000.0, "keuro": 1.0, "duizend euro": 1.0}
+
+
+def amount_in_keuro(text: str) -> float | None:
+    """`1,2 miljard` -> 1200000.0 (thousand euro); `+1,8 miljoen` -> 1800.0; `-0,7 miljoen` -> -700.0."""
+    match = AMOUNT.search(text)
+    if not match:
+        return None
+    number = match.group("num")
+    value = float(number.replace(".", "").replace(",", ".")) if "," in number else float(number.replace(".", ""))
+    if "." in number and "," not in number and match.group("scale").lower() != "keuro":
+        value = float(number)  # `1.5 miljoen` written with a point
+    value *= SCALE[match.group("scale").lower()]
+    return -value if match.group("sign") in {"-", "−"} else value
+
+
+class SlideReader:
+    def __init__(self, source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]]):
+        self.doc = document
+        self.lines: list[Line] = source.lines
+        self.raw_tables = tables
+        self.skip: set[int] = set()
+
+    def read(self) -> Document:
+        for index, raw in self.raw_tables:
+            self._table(index, raw)
+            self.skip.update(range(index, raw.end + 1))
+        self._slides()
+        self._goals()
+        self._statements()
+        programs = {f.subject for f in self.doc.facts if f.scope == "program"}
+        self.doc.programs = [Program(code, "") for code in sorted(programs)]
+        if not self.doc.domain_letter and programs:
+            self.doc.domain_letter = sorted(programs)[0][0]
+        return self.doc
+
+    # ------------------------------------------------------------------ tables
+
+    def _caption_after(self, raw: RawTable) -> tuple[str, Line | None]:
+        start = self.lines.index(raw.unit_line)
+        for line in self.lines[raw.end + 1 : raw.end + 8]:
+            match = CAPTION.match(line.text)
+            if match:
+                return line.text.strip(), line
+        for line in reversed(self.lines[max(0, start - 4) : start]):
+            match = CAPTION.match(line.text)
+            if match:
+                return line.text.strip(), line
+        return "", None
+
+    def _table(self, index: int, raw: RawTable) -> None:
+        caption, _ = self._caption_after(raw)
+        perimeter = CAPTION.sub(r"\g<perimeter>", caption).strip() if caption else ""
+        unit = raw.unit_line
+        if raw.stage_rows:
+            self.doc.warnings.append(Warning("slide table without stage columns left out", unit.page, unit.number))
+            return
+        table = Table(len(self.doc.tables), "slide_evolution", "mixed", "", caption, unit.page, unit.number, perimeter)
+        program = ""
+        for row in raw.rows:
+            label = re.sub(r"\s+", " ", row.label).strip()
+            subject = self._row_subject(label, program)
+            if subject is None:
+                self.doc.warnings.append(Warning(f"slide row {label!r} not understood; table left out", row.page,
+                                                 row.line, "unplaced_table"))  # fmt: skip
+                return
+            scope, key = subject
+            if scope == "program":
+                program = key
+            if scope == "ise" and not any(i.key == key for i in self.doc.ises):
+                name = ISE_ROW.match(label)
+                self.doc.ises.append(Ise(key, name.group("name") if name else label, program, "", perimeter,
+                                         row.page, row.line))  # fmt: skip
+            for column, cell in zip(raw.columns, row.cells, strict=True):
+                year = column.year or raw.header_year or self.doc.year
+                table.facts.append(Fact(self.doc.name, scope, key, "total", column.credit, year,
+                                        column.stage or self.doc.stage, int(cell.value or 0), cell.page, cell.line,
+                                        table.index, perimeter))  # fmt: skip
+        self.doc.tables.append(table)
+
+    @staticmethod
+    def _row_subject(label: str, program: str) -> tuple[str, str] | None:
+        if match := PROGRAM_ROW.match(label):
+            return "program", match.group("code")
+        if match := ISE_ROW.match(label):
+            return "ise", f"{program}:{ise_slug(match.group('name'))}"
+        if TOTAL_ROW.match(label):
+            return "total", "TOTAL"
+        return None
+
+    # ------------------------------------------------------------------ slides and goals
+
+    def _slides(self) -> None:
+        seen = set()
+        for index, line in enumerate(self.lines):
+            text = line.text.strip()
+            if index not in self.skip and SLIDE_TITLE.match(text):
+                key = (line.page, text)
+                if key not in seen:
+                    seen.add(key)
+                    self.doc.slides.append(Slide(line.page, text, line.number))
+
+    def _blocks(self, start: int, end: int) -> list[tuple[Line, str]]:
+        """Blank-line separated blocks of text, joined, with their first line."""
+        blocks: list[tuple[Line, str]] = []
+        current: list[str] = []
+        first: Line | None = None
+        for line in self.lines[start:end]:
+            text = line.text.strip()
+            if not text:
+                if current and first:
+                    blocks.append((first, _join(current)))
+                current, first = [], None
+                continue
+            first = first or line
+            current.append(text)
+        if current and first:
+            blocks.append((first, _join(current)))
+        return blocks
+
+    def _goals(self) -> None:
+        """The structure slide lists the strategic goals, each followed by its ISEs."""
+        start = next((i for i, line in enumerate(self.lines) if re.search(r"(?i)bbt-structuur", line.text)), None)
+        if start is None:
+            return
+        end = next((i for i in range(start + 1, len(self.lines)) if BULLET.match(self.lines[i].text)), len(self.lines))
+        goal: Goal | None = None
+        expect_ise = False
+        for first, text in self._blocks(start + 1, end):
+            if text == "ISE":
+                expect_ise = True
+                continue
+            if text.startswith("ISE ") or expect_ise:
+                name = text[4:] if text.startswith("ISE ") else text
+                if goal:
+                    goal.ises.append(name)
+                expect_ise = False
+                continue
+            if goal and not goal.ises and text[:1].islower():
+                goal.title = _join([goal.title, text])  # a title wrapped over a blank line
+                continue
+            number = len(self.doc.goals) + 1
+            goal = Goal(f"SD {number}", "sd", number, text, first.page, first.number)
+            self.doc.goals.append(goal)
+        self._goal_bullets(end)
+
+    def _goal_bullets(self, start: int) -> None:
+        """Bullets of a content slide belong to the goal whose title follows them."""
+        titles = {_key(g.title): g for g in self.doc.goals}
+        bullets: list[str] = []
+        for _first, text in self._blocks(start, len(self.lines)):
+            bullet = BULLET.match(text)
+            if bullet:
+                bullets.extend(b.strip() for b in re.split(r"\s*•\s*", bullet.group("text")) if b.strip())
+                continue
+            goal = titles.get(_key(text))
+            if goal and bullets:
+                goal.bullets.extend(b for b in bullets if not b.lower().startswith(("totaal beleidskrediet", "oorzaak")))
+                bullets = []
+
+    # ------------------------------------------------------------------ statements
+
+    def _statements(self) -> None:
+        for index, line in enumerate(self.lines):
+            match = TOTAL_STATEMENT.search(line.text)
+            if not match:
+                continue
+            text, end = self._statement_text(index)
+            total = amount_in_keuro(match.group("total"))
+            change_match = CHANGE.search(text)
+            change = amount_in_keuro(change_match.group("amount")) if change_match else None
+            if change is not None and change_match and change_match.group("word").lower() in {"daling", "afname"}:
+                change = -abs(change)
+            reference = REFERENCE.search(text)
+            causes = self._causes(end)
+            steps = (precision_of(match.group("total")), precision_of(change_match.group("amount")) if change_match else 1)
+            subject = self._subject(index, total, change, steps)
+            self.doc.statements.append(Statement(subject, text, total, change,
+                                                 int(reference.group("year")) if reference else None,
+                                                 causes, line.page, line.number))  # fmt: skip
+
+    def _statement_text(self, index: int) -> tuple[str, int]:
+        parts = [BULLET.sub(r"\g<text>", self.lines[index].text).strip()]
+        end = index + 1
+        while end < len(self.lines):
+            text = self.lines[end].text.strip()
+            if not text or BULLET.match(text):
+                break
+            parts.append(text)
+            end += 1
+        return _join(parts), end
+
+    def _causes(self, start: int) -> list[Cause]:
+        """The `Oorzaak toename/daling:` bullet and the cause lines under it."""
+        index = start
+        while index < len(self.lines) and not self.lines[index].text.strip():
+            index += 1
+        if index >= len(self.lines) or not re.search(r"(?i)oorzaak", self.lines[index].text):
+            return []
+        causes: list[Cause] = []
+        head = re.sub(r"(?i)^.*?oorzaak\s+\w+\s*:\s*", "", BULLET.sub(r"\g<text>", self.lines[index].text)).strip()
+        if head:
+            causes.append(Cause(head, amount_in_keuro(head)))
+        for line in self.lines[index + 1 :]:
+            text = line.text.strip()
+            if BULLET.match(text) or text in {"ISE", "Begrotingsinfo"} or TOTAL_STATEMENT.search(text):
+                break
+            if not text:
+                continue
+            mark = CAUSE_MARK.match(text)
+            signed = re.match(r"^[+\-−]\s?\d", text)
+            if mark or signed or not causes:
+                label = mark.group("text").strip() if mark else text
+                causes.append(Cause(label, amount_in_keuro(label)))
+            elif _key(text) in {_key(g.title) for g in self.doc.goals} or text.startswith("ISE"):
+                break
+            else:
+                causes[-1].label = _join([causes[-1].label, text])
+                if causes[-1].amount is None:
+                    causes[-1].amount = amount_in_keuro(causes[-1].label)
+        return causes
+
+    def _subject(self, index: int, total: float | None, change: float | None, steps: tuple[float, float]) -> str:
+        """The ISE a statement speaks of: the one whose figures it rounds, else the nearest ISE label."""
+        matches = [key for key in self._ise_keys() if self._rounds_to(key, total, change, steps)]
+        if len(matches) == 1:
+            return matches[0]
+        label = self._nearest_ise_label(index)
+        return label or ""
+
+    def _ise_keys(self) -> list[str]:
+        return list(dict.fromkeys(f.subject for f in self.doc.facts if f.scope == "ise"))
+
+    def _rounds_to(self, key: str, total: float | None, change: float | None, steps: tuple[float, float]) -> bool:
+        facts = [f for f in self.doc.facts if f.subject == key and f.table == 0]
+        final = [f.value for f in facts if f.stage == self.doc.stage]
+        deltas = [f.value for f in facts if f.stage == "DELTA"]
+        return bool(total and any(_same_rounding(total, v, steps[0]) for v in final)) and (
+            change is None or any(_same_rounding(change, d, steps[1]) for d in deltas)
+        )
+
+    def _label_after(self, position: int) -> str:
+        return _label_lines(self.lines, position)
+
+    def _nearest_ise_label(self, index: int) -> str | None:
+        best: tuple[int, str] | None = None
+        for offset in range(1, 25):
+            for position in (index + offset, index - offset):
+                if 0 <= position < len(self.lines):
+                    text = self.lines[position].text.strip()
+                    if text == "ISE" and position + 1 < len(self.lines):
+                        label = self._label_after(position)
+                        key = _match_label(label, self.doc.ises)
+                        if key and best is None:
+                            best = (offset, key)
+            if best:
+                return best[1]
+        return None
+
+
+def _label_lines(lines: list[Line], position: int) -> str:
+    """The ISE name printed under an `ISE` line: the next non-blank lines up to a blank one."""
+    parts: list[str] = []
+    for line in lines[position + 1 : position + 6]:
+        text = line.text.strip()
+        if not text:
+            if parts:
+                break
+            continue
+        parts.append(text)
+    return _join(parts)
+
+
+def _match_label(label: str, ises: list[Ise]) -> str | None:
+    """`Activering (sociale economie)` names the ISE row `activering SE`; `Activering (werk)` the other one."""
+    slug = ise_slug(label)
+    social = "sociale economie" in label.lower()
+    candidates = [i for i in ises if ise_slug(i.name) == slug]
+    preferred = [i for i in candidates if i.name.strip().endswith(" SE") == social]
+    chosen = preferred or candidates
+    return chosen[0].key if chosen else None
+
+
+def precision_of(text: str) -> float:
+    """The rounding step of an amount as written: `1,2 miljard` -> 100000.0 keuro, `243 miljoen` -> 1000.0."""
+    match = AMOUNT.search(text)
+    if not match:
+        return 1.0
+    number = match.group("num")
+    decimals = len(number.split(",")[1]) if "," in number else 0
+    return SCALE[match.group("scale").lower()] * 10 ** (-decimals)
+
+
+def _same_rounding(printed: float, exact: float, step: float) -> bool:
+    return abs(printed - exact) <= step / 2 + 1e-9
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        if text.endswith("-") and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}".strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def parse_slides(source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]]) -> Document:
+    return SlideReader(source, document, tables).read()

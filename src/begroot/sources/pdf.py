@@ -1,0 +1,325 @@
+"""PDF documents as pages of lines, like the text source makes of text files.
+
+Text comes from PDFium (pypdfium2): one call gives a page's text in content
+order, split by PDFium into *segments* (runs of text it found on one line).
+Content order is not reading order: a table may be drawn column by column, a
+row label after its numbers. So lines are rebuilt from positions: every segment
+is placed by the baseline and x of its first character, segments are grouped
+into lines by baseline and ordered by x, and a space is put wherever there is a
+horizontal gap between them (one space for the wide gap between table columns,
+so a table row reads "label n1 n2 n3" as in the text files). Asking PDFium for
+positions per segment, not per character, keeps this close to bare text speed.
+
+Running headers and footers (the same text, digits aside, at the top or bottom
+of many pages) and page numbers printed on the page are left out of the lines;
+the printed number is kept in `Page.printed_number`. See docs/pdf.md.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import SourceError
+from ..model import Line, Page, SourceDocument, Warning
+
+SEGMENT = re.compile(r"[^\r\n]+")
+HYPHEN = re.compile("[-\xad\u2010\u2011]")
+SPACES = re.compile(r"\s+")
+DIGITS = re.compile(r"\d+")
+# A printed page number alone on its line: "12", "- 12 -", "Pagina 12", "12/160".
+PAGE_NUMBER = re.compile(
+    r"^[\s\-–—|]*(?:(?:pagina|page|blz\.?|p\.)\s*)?(\d{1,4})(?:\s*(?:/|van|of)\s*\d{1,4})?[\s\-–—|]*$", re.I
+)
+# A page number at either end of a running header or footer line.
+EDGE_NUMBER = re.compile(r"^(\d{1,4})\s|\s(\d{1,4})$")
+
+EMPTY_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
+
+EDGE_ZONE = 0.12  # headers and footers sit in the top and bottom 12% of the page
+RUNNING_SHARE = 0.3  # ... and repeat on at least this share of the pages with text
+SAME_LINE = 0.35  # baselines closer than this many font sizes are one line
+WORD_GAP = 0.1  # a horizontal gap wider than this many font sizes is a space
+PARAGRAPH_GAP = 1.4  # a line pitch this many times the usual one is a blank line
+# PDFium marks a hyphen it takes for a line-end hyphenation (U+FFFE, STX); one for one so indexes hold.
+PDFIUM_CHARACTERS = str.maketrans({"\x02": "-", "\ufffe": "-", "\x00": " "})
+
+
+@dataclass
+class _Segment:
+    text: str
+    x: float  # left of the first character
+    right: float  # right of the last character
+    y: float  # baseline
+    size: float  # font size
+
+
+@dataclass
+class _Row:
+    """A rebuilt line of a page, before headers and footers are taken out."""
+
+    text: str
+    y: float
+    size: float
+    running: bool = False
+
+
+@dataclass
+class _PageText:
+    number: int
+    height: float
+    rows: list[_Row]
+    printed: int | None = None
+
+
+def read_pdf(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
+    """Read a PDF into pages of lines; raise SourceError for PDFs that cannot be read."""
+    pdf = _open(path, data)
+    try:
+        texts = [_read_page(path, pdf, index) for index in range(len(pdf))]
+    finally:
+        pdf.close()
+    if not any(text.rows for text in texts):
+        raise SourceError(path, "no page has a text layer (scanned images?); run OCR first")
+    _mark_running(texts)
+    _find_printed_numbers(texts)
+    pages, warnings = _pages(texts)
+    return SourceDocument(name=name, path=path, format="pdf", sha256=sha256, pages=pages, warnings=warnings)
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def _open(path: str, data: bytes) -> pdfium.PdfDocument:
+    # PDFium quietly rebuilds a cut-off file; an interrupted download should not pass unnoticed.
+    if b"%%EOF" not in data[-65536:]:
+        raise SourceError(path, "truncated PDF (no end-of-file marker); the file is incomplete")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        raise SourceError(path, _open_error(error, data)) from error
+    if len(pdf) == 0:
+        pdf.close()
+        raise SourceError(path, "the PDF has no pages")
+    return pdf
+
+
+def _open_error(error: pdfium.PdfiumError, data: bytes) -> str:
+    # PDFium refuses an empty page tree without setting an error code, so the
+    # code it reports is then stale (left by an earlier file): look first.
+    if EMPTY_PAGE_TREE.search(data):
+        return "the PDF has no pages"
+    code = getattr(error, "err_code", None)
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        return "encrypted PDF (needs a password); save an unprotected copy first"
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return "encrypted PDF with an unsupported security handler"
+    return "corrupt PDF (cannot be opened)"
+
+
+# --------------------------------------------------------------------------- one page
+
+
+def _read_page(path: str, pdf: pdfium.PdfDocument, index: int) -> _PageText:
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as error:
+        raise SourceError(path, "damaged page (cannot be loaded)", page=index + 1) from error
+    try:
+        textpage = page.get_textpage()
+        try:
+            segments = _segments(textpage)
+        finally:
+            textpage.close()
+        return _PageText(number=index + 1, height=page.get_height(), rows=_rows(segments))
+    except pdfium.PdfiumError as error:
+        raise SourceError(path, "damaged page (text cannot be read)", page=index + 1) from error
+    finally:
+        page.close()
+
+
+def _segments(textpage: pdfium.PdfTextPage) -> list[_Segment]:
+    """The page's text segments with the position of their first and last characters."""
+    text = textpage.get_text_range().translate(PDFIUM_CHARACTERS)
+    if not text.strip():
+        return []
+    raw = textpage.raw
+    # Text and character indexes agree unless PDFium dropped or expanded characters.
+    aligned = len(text) == pdfium_c.FPDFText_CountChars(raw)
+
+    def char(index: int) -> int:
+        return index if aligned else pdfium_c.FPDFText_GetCharIndexFromTextIndex(raw, index)
+
+    segments = []
+    for match in SEGMENT.finditer(text):
+        for start, end in _unhyphenate(raw, text, match.start(), match.end(), char):
+            content = text[start:end]
+            stripped = content.strip()
+            if stripped:
+                first = start + len(content) - len(content.lstrip())
+                last = start + len(content.rstrip()) - 1
+                segments.append(_place(raw, stripped, char(first), char(last)))
+    return segments
+
+
+def _unhyphenate(raw: object, text: str, start: int, end: int, char: Callable[[int], int]) -> list[tuple[int, int]]:
+    """Split a segment where PDFium joined a hyphenated line end to the next line.
+
+    PDFium glues "Noord-" and "Frankrijk" on the next line into one word; the
+    text files keep them on two lines, and so do we.
+    """
+    pieces = []
+    for hyphen in HYPHEN.finditer(text, start, end - 1):
+        pdfium_c.FPDFText_GetCharOrigin(raw, char(hyphen.start()), _X, _Y)
+        above = _Y.value
+        pdfium_c.FPDFText_GetCharOrigin(raw, char(hyphen.end()), _X, _Y)
+        size = pdfium_c.FPDFText_GetFontSize(raw, char(hyphen.end())) or 10.0
+        if above - _Y.value > SAME_LINE * size:
+            pieces.append((start, hyphen.end()))
+            start = hyphen.end()
+    pieces.append((start, end))
+    return pieces
+
+
+_X, _Y, _LEFT, _RIGHT, _BOTTOM, _TOP = (ctypes.c_double() for _ in range(6))
+
+
+def _place(raw: object, text: str, first: int, last: int) -> _Segment:
+    """Position a segment with three PDFium calls (per character would be 6x slower)."""
+    pdfium_c.FPDFText_GetCharOrigin(raw, first, _X, _Y)
+    size = pdfium_c.FPDFText_GetFontSize(raw, first) or 10.0
+    if pdfium_c.FPDFText_GetCharBox(raw, last, _LEFT, _RIGHT, _BOTTOM, _TOP):
+        right = _RIGHT.value
+    else:
+        right = _X.value + 0.5 * size * len(text)
+    return _Segment(text, _X.value, right, _Y.value, size)
+
+
+def _rows(segments: list[_Segment]) -> list[_Row]:
+    """Group segments into lines by baseline (top to bottom), each ordered by x."""
+    rows: list[_Row] = []
+    group: list[_Segment] = []
+    for segment in sorted(segments, key=lambda s: (-s.y, s.x)):
+        if group and group[0].y - segment.y > SAME_LINE * max(group[0].size, segment.size):
+            rows.append(_join(group))
+            group = []
+        group.append(segment)
+    if group:
+        rows.append(_join(group))
+    return rows
+
+
+def _join(group: list[_Segment]) -> _Row:
+    if len(group) == 1:  # most lines: PDFium already joined the line's words
+        return _Row(text=SPACES.sub(" ", group[0].text), y=group[0].y, size=group[0].size)
+    parts: list[str] = []
+    previous: _Segment | None = None
+    for segment in sorted(group, key=lambda s: s.x):
+        if previous is not None and segment.x - previous.right > WORD_GAP * segment.size:
+            parts.append(" ")
+        parts.append(segment.text)
+        previous = segment
+    text = SPACES.sub(" ", "".join(parts)).strip()
+    return _Row(text=text, y=group[0].y, size=max(s.size for s in group))
+
+
+# --------------------------------------------------------------------------- headers, footers, page numbers
+
+
+def _edge_rows(text: _PageText) -> list[_Row]:
+    """The first two and last two rows of a page, when they lie in the header or footer zone."""
+    rows = text.rows[:2] + text.rows[-2:] if len(text.rows) > 4 else text.rows
+    return [row for row in rows if _in_zone(row, text.height)]
+
+
+def _in_zone(row: _Row, height: float) -> bool:
+    return row.y > height * (1 - EDGE_ZONE) or row.y < height * EDGE_ZONE
+
+
+def _key(row: _Row) -> str:
+    """What repeats on every page: the text with its digits masked (page numbers vary)."""
+    return DIGITS.sub("#", row.text).lower()
+
+
+def _mark_running(texts: list[_PageText]) -> None:
+    """Mark rows repeated at the top or bottom of many pages as running headers and footers."""
+    with_text = sum(1 for text in texts if text.rows)
+    if with_text < 2:
+        return
+    counts = Counter(key for text in texts for key in {_key(row) for row in _edge_rows(text)})
+    needed = max(2, RUNNING_SHARE * with_text)
+    for text in texts:
+        for row in _edge_rows(text):
+            row.running = counts[_key(row)] >= needed and not PAGE_NUMBER.match(row.text)
+        # A header frames body text; a page holding nothing else keeps its lines.
+        if all(row.running for row in text.rows):
+            for row in text.rows:
+                row.running = False
+
+
+def _number_candidates(text: _PageText) -> list[tuple[_Row, int]]:
+    """Rows that may hold the printed page number: a lone number, or one ending a running line."""
+    body = [row for row in text.rows if not row.running]
+    outer = [row for row in (body[:1] + body[-1:]) if _in_zone(row, text.height)]
+    found = [(row, int(m.group(1))) for row in outer if (m := PAGE_NUMBER.match(row.text))]
+    for row in text.rows:
+        if row.running and (m := EDGE_NUMBER.search(row.text)):
+            found.append((row, int(m.group(1) or m.group(2))))
+    return found
+
+
+def _find_printed_numbers(texts: list[_PageText]) -> None:
+    """Keep the candidates that count along with the pages (same offset on two or more pages).
+
+    A lone number that does not follow the sequence (a table total at the foot of
+    a page) stays a line of text.
+    """
+    candidates = {text.number: _number_candidates(text) for text in texts}
+    offsets = Counter(n - number for number, found in candidates.items() for _, n in found)
+    single_page = len(texts) == 1
+    for text in texts:
+        for row, printed in candidates[text.number]:
+            if single_page or offsets[printed - text.number] >= 2:
+                text.printed = printed
+                row.running = True
+                break
+
+
+# --------------------------------------------------------------------------- pages of lines
+
+
+def _pages(texts: list[_PageText]) -> tuple[list[Page], list[Warning]]:
+    pages: list[Page] = []
+    warnings: list[Warning] = []
+    number = 0
+    for text in texts:
+        page = Page(number=text.number, printed_number=text.printed, needs_ocr=not text.rows)
+        if page.needs_ocr:
+            warnings.append(Warning("no text layer; needs OCR", page=text.number, code="needs_ocr"))
+        for line_text in _with_blank_lines([row for row in text.rows if not row.running]):
+            number += 1
+            # The text files' first line of a page starts with one space (a converter artefact): mimic it.
+            shown = " " + line_text if not page.lines else line_text
+            page.lines.append(Line(text=shown, page=text.number, number=number))
+        pages.append(page)
+    return pages, warnings
+
+
+def _with_blank_lines(rows: list[_Row]) -> list[str]:
+    """Row texts with a blank line where the vertical gap is wider than usual (a paragraph break)."""
+    pitches = [above.y - below.y for above, below in pairwise(rows)]
+    usual = statistics.median(pitches) if pitches else 0.0
+    lines = [rows[0].text] if rows else []
+    for pitch, row in zip(pitches, rows[1:], strict=True):
+        if pitch > PARAGRAPH_GAP * usual:
+            lines.append("")
+        lines.append(row.text)
+    return lines
