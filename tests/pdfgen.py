@@ -232,12 +232,14 @@ def source_pages(txt_path: str | Path) -> list[list[str]]:
     return [[line.text for line in page.lines] for page in load(txt_path).pages]
 
 
-def render_pdf(txt_path: str | Path, style: str = "columns", pages: int | None = None, **options: object) -> bytes:
+def render_pdf(
+    txt_path: str | Path, style: str = "columns", pages: int | None = None, domain: str = DOMAIN, number_from: int = 2
+) -> bytes:
     """Render a text document as a PDF; `pages` repeats its pages cyclically up to that count."""
     content = source_pages(txt_path)
     if pages is not None:
         content = list(islice(cycle(content), pages))
-    return render_pages(content, style, **options)  # type: ignore[arg-type]
+    return render_pages(content, style, domain, number_from)
 
 
 # --------------------------------------------------------------------------- bad PDFs

@@ -153,14 +153,15 @@ FACT_FIELDS = ("document", "scope", "subject", "row", "credit", "year", "stage",
 
 
 @pytest.mark.parametrize("style", STYLES)
-def test_same_facts_from_pdf_as_from_text(pdf_files: dict[tuple[str, str], Path], style: str) -> None:
+@pytest.mark.parametrize("sample", [REPORT, SLIDES], ids=["report", "slides"])
+def test_same_facts_from_pdf_as_from_text(pdf_files: dict[tuple[str, str], Path], sample: Path, style: str) -> None:
     from begroot.parse import parse
 
     def facts(source: SourceDocument) -> list[tuple[object, ...]]:
         return sorted(tuple(getattr(f, name) for name in FACT_FIELDS) for f in parse(source).facts)
 
-    text = load(REPORT)
-    pdf = load(pdf_files[REPORT.stem, style])
+    text = load(sample)
+    pdf = load(pdf_files[sample.stem, style])
     assert pdf.name == text.name
     expected = facts(text)
     assert expected, "the text source gives facts"

@@ -55,3 +55,35 @@ def extract(
                 stream.close()
     if failed or not documents:
         raise typer.Exit(1)
+
+
+@app.command()
+def summary(
+    files: list[Path] = typer.Argument(..., help="BBT documents (text or PDF), or folders of them."),
+) -> None:
+    """Extract the documents and print what was found: tables, articles, totals per program."""
+    from rich.table import Table as RichTable
+
+    from .common import out
+
+    failed = 0
+    for path in expand_paths(files):
+        try:
+            document = extract_document(path)
+        except BegrootError as error:
+            report_error(error)
+            failed += 1
+            continue
+        out.print(
+            f"[bold]{document.name}[/bold]: {document.kind} {document.stage} {document.year}, {document.domain} - "
+            f"{document.page_count} pages, {len(document.tables)} tables, {len(document.facts)} facts, "
+            f"{len(document.articles)} articles, {len(document.goals)} goals, {len(document.warnings)} warnings"
+        )
+        table = RichTable("scope", "subject", "credit", "year", "stage", "value (keuro)", title="Totals per program")
+        for fact in document.facts:
+            if fact.scope in {"program", "total"} and fact.row == "total" and fact.credit in {"VAK", "VEK"}:
+                table.add_row(fact.scope, fact.subject, fact.credit, str(fact.year), fact.stage,
+                              f"{fact.value:,}".replace(",", "."))  # fmt: skip
+        out.print(table)
+    if failed:
+        raise typer.Exit(1)

@@ -71,8 +71,8 @@ def _near_page_end(lines: list[Line], index: int) -> bool:
     page = lines[index - 1].page
     remaining = 0
     for line in lines[index : index + 40]:
-        if line.page != page:
-            return True
+        if line.page != page or re.fullmatch(r"\s*\d{1,4}\s*", line.text):
+            return True  # the next page, or the page number printed at this page's foot
         if line.text.strip() and not FOOTNOTE.match(line.text):
             remaining += 1
     return remaining <= 12

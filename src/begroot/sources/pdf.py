@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
+import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,6 +54,10 @@ PARAGRAPH_GAP = 1.4  # a line pitch this many times the usual one is a blank lin
 PDFIUM_CHARACTERS = str.maketrans({"\x02": "-", "\ufffe": "-", "\x00": " "})
 
 
+# PDFium is not thread-safe (one library state per process); the API may read in threads.
+_PDFIUM = threading.Lock()
+
+
 @dataclass
 class _Segment:
     text: str
@@ -82,11 +87,12 @@ class _PageText:
 
 def read_pdf(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
     """Read a PDF into pages of lines; raise SourceError for PDFs that cannot be read."""
-    pdf = _open(path, data)
-    try:
-        texts = [_read_page(path, pdf, index) for index in range(len(pdf))]
-    finally:
-        pdf.close()
+    with _PDFIUM:
+        pdf = _open(path, data)
+        try:
+            texts = [_read_page(path, pdf, index) for index in range(len(pdf))]
+        finally:
+            pdf.close()
     if not any(text.rows for text in texts):
         raise SourceError(path, "no page has a text layer (scanned images?); run OCR first")
     _mark_running(texts)
@@ -99,8 +105,9 @@ def read_pdf(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
 
 
 def _open(path: str, data: bytes) -> pdfium.PdfDocument:
-    # PDFium quietly rebuilds a cut-off file; an interrupted download should not pass unnoticed.
-    if b"%%EOF" not in data[-65536:]:
+    # PDFium quietly rebuilds a cut-off file; an interrupted download should not pass
+    # unnoticed. Readers look for the marker in the last 1024 bytes; allow some junk.
+    if b"%%EOF" not in data[-2048:]:
         raise SourceError(path, "truncated PDF (no end-of-file marker); the file is incomplete")
     try:
         pdf = pdfium.PdfDocument(data)

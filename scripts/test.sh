@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite: set-up, services (PostgreSQL when it can be had), lint, tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+if [ -z "${BEGROOT_TEST_POSTGRES_URL:-}" ] && [ -f scripts/postgres.sh ]; then
+  if url=$(bash scripts/postgres.sh 2>/dev/null | tail -n 1) && [[ "$url" == postgresql* ]]; then
+    export BEGROOT_TEST_POSTGRES_URL="$url"
+    echo "PostgreSQL tests against $url"
+  else
+    echo "PostgreSQL not available: its tests are skipped"
+  fi
+fi
+.venv/bin/ruff check src tests bench
+.venv/bin/python -m pytest -q "$@"
