@@ -38,4 +38,4 @@ def extract(path: str | Path) -> Document:
     return parse(load(path))
 
 
-__all__ = ["parse", "extract"]
+__all__ = ["extract", "parse"]

@@ -37,7 +37,7 @@ def scan_tables(lines: list[Line]) -> list[tuple[int, RawTable]]:
     for index, line in enumerate(lines):
         if is_unit_line(line.text):
             table = read_table(lines, index)
-            if table is not None and table.rows:
+            if table is not None and (table.rows or table.problems):
                 tables.append((index, table))
     return tables
 
@@ -85,6 +85,6 @@ def detect(source: SourceDocument) -> DocInfo:
     if not stages:
         raise NotABudgetDocument(source.path, "not a BBT: no table says which budget stage and year it holds")
     (stage, year), _ = stages.most_common(1)[0]
-    entities = Counter(code.entity[0] for line in lines for code, _, _ in find_codes(line.text))
+    entities = Counter(code.entity[0] for code, _, _ in find_codes(text_sample))
     letter = entities.most_common(1)[0][0] if entities else ""
     return DocInfo(kind, stage, int(year or 0), find_domain(lines), letter, tables)

@@ -19,7 +19,12 @@ def _numbers(text: str) -> list[str]:
     return [w for w in text.split() if NUMBER_WORD.match(w)]
 
 
+TWO_NUMBERS = re.compile(r"\d\S*\s+\S*\d")
+
+
 def _is_number_line(text: str) -> bool:
+    if not TWO_NUMBERS.search(text):  # cheap rejection of prose lines
+        return False
     words = text.split()
     numbers = _numbers(text)
     return len(numbers) >= 2 and len(numbers) * 2 >= len(words) and len(text.strip()) < 140

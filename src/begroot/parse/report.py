@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from ..model import (
     Article,
     Document,
-    GenericTable,
     Goal,
     Ise,
     Line,

@@ -78,6 +78,10 @@ class SlideReader:
         caption, _ = self._caption_after(raw)
         perimeter = CAPTION.sub(r"\g<perimeter>", caption).strip() if caption else ""
         unit = raw.unit_line
+        for message, line in raw.problems:
+            self.doc.warnings.append(Warning(f"table left out: {message}", line.page, line.number, "unplaced_numbers"))
+        if raw.problems or not raw.rows:
+            return
         if raw.stage_rows:
             self.doc.warnings.append(Warning("slide table without stage columns left out", unit.page, unit.number))
             return

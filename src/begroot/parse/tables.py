@@ -82,7 +82,8 @@ class RawTable:
 
 
 def is_unit_line(text: str) -> bool:
-    return bool(UNIT_LINE.search(text)) and len(text.strip()) < 40
+    # The substring test first: this runs on every line of every document.
+    return "uizend" in text and len(text.strip()) < 40 and bool(UNIT_LINE.search(text))
 
 
 def header_tokens(text: str) -> tuple[list[str], list[tuple[str, int | None]], list[int]] | None:
@@ -193,7 +194,7 @@ def is_stop_line(text: str, has_rows: bool) -> bool:
     if is_unit_line(stripped) or STOP_LINE.match(stripped):
         return True
     if has_rows and len(stripped) > 55 and not FRAME_START.match(stripped):
-        label, numbers = split_trailing_numbers(stripped)
+        _label, numbers = split_trailing_numbers(stripped)
         return not numbers
     return False
 
