@@ -130,6 +130,17 @@ def test_spaced_stage_and_split_row(tmp_path: Path) -> None:
     assert sources == {6, 7}
 
 
+def test_table_continued_after_a_page_break(tmp_path: Path) -> None:
+    text = BO_DOCUMENT.replace(
+        "Overige (leningen",
+        " (duizend euro)\nVAK VEK\nBA 2024 evolutie BO 2025 BA 2024 evolutie BO 2025\nOverige (leningen",
+    )
+    document = extract(write(tmp_path, text))
+    frame = next(t for t in document.tables if t.layout == "ise_frame")
+    assert {f.row for f in frame.facts} == {"esr", "is", "other", "total"}
+    assert len(document.tables) == 3
+
+
 def test_typo_in_code_is_canonicalised_with_warning(tmp_path: Path) -> None:
     text = BU_SPACED.replace("JB0-1JDB2CA-WT –", "JB0-1JDB2CAWT –")
     document = extract(write(tmp_path, text))

@@ -34,11 +34,13 @@ class DocInfo:
 
 def scan_tables(lines: list[Line]) -> list[tuple[int, RawTable]]:
     tables = []
+    consumed = -1  # a unit line inside a table read already is that table's repeated heading
     for index, line in enumerate(lines):
-        if is_unit_line(line.text):
+        if index > consumed and is_unit_line(line.text):
             table = read_table(lines, index)
             if table is not None and (table.rows or table.problems):
                 tables.append((index, table))
+                consumed = table.end
     return tables
 
 

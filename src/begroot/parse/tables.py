@@ -216,6 +216,12 @@ def read_table(window: list[Line], start: int) -> RawTable | None:
         if not text.strip():
             i += 1
             continue
+        if not partial and not pending and table.rows and is_unit_line(text):
+            # No caption since the last row: the same table goes on after a page break.
+            repeated = read_header(window, i)
+            if repeated and _same_columns(repeated[0], columns):
+                i = repeated[3]
+                continue
         if not partial and (is_stop_line(text, bool(table.rows)) or len(pending) >= MAX_PENDING_TEXT):
             break
         tokens = header_tokens(text)
@@ -251,6 +257,10 @@ def read_table(window: list[Line], start: int) -> RawTable | None:
     if partial:
         table.problems.append((f"a row with {len(partial)} of {ncols} numbers", partial[0][1]))
     return table
+
+
+def _same_columns(a: list[Column], b: list[Column]) -> bool:
+    return [(c.credit, c.stage, c.year) for c in a] == [(c.credit, c.stage, c.year) for c in b]
 
 
 def _join_fragments(lines: list[Line]) -> str:
