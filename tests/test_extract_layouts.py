@@ -141,6 +141,18 @@ def test_table_continued_after_a_page_break(tmp_path: Path) -> None:
     assert len(document.tables) == 3
 
 
+def test_table_of_contents_is_not_read_as_headings(tmp_path: Path) -> None:
+    toc = (
+        " INHOUDSOPGAVE\nV. BELEIDSVELD WELZIJN ........................ 3\n"
+        "1.3 Budgettair kader voor het begrotingsjaar ........ 3\n"
+        "GB0-1GCF2BA-WT – WERKING EN TOELAGEN 4\n"
+    )
+    document = extract(write(tmp_path, toc + BO_DOCUMENT))
+    assert [a.code for a in document.articles] == ["GB0-1GCF2BA-WT", "GH0-AGGF2RD-WT"]
+    assert [s.number for s in document.sections if s.kind == "policy_field"] == ["V"]
+    assert all(a.tables for a in document.articles)
+
+
 def test_typo_in_code_is_canonicalised_with_warning(tmp_path: Path) -> None:
     text = BU_SPACED.replace("JB0-1JDB2CA-WT –", "JB0-1JDB2CAWT –")
     document = extract(write(tmp_path, text))

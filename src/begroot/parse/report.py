@@ -37,6 +37,8 @@ PART_WORDS = re.compile(r"(?i)^(ontvangsten|uitgaven|uitgavenartikelen|ontvangst
 OD_CITED = re.compile(r"(?i)(?:operationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\b")
 SUMMARY_START = re.compile(r"(?i)^\s*korte inhoud")
 EXPLANATION_START = re.compile(r"(?i)^\s*inhoudelijke toelichting")
+# `V. BELEIDSVELD WERK ........ 20`, `JB0-1JDB2CA-WT – DOELGROEPVERMINDERINGEN 36`
+TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|\. \. \.)\s*\d{1,4}\s*$|[A-ZÀ-Ý)’']\s+\d{1,3}\s*$")
 EXECUTION_START = re.compile(r"(?i)^\s*(begrotingsuitvoering|kredietevolutie)\s*:?\s*$")
 
 
@@ -109,6 +111,8 @@ class ReportReader:
     def _heading_at(self, index: int) -> tuple[Heading | None, int]:
         line = self.lines[index]
         text = line.text
+        if TOC_ENTRY.search(text):
+            return None, 1  # a line of the table of contents, not the heading itself
         article = ARTICLE_HEADING.match(text)
         if article:
             name, used = self._continued_title(index, article.group("name"), upper=True)
