@@ -54,6 +54,7 @@ class SlideReader:
         self._slides()
         self._goals()
         self._statements()
+        self.doc.slides = _distinct_slides(self.doc.slides)
         programs = {f.subject for f in self.doc.facts if f.scope == "program"}
         self.doc.programs = [Program(code, "") for code in sorted(programs)]
         if not self.doc.domain_letter and programs:
@@ -178,7 +179,9 @@ class SlideReader:
         """Bullets of a content slide belong to the goal whose title follows them."""
         titles = {_key(g.title): g for g in self.doc.goals}
         bullets: list[str] = []
-        for _first, text in self._blocks(start, len(self.lines)):
+        for first, text in self._blocks(start, len(self.lines)):
+            if _key(text) in titles or _key(text.removesuffix("Begrotingsinfo")) in titles:
+                self.doc.slides.append(Slide(first.page, text, first.number))  # a content slide's title
             bullet = BULLET.match(text)
             if bullet:
                 bullets.extend(b.strip() for b in re.split(r"\s*•\s*", bullet.group("text")) if b.strip())
@@ -286,6 +289,17 @@ class SlideReader:
             if best:
                 return best[1]
         return None
+
+
+def _distinct_slides(slides: list[Slide]) -> list[Slide]:
+    """One title per slide: a title line that only repeats the end of the block before it is dropped."""
+    result: list[Slide] = []
+    for slide in sorted(slides, key=lambda s: s.line):
+        previous = result[-1] if result else None
+        if previous and slide.line - previous.line <= 2 and _key(previous.title).endswith(_key(slide.title)):
+            continue
+        result.append(slide)
+    return result
 
 
 def _label_lines(lines: list[Line], position: int) -> str:
