@@ -211,7 +211,7 @@ def test_cli_extract_csv_and_json(tmp_path: Path) -> None:
     assert lines[1] == "article,article,JB0-1JDB2CA-WT,total,VAK,2023,BA,10,1,6"
 
 
-@given(st.integers(min_value=-10**12, max_value=10**12))
+@given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_dutch_integers_round_trip(value: int) -> None:
     printed = f"{value:,}".replace(",", ".")
     assert parse_int(printed) == value

@@ -206,4 +206,8 @@ def test_slide_goals_and_statements(slides: Document) -> None:
     assert first.subject == "JD:activering"
     assert [round(c.amount or 0) for c in first.causes] == [15_000, 1_800]
     assert any(s.change is not None and s.change < 0 for s in slides.statements)
+    assert [s.subject for s in slides.statements] == [
+        "JD:activering", "JE:activering", "JD:loopbanen", "JF:competenties",
+        "JD:duurzame-arbeidsmarkt", "JE:duurzame-arbeidsmarkt", "JD:thema-overschrijdend",
+    ]  # fmt: skip
     assert any(s.title.startswith("Budgetevolutie") for s in slides.slides)

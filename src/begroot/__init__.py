@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .parse import extract, parse  # noqa: E402
+from .dataset import open  # begroot.open(url) -> Dataset of pandas DataFrames
+from .parse import extract, parse
 
-__all__ = ["__version__", "extract", "parse"]
+__all__ = ["__version__", "extract", "open", "parse"]

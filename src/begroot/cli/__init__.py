@@ -13,7 +13,6 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def root() -> None:
     """begroot: Flemish budget documents (BBT), made queryable."""
@@ -24,3 +23,7 @@ from . import extract as _extract  # noqa: E402,F401  (registers its commands on
 
 def main() -> None:
     app()
+
+
+from . import audit as _audit  # noqa: E402,F401
+from . import store as _store  # noqa: E402,F401

@@ -255,8 +255,10 @@ class ReportReader:
                           and ise_heading.index < self._line_index(t.line) < self._next_heading_index(ise_heading.index, 2)), None)  # fmt: skip
             if frame:
                 goal.ises = [frame.subject]
-            intro = self._prose(ise_heading.index, index) + " " + " ".join(
-                f.text for f in self.doc.footnotes if ise_heading.section.line <= f.line <= goal.line
+            intro = (
+                self._prose(ise_heading.index, index)
+                + " "
+                + " ".join(f.text for f in self.doc.footnotes if ise_heading.section.line <= f.line <= goal.line)
             )
             goal.parent = _cited_sd(intro, sds) or goal.parent
 

@@ -17,12 +17,18 @@ PROGRAM_ROW = re.compile(r"^Programma\s+(?P<code>[A-Z]{2})\b")
 ISE_ROW = re.compile(r"^ISE\s+(?P<name>.+)$")
 TOTAL_ROW = re.compile(r"(?i)^totaal\b")
 CAPTION = re.compile(r"(?i)^\s*budgetevolutie\b\s*(?P<perimeter>.*)$")
-SLIDE_TITLE = re.compile(r"(?i)^\s*(budgetevolutie|bbt-structuur|begrotingsinfo|toelichting bbt)\b.*|.*\bbegrotingsinfo\s*$")
+SLIDE_TITLE = re.compile(
+    r"(?i)^\s*(budgetevolutie|bbt-structuur|begrotingsinfo|toelichting bbt)\b.*|.*\bbegrotingsinfo\s*$"
+)
 BULLET = re.compile(r"^\s*[•●▪]\s*(?P<text>.*)$")
 CAUSE_MARK = re.compile(r"^\s*(?:[\u0336̶–-]\s+|[\u0336̶])(?P<text>.*)$")
-AMOUNT = re.compile(r"(?P<sign>[+\-−])?\s?(?P<num>\d+(?:[.,]\d+)?)\s*(?P<scale>miljard|miljoen|keuro|duizend euro)", re.I)
+AMOUNT = re.compile(
+    r"(?P<sign>[+\-−])?\s?(?P<num>\d+(?:[.,]\d+)?)\s*(?P<scale>miljard|miljoen|keuro|duizend euro)", re.I
+)
 TOTAL_STATEMENT = re.compile(r"(?i)totaal\s+beleidskrediet\s+(?P<total>[\d.,]+\s*(?:miljard|miljoen|keuro))")
-CHANGE = re.compile(r"(?i)(?P<word>toename|daling|stijging|afname)\s+(?:van\s+)?(?P<amount>[\d.,]+\s*(?:miljard|miljoen|keuro))")
+CHANGE = re.compile(
+    r"(?i)(?P<word>toename|daling|stijging|afname)\s+(?:van\s+)?(?P<amount>[\d.,]+\s*(?:miljard|miljoen|keuro))"
+)
 REFERENCE = re.compile(r"(?i)t\.o\.v\.?\s*(?P<year>(?:19|20)\d{2})")
 SCALE = {"miljard": 1_000_000.0, "miljoen": 1_000.0, "keuro": 1.0, "duizend euro": 1.0}
 
@@ -188,7 +194,9 @@ class SlideReader:
                 continue
             goal = titles.get(_key(text))
             if goal and bullets:
-                goal.bullets.extend(b for b in bullets if not b.lower().startswith(("totaal beleidskrediet", "oorzaak")))
+                goal.bullets.extend(
+                    b for b in bullets if not b.lower().startswith(("totaal beleidskrediet", "oorzaak"))
+                )
                 bullets = []
 
     # ------------------------------------------------------------------ statements
@@ -206,7 +214,10 @@ class SlideReader:
                 change = -abs(change)
             reference = REFERENCE.search(text)
             causes = self._causes(end)
-            steps = (precision_of(match.group("total")), precision_of(change_match.group("amount")) if change_match else 1)
+            steps = (
+                precision_of(match.group("total")),
+                precision_of(change_match.group("amount")) if change_match else 1,
+            )
             subject = self._subject(index, total, change, steps)
             self.doc.statements.append(Statement(subject, text, total, change,
                                                  int(reference.group("year")) if reference else None,
@@ -307,6 +318,8 @@ def _label_lines(lines: list[Line], position: int) -> str:
     parts: list[str] = []
     for line in lines[position + 1 : position + 6]:
         text = line.text.strip()
+        if line.page != lines[position].page or BULLET.match(text):
+            break
         if not text:
             if parts:
                 break

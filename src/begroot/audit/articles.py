@@ -1,0 +1,117 @@
+"""Rules on article tables.
+
+- articles-vs-frame: the expenditure articles under an ISE add up to the ISE frame's total.
+- apparatus-vs-articles: an apparatus program table equals the sum of the program's article tables.
+- execution: BU above BA-JR, or BU below half of BA-JR (information only).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..model import Article, Document, Fact
+from .findings import Finding, fmt, locations, rule
+
+VAK_VEK = ("VAK", "VEK")
+
+
+def _article_facts(doc: Document, article: Article) -> list[Fact]:
+    return [f for i in article.tables for f in doc.tables[i].facts if f.row == "total"]
+
+
+def _grouped(doc: Document, articles: list[Article], credits: tuple[str, ...]) -> dict[tuple[str, str], list[Fact]]:
+    parts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for article in articles:
+        for fact in _article_facts(doc, article):
+            if fact.credit in credits:
+                parts[(fact.credit, fact.stage)].append(fact)
+    return parts
+
+
+def _difference(
+    rule_id: str, severity: str, subject: str, what: str, parts: list[Fact], total: Fact, note: str
+) -> Finding | None:
+    summed = sum(f.value for f in parts)
+    difference = total.value - summed
+    if difference == 0:
+        return None
+    return Finding(
+        rule=rule_id,
+        severity=severity,
+        message=f"{what}: articles add up to {fmt(summed)}, table says {fmt(total.value)}, "
+        f"difference {fmt(difference)}{note}",
+        subject=subject,
+        numbers={"total": total.value, "sum": summed, "difference": difference},
+        expected=summed,
+        actual=total.value,
+        locations=locations([*parts, total]),
+    )
+
+
+@rule("articles-vs-frame", "warning")
+def articles_vs_frame(doc: Document) -> Iterator[Finding]:
+    for table in doc.tables:
+        if table.layout != "ise_frame":
+            continue
+        articles = [a for a in doc.articles if a.ise == table.subject and not a.parts.is_receipt]
+        parts = _grouped(doc, articles, VAK_VEK)
+        note = f" (the frame is '{table.perimeter}'; perimeters may differ)"
+        for fact in table.facts:
+            if fact.row == "total" and (key := (fact.credit, fact.stage)) in parts:
+                what = f"expenditure articles of {table.subject} {fact.credit} {fact.stage}"
+                found = _difference("articles-vs-frame", "warning", table.subject, what, parts[key], fact, note)
+                if found:
+                    yield found
+
+
+@rule("apparatus-vs-articles", "error")
+def apparatus_vs_articles(doc: Document) -> Iterator[Finding]:
+    for table in doc.tables:
+        if table.layout != "apparatus":
+            continue
+        articles = [a for a in doc.articles if a.parts.program == table.subject]
+        expenditure = _grouped(doc, [a for a in articles if not a.parts.is_receipt], VAK_VEK)
+        receipts = _grouped(doc, articles, ("AO", "TO", "LO"))  # every article table prints AO TO LO
+        for fact in table.facts:
+            parts = (expenditure if fact.credit in VAK_VEK else receipts).get((fact.credit, fact.stage))
+            if parts:
+                what = f"apparatus program {table.subject} {fact.credit} {fact.stage}"
+                found = _difference("apparatus-vs-articles", "error", table.subject, what, parts, fact, "")
+                if found:
+                    yield found
+
+
+def _execution(fact_bu: Fact, fact_jr: Fact) -> Finding | None:
+    bu, jr = fact_bu.value, fact_jr.value
+    if jr <= 0:
+        return None
+    ratio = bu / jr
+    if bu > jr:
+        message = "execution above available credit"
+    elif ratio < 0.5:
+        message = "very low execution"
+    else:
+        return None
+    return Finding(
+        rule="execution",
+        severity="info",
+        message=f"{fact_bu.subject} {fact_bu.credit}: {message}: BU {fmt(bu)} vs BA-JR {fmt(jr)} ({ratio:.1%})",
+        subject=fact_bu.subject,
+        numbers={"BU": bu, "BA-JR": jr, "ratio": round(ratio, 4)},
+        expected=jr,
+        actual=bu,
+        locations=locations([fact_bu, fact_jr]),
+    )
+
+
+@rule("execution", "info")
+def execution(doc: Document) -> Iterator[Finding]:
+    for article in doc.articles:
+        if article.parts.is_receipt:
+            continue
+        facts = {(f.credit, f.stage): f for f in _article_facts(doc, article)}
+        for credit in VAK_VEK:
+            bu, jr = facts.get((credit, "BU")), facts.get((credit, "BA-JR"))
+            if bu and jr and (found := _execution(bu, jr)):
+                yield found

@@ -1,0 +1,40 @@
+"""Rule cross-document-conflict: the same figure printed differently in two documents."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..model import Document, Fact
+from .findings import Finding, fmt, locations, rule
+
+Key = tuple[str, str, str, str, int, str, str]
+
+
+def _key(fact: Fact) -> Key:
+    # The perimeter is part of the key: a slide 'incl. VDAB' figure is not the report's 'MVG excl. DAB'.
+    return (fact.scope, fact.subject, fact.row, fact.credit, fact.year, fact.stage, fact.perimeter)
+
+
+@rule("cross-document-conflict", "warning", documents=True)
+def cross_document_conflict(docs: list[Document]) -> Iterator[Finding]:
+    seen: dict[Key, dict[str, Fact]] = defaultdict(dict)
+    for doc in docs:
+        for fact in doc.facts:
+            seen[_key(fact)].setdefault(doc.name, fact)
+    for key, per_document in seen.items():
+        values = {f.value for f in per_document.values()}
+        if len(per_document) < 2 or len(values) < 2:
+            continue
+        facts = list(per_document.values())
+        printed = ", ".join(f"{f.document}: {fmt(f.value)}" for f in facts)
+        yield Finding(
+            rule="cross-document-conflict",
+            severity="warning",
+            message=f"{key[1]} {key[2]} {key[3]} {key[5]} {key[4]} differs between documents: {printed}",
+            subject=key[1],
+            numbers={f.document: f.value for f in facts},
+            expected=facts[0].value,
+            actual=facts[1].value,
+            locations=locations(facts),
+        )

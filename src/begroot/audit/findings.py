@@ -1,0 +1,128 @@
+"""The finding record, the rule registry (`@rule`) and small helpers shared by the rule modules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+
+from ..model import Document, Fact, SourceDocument
+
+SEVERITIES = ("error", "warning", "info")
+
+Location = dict[str, object]
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str  # error | warning | info
+    message: str
+    subject: str = ""
+    numbers: dict[str, float] = field(default_factory=dict)
+    expected: float | None = None
+    actual: float | None = None
+    locations: list[Location] = field(default_factory=list)
+    verified: bool = False  # prose checks: True when the sentence agrees with the tables
+    context: dict[str, str] = field(default_factory=dict)  # prose checks: sentence, figure label, claimable
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @property
+    def lines(self) -> set[int]:
+        return {int(str(loc["source_line"])) for loc in self.locations}
+
+
+RuleFunction = Callable[..., Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    function: RuleFunction
+    needs_source: bool = False
+    documents: bool = False  # runs on the whole set of documents (audit_documents)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    id: str, severity: str, *, needs_source: bool = False, documents: bool = False
+) -> Callable[[RuleFunction], RuleFunction]:
+    """Register `function(doc) -> Iterable[Finding]` (or `(doc, source)`, or `(docs)`) as rule `id`."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r}")
+
+    def register(function: RuleFunction) -> RuleFunction:
+        RULES[id] = Rule(id, severity, function, needs_source, documents)
+        return function
+
+    return register
+
+
+def location(fact: Fact) -> Location:
+    return {"document": fact.document, "page": fact.page, "source_line": fact.source_line}
+
+
+def locations(facts: Iterable[Fact]) -> list[Location]:
+    seen: dict[tuple[object, ...], Location] = {}
+    for fact in facts:
+        loc = location(fact)
+        seen.setdefault(tuple(loc.values()), loc)
+    return list(seen.values())
+
+
+def sum_finding(
+    rule_id: str, subject: str, what: str, parts: list[Fact], total: Fact, actual: int | None = None
+) -> Finding | None:
+    """A finding when `parts` do not add up to `total` (None when they do)."""
+    summed = sum(fact.value for fact in parts) if actual is None else actual
+    difference = total.value - summed
+    if difference == 0:
+        return None
+    severity = "warning" if abs(difference) == 1 else "error"
+    note = " (a rounding difference?)" if abs(difference) == 1 else ""
+    return Finding(
+        rule=rule_id,
+        severity=severity,
+        message=f"{what}: parts add up to {fmt(summed)}, printed total {fmt(total.value)}, "
+        f"difference {fmt(difference)}{note}",
+        subject=subject,
+        numbers={"total": total.value, "sum": summed, "difference": difference},
+        expected=summed,
+        actual=total.value,
+        locations=locations([*parts, total]),
+    )
+
+
+def fmt(value: float) -> str:
+    """Dutch thousands separators: 1234567 -> 1.234.567."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def source_lines(source: SourceDocument | None) -> dict[int, str]:
+    return {line.number: line.text for line in source.lines} if source else {}
+
+
+def by_key(facts: Iterable[Fact]) -> dict[tuple[str, str, str, str], Fact]:
+    """(subject, row, credit, stage) -> fact (the first one printed)."""
+    result: dict[tuple[str, str, str, str], Fact] = {}
+    for fact in facts:
+        result.setdefault((fact.subject, fact.row, fact.credit, fact.stage), fact)
+    return result
+
+
+def documents_rules() -> list[Rule]:
+    return [r for r in RULES.values() if r.documents]
+
+
+def document_rules() -> list[Rule]:
+    return [r for r in RULES.values() if not r.documents]
+
+
+__all__ = ["RULES", "Document", "Finding", "Rule", "rule"]

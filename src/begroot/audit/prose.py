@@ -1,0 +1,356 @@
+"""Prose against tables: amounts and percentages quoted in explanations, and slide statements.
+
+Every quoted figure that equals a figure derivable from the article's own table (a stage value,
+a difference of two stages, a ratio of two stages, rounded at the printed precision) becomes a
+verified `prose-check` finding. A figure that misses every derivable figure but is one printed
+digit away from one of them is a `prose-mismatch` (a typo or a stale number). Anything else is
+not about the table and is skipped: the check is conservative.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import permutations
+
+from ..model import Document, Fact, SourceDocument, Statement
+from .findings import Finding, Location, fmt, locations, rule, source_lines
+
+AMOUNT = re.compile(r"(?<![\d.,])(-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(\d+))?\s*keuro")
+PERCENT = re.compile(r"(?<![\d.,])(\d+)(?:,(\d+))?\s*%")
+SENTENCE = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z(‘'\"-])|\n+")
+STAGES = ("BA", "BA-JR", "BU")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    label: str
+    value: float
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Quoted:
+    text: str  # the number as printed
+    value: float
+    decimals: int
+    percent: bool
+    sentence: str
+
+
+def round_half_up(value: float, decimals: int) -> float:
+    scale = 10**decimals
+    return math.floor(abs(value) * scale + 0.5) / scale * (1 if value >= 0 else -1)
+
+
+def candidates(facts: Iterable[Fact]) -> tuple[list[Candidate], list[Candidate]]:
+    """Amounts and percentages derivable from stage x credit facts."""
+    groups: dict[tuple[str, str], dict[str, Fact]] = defaultdict(dict)
+    for fact in facts:
+        if fact.stage in STAGES:
+            groups[(fact.row, fact.credit)].setdefault(fact.stage, fact)
+    amounts: list[Candidate] = []
+    percents: list[Candidate] = []
+    for (row, credit), stages in groups.items():
+        tag = credit if row == "total" else f"{row} {credit}"
+        amounts += [Candidate(f"{s} {tag}", f.value, (f,)) for s, f in stages.items()]
+        for (a, fa), (b, fb) in permutations(stages.items(), 2):
+            amounts.append(Candidate(f"{a} − {b} {tag}", abs(fa.value - fb.value), (fa, fb)))
+            if fb.value:
+                percents.append(Candidate(f"{a}/{b} {tag}", fa.value / fb.value * 100, (fa, fb)))
+                percents.append(
+                    Candidate(f"({a} − {b})/{b} {tag}", abs(fa.value - fb.value) / fb.value * 100, (fa, fb))
+                )
+    return amounts, percents
+
+
+def quoted(sentence: str) -> Iterator[Quoted]:
+    for pattern, percent in ((AMOUNT, False), (PERCENT, True)):
+        for match in pattern.finditer(sentence):
+            whole, decimals = match.group(1), match.group(2) or ""
+            value = float(whole.replace(".", "") + ("." + decimals if decimals else ""))
+            text = whole + ("," + decimals if decimals else "")
+            yield Quoted(text, value, len(decimals), percent, sentence)
+
+
+def digits(value: float, decimals: int) -> str:
+    return f"{abs(round_half_up(value, decimals)):.{decimals}f}".replace(".", "")
+
+
+def near_miss(quote: Quoted, candidate: Candidate) -> bool:
+    """One printed digit away from the candidate (same number of digits)."""
+    printed, expected = digits(quote.value, quote.decimals), digits(candidate.value, quote.decimals)
+    if len(printed) != len(expected) or len(printed) < 2:
+        return False
+    return sum(a != b for a, b in zip(printed, expected, strict=True)) == 1
+
+
+def find_line(lines: dict[int, str], first: int, last: int, text: str, avoid: set[int]) -> int | None:
+    pattern = re.compile(rf"(?<![\d.,]){re.escape(text)}(?![\d])")
+    hits = [n for n in range(first, last + 1) if n in lines and pattern.search(lines[n])]
+    preferred = [n for n in hits if n not in avoid]
+    return (preferred or hits or [None])[0]
+
+
+@dataclass
+class Scope:
+    """A span of prose and the facts it may quote."""
+
+    document: str
+    subject: str
+    text: str
+    first: int
+    last: int
+    page: int
+    facts: list[Fact]
+    year: int = 0
+
+
+# A mismatch is only claimed for the figures a sentence plainly refers to: stage values,
+# execution (BU against BA-JR or BA) and its ratio, on the article's (or frame's) total row;
+# in a sentence about execution or budget, about this year only, not a list item, not a row
+# of numbers (a table flattened into the prose), and whose other figures all agree with the table.
+PRIMARY_AMOUNT = ("BA-JR − BU", "BU − BA-JR", "BA − BU", "BU − BA", "BU", "BA-JR", "BA")
+PRIMARY_PERCENT = ("BU/BA-JR", "BU/BA")
+AMOUNT_CONTEXT = re.compile(
+    r"realisatie|uitvoering|besteding|budget|krediet|\bB[AU]\b|\bVAK\b|\bVEK\b|raming|geraamd", re.I
+)
+PERCENT_CONTEXT = re.compile(r"realisatie|uitvoering|benut|beschikba|besteding|besteed|budget|krediet", re.I)
+# A percentage must be stated as a fact of this year ("bedroeg 82%", "Dit is 82%"), not a norm.
+FACT_VERB = re.compile(r"\b(?:bedr(?:oeg|aagt|agen|oegen)|is|komt neer|betekent|gerealiseerd)\b", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def may_flag(quote: Quoted, year: int) -> bool:
+    sentence = quote.sentence.strip()
+    if sentence.startswith(("-", "•", "·")) or (not quote.percent and quote.value == 0):
+        return False
+    if quote.percent and quote.value == 100 and quote.decimals == 0:  # "100% halen": a generic aim
+        return False
+    if any(int(y) != year for y in YEAR.findall(sentence)):
+        return False
+    figures = len(AMOUNT.findall(sentence)) + len(PERCENT.findall(sentence))
+    context = PERCENT_CONTEXT if quote.percent else AMOUNT_CONTEXT
+    if quote.percent and not FACT_VERB.search(sentence):
+        return False
+    return len(WORD.findall(sentence)) >= 2 * figures and bool(context.search(sentence))
+
+
+def _primary(candidate: Candidate, percent: bool) -> int | None:
+    """Rank of a candidate a mismatch may be claimed against (None: not claimable)."""
+    label, _, tag = candidate.label.rpartition(" ")
+    if tag not in ("VAK", "VEK", "AO", "TO", "LO") or " " in label.replace(" − ", "-"):
+        return None  # not the total row
+    order = PRIMARY_PERCENT if percent else PRIMARY_AMOUNT
+    return order.index(label) if label in order else None
+
+
+def exact_matches(quote: Quoted, pool: list[Candidate]) -> list[Candidate]:
+    """Candidates the printed figure equals at its precision, the plainest reading first."""
+    found = [c for c in pool if round_half_up(c.value, quote.decimals) == quote.value]
+    return sorted(found, key=lambda c: r if (r := _primary(c, quote.percent)) is not None else 99)
+
+
+def check_quote(
+    quote: Quoted, scope: Scope, pools: tuple[list[Candidate], list[Candidate]], where: Location
+) -> Finding | None:
+    pool = pools[1] if quote.percent else pools[0]
+    unit = "%" if quote.percent else " keuro"
+    exact = exact_matches(quote, pool)
+    claimable = may_flag(quote, scope.year) and _others_agree(quote, pools)
+    if exact:
+        found = _prose_finding(True, quote, exact[0], scope, where, unit)
+        primary = any(_primary(c, quote.percent) is not None for c in exact)
+        found.context["claimable"] = (
+            "yes" if claimable and primary and len(digits(quote.value, quote.decimals)) > 1 else "no"
+        )
+        return found
+    if not claimable:
+        return None
+    ranked = [(rank, c) for c in pool if (rank := _primary(c, quote.percent)) is not None and near_miss(quote, c)]
+    if ranked:
+        return _prose_finding(False, quote, min(ranked, key=lambda rc: rc[0])[1], scope, where, unit)
+    return None
+
+
+def _others_agree(quote: Quoted, pools: tuple[list[Candidate], list[Candidate]]) -> bool:
+    """Every other figure of the sentence agrees with the table (else the sentence is about something else)."""
+    others = [q for q in quoted(quote.sentence) if q != quote]
+    return all(exact_matches(q, pools[1] if q.percent else pools[0]) for q in others)
+
+
+def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where: Location, unit: str) -> Finding:
+    expected = round_half_up(cand.value, quote.decimals) if quote.percent else cand.value
+    verdict = "agrees with" if ok else "does not match"
+    return Finding(
+        rule="prose-check" if ok else "prose-mismatch",
+        severity="info" if ok else "warning",
+        message=f"{scope.subject}: printed {quote.text}{unit} {verdict} {cand.label} = "
+        f"{fmt(expected)}{unit}: “{quote.sentence.strip()[:160]}”",
+        subject=scope.subject,
+        numbers={"printed": quote.value, cand.label: round(cand.value, 4)},
+        expected=expected,
+        actual=quote.value,
+        locations=[where, *locations(cand.facts)],
+        verified=ok,
+        context={"sentence": quote.sentence.strip(), "figure": quote.text + unit.strip(), "label": cand.label},
+    )
+
+
+def check_scope(scope: Scope, lines: dict[int, str]) -> Iterator[Finding]:
+    pools = candidates(scope.facts)
+    avoid = {f.source_line for f in scope.facts}
+    for sentence in SENTENCE.split(scope.text):
+        for quote in quoted(sentence):
+            suffix = "%" if quote.percent else ""
+            line = find_line(lines, scope.first, scope.last, quote.text + suffix, avoid) if lines else None
+            if line is None and lines:
+                line = find_line(lines, scope.first, scope.last, quote.text, avoid)
+            where: Location = {"document": scope.document, "page": scope.page, "source_line": line or scope.first}
+            found = check_quote(quote, scope, pools, where)
+            if found:
+                yield found
+
+
+def scopes(doc: Document) -> Iterator[Scope]:
+    for article in doc.articles:
+        facts = [f for i in article.tables for f in doc.tables[i].facts]
+        if facts and article.explanation:
+            last = article.end_line or max(f.source_line for f in facts) + 200
+            yield Scope(doc.name, article.code, article.explanation, article.line, last, article.page, facts, doc.year)
+    frames = [t for t in doc.tables if t.layout == "ise_frame"]
+    for section in doc.sections:
+        if section.kind == "article" or "keuro" not in section.text:
+            continue
+        inside = [t for t in frames if section.line <= t.line <= (section.end_line or t.line)]
+        if inside:
+            facts = [f for t in inside for f in t.facts]
+            subject = ", ".join(t.subject for t in inside)
+            yield Scope(doc.name, subject, section.text, section.line, section.end_line, section.page, facts, doc.year)
+
+
+@rule("prose-check", "info", needs_source=True)
+def prose_check(doc: Document, source: SourceDocument | None = None) -> Iterator[Finding]:
+    """Emits prose-check (verified, info) and prose-mismatch (warning) findings."""
+    lines = source_lines(source)
+    for scope in scopes(doc):
+        yield from check_scope(scope, lines)
+
+
+# --------------------------------------------------------------------------- slide statements
+
+NUMBER_UNIT = re.compile(r"(-?\d+)(?:,(\d+))?\s*(miljard|miljoen)")
+UNITS = {"miljard": 1_000_000, "miljoen": 1_000}  # in thousand euro
+
+
+@dataclass(frozen=True)
+class Printed:
+    text: str
+    value: float  # thousand euro
+    step: float  # thousand euro: the printed precision
+
+
+def printed(part: str) -> Printed | None:
+    match = NUMBER_UNIT.search(part)
+    if not match:
+        return None
+    decimals = match.group(2) or ""
+    unit = UNITS[match.group(3)]
+    value = float(match.group(1) + ("." + decimals if decimals else "")) * unit
+    return Printed(match.group(0), value, unit / 10 ** len(decimals))
+
+
+def rounds_to(value: float, figure: Printed) -> bool:
+    return math.isclose(round_half_up(abs(value) / figure.step, 0) * figure.step, abs(figure.value), abs_tol=1e-6)
+
+
+def _statement_checks(
+    stmt: Statement, facts: dict[tuple[str, str], list[Fact]], subject: str
+) -> list[tuple[str, Printed, list[Fact], bool]]:
+    head, _, tail = stmt.text.partition(":")
+    checks = []
+    for what, part, stage in (("total", head, "BO"), ("change", tail, "DELTA")):
+        figure = printed(part)
+        stage_facts = facts.get((subject, stage), [])
+        if figure is None or not stage_facts:
+            continue
+        ok = any(rounds_to(f.value, figure) for f in stage_facts)
+        if what == "change" and ok:
+            falling = "daling" in part or figure.value < 0
+            ok = all((f.value < 0) == falling for f in stage_facts if rounds_to(f.value, figure))
+        checks.append((what, figure, stage_facts, ok))
+    return checks
+
+
+def _same_ise(key: str, subjects: set[str]) -> list[str]:
+    slug = key.partition(":")[2]
+    return [key, *sorted(s for s in subjects if s != key and s.partition(":")[2] == slug)]
+
+
+def _hint(figure: Printed, table_facts: list[Fact]) -> str:
+    for fact in table_facts:
+        if fact.stage != "DELTA" and rounds_to(fact.value, figure):
+            return f"; the printed figure matches {fact.stage} {fact.year} {fact.credit} of {fact.subject} ({fmt(fact.value)})"
+    return ""
+
+
+def _statement_line(lines: dict[int, str], stmt: Statement, text: str) -> int:
+    for number in range(stmt.line, stmt.line + 4):
+        if text in lines.get(number, "").replace("  ", " "):
+            return number
+    return stmt.line
+
+
+@rule("statement-check", "info", needs_source=True)
+def statement_check(doc: Document, source: SourceDocument | None = None) -> Iterator[Finding]:
+    """Slide statements (total and change) against the domain slide table: BO and DELTA of the ISE."""
+    tables = [t for t in doc.tables if t.layout == "slide_evolution"]
+    if not tables or not doc.statements:
+        return
+    facts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in tables[0].facts:
+        facts[(fact.subject, fact.stage)].append(fact)
+    subjects = {s for s, _ in facts}
+    lines = source_lines(source)
+    for stmt in doc.statements:
+        options = [(s, _statement_checks(stmt, facts, s)) for s in _same_ise(stmt.subject, subjects)]
+        subject, checks = max(options, key=lambda o: sum(ok for *_, ok in o[1]))
+        for what, figure, stage_facts, ok in checks:
+            yield _statement_finding(doc, stmt, subject, what, figure, stage_facts, ok, lines, tables[0].facts)
+
+
+def _statement_finding(
+    doc: Document,
+    stmt: Statement,
+    subject: str,
+    what: str,
+    figure: Printed,
+    stage_facts: list[Fact],
+    ok: bool,
+    lines: dict[int, str],
+    table_facts: list[Fact],
+) -> Finding:
+    nearest = min(stage_facts, key=lambda f: abs(abs(f.value) - abs(figure.value)))
+    line = _statement_line(lines, stmt, figure.text)
+    hint = "" if ok else _hint(figure, table_facts)
+    values = ", ".join(f"{f.credit} {fmt(f.value)}" for f in stage_facts)
+    return Finding(
+        rule="statement-check" if ok else "statement-mismatch",
+        severity="info" if ok else "warning",
+        message=f"{subject}: statement {what} '{figure.text}' {'agrees with' if ok else 'does not match'} "
+        f"{nearest.stage} {nearest.year} ({values}){hint}",
+        subject=subject,
+        numbers={
+            "printed": figure.value,
+            "step": figure.step,
+            **{f"{f.stage} {f.credit}": f.value for f in stage_facts},
+        },
+        expected=nearest.value,
+        actual=figure.value,
+        locations=[{"document": doc.name, "page": stmt.page, "source_line": line}, *locations(stage_facts)],
+        verified=ok,
+    )

@@ -1,0 +1,138 @@
+"""Rules that add programs up: report summaries and slide evolution tables.
+
+- programs-sum-to-total: the program summaries inside the TOTAL perimeter add up to the TOTAL summary.
+- program-vs-ise-frames: a program summary equals the sum of its ISE frames (when every ISE has one).
+- slide-delta: BA + DELTA == BO per row and credit of a slide table.
+- slide-ise-sum: a program's ISE rows add up to its program row.
+- slide-program-sum: the program rows add up to Totaal.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..model import Document, Fact, Table
+from .findings import Finding, by_key, rule, sum_finding
+
+VAK_VEK = ("VAK", "VEK")
+
+
+def _program_facts(tables: list[Table]) -> dict[str, list[Fact]]:
+    return {table.subject: table.facts for table in tables}
+
+
+def _sums(programs: dict[str, list[Fact]]) -> dict[tuple[str, str], list[Fact]]:
+    parts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for facts in programs.values():
+        for fact in facts:
+            if fact.row == "total":
+                parts[(fact.credit, fact.stage)].append(fact)
+    return parts
+
+
+def _mismatches(total: Table, programs: dict[str, list[Fact]]) -> list[Finding]:
+    parts = _sums(programs)
+    names = "+".join(sorted(programs))
+    found = [
+        sum_finding("programs-sum-to-total", "TOTAL", f"programs {names} {f.credit} {f.stage}", parts[key], f)
+        for f in total.facts
+        if f.row == "total" and (key := (f.credit, f.stage)) in parts
+    ]
+    return [f for f in found if f]
+
+
+def _excluded(code: str, doc: Document) -> bool:
+    """Apparatus (xA) and provision (xB) programs are outside the TOTAL perimeter."""
+    letter = doc.domain_letter or code[:1]
+    return code in (f"{letter}A", f"{letter}B")
+
+
+@rule("programs-sum-to-total", "error")
+def programs_sum_to_total(doc: Document) -> Iterator[Finding]:
+    summaries = [t for t in doc.tables if t.layout == "summary"]
+    totals = [t for t in summaries if t.scope == "total"]
+    programs = _program_facts([t for t in summaries if t.scope == "program"])
+    if not totals or not programs:
+        return
+    inside = {code: facts for code, facts in programs.items() if not _excluded(code, doc)}
+    candidates = [inside, programs] if inside != programs else [inside]
+    for total in totals:
+        results = [_mismatches(total, subset) for subset in candidates if subset]
+        best = next((r for r in results if not r), results[0] if results else [])
+        yield from best
+
+
+@rule("program-vs-ise-frames", "error")
+def program_vs_ise_frames(doc: Document) -> Iterator[Finding]:
+    frames = [t for t in doc.tables if t.layout == "ise_frame"]
+    framed = {t.subject for t in frames}
+    for table in doc.tables:
+        if table.layout != "summary" or table.scope != "program":
+            continue
+        ises = {i.key for i in doc.ises if i.program == table.subject}
+        if not ises or not ises <= framed:
+            continue
+        parts = _sums({t.subject: t.facts for t in frames if t.subject in ises})
+        for fact in table.facts:
+            if fact.credit in VAK_VEK and (key := (fact.credit, fact.stage)) in parts:
+                what = f"ISE frames of program {fact.subject} {fact.credit} {fact.stage}"
+                found = sum_finding("program-vs-ise-frames", fact.subject, what, parts[key], fact)
+                if found:
+                    yield found
+
+
+def _slide_rows(table: Table) -> dict[tuple[str, str, str, str], Fact]:
+    return by_key(table.facts)
+
+
+@rule("slide-delta", "error")
+def slide_delta(doc: Document) -> Iterator[Finding]:
+    for table in doc.tables:
+        if table.layout != "slide_evolution":
+            continue
+        facts = _slide_rows(table)
+        for (subject, row, credit, stage), bo in facts.items():
+            ba, delta = facts.get((subject, row, credit, "BA")), facts.get((subject, row, credit, "DELTA"))
+            if stage != "BO" or ba is None or delta is None:
+                continue
+            found = sum_finding(
+                "slide-delta", subject, f"slide table {table.index} {subject} {credit} BA + DELTA", [ba, delta], bo
+            )
+            if found:
+                yield found
+
+
+@rule("slide-ise-sum", "error")
+def slide_ise_sum(doc: Document) -> Iterator[Finding]:
+    for table in doc.tables:
+        if table.layout != "slide_evolution":
+            continue
+        ise_parts: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+        for fact in table.facts:
+            if fact.scope == "ise":
+                ise_parts[(fact.subject.split(":")[0], fact.credit, fact.stage)].append(fact)
+        for fact in table.facts:
+            parts = ise_parts.get((fact.subject, fact.credit, fact.stage))
+            if fact.scope == "program" and parts:
+                what = f"slide table {table.index} ISE rows of {fact.subject} {fact.credit} {fact.stage}"
+                found = sum_finding("slide-ise-sum", fact.subject, what, parts, fact)
+                if found:
+                    yield found
+
+
+@rule("slide-program-sum", "error")
+def slide_program_sum(doc: Document) -> Iterator[Finding]:
+    for table in doc.tables:
+        if table.layout != "slide_evolution":
+            continue
+        parts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        for fact in table.facts:
+            if fact.scope == "program":
+                parts[(fact.credit, fact.stage)].append(fact)
+        for fact in table.facts:
+            if fact.scope == "total" and (key := (fact.credit, fact.stage)) in parts:
+                what = f"slide table {table.index} programs {fact.credit} {fact.stage}"
+                found = sum_finding("slide-program-sum", "TOTAL", what, parts[key], fact)
+                if found:
+                    yield found

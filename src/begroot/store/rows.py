@@ -1,0 +1,90 @@
+"""Document model -> plain row dicts, one list per table (`document_id` is added on insert)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Table
+
+from ..model import Article, Document
+from .schema import (
+    AnnexItemRow,
+    ArticleRow,
+    FactRow,
+    FootnoteRow,
+    GenericTableRow,
+    GoalRow,
+    IseRow,
+    ProgramRow,
+    SectionRow,
+    StatementRow,
+    TableRow,
+)
+
+Row = dict[str, Any]
+
+
+def _plain(obj: Any, rename: dict[str, str] | None = None, drop: tuple[str, ...] = ()) -> Row:
+    """A dataclass as a dict (nested values to lists/dicts, ready for JSON columns)."""
+    data = dataclasses.asdict(obj)
+    for name in drop:
+        data.pop(name, None)
+    for old, new in (rename or {}).items():
+        data[new] = data.pop(old)
+    return data
+
+
+def _article(article: Article) -> Row:
+    row = _plain(article, {"tables": "table_indexes", "generic_tables": "generic_table_indexes"}, drop=("parts",))
+    for part in ("entity", "kind", "program", "middle", "suffix"):
+        row[f"part_{part}"] = getattr(article.parts, part)
+    return row
+
+
+def _sections(d: Document) -> list[Row]:
+    return [_plain(s, {"id": "section_id"}) for s in d.sections]
+
+
+def _tables(d: Document) -> list[Row]:
+    return [_plain(t, {"index": "table_index"}, drop=("facts",)) for t in d.tables]
+
+
+def _facts(d: Document) -> list[Row]:
+    return [_plain(f, {"table": "table_index"}, drop=("document",)) for f in d.facts]
+
+
+def _generic(d: Document) -> list[Row]:
+    return [_plain(g, {"index": "table_index"}) for g in d.generic_tables]
+
+
+# Which rows each child table gets from a document.
+EXTRACTORS: list[tuple[Table, Callable[[Document], list[Row]]]] = [
+    (SectionRow.__table__, _sections),
+    (GoalRow.__table__, lambda d: [_plain(g) for g in d.goals]),
+    (ProgramRow.__table__, lambda d: [_plain(p) for p in d.programs]),
+    (IseRow.__table__, lambda d: [_plain(i) for i in d.ises]),
+    (ArticleRow.__table__, lambda d: [_article(a) for a in d.articles]),
+    (TableRow.__table__, _tables),
+    (FactRow.__table__, _facts),
+    (GenericTableRow.__table__, _generic),
+    (FootnoteRow.__table__, lambda d: [_plain(f) for f in d.footnotes]),
+    (AnnexItemRow.__table__, lambda d: [_plain(a) for a in d.annex_items]),
+    (StatementRow.__table__, lambda d: [_plain(s) for s in d.statements]),
+]
+
+
+def document_row(d: Document) -> Row:
+    return {
+        "name": d.name,
+        "sha256": d.sha256,
+        "kind": d.kind,
+        "stage": d.stage,
+        "year": d.year,
+        "domain": d.domain,
+        "domain_letter": d.domain_letter,
+        "title": d.title,
+        "format": d.format,
+        "page_count": d.page_count,
+    }

@@ -1,0 +1,256 @@
+"""The database schema: one table per part of the document model, each row tied to its document.
+
+Child rows reference `documents.id` with ON DELETE CASCADE so removing a document removes
+everything it brought. Lists and nested values (goals, header cells, causes...) are JSON:
+they are read back whole, never queried piece by piece.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints keep migrations reproducible on every backend.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _document_fk(nullable: bool = False) -> Mapped[Any]:
+    return mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), nullable=nullable, index=True)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(Text)
+    stage: Mapped[str] = mapped_column(Text)
+    year: Mapped[int] = mapped_column(Integer)
+    domain: Mapped[str] = mapped_column(Text)
+    domain_letter: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    format: Mapped[str] = mapped_column(Text)
+    page_count: Mapped[int] = mapped_column(Integer)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SectionRow(Base):
+    __tablename__ = "sections"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    section_id: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    number: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    end_line: Mapped[int] = mapped_column(Integer)
+    parent: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class GoalRow(Base):
+    __tablename__ = "goals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    code: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(Text)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    parent: Mapped[str | None] = mapped_column(Text)
+    themes: Mapped[list[str]] = mapped_column(JSON)
+    ises: Mapped[list[str]] = mapped_column(JSON)
+    bullets: Mapped[list[str]] = mapped_column(JSON)
+
+
+class ProgramRow(Base):
+    __tablename__ = "programs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    code: Mapped[str] = mapped_column(Text, index=True)
+    name: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+
+
+class IseRow(Base):
+    __tablename__ = "ises"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    key: Mapped[str] = mapped_column(Text, index=True)
+    name: Mapped[str] = mapped_column(Text)
+    program: Mapped[str] = mapped_column(Text)
+    policy_field: Mapped[str] = mapped_column(Text)
+    perimeter: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    code: Mapped[str] = mapped_column(Text, index=True)
+    part_entity: Mapped[str] = mapped_column(Text)
+    part_kind: Mapped[str] = mapped_column(Text)
+    part_program: Mapped[str] = mapped_column(Text, index=True)
+    part_middle: Mapped[str] = mapped_column(Text)
+    part_suffix: Mapped[str] = mapped_column(Text)
+    printed_code: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    ise: Mapped[str | None] = mapped_column(Text, index=True)
+    policy_field: Mapped[str | None] = mapped_column(Text)
+    entity: Mapped[str | None] = mapped_column(Text)
+    goals: Mapped[list[str]] = mapped_column(JSON)
+    summary: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)
+    table_indexes: Mapped[list[int]] = mapped_column(JSON)
+    generic_table_indexes: Mapped[list[int]] = mapped_column(JSON)
+    credit_evolution: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    end_line: Mapped[int] = mapped_column(Integer)
+
+
+class TableRow(Base):
+    __tablename__ = "tables"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    table_index: Mapped[int] = mapped_column(Integer)
+    layout: Mapped[str] = mapped_column(Text)
+    scope: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    perimeter: Mapped[str] = mapped_column(Text)
+    section: Mapped[str] = mapped_column(Text)
+    has_total: Mapped[bool] = mapped_column(Boolean)
+
+
+class FactRow(Base):
+    __tablename__ = "facts"
+    __table_args__ = (Index("ix_facts_subject_credit_year_stage", "subject", "credit", "year", "stage"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    scope: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(Text)
+    row: Mapped[str] = mapped_column(Text)
+    credit: Mapped[str] = mapped_column(Text)
+    year: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[str] = mapped_column(Text)
+    value: Mapped[int] = mapped_column(BigInteger)  # thousand euro
+    page: Mapped[int] = mapped_column(Integer)
+    source_line: Mapped[int] = mapped_column(Integer)
+    table_index: Mapped[int] = mapped_column(Integer)
+    perimeter: Mapped[str] = mapped_column(Text)
+
+
+class GenericTableRow(Base):
+    __tablename__ = "generic_tables"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    table_index: Mapped[int] = mapped_column(Integer)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    end_line: Mapped[int] = mapped_column(Integer)
+    header: Mapped[list[str]] = mapped_column(JSON)
+    rows: Mapped[list[list[str]]] = mapped_column(JSON)
+    numbers: Mapped[list[list[float | None]]] = mapped_column(JSON)
+    article: Mapped[str | None] = mapped_column(Text)
+    section: Mapped[str] = mapped_column(Text)
+
+
+class FootnoteRow(Base):
+    __tablename__ = "footnotes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    cites: Mapped[list[list[Any]]] = mapped_column(JSON)
+
+
+class AnnexItemRow(Base):
+    __tablename__ = "annex_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    annex: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    date: Mapped[str | None] = mapped_column(Text)
+    number: Mapped[str | None] = mapped_column(Text)
+    adopted: Mapped[str | None] = mapped_column(Text)
+    follow_up: Mapped[str] = mapped_column(Text)
+    group: Mapped[str] = mapped_column(Text)
+
+
+class StatementRow(Base):
+    __tablename__ = "statements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    subject: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    total: Mapped[float | None] = mapped_column(Float)
+    change: Mapped[float | None] = mapped_column(Float)
+    reference_year: Mapped[int | None] = mapped_column(Integer)
+    causes: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+
+
+class FindingRow(Base):
+    """An audit finding; `document_id` is null for findings about the whole database.
+
+    A cross-document conflict belongs to the document ingested second and names the
+    first in `related_document_id`, so removing either document removes the finding.
+    """
+
+    __tablename__ = "findings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int | None] = _document_fk(nullable=True)
+    related_document_id: Mapped[int | None] = _document_fk(nullable=True)
+    rule: Mapped[str] = mapped_column(Text, index=True)
+    severity: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    numbers: Mapped[list[Any]] = mapped_column(JSON)
+    expected: Mapped[float | None] = mapped_column(Float)
+    locations: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    subject: Mapped[str | None] = mapped_column(Text, index=True)
+    actual: Mapped[float | None] = mapped_column(Float)
+    verified: Mapped[bool | None] = mapped_column(Boolean)
+    context: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# Tables holding a document's rows, in insert order (documents first).
+CHILD_TABLES = [
+    SectionRow.__table__,
+    GoalRow.__table__,
+    ProgramRow.__table__,
+    IseRow.__table__,
+    ArticleRow.__table__,
+    TableRow.__table__,
+    FactRow.__table__,
+    GenericTableRow.__table__,
+    FootnoteRow.__table__,
+    AnnexItemRow.__table__,
+    StatementRow.__table__,
+]
+ALL_TABLES = [DocumentRow.__table__, *CHILD_TABLES, FindingRow.__table__]

@@ -1,0 +1,187 @@
+"""`Store`: documents in a SQL database (SQLite or PostgreSQL), one transaction per document."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, case, delete, func, insert, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
+
+from ..model import Document
+from .engine import default_url, make_engine, writing
+from .migrate import upgrade
+from .rows import EXTRACTORS, document_row
+from .schema import DocumentRow, FactRow, FindingRow
+
+STAGE_ORDER = {"BO": 0, "BA": 1, "BA-JR": 2, "BU": 3}
+CONFLICT_RULE = "cross-document-conflict"
+# The columns that name one printed number; two documents agreeing on all of them must agree on the value.
+# The perimeter is part of it: "JD (VDAB)" and "JD (incl. VDAB)" are different numbers.
+FACT_KEY = ("subject", "row", "credit", "year", "stage", "perimeter")
+
+documents_t = DocumentRow.__table__
+facts_t = FactRow.__table__
+findings_t = FindingRow.__table__
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.url = url or default_url()
+        self.engine = make_engine(self.url)
+        upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def ingest(self, document: Document, findings: list[dict[str, Any]] | None = None) -> bool:
+        """Add a document, with the audit findings about it; False when its sha256 is already there.
+
+        All of it lands in one transaction: any error leaves the database as it was.
+        """
+        with writing(self.engine) as connection:
+            if connection.scalar(select(documents_t.c.id).where(documents_t.c.sha256 == document.sha256)):
+                return False
+            row = document_row(document) | {"ingested_at": datetime.now(UTC)}
+            document_id = connection.execute(insert(documents_t).values(row).returning(documents_t.c.id)).scalar_one()
+            for table, rows_of in EXTRACTORS:
+                rows = [r | {"document_id": document_id} for r in rows_of(document)]
+                if rows:
+                    connection.execute(insert(table), rows)
+            if findings:
+                connection.execute(insert(findings_t), [finding_row(f, document_id) for f in findings])
+            _pause_for_tests()
+            record_conflicts(connection, document_id, document.domain)
+        return True
+
+    def remove(self, name_or_sha: str) -> int:
+        """Remove the documents with this name or sha256, and all their rows; the number removed."""
+        with writing(self.engine) as connection:
+            match = or_(documents_t.c.name == name_or_sha, documents_t.c.sha256 == name_or_sha)
+            return connection.execute(delete(documents_t).where(match)).rowcount
+
+    # ------------------------------------------------------------------ reading
+
+    def documents(self) -> list[dict[str, Any]]:
+        return self.rows(documents_query())
+
+    def timeline(self, subject: str, credit: str | None = None) -> list[dict[str, Any]]:
+        return self.rows(timeline_query(subject, credit))
+
+    def findings(self) -> list[dict[str, Any]]:
+        return self.rows(findings_query())
+
+    def rows(self, query: Select[Any]) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return [dict(row) for row in connection.execute(query).mappings()]
+
+
+FINDING_FIELDS = ("rule", "severity", "message", "numbers", "expected", "locations", "subject", "actual",
+                  "verified", "context")  # fmt: skip
+
+
+def finding_row(finding: dict[str, Any], document_id: int) -> dict[str, Any]:
+    """An audit finding (as a dict, so the store needs nothing from the audit step) as a row."""
+    return {name: finding.get(name) for name in FINDING_FIELDS} | {"document_id": document_id}
+
+
+def findings_query() -> Select[Any]:
+    return (
+        select(documents_t.c.name.label("document"), *(c for c in findings_t.c if c.name != "document_id"))
+        .outerjoin(documents_t, documents_t.c.id == findings_t.c.document_id)
+        .order_by(findings_t.c.id)
+    )
+
+
+def _pause_for_tests() -> None:
+    # Tests kill an ingest while its transaction is open; this keeps it open long enough.
+    if seconds := os.environ.get("BEGROOT_TEST_SLOW_INGEST"):
+        print("begroot: slow ingest inside transaction", file=sys.stderr, flush=True)
+        time.sleep(float(seconds))
+
+
+def documents_query() -> Select[Any]:
+    facts = select(func.count()).where(facts_t.c.document_id == documents_t.c.id).scalar_subquery()
+    return select(*documents_t.c, facts.label("facts")).order_by(documents_t.c.id)
+
+
+def stage_order() -> Any:
+    return case(STAGE_ORDER, value=facts_t.c.stage, else_=len(STAGE_ORDER))
+
+
+def timeline_query(subject: str, credit: str | None = None) -> Select[Any]:
+    query = (
+        select(
+            facts_t.c.year,
+            facts_t.c.stage,
+            facts_t.c.credit,
+            facts_t.c.row,
+            facts_t.c.perimeter,
+            facts_t.c.value,
+            documents_t.c.name.label("document"),
+            facts_t.c.page,
+            facts_t.c.source_line,
+            facts_t.c.subject,
+            facts_t.c.scope,
+        )
+        .join(documents_t, documents_t.c.id == facts_t.c.document_id)
+        .where(facts_t.c.subject == subject, facts_t.c.stage.in_(list(STAGE_ORDER)))
+        .order_by(facts_t.c.year, stage_order(), facts_t.c.credit, facts_t.c.row, facts_t.c.perimeter, documents_t.c.id)
+    )
+    if credit:
+        query = query.where(facts_t.c.credit == credit)
+    return query
+
+
+def record_conflicts(connection: Connection, document_id: int, domain: str) -> int:
+    """Findings for every fact of this document that another document of the domain prints differently."""
+    new, old = aliased(facts_t, name="new"), aliased(facts_t, name="old")
+    other = aliased(documents_t, name="other")
+    query = (
+        select(
+            new,
+            old.c.value.label("old_value"),
+            old.c.page.label("old_page"),
+            old.c.source_line.label("old_line"),
+            other.c.id.label("other_id"),
+            other.c.name.label("other_name"),
+        )
+        .join(old, and_(*(new.c[key] == old.c[key] for key in FACT_KEY), old.c.document_id != new.c.document_id))
+        .join(other, and_(other.c.id == old.c.document_id, other.c.domain == domain))
+        .where(new.c.document_id == document_id, new.c.value != old.c.value, new.c.stage != "DELTA")
+    )
+    name = connection.scalar(select(documents_t.c.name).where(documents_t.c.id == document_id))
+    findings = [_conflict(row, document_id, name) for row in connection.execute(query).mappings()]
+    if findings:
+        connection.execute(insert(findings_t), findings)
+    return len(findings)
+
+
+def _conflict(row: Any, document_id: int, name: str | None) -> dict[str, Any]:
+    what = " ".join(str(row[key]) for key in FACT_KEY if row[key] != "")
+    return {
+        "document_id": document_id,
+        "related_document_id": row["other_id"],
+        "rule": CONFLICT_RULE,
+        "severity": "error",
+        "message": f"{what}: {row['value']} in {name} p.{row['page']}, "
+        f"but {row['old_value']} in {row['other_name']} p.{row['old_page']}",
+        "numbers": [row["value"], row["old_value"]],
+        "expected": row["old_value"],
+        "locations": [
+            {"document": name, "page": row["page"], "source_line": row["source_line"]},
+            {"document": row["other_name"], "page": row["old_page"], "source_line": row["old_line"]},
+        ],
+    }

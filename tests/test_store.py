@@ -1,0 +1,295 @@
+"""The database: ingest guarantees (atomic, idempotent, concurrent, crash-safe), timeline, conflicts, API, CLI.
+
+Runs on SQLite always, and on PostgreSQL too when BEGROOT_TEST_POSTGRES_URL is set
+(scripts/postgres.sh prints one); each PostgreSQL test gets a schema of its own.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+import begroot
+from begroot.model import Document
+from begroot.parse import extract
+from begroot.store import Store
+from begroot.store import store as store_module
+from begroot.store.schema import ALL_TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+PG_URL = os.environ.get("BEGROOT_TEST_POSTGRES_URL")
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def parsed() -> list[Document]:
+    return [extract(path) for path in SAMPLES]
+
+
+@pytest.fixture
+def docs(parsed: list[Document]) -> list[Document]:
+    return copy.deepcopy(parsed)  # tests may change them
+
+
+def _postgres_schema_url() -> Iterator[str]:
+    if not PG_URL:
+        pytest.skip("BEGROOT_TEST_POSTGRES_URL not set")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_URL)
+    with admin.begin() as connection:
+        connection.execute(sa.schema.CreateSchema(schema))
+    url = sa.engine.make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(sa.schema.DropSchema(schema, cascade=True))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'begroot.sqlite'}"
+    else:
+        yield from _postgres_schema_url()
+
+
+@pytest.fixture
+def store(url: str) -> Iterator[Store]:
+    with Store(url) as opened:
+        yield opened
+
+
+def counts(store: Store) -> dict[str, int]:
+    with store.engine.connect() as connection:
+        return {t.name: connection.scalar(sa.select(sa.func.count()).select_from(t)) for t in ALL_TABLES}
+
+
+def stored_facts(store: Store, name: str) -> list[tuple[object, ...]]:
+    return [tuple(row.values()) for row in _fact_rows(store, name)]
+
+
+def _fact_rows(store: Store, name: str) -> list[dict[str, object]]:
+    frame = begroot.dataset.Dataset(store).facts(document=name)
+    columns = ["document", "scope", "subject", "row", "credit", "year", "stage", "value", "page", "source_line"]
+    frame = frame.rename(columns={"table_index": "table"})[[*columns, "table", "perimeter"]]
+    return [{k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in frame.to_dict("records")]
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "begroot", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def test_ingest_round_trips_every_fact(store: Store, docs: list[Document]) -> None:
+    for doc in docs:
+        assert store.ingest(doc) is True
+    assert counts(store)["facts"] == sum(len(doc.facts) for doc in docs)
+    for doc in docs:
+        expected = [dataclasses.astuple(fact) for fact in doc.facts]
+        assert stored_facts(store, doc.name) == expected
+    listed = {row["name"]: row for row in store.documents()}
+    assert {name: row["facts"] for name, row in listed.items()} == {doc.name: len(doc.facts) for doc in docs}
+    assert listed[docs[0].name]["sha256"] == docs[0].sha256
+
+
+def test_reingest_is_a_no_op(store: Store, docs: list[Document]) -> None:
+    for doc in docs:
+        store.ingest(doc)
+    before = counts(store)
+    assert [store.ingest(doc) for doc in docs] == [False, False]
+    assert counts(store) == before
+
+
+def test_remove_then_reingest(store: Store, docs: list[Document]) -> None:
+    for doc in docs:
+        store.ingest(doc)
+    full = counts(store)
+    assert store.remove(docs[0].name) == 1
+    assert counts(store)["facts"] == len(docs[1].facts)
+    assert store.remove(docs[1].sha256) == 1
+    assert all(n == 0 for n in counts(store).values())
+    assert store.remove("nothing-by-that-name") == 0
+    for doc in docs:
+        assert store.ingest(doc) is True
+    assert counts(store) == full
+
+
+def test_failure_mid_ingest_leaves_database_unchanged(
+    store: Store, docs: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.ingest(docs[1])
+    before = counts(store)
+
+    def explode(*_args: object) -> int:  # runs after every row of the document is inserted
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store_module, "record_conflicts", explode)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        store.ingest(docs[0])
+    assert counts(store) == before
+    monkeypatch.undo()
+    assert store.ingest(docs[0]) is True
+
+
+def test_two_processes_ingesting_at_once(url: str, docs: list[Document]) -> None:
+    Store(url).close()  # the schema; the processes below also race on it when it is new
+    first = run_cli("ingest", *map(str, SAMPLES), "--db", url)
+    second = run_cli("ingest", *map(str, reversed(SAMPLES)), "--db", url)
+    for process in (first, second):
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == 0, stderr
+    with Store(url) as store:
+        got = counts(store)
+    assert got["documents"] == 2
+    assert got["facts"] == sum(len(doc.facts) for doc in docs)
+
+
+def test_killed_ingest_leaves_database_consistent(url: str, docs: list[Document]) -> None:
+    with Store(url) as store:
+        store.ingest(docs[1])
+        before = counts(store)
+    process = run_cli("ingest", str(SAMPLES[0]), "--db", url, env={"BEGROOT_TEST_SLOW_INGEST": "60"})
+    assert process.stderr is not None
+    for line in process.stderr:  # wait until its transaction is open and holds rows
+        if "slow ingest inside transaction" in line:
+            break
+    else:
+        pytest.fail("the ingest never reached its transaction")
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    with Store(url) as store:
+        assert counts(store) == before
+        assert store.ingest(docs[0]) is True  # the write lock is free again
+        assert counts(store)["facts"] == before["facts"] + len(docs[0].facts)
+
+
+# --------------------------------------------------------------------------- timeline and conflicts
+
+
+def test_timeline_of_a_program_across_documents(store: Store, docs: list[Document]) -> None:
+    for doc in docs:
+        store.ingest(doc)
+    points = store.timeline("JD", credit="VAK")
+    order = {"BO": 0, "BA": 1, "BA-JR": 2, "BU": 3}
+    keys = [(p["year"], order[p["stage"]]) for p in points]
+    assert keys == sorted(keys)
+    assert {p["document"] for p in points} == {doc.name for doc in docs}
+    assert {(p["year"], p["stage"]) for p in points} >= {(2021, "BA"), (2022, "BO"), (2023, "BA-JR"), (2023, "BU")}
+    assert all(p["stage"] != "DELTA" and p["credit"] == "VAK" for p in points)
+    printed = {(f.document, f.page, f.source_line, f.year, f.stage, f.value) for d in docs for f in d.facts}
+    assert all(
+        (p["document"], p["page"], p["source_line"], p["year"], p["stage"], p["value"]) in printed for p in points
+    )
+    assert {p["credit"] for p in store.timeline("JD")} == {"VAK", "VEK", "AO", "TO", "LO"}
+
+
+def _modified_copy(doc: Document) -> tuple[Document, int, int]:
+    """A copy with one program figure changed, as another document printing it differently."""
+    copy_ = copy.deepcopy(doc)
+    table = next(t for t in copy_.tables if any(f.stage != "DELTA" for f in t.facts))
+    index = next(i for i, f in enumerate(table.facts) if f.stage != "DELTA")
+    old = table.facts[index]
+    table.facts[index] = dataclasses.replace(old, value=old.value + 7, document="copy")
+    return dataclasses.replace(copy_, name="copy", sha256="0" * 64), old.value, index
+
+
+def test_conflicting_copy_is_recorded_as_a_finding(store: Store, docs: list[Document]) -> None:
+    for doc in docs:
+        store.ingest(doc)
+    changed, old_value, _ = _modified_copy(docs[1])
+    assert store.ingest(changed) is True
+    findings = begroot.dataset.Dataset(store).findings(rule="cross-document-conflict")
+    assert len(findings) == 1
+    finding = findings.iloc[0]
+    assert finding["severity"] == "error"
+    assert finding["numbers"] == [old_value + 7, old_value]
+    assert [loc["document"] for loc in finding["locations"]] == ["copy", docs[1].name]
+    # both values stay, side by side
+    fact = next(f for f in docs[1].facts if f.stage != "DELTA")
+    values = {(p["document"], p["value"]) for p in store.timeline(fact.subject, fact.credit)}
+    assert {("copy", old_value + 7), (docs[1].name, old_value)} <= values
+    store.remove("copy")
+    assert begroot.dataset.Dataset(store).findings().empty
+
+
+def test_identical_figures_in_two_documents_are_no_conflict(store: Store, docs: list[Document]) -> None:
+    store.ingest(docs[1])
+    store.ingest(dataclasses.replace(docs[1], name="same", sha256="1" * 64))
+    assert counts(store)["findings"] == 0
+
+
+# --------------------------------------------------------------------------- Python API and CLI
+
+
+def test_dataset_frames(url: str, docs: list[Document]) -> None:
+    with Store(url) as store:
+        for doc in docs:
+            store.ingest(doc)
+    with begroot.open(url) as ds:
+        assert set(ds.documents()["name"]) == {doc.name for doc in docs}
+        facts = ds.facts(subject="JD", year=2023, stage="BU", credit="VAK")
+        assert facts["value"].tolist() == [f.value for d in docs for f in d.facts
+                                           if (f.subject, f.year, f.stage, f.credit) == ("JD", 2023, "BU", "VAK")]  # fmt: skip
+        assert len(ds.facts(document=docs[1].name)) == len(docs[1].facts)
+        articles = ds.articles(program="JD")
+        assert len(articles) == sum(a.parts.program == "JD" for d in docs for a in d.articles)
+        assert all(isinstance(goals, list) for goals in articles["goals"])
+        execution = ds.execution("JD").set_index(["credit", "year"])
+        row = execution.loc[("VAK", 2023)]
+        assert row["rate"] == pytest.approx(row["BU"] / row["BA-JR"])
+        assert list(ds.timeline("JD", "VAK")["year"]) == sorted(ds.timeline("JD", "VAK")["year"])
+        assert ds.findings(severity="error").empty
+
+
+def test_cli_ingest_reports_the_bad_file_and_loads_the_rest(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    bad = tmp_path / "broken.txt"
+    bad.write_text("no budget here\n", encoding="utf-8")
+    process = run_cli("ingest", str(ROOT / "samples"), str(bad), "--db", url)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert [line for line in stderr.splitlines() if line.startswith("error:")] == [
+        line for line in stderr.splitlines() if "broken.txt" in line and line.startswith("error:")
+    ]
+    assert "2 added" in stderr
+    listing = run_cli("documents", "--db", url)
+    stdout, _ = listing.communicate(timeout=60)
+    assert listing.returncode == 0
+    assert "report" in stdout and "slides" in stdout
+    removed = run_cli("remove", SAMPLES[0].stem, "--db", url)
+    removed.communicate(timeout=60)
+    assert removed.returncode == 0
+    with Store(url) as store:
+        assert [d["name"] for d in store.documents()] == [SAMPLES[1].stem]
+
+
+def test_default_url_follows_begroot_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from begroot.store import default_url
+
+    monkeypatch.setenv("BEGROOT_DB", "sqlite:///x.sqlite")
+    assert default_url() == "sqlite:///x.sqlite"
+    monkeypatch.delenv("BEGROOT_DB")
+    assert default_url().startswith("sqlite:///") and default_url().endswith("begroot.sqlite")
