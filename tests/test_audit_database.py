@@ -14,8 +14,8 @@ def run(*args: str, db: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "begroot", *args, "--db", db], capture_output=True, text=True)
 
 
-def test_database_audit_equals_file_audit(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'audit.sqlite'}"
+def test_database_audit_equals_file_audit(db_url: str) -> None:
+    db = db_url
     assert run("ingest", str(SAMPLES), db=db).returncode == 0
     stored = json.loads(run("audit", "--format", "json", db=db).stdout)
     files = subprocess.run(

@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,7 +27,6 @@ from begroot.store.schema import ALL_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
-PG_URL = os.environ.get("BEGROOT_TEST_POSTGRES_URL")
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -44,28 +42,9 @@ def docs(parsed: list[Document]) -> list[Document]:
     return copy.deepcopy(parsed)  # tests may change them
 
 
-def _postgres_schema_url() -> Iterator[str]:
-    if not PG_URL:
-        pytest.skip("BEGROOT_TEST_POSTGRES_URL not set")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.execute(sa.schema.CreateSchema(schema))
-    url = sa.engine.make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(sa.schema.DropSchema(schema, cascade=True))
-        admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'begroot.sqlite'}"
-    else:
-        yield from _postgres_schema_url()
+@pytest.fixture
+def url(db_url: str) -> str:
+    return db_url
 
 
 @pytest.fixture
