@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..model import Article, Document, Fact
-from .findings import Finding, fmt, locations, rule
+from .findings import Finding, fmt, locations, rule, sum_finding
 
 VAK_VEK = ("VAK", "VEK")
 
@@ -32,21 +32,7 @@ def _grouped(doc: Document, articles: list[Article], credits: tuple[str, ...]) -
 def _difference(
     rule_id: str, severity: str, subject: str, what: str, parts: list[Fact], total: Fact, note: str
 ) -> Finding | None:
-    summed = sum(f.value for f in parts)
-    difference = total.value - summed
-    if difference == 0:
-        return None
-    return Finding(
-        rule=rule_id,
-        severity=severity,
-        message=f"{what}: articles add up to {fmt(summed)}, table says {fmt(total.value)}, "
-        f"difference {fmt(difference)}{note}",
-        subject=subject,
-        numbers={"total": total.value, "sum": summed, "difference": difference},
-        expected=summed,
-        actual=total.value,
-        locations=locations([*parts, total]),
-    )
+    return sum_finding(rule_id, subject, what, parts, total, severity=severity, note=note, parts_word="articles")
 
 
 @rule("articles-vs-frame", "warning")

@@ -75,19 +75,33 @@ def locations(facts: Iterable[Fact]) -> list[Location]:
 
 
 def sum_finding(
-    rule_id: str, subject: str, what: str, parts: list[Fact], total: Fact, actual: int | None = None
+    rule_id: str,
+    subject: str,
+    what: str,
+    parts: list[Fact],
+    total: Fact,
+    actual: int | None = None,
+    *,
+    severity: str | None = None,
+    note: str | None = None,
+    parts_word: str = "parts",
 ) -> Finding | None:
-    """A finding when `parts` do not add up to `total` (None when they do)."""
+    """A finding when `parts` do not add up to `total` (None when they do).
+
+    Without a given severity, a difference of exactly 1 is a warning (likely rounding), more is an error.
+    """
     summed = sum(fact.value for fact in parts) if actual is None else actual
     difference = total.value - summed
     if difference == 0:
         return None
-    severity = "warning" if abs(difference) == 1 else "error"
-    note = " (a rounding difference?)" if abs(difference) == 1 else ""
+    if severity is None:
+        severity = "warning" if abs(difference) == 1 else "error"
+    if note is None:
+        note = " (a rounding difference?)" if abs(difference) == 1 else ""
     return Finding(
         rule=rule_id,
         severity=severity,
-        message=f"{what}: parts add up to {fmt(summed)}, printed total {fmt(total.value)}, "
+        message=f"{what}: {parts_word} add up to {fmt(summed)}, printed total {fmt(total.value)}, "
         f"difference {fmt(difference)}{note}",
         subject=subject,
         numbers={"total": total.value, "sum": summed, "difference": difference},

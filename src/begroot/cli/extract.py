@@ -21,14 +21,8 @@ class Format(str, Enum):
     json = "json"
 
 
-@app.command()
-def extract(
-    files: list[Path] = typer.Argument(..., help="BBT documents (text or PDF), or folders of them."),
-    format: Format = typer.Option(Format.csv, "--format", "-f", help="csv: the fact table; json: the whole model."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings."),
-) -> None:
-    """Extract every number of the documents, each with its page and line."""
+def extract_all(files: list[Path], quiet: bool) -> tuple[list[Document], int]:
+    """Extract each file (folders expanded); a failing file is reported in one line and counted."""
     documents: list[Document] = []
     failed = 0
     for path in expand_paths(files):
@@ -42,6 +36,18 @@ def extract(
             for warning in document.warnings:
                 warn(str(path), str(warning))
         documents.append(document)
+    return documents, failed
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(..., help="BBT documents (text or PDF), or folders of them."),
+    format: Format = typer.Option(Format.csv, "--format", "-f", help="csv: the fact table; json: the whole model."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings."),
+) -> None:
+    """Extract every number of the documents, each with its page and line."""
+    documents, failed = extract_all(files, quiet=quiet)
     if documents:
         stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         try:
@@ -66,14 +72,8 @@ def summary(
 
     from .common import out
 
-    failed = 0
-    for path in expand_paths(files):
-        try:
-            document = extract_document(path)
-        except BegrootError as error:
-            report_error(error)
-            failed += 1
-            continue
+    documents, failed = extract_all(files, quiet=True)
+    for document in documents:
         out.print(
             f"[bold]{document.name}[/bold]: {document.kind} {document.stage} {document.year}, {document.domain} - "
             f"{document.page_count} pages, {len(document.tables)} tables, {len(document.facts)} facts, "
