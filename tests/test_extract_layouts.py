@@ -121,6 +121,19 @@ def test_ba_columns(tmp_path: Path) -> None:
     assert got[("article", "GB0-1GCF2BA-WT", "total", "VAK", 2024, "BO")] == 1000
 
 
+def test_stage_rows_with_years_and_an_evolution_row(tmp_path: Path) -> None:
+    text = (
+        " TOTAAL – WELZIJN, VOLKSGEZONDHEID EN GEZIN\n(duizend euro)\nAO TO LO VAK VEK\n"
+        "BA 2024 10 0 0 1.000 900\nevolutie 1 0 0 -100 50\nBO 2025 11 0 0 900 950\n"
+    )
+    document = extract(write(tmp_path, text))
+    got = facts(document)
+    assert (document.stage, document.year) == ("BO", 2025)
+    assert got[("total", "TOTAL", "total", "VAK", 2025, "DELTA")] == -100
+    assert got[("total", "TOTAL", "total", "VEK", 2024, "BA")] == 900
+    assert got[("total", "TOTAL", "total", "AO", 2025, "BO")] == 11
+
+
 def test_spaced_stage_and_split_row(tmp_path: Path) -> None:
     document = extract(write(tmp_path, BU_SPACED))
     got = facts(document)

@@ -82,7 +82,7 @@ def detect(source: SourceDocument) -> DocInfo:
     slide_marks = len(SLIDE_MARKERS.findall(text_sample))
     if not tables and headings == 0:
         raise NotABudgetDocument(source.path, "not a BBT: no budget tables (duizend euro) and no budget articles found")
-    kind = "report" if (headings or report_marks > slide_marks) else "slides"
+    kind = "slides" if slide_marks > report_marks and not headings else "report"
     stages = Counter(s for s in (final_stage(t) for _, t in tables) if s and s[1])
     if not stages:
         raise NotABudgetDocument(source.path, "not a BBT: no table says which budget stage and year it holds")

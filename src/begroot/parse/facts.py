@@ -142,13 +142,22 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
                                         row.line))  # fmt: skip
             continue
         name, year = stage
-        year = year or raw.header_year or doc.year
+        year = year or (_later_year(raw, position) if name == "DELTA" else None) or raw.header_year or doc.year
         stages.append((name, year))
         for column, cell in zip(raw.columns, row.cells, strict=True):
             facts.append(_fact(doc, table, "total", column.credit, year, name, cell))
     if table.layout == "credit_evolution" and article is not None and len(stages) >= 2:
         article.credit_evolution = CreditEvolution(stages[0][0], stages[0][1], stages[-1][0], stages[-1][1], changes)
     return facts
+
+
+def _later_year(raw: RawTable, position: int) -> int | None:
+    """A `Delta`/`evolutie` row takes the year of the stage row after it (`BA 2024`, `evolutie`, `BO 2025`)."""
+    for row in raw.rows[position + 1 :]:
+        stage = stage_of_label(row.label)
+        if stage and stage[1]:
+            return stage[1]
+    return None
 
 
 def _int(value: float | None) -> int | None:

@@ -300,7 +300,8 @@ def frame_categories(table: RawTable) -> list[str] | None:
 
 
 STAGE_LABEL = re.compile(
-    r"^(?:\d+e\s+)?(?:aanpassing\s+)?(?P<stage>BA\s*[-–]\s*JR|BA|BO|BU)(?:\s+(?P<year>(?:19|20)\d{2}))?$"
+    r"^(?:\d+e\s+)?(?:aanpassing\s+)?(?P<stage>BA\s*[-–]\s*JR|BA|BO|BU|[Dd]elta|DELTA|[Ee]volutie)"
+    r"(?:\s+(?P<year>(?:19|20)\d{2}))?$"
 )
 OUTCOME_LABEL = re.compile(r"^(?:Uitvoering|Realisatie)\s+(?P<year>(?:19|20)\d{2})$", re.IGNORECASE)
 
