@@ -72,6 +72,7 @@ class ReportReader:
         self.raw_tables: list[tuple[int, RawTable]] = tables
         self.headings: list[Heading] = []
         self.index_of = {line.number: i for i, line in enumerate(self.lines)}
+        self.heading_lines: set[int] = set()
 
     # ------------------------------------------------------------------ passes
 
@@ -105,6 +106,7 @@ class ReportReader:
             heading, consumed = self._heading_at(index)
             if heading:
                 self.headings.append(heading)
+                self.heading_lines.update(range(index, index + consumed))
             index += max(consumed, 1)
         self._find_themes()
 
@@ -159,10 +161,9 @@ class ReportReader:
                 break
             if upper and text.upper() != text:
                 break
-            if not upper and (text[:1].isupper() or len(text) > 80 or NUMBERED.match(text) or GOAL.match(text)):
+            # A wrapped title goes on in lower case; prose after a heading starts a new sentence.
+            if not upper and (not text[:1].islower() or len(text) > 80 or title.rstrip().endswith((".", ":"))):
                 break
-            if not upper and not title.rstrip().endswith(("-", "–")) and len(title) < 55:
-                break  # a short heading that already ended is followed by prose
             if ARTICLE_HEADING.match(text) or CHAPTER.match(text):
                 break
             title = f"{title} {text}"
@@ -194,7 +195,20 @@ class ReportReader:
             return False
         if text.upper() == text or text.startswith(("•", "-", "o ", "●", "(")) or len(text.split()) > 12:
             return False
-        return not (NUMBERED.match(text) or GOAL.match(text) or re.search(r"\d{1,3}\.\d{3}", text))
+        if NUMBERED.match(text) or GOAL.match(text) or re.search(r"\d{1,3}\.\d{3}", text):
+            return False
+        return not self._continues_sentence(index)
+
+    def _continues_sentence(self, index: int) -> bool:
+        """A line that carries on an unfinished sentence (cut by a page break or a blank line) is no heading."""
+        for back in range(index - 1, max(-1, index - 8), -1):
+            text = self.lines[back].text.strip()
+            if not text:
+                continue
+            if back in self.heading_lines or back in self.skip:
+                return False
+            return not text.endswith((".", ":", "!", "?", "”", "’", ")", ";", "…"))
+        return False
 
     def _next_heading_index(self, after: int, max_level: int) -> int:
         for heading in self.headings:
