@@ -13,7 +13,7 @@ from ..model import Document
 from ..parse import extract as extract_document
 from ..serialise import document_to_json, write_facts_csv
 from . import app
-from .common import expand_paths, report_error, warn
+from .common import expand_paths, progress_bar, report_error, warn
 
 
 class Format(str, Enum):
@@ -25,17 +25,20 @@ def extract_all(files: list[Path], quiet: bool) -> tuple[list[Document], int]:
     """Extract each file (folders expanded); a failing file is reported in one line and counted."""
     documents: list[Document] = []
     failed = 0
-    for path in expand_paths(files):
-        try:
-            document = extract_document(path)
-        except BegrootError as error:
-            report_error(error)
-            failed += 1
-            continue
-        if not quiet:
-            for warning in document.warnings:
-                warn(str(path), str(warning))
-        documents.append(document)
+    paths = expand_paths(files)
+    with progress_bar(len(paths)) as advance:
+        for path in paths:
+            advance(path.name)
+            try:
+                document = extract_document(path)
+            except BegrootError as error:
+                report_error(error)
+                failed += 1
+                continue
+            if not quiet:
+                for warning in document.warnings:
+                    warn(str(path), str(warning))
+            documents.append(document)
     return documents, failed
 
 
