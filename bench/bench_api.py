@@ -1,0 +1,141 @@
+"""Load test of `begroot serve`: 50 concurrent clients for 30 s over a mix of API endpoints and pages.
+
+    .venv/bin/python bench/bench_api.py                 # on a fresh SQLite DB of the samples
+    .venv/bin/python bench/bench_api.py --db URL        # on a bigger database
+    .venv/bin/python bench/bench_api.py --clients 20 --seconds 10
+
+Prints p50 / p95 / p99 latency (ms) overall and per endpoint, and the error count. Target: p95 < 50 ms, 0 errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = "JB0-1JDB2CA-WT"
+MIX = [
+    "/api/v1/documents",
+    "/api/v1/articles?program=JD&limit=20",
+    "/api/v1/articles?od=OD%201",
+    f"/api/v1/articles/{ARTICLE}",
+    "/api/v1/timeline/JD?credit=VEK",
+    "/api/v1/findings?severity=warning",
+    "/api/v1/goals",
+    "/api/v1/search?q=opleiding",
+    "/api/v1/facts?subject=JD",
+    "/api/v1/facts.csv?credit=VAK&stage=BU",
+    "/",
+    f"/articles/{ARTICLE}",
+    "/search?q=doelgroepverminderingen",
+]
+
+
+def sample_db(folder: Path) -> str:
+    url = f"sqlite:///{folder / 'bench.sqlite'}"
+    command = [sys.executable, "-m", "begroot", "ingest", str(ROOT / "samples"), "--db", url]
+    subprocess.run(command, check=True, capture_output=True)
+    return url
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "begroot", "serve", "--db", url, "--port", str(port)]
+    with log.open("wb") as output:  # a file, not a pipe: a full pipe would stall the server
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v1/documents", timeout=1).status_code == 200:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("the server did not start")
+
+
+async def client(base: str, until: float, latencies: dict[str, list[float]], errors: list[str]) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+        while time.monotonic() < until:
+            path = random.choice(MIX)
+            start = time.perf_counter()
+            try:
+                response = await http.get(path)
+                if response.status_code != 200:
+                    errors.append(f"{path}: {response.status_code}")
+            except httpx.HTTPError as error:
+                errors.append(f"{path}: {type(error).__name__}")
+            latencies[path.split("?")[0]].append((time.perf_counter() - start) * 1000)
+
+
+def percentiles(values: list[float]) -> tuple[float, float, float]:
+    cuts = statistics.quantiles(values, n=100, method="inclusive")
+    return cuts[49], cuts[94], cuts[98]
+
+
+async def run(base: str, clients: int, seconds: float) -> tuple[dict[str, list[float]], list[str]]:
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: list[str] = []
+    async with httpx.AsyncClient(base_url=base) as warm:  # build the search index before timing
+        await warm.get("/api/v1/search?q=opleiding")
+    until = time.monotonic() + seconds
+    await asyncio.gather(*(client(base, until, latencies, errors) for _ in range(clients)))
+    return latencies, errors
+
+
+def report(latencies: dict[str, list[float]], errors: list[str], seconds: float) -> None:
+    every = [value for values in latencies.values() for value in values]
+    print(f"{'endpoint':<40} {'n':>6} {'p50':>8} {'p95':>8} {'p99':>8}  (ms)")
+    for path, values in sorted(latencies.items()):
+        print(f"{path:<40} {len(values):>6} " + " ".join(f"{v:>8.1f}" for v in percentiles(values)))
+    p50, p95, p99 = percentiles(every)
+    print(f"{'all':<40} {len(every):>6} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f}")
+    print(
+        f"throughput {len(every) / seconds:.0f} req/s, errors {len(errors)}"
+        + (f" (first: {errors[0]})" if errors else "")
+    )
+    print("target p95 < 50 ms, 0 errors:", "met" if p95 < 50 and not errors else "NOT met")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", help="database URL (default: a temp SQLite DB of the samples)")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = args.db or sample_db(Path(folder))
+        port = free_port()
+        log = Path(folder) / "server.log"
+        server = start_server(url, port, log)
+        try:
+            latencies, errors = asyncio.run(run(f"http://127.0.0.1:{port}", args.clients, args.seconds))
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+            if server.returncode not in (0, -15):
+                print(log.read_text(errors="replace")[-2000:], file=sys.stderr)
+    report(latencies, errors, args.seconds)
+
+
+if __name__ == "__main__":
+    main()

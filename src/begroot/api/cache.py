@@ -1,0 +1,105 @@
+"""A response cache in front of the application: the data only changes when documents do.
+
+GET responses with status 200 are kept per (path, query, language cookie) until the set of
+stored documents changes. That set is looked up at most once per `check_every` seconds, so a
+newly ingested document shows within that time. Hits skip routing and the database entirely,
+which is what keeps the latency low under many concurrent clients. If-None-Match is answered
+here too (304). Responses that set cookies are not cached.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from http.cookies import SimpleCookie
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_ENTRIES = 2048
+MAX_BODY = 2_000_000  # plotly.min.js and large CSV exports are not worth keeping in memory
+
+
+@dataclass
+class Entry:
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: bytes | None
+
+
+class ResponseCache:
+    def __init__(self, app: ASGIApp, version: Callable[[], object], check_every: float = 1.0):
+        self.app = app
+        self.version = version
+        self.check_every = check_every
+        self.entries: OrderedDict[tuple[str, bytes, str], Entry] = OrderedDict()
+        self._version: object = None
+        self._checked = 0.0
+
+    def _current(self) -> None:
+        """Drop everything when the documents changed (checked at most every `check_every` seconds)."""
+        now = time.monotonic()
+        if now - self._checked < self.check_every:
+            return
+        self._checked = now
+        version = self.version()
+        if version != self._version:
+            self._version = version
+            self.entries.clear()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        self._current()
+        key = (scope["path"], scope.get("query_string", b""), _lang_cookie(scope))
+        headers = dict(scope.get("headers", []))
+        entry = self.entries.get(key)
+        if entry is None:
+            await self._fill(key, scope, receive, send)
+            return
+        self.entries.move_to_end(key)
+        if entry.etag and entry.etag in headers.get(b"if-none-match", b""):
+            kept = [(k, v) for k, v in entry.headers if k not in {b"content-length", b"content-type"}]
+            await send({"type": "http.response.start", "status": 304, "headers": kept})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
+        await send({"type": "http.response.body", "body": entry.body})
+
+    async def _fill(self, key: tuple[str, bytes, str], scope: Scope, receive: Receive, send: Send) -> None:
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and _cacheable(start, chunks):
+                    self._store(key, start, b"".join(chunks))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+
+    def _store(self, key: tuple[str, bytes, str], start: Message, body: bytes) -> None:
+        headers = list(start.get("headers", []))
+        etag = next((v for k, v in headers if k == b"etag"), None)
+        self.entries[key] = Entry(headers, body, etag)
+        while len(self.entries) > MAX_ENTRIES:
+            self.entries.popitem(last=False)
+
+
+def _cacheable(start: Message, chunks: list[bytes]) -> bool:
+    headers = {k for k, _ in start.get("headers", [])}
+    return start.get("status") == 200 and b"set-cookie" not in headers and sum(map(len, chunks)) <= MAX_BODY
+
+
+def _lang_cookie(scope: Scope) -> str:
+    for name, value in scope.get("headers", []):
+        if name == b"cookie":
+            morsel = SimpleCookie(value.decode("latin-1")).get("lang")
+            return morsel.value if morsel else ""
+    return ""

@@ -1,0 +1,62 @@
+"""Responses with ETags, and errors as JSON {"error": ..., "detail": ...}."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+REASONS = {
+    400: "bad request",
+    404: "not found",
+    405: "method not allowed",
+    422: "invalid parameter",
+    500: "server error",
+}
+
+
+def etagged(request: Request, body: bytes, media_type: str, headers: dict[str, str] | None = None) -> Response:
+    """The body with a strong ETag; 304 without a body when the client already holds it."""
+    tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    all_headers = {"ETag": tag, "Cache-Control": "no-cache", **(headers or {})}
+    if tag in _tags(request.headers.get("if-none-match", "")):
+        return Response(status_code=304, headers=all_headers)
+    return Response(body, media_type=media_type, headers=all_headers)
+
+
+def _tags(header: str) -> set[str]:
+    return {part.strip().removeprefix("W/") for part in header.split(",") if part.strip()}
+
+
+def json_reply(request: Request, payload: Any, headers: dict[str, str] | None = None) -> Response:
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+    return etagged(request, body, "application/json", headers)
+
+
+def error_body(status: int, detail: Any) -> dict[str, Any]:
+    return {"error": REASONS.get(status, "error"), "detail": detail}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+async def http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    if not _is_api(request) and hasattr(request.app.state, "html_error"):
+        return request.app.state.html_error(request, error.status_code, str(error.detail))
+    return JSONResponse(error_body(error.status_code, error.detail), status_code=error.status_code)
+
+
+async def validation_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in error.errors()]
+    if not _is_api(request) and hasattr(request.app.state, "html_error"):
+        message = "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in detail)
+        return request.app.state.html_error(request, 422, message)
+    return JSONResponse(error_body(422, detail), status_code=422)

@@ -1,0 +1,171 @@
+"""The JSON API under /api/v1: read-only, every parameter validated, every query parametrised."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+from sqlalchemy.engine import Connection
+
+from ..store import queries
+from ..store.queries import FACT_FIELDS, ArticleFilter, FactFilter, FindingFilter
+from .responses import etagged, json_reply
+
+router = APIRouter(prefix="/api/v1", tags=["begroot"])
+
+# Patterns shared with the web pages: what a code, key or name may look like.
+CODE = r"^[A-Za-z0-9][A-Za-z0-9-]{1,40}$"
+PROGRAM = r"^[A-Za-z0-9]{1,8}$"
+ISE = r"^[A-Za-z0-9]{1,8}:[A-Za-z0-9-]{1,80}$"
+GOAL = r"^(SD|OD) \d{1,3}$"
+SUFFIX = r"^[A-Za-z0-9]{1,4}$"
+DOCUMENT = r"^[A-Za-z0-9_.-]{1,200}$"
+SUBJECT = r"^[A-Za-z0-9:_.\- ]{1,120}$"
+CREDIT = r"^(VAK|VEK|AO|TO|LO)$"
+STAGE = r"^(BO|BA|BA-JR|BU|DELTA)$"
+SCOPE = r"^(total|program|ise|article)$"
+ROW = r"^(total|esr|is|other)$"
+RULE = r"^[a-z][a-z-]{0,59}$"
+SEVERITY = r"^(error|warning|info)$"
+
+Doc = Annotated[str | None, Query(pattern=DOCUMENT, description="document name")]
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+def connect(request: Request) -> Iterator[Connection]:
+    with request.app.state.engine.connect() as connection:
+        yield connection
+
+
+Db = Annotated[Connection, Depends(connect)]
+
+
+def fact_filter(
+    document: Doc = None,
+    scope: Annotated[str | None, Query(pattern=SCOPE)] = None,
+    subject: Annotated[str | None, Query(pattern=SUBJECT)] = None,
+    row: Annotated[str | None, Query(pattern=ROW)] = None,
+    credit: Annotated[str | None, Query(pattern=CREDIT)] = None,
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    stage: Annotated[str | None, Query(pattern=STAGE)] = None,
+) -> FactFilter:
+    return FactFilter(document, scope, subject, row, credit, year, stage)
+
+
+def page_links(request: Request, total: int, limit: int, offset: int) -> dict[str, str]:
+    """An RFC 8288 Link header with next / prev pages, when there are any."""
+    links = []
+    if offset + limit < total:
+        links.append(f'<{request.url.include_query_params(offset=offset + limit, limit=limit)}>; rel="next"')
+    if offset > 0:
+        links.append(f'<{request.url.include_query_params(offset=max(0, offset - limit), limit=limit)}>; rel="prev"')
+    return {"Link": ", ".join(links)} if links else {}
+
+
+@router.get("/documents", summary="The stored documents")
+def documents(request: Request, db: Db) -> Response:
+    return json_reply(request, queries.documents(db))
+
+
+@router.get("/programs", summary="Programs, one per code")
+def programs(request: Request, db: Db) -> Response:
+    return json_reply(request, queries.programs(db))
+
+
+@router.get("/ises", summary="Inhoudelijke structuurelementen (ISEs)")
+def ises(request: Request, db: Db) -> Response:
+    return json_reply(request, queries.ises(db))
+
+
+@router.get("/articles", summary="Budget articles, filtered and paginated")
+def articles(
+    request: Request,
+    db: Db,
+    program: Annotated[str | None, Query(pattern=PROGRAM)] = None,
+    ise: Annotated[str | None, Query(pattern=ISE)] = None,
+    od: Annotated[str | None, Query(pattern=GOAL, description="goal code, e.g. 'OD 1'")] = None,
+    suffix: Annotated[str | None, Query(pattern=SUFFIX)] = None,
+    document: Doc = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=100, description="text in code or name")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    total, items = queries.articles(db, ArticleFilter(program, ise, od, suffix, document, q), limit, offset)
+    payload = {"total": total, "limit": limit, "offset": offset, "items": items}
+    return json_reply(request, payload, page_links(request, total, limit, offset))
+
+
+@router.get("/articles/{code}", summary="One article with its facts, texts, goals and tables")
+def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], document: Doc = None) -> Response:
+    found = queries.article(db, code, document)
+    if found is None:
+        raise HTTPException(404, f"no article {code!r}")
+    return json_reply(request, found)
+
+
+@router.get("/timeline/{subject}", summary="Every stored figure of a subject across documents")
+def timeline(
+    request: Request,
+    db: Db,
+    subject: Annotated[str, Path(pattern=SUBJECT)],
+    credit: Annotated[str | None, Query(pattern=CREDIT)] = None,
+) -> Response:
+    rows = queries.timeline(db, subject, credit)
+    if not rows:
+        raise HTTPException(404, f"no figures for {subject!r}")
+    return json_reply(request, rows)
+
+
+@router.get("/goals", summary="SD -> OD tree with the articles serving each OD")
+def goals(request: Request, db: Db, document: Doc = None) -> Response:
+    return json_reply(request, queries.goals(db, document))
+
+
+@router.get("/findings", summary="Audit findings")
+def findings(
+    request: Request,
+    db: Db,
+    rule: Annotated[str | None, Query(pattern=RULE)] = None,
+    severity: Annotated[str | None, Query(pattern=SEVERITY)] = None,
+    document: Doc = None,
+    subject: Annotated[str | None, Query(pattern=SUBJECT)] = None,
+) -> Response:
+    return json_reply(request, queries.findings(db, FindingFilter(rule, severity, document, subject)))
+
+
+@router.get("/search", summary="Dutch-aware full-text search with highlighted snippets")
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> Response:
+    results = request.app.state.search.search(q, limit)
+    return json_reply(request, {"query": q, "total": len(results), "results": results})
+
+
+@router.get("/facts", summary="The fact table, filtered and paginated")
+def facts(
+    request: Request,
+    db: Db,
+    filters: Annotated[FactFilter, Depends(fact_filter)],
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    offset: Offset = 0,
+) -> Response:
+    total = queries.count_facts(db, filters)
+    payload = {"total": total, "limit": limit, "offset": offset, "items": queries.facts(db, filters, limit, offset)}
+    return json_reply(request, payload, page_links(request, total, limit, offset))
+
+
+@router.get("/facts.csv", summary="The fact table as CSV (same filters as /facts, no pagination)")
+def facts_csv(request: Request, db: Db, filters: Annotated[FactFilter, Depends(fact_filter)]) -> Response:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FACT_FIELDS)
+    writer.writerows(queries.iter_facts(db, filters))
+    headers = {"Content-Disposition": 'attachment; filename="facts.csv"'}
+    return etagged(request, buffer.getvalue().encode(), "text/csv; charset=utf-8", headers)

@@ -1,0 +1,481 @@
+"""Read-only queries for the HTTP API and the web pages.
+
+Every function takes an open `Connection` and runs parametrised SQLAlchemy Core selects;
+nothing here writes. Rows come back as plain dicts ready for JSON.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, Text, cast, func, select
+from sqlalchemy.engine import Connection
+
+from .schema import (
+    ArticleRow,
+    DocumentRow,
+    FactRow,
+    FindingRow,
+    GenericTableRow,
+    GoalRow,
+    IseRow,
+    ProgramRow,
+    SectionRow,
+)
+from .store import STAGE_ORDER, documents_query, findings_query, stage_order, timeline_query
+
+documents_t = DocumentRow.__table__
+articles_t = ArticleRow.__table__
+facts_t = FactRow.__table__
+findings_t = FindingRow.__table__
+goals_t = GoalRow.__table__
+programs_t = ProgramRow.__table__
+ises_t = IseRow.__table__
+sections_t = SectionRow.__table__
+generic_t = GenericTableRow.__table__
+
+FACT_FIELDS = ("document", "scope", "subject", "row", "credit", "year", "stage", "value", "page", "source_line")
+
+
+def _all(connection: Connection, query: Select[Any]) -> list[dict[str, Any]]:
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def _where(query: Select[Any], filters: list[tuple[Any, Any]]) -> Select[Any]:
+    """`column == value` for every filter that is given."""
+    for column, value in filters:
+        if value is not None:
+            query = query.where(column == value)
+    return query
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def signature(connection: Connection) -> tuple[str, ...]:
+    """The sorted sha256s of the stored documents: changes whenever a document is added or removed."""
+    return tuple(connection.scalars(select(documents_t.c.sha256).order_by(documents_t.c.sha256)))
+
+
+def documents(connection: Connection) -> list[dict[str, Any]]:
+    rows = _all(connection, documents_query())
+    for row in rows:
+        row.pop("id", None)
+        row["ingested_at"] = row["ingested_at"].isoformat() if row["ingested_at"] else None
+    return rows
+
+
+def document_id(connection: Connection, name: str) -> int | None:
+    return connection.scalar(
+        select(documents_t.c.id).where(documents_t.c.name == name).order_by(documents_t.c.id.desc())
+    )
+
+
+def latest_report(connection: Connection) -> str | None:
+    """The document with article figures ingested last: the default for pages that show one document."""
+    query = (
+        select(documents_t.c.name)
+        .where(documents_t.c.id.in_(select(facts_t.c.document_id).where(facts_t.c.scope == "article")))
+        .order_by(documents_t.c.id.desc())
+        .limit(1)
+    )
+    return connection.scalar(query) or connection.scalar(select(documents_t.c.name).order_by(documents_t.c.id.desc()))
+
+
+def programs(connection: Connection) -> list[dict[str, Any]]:
+    """One row per program code; the name from the latest document that prints one."""
+    query = select(programs_t.c.code, programs_t.c.name, documents_t.c.name.label("document")).join(
+        documents_t, documents_t.c.id == programs_t.c.document_id
+    )
+    best: dict[str, dict[str, Any]] = {}
+    for row in _all(connection, query.order_by(documents_t.c.id)):
+        if row["name"] or row["code"] not in best:
+            best[row["code"]] = row
+    return [best[code] for code in sorted(best)]
+
+
+def ises(connection: Connection) -> list[dict[str, Any]]:
+    query = (
+        select(
+            ises_t.c.key,
+            ises_t.c.name,
+            ises_t.c.program,
+            ises_t.c.policy_field,
+            ises_t.c.perimeter,
+            documents_t.c.name.label("document"),
+            ises_t.c.page,
+            ises_t.c.line,
+        )
+        .join(documents_t, documents_t.c.id == ises_t.c.document_id)
+        .order_by(ises_t.c.program, ises_t.c.key, documents_t.c.id)
+    )
+    return _all(connection, query)
+
+
+# --------------------------------------------------------------------------- articles
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    program: str | None = None
+    ise: str | None = None
+    od: str | None = None
+    suffix: str | None = None
+    document: str | None = None
+    q: str | None = None
+
+
+ARTICLE_LIST_COLUMNS = ("code", "name", "part_program", "ise", "part_suffix", "goals", "entity", "page", "line")
+
+
+def _articles_query(filters: ArticleFilter) -> Select[Any]:
+    query = select(documents_t.c.name.label("document"), *(articles_t.c[c] for c in ARTICLE_LIST_COLUMNS)).join(
+        documents_t, documents_t.c.id == articles_t.c.document_id
+    )
+    query = _where(
+        query,
+        [
+            (articles_t.c.part_program, filters.program),
+            (articles_t.c.ise, filters.ise),
+            (articles_t.c.part_suffix, filters.suffix),
+            (documents_t.c.name, filters.document),
+        ],
+    )
+    if filters.od:
+        # goals is a JSON list; its text form holds each code quoted, so '"OD 1"' never matches "OD 10".
+        query = query.where(cast(articles_t.c.goals, Text).contains(f'"{filters.od}"', autoescape=True))
+    if filters.q:
+        needle = filters.q.lower()
+        query = query.where(
+            func.lower(articles_t.c.name).contains(needle, autoescape=True)
+            | func.lower(articles_t.c.code).contains(needle, autoescape=True)
+        )
+    return query
+
+
+def articles(
+    connection: Connection, filters: ArticleFilter, limit: int, offset: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """(total matching, one page of them) ordered by document then code."""
+    query = _articles_query(filters)
+    total = connection.scalar(select(func.count()).select_from(query.subquery())) or 0
+    page = query.order_by(documents_t.c.id, articles_t.c.code).limit(limit).offset(offset)
+    rows = _all(connection, page)
+    for row in rows:
+        row["program"] = row.pop("part_program")
+        row["suffix"] = row.pop("part_suffix")
+    return total, rows
+
+
+def article(connection: Connection, code: str, document: str | None = None) -> dict[str, Any] | None:
+    """The article as printed in the latest document (or the one named), with its facts, goals and tables."""
+    query = (
+        select(documents_t.c.name.label("document"), documents_t.c.id.label("document_id"), articles_t)
+        .join(documents_t, documents_t.c.id == articles_t.c.document_id)
+        .where(articles_t.c.code == code)
+    )
+    query = _where(query, [(documents_t.c.name, document)]).order_by(documents_t.c.id.desc()).limit(1)
+    row = connection.execute(query).mappings().first()
+    if row is None:
+        return None
+    hidden = {"id", "document_id_1", "table_indexes", "generic_table_indexes"}
+    found = {k: v for k, v in row.items() if k not in hidden}
+    doc_id = found.pop("document_id")
+    found["facts"] = facts(connection, FactFilter(subject=code), limit=10_000)
+    found["goal_details"] = _goals_named(connection, doc_id, found["goals"] or [])
+    found["generic_tables"] = _generic_tables(connection, doc_id, code)
+    return found
+
+
+def _goals_named(connection: Connection, doc_id: int, codes: list[str]) -> list[dict[str, Any]]:
+    query = select(goals_t.c.code, goals_t.c.level, goals_t.c.title, goals_t.c.parent, goals_t.c.page).where(
+        goals_t.c.document_id == doc_id, goals_t.c.code.in_(codes)
+    )
+    return _all(connection, query.order_by(goals_t.c.number))
+
+
+def _generic_tables(connection: Connection, doc_id: int, code: str) -> list[dict[str, Any]]:
+    query = select(generic_t.c.page, generic_t.c.line, generic_t.c.header, generic_t.c.rows).where(
+        generic_t.c.document_id == doc_id, generic_t.c.article == code
+    )
+    return _all(connection, query.order_by(generic_t.c.table_index))
+
+
+def article_findings(connection: Connection, code: str) -> list[dict[str, Any]]:
+    return _all(connection, findings_query().where(findings_t.c.subject == code))
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    document: str | None = None
+    scope: str | None = None
+    subject: str | None = None
+    row: str | None = None
+    credit: str | None = None
+    year: int | None = None
+    stage: str | None = None
+
+
+def _facts_query(filters: FactFilter) -> Select[Any]:
+    columns = [
+        documents_t.c.name.label("document"),
+        *(facts_t.c[name] for name in FACT_FIELDS[1:]),
+        facts_t.c.perimeter,
+    ]
+    query = select(*columns).join(documents_t, documents_t.c.id == facts_t.c.document_id)
+    return _where(
+        query,
+        [
+            (documents_t.c.name, filters.document),
+            (facts_t.c.scope, filters.scope),
+            (facts_t.c.subject, filters.subject),
+            (facts_t.c.row, filters.row),
+            (facts_t.c.credit, filters.credit),
+            (facts_t.c.year, filters.year),
+            (facts_t.c.stage, filters.stage),
+        ],
+    )
+
+
+def facts(connection: Connection, filters: FactFilter, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+    query = _facts_query(filters).order_by(documents_t.c.id, facts_t.c.id).limit(limit).offset(offset)
+    return _all(connection, query)
+
+
+def count_facts(connection: Connection, filters: FactFilter) -> int:
+    return connection.scalar(select(func.count()).select_from(_facts_query(filters).subquery())) or 0
+
+
+def iter_facts(connection: Connection, filters: FactFilter) -> list[tuple[Any, ...]]:
+    """Every matching fact as a tuple in FACT_FIELDS order (for CSV)."""
+    query = _facts_query(filters).order_by(documents_t.c.id, facts_t.c.id)
+    return [tuple(row[name] for name in FACT_FIELDS) for row in connection.execute(query).mappings()]
+
+
+def timeline(connection: Connection, subject: str, credit: str | None = None) -> list[dict[str, Any]]:
+    return _all(connection, timeline_query(subject, credit))
+
+
+# --------------------------------------------------------------------------- findings
+
+
+@dataclass(frozen=True)
+class FindingFilter:
+    rule: str | None = None
+    severity: str | None = None
+    document: str | None = None
+    subject: str | None = None
+
+
+def findings(connection: Connection, filters: FindingFilter) -> list[dict[str, Any]]:
+    query = _where(
+        findings_query(),
+        [
+            (findings_t.c.rule, filters.rule),
+            (findings_t.c.severity, filters.severity),
+            (documents_t.c.name, filters.document),
+            (findings_t.c.subject, filters.subject),
+        ],
+    )
+    rows = _all(connection, query)
+    for row in rows:
+        row.pop("related_document_id", None)
+    return rows
+
+
+def article_codes(connection: Connection) -> set[str]:
+    return set(connection.scalars(select(articles_t.c.code).distinct()))
+
+
+# --------------------------------------------------------------------------- goals
+
+
+def goals(connection: Connection, document: str | None = None) -> list[dict[str, Any]]:
+    """The SD -> OD tree of a document (default: the latest report), each OD with its articles and budgets."""
+    name = document or latest_report(connection)
+    doc_id = document_id(connection, name) if name else None
+    if doc_id is None:
+        return []
+    rows = _all(
+        connection,
+        select(goals_t.c.code, goals_t.c.level, goals_t.c.title, goals_t.c.parent, goals_t.c.themes, goals_t.c.page)
+        .where(goals_t.c.document_id == doc_id)
+        .order_by(goals_t.c.level.desc(), goals_t.c.number),
+    )
+    served = _articles_by_goal(connection, doc_id)
+    tree = [row | {"document": name, "ods": []} for row in rows if row["level"] == "sd"]
+    by_code = {sd["code"]: sd for sd in tree}
+    for od in (row for row in rows if row["level"] == "od"):
+        od["articles"] = served.get(od["code"], [])
+        parent = by_code.get(od["parent"] or "")
+        if parent is not None:
+            parent["ods"].append(od)
+    return tree
+
+
+def _articles_by_goal(connection: Connection, doc_id: int) -> dict[str, list[dict[str, Any]]]:
+    query = select(articles_t.c.code, articles_t.c.name, articles_t.c.goals).where(articles_t.c.document_id == doc_id)
+    budgets = _article_budgets(connection, doc_id)
+    served: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in _all(connection, query.order_by(articles_t.c.code)):
+        for code in row["goals"] or []:
+            served[code].append({"code": row["code"], "name": row["name"], "budget": budgets.get(row["code"], {})})
+    return served
+
+
+def _article_budgets(connection: Connection, doc_id: int) -> dict[str, dict[str, int]]:
+    """'{credit} {stage}' -> value of each article's total row in one document."""
+    query = select(facts_t.c.subject, facts_t.c.credit, facts_t.c.stage, facts_t.c.value).where(
+        facts_t.c.document_id == doc_id, facts_t.c.scope == "article", facts_t.c.row == "total"
+    )
+    budgets: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in _all(connection, query):
+        budgets[row["subject"]][f"{row['credit']} {row['stage']}"] = row["value"]
+    return budgets
+
+
+# --------------------------------------------------------------------------- home page
+
+
+def domain_totals(connection: Connection) -> list[dict[str, Any]]:
+    """The TOTAL rows of every document: one row per document, credit and year with a value per stage."""
+    query = (
+        select(documents_t.c.name.label("document"), facts_t.c.credit, facts_t.c.year, facts_t.c.stage, facts_t.c.value)
+        .join(documents_t, documents_t.c.id == facts_t.c.document_id)
+        .where(facts_t.c.scope == "total", facts_t.c.row == "total")
+        .order_by(documents_t.c.id, facts_t.c.credit, facts_t.c.year, stage_order())
+    )
+    grouped: dict[tuple[str, str, int], dict[str, Any]] = {}
+    for row in _all(connection, query):
+        key = (row["document"], row["credit"], row["year"])
+        grouped.setdefault(key, {"document": key[0], "credit": key[1], "year": key[2], "stages": {}})
+        grouped[key]["stages"].setdefault(row["stage"], row["value"])
+    return list(grouped.values())
+
+
+def treemap(connection: Connection, document: str, credit: str, stage: str) -> list[dict[str, Any]]:
+    """Expenditure articles of a document with program, ISE and the value for one credit and stage."""
+    query = (
+        select(articles_t.c.code, articles_t.c.name, articles_t.c.part_program, articles_t.c.ise, facts_t.c.value)
+        .join(documents_t, documents_t.c.id == articles_t.c.document_id)
+        .join(
+            facts_t,
+            (facts_t.c.document_id == articles_t.c.document_id) & (facts_t.c.subject == articles_t.c.code),
+        )
+        .where(
+            documents_t.c.name == document,
+            articles_t.c.part_kind != "9",
+            facts_t.c.row == "total",
+            facts_t.c.credit == credit,
+            facts_t.c.stage == stage,
+            facts_t.c.value > 0,
+        )
+        .order_by(articles_t.c.part_program, articles_t.c.ise, articles_t.c.code)
+    )
+    return _all(connection, query)
+
+
+def names(connection: Connection) -> dict[str, str]:
+    """Display names of programs and ISEs, keyed by code / ISE key."""
+    found = {row["code"]: row["name"] for row in programs(connection) if row["name"]}
+    for row in ises(connection):
+        found.setdefault(row["key"], row["name"])
+    return found
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def headline(connection: Connection, document: str, stage: str | None) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """(scope, subject, credit) -> the total-row figure of a document at a stage (default: its own stage).
+
+    When a stage is printed for several years, the latest year counts; the first perimeter printed wins.
+    """
+    doc = connection.execute(
+        select(documents_t.c.id, documents_t.c.stage).where(documents_t.c.name == document)
+    ).first()
+    if doc is None:
+        return {}
+    query = (
+        select(
+            facts_t.c.scope,
+            facts_t.c.subject,
+            facts_t.c.credit,
+            facts_t.c.year,
+            facts_t.c.value,
+            facts_t.c.page,
+            facts_t.c.source_line,
+        )
+        .where(facts_t.c.document_id == doc.id, facts_t.c.row == "total", facts_t.c.stage == (stage or doc.stage))
+        .order_by(facts_t.c.year.desc(), facts_t.c.id)
+    )
+    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row in _all(connection, query):
+        found.setdefault((row["scope"], row["subject"], row["credit"]), row)
+    return found
+
+
+def stages_of(connection: Connection, document: str) -> list[str]:
+    query = (
+        select(facts_t.c.stage)
+        .join(documents_t, documents_t.c.id == facts_t.c.document_id)
+        .where(documents_t.c.name == document)
+        .distinct()
+    )
+    return sorted(connection.scalars(query), key=lambda s: STAGE_ORDER.get(s, 9))
+
+
+# --------------------------------------------------------------------------- search corpus
+
+
+def search_corpus(connection: Connection) -> list[dict[str, Any]]:
+    """Every piece of prose worth searching: article summaries and explanations, section text."""
+    article_rows = select(
+        documents_t.c.name.label("document"),
+        articles_t.c.code,
+        articles_t.c.name,
+        articles_t.c.summary,
+        articles_t.c.explanation,
+        articles_t.c.page,
+    ).join(documents_t, documents_t.c.id == articles_t.c.document_id)
+    section_rows = (
+        select(
+            documents_t.c.name.label("document"),
+            sections_t.c.section_id,
+            sections_t.c.title,
+            sections_t.c.text,
+            sections_t.c.page,
+            sections_t.c.line,
+        )
+        .join(documents_t, documents_t.c.id == sections_t.c.document_id)
+        .where(sections_t.c.text != "")
+    )
+    corpus = [
+        {
+            "kind": "article",
+            "key": row["code"],
+            "document": row["document"],
+            "title": row["name"],
+            "page": row["page"],
+            "text": "\n\n".join(part for part in (row["summary"], row["explanation"]) if part),
+        }
+        for row in _all(connection, article_rows.order_by(documents_t.c.id))
+    ]
+    corpus += [
+        {
+            "kind": "section",
+            "key": row["section_id"],
+            "document": row["document"],
+            "title": row["title"],
+            "page": row["page"],
+            "line": row["line"],
+            "text": row["text"],
+        }
+        for row in _all(connection, section_rows.order_by(documents_t.c.id, sections_t.c.id))
+    ]
+    return corpus

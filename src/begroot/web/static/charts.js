@@ -1,0 +1,69 @@
+// begroot charts: progressive enhancement. Each element with data-chart="<id>" is drawn from
+// the JSON in <script type="application/json" id="<id>">; without JavaScript the tables remain.
+(function () {
+  "use strict";
+
+  var LOCALE = document.documentElement.lang === "en" ? "en-GB" : "nl-BE";
+  var CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["toImage", "lasso2d", "select2d"] };
+  var MARGIN = { t: 30, r: 10, b: 40, l: 70 };
+
+  function format(value) {
+    return new Intl.NumberFormat(LOCALE).format(value);
+  }
+
+  function treemap(element, data) {
+    var trace = {
+      type: "treemap", ids: data.ids, labels: data.labels, parents: data.parents, values: data.values,
+      customdata: data.urls, branchvalues: "total", maxdepth: 2,
+      texttemplate: "%{label}<br>%{value:,.0f}", hovertemplate: "%{label}<br>%{value:,.0f} keuro<extra></extra>",
+      pathbar: { visible: true }
+    };
+    var layout = { margin: { t: 30, r: 0, b: 0, l: 0 }, separators: LOCALE === "nl-BE" ? ",." : ".," };
+    Plotly.newPlot(element, [trace], layout, CONFIG);
+    // A click on an article (a leaf with a URL) opens its page instead of zooming.
+    element.on("plotly_treemapclick", function (event) {
+      var point = event.points && event.points[0];
+      if (point && point.customdata) {
+        window.location.href = point.customdata;
+        return false;
+      }
+      return true;
+    });
+  }
+
+  function bars(element, data) {
+    var traces = data.series.map(function (s) {
+      return { type: "bar", name: s.name, x: s.x, y: s.y, hovertemplate: "%{x}: %{y:,.0f} keuro<extra>" + s.name + "</extra>" };
+    });
+    var layout = { barmode: "group", margin: MARGIN, yaxis: { title: { text: data.unit } }, separators: LOCALE === "nl-BE" ? ",." : ".," };
+    Plotly.newPlot(element, traces, layout, CONFIG);
+  }
+
+  function lines(element, data) {
+    var traces = data.series.map(function (s) {
+      return { type: "scatter", mode: "lines+markers", name: s.name, x: s.x, y: s.y };
+    });
+    var layout = { margin: MARGIN, yaxis: { title: { text: data.unit } }, xaxis: { type: "category" }, separators: LOCALE === "nl-BE" ? ",." : ".," };
+    Plotly.newPlot(element, traces, layout, CONFIG);
+  }
+
+  var DRAW = { treemap: treemap, bars: bars, lines: lines };
+
+  function drawAll() {
+    if (typeof Plotly === "undefined") return;
+    document.querySelectorAll("[data-chart]").forEach(function (element) {
+      var source = document.getElementById(element.getAttribute("data-chart"));
+      if (!source) return;
+      var data = JSON.parse(source.textContent);
+      var draw = DRAW[data.kind];
+      if (!draw || (data.series && data.series.length === 0) || (data.ids && data.ids.length < 2)) return;
+      element.textContent = "";
+      draw(element, data);
+      element.setAttribute("data-drawn", "true");
+    });
+  }
+
+  window.begrootFormat = format;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
+  else drawAll();
+})();

@@ -1,0 +1,303 @@
+"""The JSON API and the pages through FastAPI's TestClient, against the samples in a temp SQLite database."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from begroot.app import create_app
+from begroot.audit import load_and_parse
+from begroot.parse import extract
+from begroot.store import Store
+from webdb import SAMPLES, ingest_samples
+
+ARTICLE = "JB0-1JDB2CA-WT"  # DOELGROEPVERMINDERINGEN SOCIALE ZEKERHEID
+REPORT = "000_487494d7f3174438"
+SLIDES = "003_99a07576850413ae"
+
+
+@pytest.fixture(scope="session")
+def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return ingest_samples(tmp_path_factory.mktemp("web"))
+
+
+@pytest.fixture(scope="session")
+def client(db_url: str) -> TestClient:
+    return TestClient(create_app(db_url))
+
+
+# --------------------------------------------------------------------------- endpoints
+
+
+def test_documents(client: TestClient) -> None:
+    body = client.get("/api/v1/documents").json()
+    assert [d["name"] for d in body] == [REPORT, SLIDES]
+    assert body[0]["kind"] == "report" and body[0]["facts"] > 0
+
+
+def test_programs_and_ises(client: TestClient) -> None:
+    programs = {p["code"]: p["name"] for p in client.get("/api/v1/programs").json()}
+    assert programs["JD"] == "Werk"
+    keys = {i["key"] for i in client.get("/api/v1/ises").json()}
+    assert "JD:activering" in keys
+
+
+@pytest.mark.parametrize(
+    ("query", "check"),
+    [
+        ("program=JD", lambda a: a["program"] == "JD"),
+        ("ise=JD:activering", lambda a: a["ise"] == "JD:activering"),
+        ("od=OD 1", lambda a: "OD 1" in a["goals"]),
+        ("suffix=WT", lambda a: a["suffix"] == "WT"),
+        (f"document={REPORT}", lambda a: a["document"] == REPORT),
+        ("q=doelgroep", lambda a: "doelgroep" in a["name"].lower()),
+    ],
+)
+def test_article_filters(client: TestClient, query: str, check: object) -> None:
+    body = client.get(f"/api/v1/articles?{query}&limit=500").json()
+    assert body["total"] == len(body["items"]) > 0
+    assert all(check(item) for item in body["items"])  # type: ignore[operator]
+
+
+def test_od_filter_is_exact(client: TestClient) -> None:
+    body = client.get("/api/v1/articles", params={"od": "OD 1", "limit": 500}).json()
+    assert all("OD 1" in a["goals"] for a in body["items"])
+    assert not any(a["goals"] == ["OD 10"] for a in body["items"])
+
+
+def test_article_pagination(client: TestClient) -> None:
+    first = client.get("/api/v1/articles?limit=10")
+    body = first.json()
+    assert body["total"] == 50 and len(body["items"]) == 10
+    assert 'rel="next"' in first.headers["link"] and 'rel="prev"' not in first.headers["link"]
+    last = client.get("/api/v1/articles?limit=10&offset=40")
+    assert 'rel="prev"' in last.headers["link"] and 'rel="next"' not in last.headers["link"]
+    codes = set()
+    for offset in range(0, 50, 10):
+        codes |= {
+            (a["document"], a["code"]) for a in client.get(f"/api/v1/articles?limit=10&offset={offset}").json()["items"]
+        }
+    assert len(codes) == 50
+
+
+def test_article_equals_parsed_facts(client: TestClient) -> None:
+    body = client.get(f"/api/v1/articles/{ARTICLE}").json()
+    assert body["name"] == "DOELGROEPVERMINDERINGEN SOCIALE ZEKERHEID"
+    assert "292.136 keuro" in body["explanation"] and body["summary"]
+    assert body["goals"] == ["OD 1"] and body["goal_details"][0]["code"] == "OD 1"
+    assert body["generic_tables"] and body["generic_tables"][0]["rows"]
+    parsed = extract(SAMPLES / f"{REPORT}.txt")
+    expected = {
+        (f.credit, f.year, f.stage, f.row): (f.value, f.page, f.source_line)
+        for f in parsed.facts
+        if f.subject == ARTICLE
+    }
+    served = {
+        (f["credit"], f["year"], f["stage"], f["row"]): (f["value"], f["page"], f["source_line"])
+        for f in body["facts"]
+        if f["document"] == REPORT
+    }
+    assert served == expected
+    assert expected[("VAK", 2023, "BU", "total")][0] == 292136
+
+
+def test_timeline(client: TestClient) -> None:
+    rows = client.get("/api/v1/timeline/JD", params={"credit": "VEK"}).json()
+    assert {r["document"] for r in rows} == {REPORT, SLIDES}
+    assert all(r["credit"] == "VEK" and r["subject"] == "JD" for r in rows)
+    assert client.get("/api/v1/timeline/NOTHING").status_code == 404
+
+
+def test_goals_tree(client: TestClient) -> None:
+    tree = client.get("/api/v1/goals").json()
+    sd1 = next(sd for sd in tree if sd["code"] == "SD 1")
+    od1 = next(od for od in sd1["ods"] if od["code"] == "OD 1")
+    article = next(a for a in od1["articles"] if a["code"] == ARTICLE)
+    assert article["budget"]["VAK BU"] == 292136
+
+
+def test_findings_filters(client: TestClient) -> None:
+    everything = client.get("/api/v1/findings").json()
+    assert everything
+    warnings = client.get("/api/v1/findings?severity=warning").json()
+    assert warnings and all(f["severity"] == "warning" for f in warnings)
+    rule = client.get("/api/v1/findings?rule=prose-mismatch").json()
+    assert rule and all(f["rule"] == "prose-mismatch" for f in rule)
+    by_doc = client.get(f"/api/v1/findings?document={SLIDES}").json()
+    assert by_doc and all(f["document"] == SLIDES for f in by_doc)
+    subject = client.get("/api/v1/findings", params={"subject": ARTICLE}).json()
+    assert subject and all(f["subject"] == ARTICLE for f in subject)
+    assert all(f["locations"] for f in subject)
+
+
+def test_search_is_dutch_aware(client: TestClient) -> None:
+    body = client.get("/api/v1/search", params={"q": "opleiding"}).json()
+    articles = [r for r in body["results"] if r["kind"] == "article"]
+    assert articles, "'opleiding' should find articles whose text says 'opleidingen'"
+    detail = client.get(f"/api/v1/articles/{articles[0]['key']}").json()
+    text = (detail["summary"] + detail["explanation"]).lower()
+    assert "opleiding" in text
+    assert any("<mark>opleidingen</mark>" in r["snippet"].lower() for r in body["results"])
+
+
+def test_search_folds_accents_and_escapes() -> None:
+    from begroot.api.search import Index
+
+    index = Index.build(("x",), [{"kind": "section", "key": "s", "document": "d", "title": "t", "page": 1,
+                                  "text": "De financiële <b>opleidingen</b> & meer"}])  # fmt: skip
+    [hit] = index.search("financiele opleiding")
+    assert "<mark>financiële</mark>" in hit["snippet"]
+    assert "&lt;b&gt;<mark>opleidingen</mark>&lt;/b&gt; &amp;" in hit["snippet"]
+
+
+def test_facts_json_and_csv_agree(client: TestClient) -> None:
+    params = {"subject": "JD", "credit": "VAK", "stage": "BA"}
+    body = client.get("/api/v1/facts", params=params).json()
+    response = client.get("/api/v1/facts.csv", params=params)
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert list(rows[0]) == [
+        "document",
+        "scope",
+        "subject",
+        "row",
+        "credit",
+        "year",
+        "stage",
+        "value",
+        "page",
+        "source_line",
+    ]
+    assert len(rows) == body["total"] == len(body["items"]) > 0
+    assert [int(r["value"]) for r in rows] == [f["value"] for f in body["items"]]
+
+
+# --------------------------------------------------------------------------- HTTP behaviour
+
+
+def test_etag_gives_304(client: TestClient) -> None:
+    first = client.get("/api/v1/articles?limit=5")
+    tag = first.headers["etag"]
+    again = client.get("/api/v1/articles?limit=5", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b""
+    other = client.get("/api/v1/articles?limit=6", headers={"If-None-Match": tag})
+    assert other.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/articles?limit=0",
+        "/api/v1/articles?limit=501",
+        "/api/v1/articles?offset=-1",
+        "/api/v1/articles?program=J%3BD",
+        "/api/v1/articles?od=OD%201%27%20OR%201%3D1",
+        "/api/v1/facts?credit=XXX",
+        "/api/v1/facts?year=abc",
+        "/api/v1/findings?severity=fatal",
+        "/api/v1/search",
+        "/api/v1/articles/bad%20code",
+    ],
+)
+def test_bad_parameters_are_422_json(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"] == "invalid parameter" and body["detail"]
+
+
+def test_unknown_article_is_404_json(client: TestClient) -> None:
+    response = client.get("/api/v1/articles/JB0-1XXX-YY")
+    assert response.status_code == 404
+    assert response.json() == {"error": "not found", "detail": "no article 'JB0-1XXX-YY'"}
+
+
+def test_security_headers_everywhere(client: TestClient) -> None:
+    for url in ("/", "/api/v1/documents", "/api/v1/nothing", f"/articles/{ARTICLE}"):
+        headers = client.get(url).headers
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert "unsafe-inline" not in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["referrer-policy"]
+
+
+def test_no_write_endpoints(client: TestClient) -> None:
+    for path, methods in client.get("/api/openapi.json").json()["paths"].items():
+        assert set(methods) == {"get"}, path
+    assert client.post("/api/v1/documents").status_code == 405
+    assert client.delete(f"/api/v1/articles/{ARTICLE}").status_code == 405
+
+
+# --------------------------------------------------------------------------- pages
+
+
+@pytest.mark.parametrize(
+    "url", ["/", f"/articles/{ARTICLE}", "/goals", "/audit", "/search?q=opleiding", "/compare", "/api/docs"]
+)
+def test_pages_render(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<html lang="nl">' in response.text
+
+
+def test_article_page_marks_figures(client: TestClient) -> None:
+    html = client.get(f"/articles/{ARTICLE}").text
+    assert '<mark class="fig ok">292.136 keuro</mark>' in html
+    assert "292.136" in html and "82,0 %" not in html  # execution 292.136 / 356.799 = 81,9 %
+    assert "81,9 %" in html
+
+
+def test_mismatch_is_marked_red(client: TestClient) -> None:
+    html = client.get("/articles/JB0-1JDB2EB-WT").text
+    assert '<mark class="fig bad">100,3 %</mark>' in html
+
+
+def test_english_and_cookie(client: TestClient) -> None:
+    english = client.get("/?lang=en")
+    assert '<html lang="en">' in english.text and "Documents loaded" in english.text
+    assert english.cookies.get("lang") == "en" or "lang=en" in english.headers.get("set-cookie", "")
+    fresh = TestClient(client.app)
+    assert "Geladen documenten" in fresh.get("/").text
+    fresh.cookies.set("lang", "en")
+    assert "Documents loaded" in fresh.get("/").text
+
+
+def test_dutch_number_format(client: TestClient) -> None:
+    from begroot.web.i18n import number, percent
+
+    assert number(1581119) == "1.581.119" and percent(0.988) == "98,8 %"
+    assert number(1581119, "en") == "1,581,119"
+
+
+def test_page_errors_are_html(client: TestClient) -> None:
+    response = client.get("/articles/JB0-1XXX-YY")
+    assert response.status_code == 404 and "text/html" in response.headers["content-type"]
+
+
+def test_plotly_served_locally(client: TestClient) -> None:
+    response = client.get("/static/vendor/plotly.min.js")
+    assert response.status_code == 200 and b"plotly" in response.content[:2000].lower()
+
+
+def test_search_page_escapes(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "<script>alert(1)</script>"}).text
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_index_rebuilds_when_documents_change(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'one.sqlite'}"
+    store = Store(url)
+    app_client = TestClient(create_app(url))
+    assert app_client.get("/api/v1/search?q=opleiding").json()["total"] == 0
+    document, _source = load_and_parse(SAMPLES / f"{REPORT}.txt")
+    store.ingest(document)
+    store.close()
+    time.sleep(1.1)  # the response cache looks at the documents at most once a second
+    assert app_client.get("/api/v1/search?q=opleiding").json()["total"] > 0

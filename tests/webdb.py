@@ -1,0 +1,19 @@
+"""A SQLite database ingested from the samples (with audit findings), shared by the API and browser tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from begroot.audit import audit_document, load_and_parse
+from begroot.store import Store
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def ingest_samples(folder: Path) -> str:
+    url = f"sqlite:///{folder / 'web.sqlite'}"
+    with Store(url) as store:
+        for path in sorted(SAMPLES.glob("*.txt")):
+            document, source = load_and_parse(path)
+            store.ingest(document, [finding.as_dict() for finding in audit_document(document, source)])
+    return url
