@@ -11,5 +11,6 @@ if [ -z "${BEGROOT_TEST_POSTGRES_URL:-}" ] && [ -f scripts/postgres.sh ]; then
     echo "PostgreSQL not available: its tests are skipped"
   fi
 fi
+bash scripts/browser.sh || true   # Debian's chromium for the browser tests
 .venv/bin/ruff check src tests bench
 .venv/bin/python -m pytest -q "$@"

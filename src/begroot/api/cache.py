@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_ENTRIES = 2048
@@ -37,13 +38,17 @@ class ResponseCache:
         self._version: object = None
         self._checked = 0.0
 
-    def _current(self) -> None:
-        """Drop everything when the documents changed (checked at most every `check_every` seconds)."""
+    async def _current(self) -> None:
+        """Drop everything when the documents changed (checked at most every `check_every` seconds).
+
+        The look-up runs in a worker thread: blocking the event loop on the database could stall
+        the very responses whose connections it waits for.
+        """
         now = time.monotonic()
         if now - self._checked < self.check_every:
             return
         self._checked = now
-        version = self.version()
+        version = await anyio.to_thread.run_sync(self.version)
         if version != self._version:
             self._version = version
             self.entries.clear()
@@ -52,7 +57,7 @@ class ResponseCache:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
-        self._current()
+        await self._current()
         key = (scope["path"], scope.get("query_string", b""), _lang_cookie(scope))
         headers = dict(scope.get("headers", []))
         entry = self.entries.get(key)
