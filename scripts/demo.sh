@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/begroot ingest samples/
-.venv/bin/begroot summary samples/ | head -n 2
+.venv/bin/begroot documents
 echo "Dashboard: http://${HOST:-127.0.0.1}:${PORT:-8000}/  (Ctrl+C stops it)"
 exec .venv/bin/begroot serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}"
