@@ -91,7 +91,17 @@ def _table(lines: list[Line], start: int, block: list[int]) -> GenericTable:
 
 
 def _header(lines: list[Line], start: int) -> list[str]:
-    header: list[str] = []
+    return [lines[i].text.strip() for i in _header_indexes(lines, start)]
+
+
+def header_start(lines: list[Line], start: int) -> int:
+    """Index of the first header line above the rows starting at `start` (or `start` itself)."""
+    indexes = _header_indexes(lines, start)
+    return indexes[0] if indexes else start
+
+
+def _header_indexes(lines: list[Line], start: int) -> list[int]:
+    header: list[int] = []
     blanks = 0
     for back in range(start - 1, max(start - 20, -1), -1):
         text = lines[back].text.strip()
@@ -102,6 +112,6 @@ def _header(lines: list[Line], start: int) -> list[str]:
             continue
         if len(text) > 60 or text.endswith((".", ":")):
             break
-        header.insert(0, text)
+        header.insert(0, back)
         blanks = 0
     return header

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..model import (
     Article,
     Document,
+    GenericTable,
     Goal,
     Ise,
     Line,
@@ -26,7 +27,7 @@ from . import annexes, footnotes
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import code_from_match
 from .facts import table_facts
-from .generic import find_generic_tables
+from .generic import find_generic_tables, header_start
 from .tables import RawTable
 
 CHAPTER = re.compile(r"^\s?(?P<num>[IVXLC]{1,6})\.\s+(?P<title>[A-ZÀ-Ý‘'“(].*?)\s*$")
@@ -80,6 +81,7 @@ class ReportReader:
         self.doc.footnotes, footnote_indexes = footnotes.find_footnotes(self.lines)
         self.skip |= footnote_indexes
         self._find_tables()
+        self.generic = self._prose_tables()
         self._find_headings()
         self._build_sections()
         self._build_articles()
@@ -505,9 +507,17 @@ class ReportReader:
 
     # ------------------------------------------------------------------ the rest
 
+    def _prose_tables(self) -> list[GenericTable]:
+        """Tables in the prose; their lines (header included) are kept out of the prose text."""
+        tables = find_generic_tables(self.lines, self.skip)
+        for table in tables:
+            start = header_start(self.lines, self._line_index(table.line))
+            self.skip.update(range(start, self._line_index(table.end_line) + 1))
+        return tables
+
     def _find_generic_tables(self) -> None:
         article_at = self._article_ranges()
-        for table in find_generic_tables(self.lines, self.skip):
+        for table in self.generic:
             table.index = len(self.doc.generic_tables)
             index = self._line_index(table.line)
             article = article_at(index)
