@@ -18,11 +18,18 @@ if str(TESTS) not in sys.path:
 import os  # noqa: E402
 import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 
 import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
 PG_URL = os.environ.get("BEGROOT_TEST_POSTGRES_URL")
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
+    yield from postgres_schema_url()
 
 
 def postgres_schema_url() -> Iterator[str]:
@@ -49,3 +56,15 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'begroot.sqlite'}"
     else:
         yield from postgres_schema_url()
+
+
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def samples_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database holding both samples with their audit findings, on each backend, for read-only tests."""
+    from webdb import ingest_into
+
+    if request.param == "sqlite":
+        yield ingest_into(f"sqlite:///{tmp_path_factory.mktemp('samples') / 'samples.sqlite'}")
+    else:
+        with postgres_schema() as url:
+            yield ingest_into(url)

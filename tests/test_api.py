@@ -14,7 +14,7 @@ from begroot.app import create_app
 from begroot.audit import load_and_parse
 from begroot.parse import extract
 from begroot.store import Store
-from webdb import SAMPLES, ingest_samples
+from webdb import SAMPLES
 
 ARTICLE = "JB0-1JDB2CA-WT"  # DOELGROEPVERMINDERINGEN SOCIALE ZEKERHEID
 REPORT = "000_487494d7f3174438"
@@ -22,8 +22,8 @@ SLIDES = "003_99a07576850413ae"
 
 
 @pytest.fixture(scope="session")
-def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return ingest_samples(tmp_path_factory.mktemp("web"))
+def db_url(samples_db: str) -> str:
+    return samples_db  # SQLite, and PostgreSQL when available (conftest)
 
 
 @pytest.fixture(scope="session")

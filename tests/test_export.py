@@ -29,11 +29,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'begroot.sqlite'}"
-    result = runner.invoke(app, ["ingest", str(REPORT), str(SLIDES), "--db", url])
-    assert result.exit_code == 0, result.output
-    return url
+def db(samples_db: str) -> str:
+    return samples_db  # SQLite, and PostgreSQL when available (conftest)
 
 
 def _invoke(*args: str) -> str:

@@ -11,7 +11,11 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def ingest_samples(folder: Path) -> str:
-    url = f"sqlite:///{folder / 'web.sqlite'}"
+    return ingest_into(f"sqlite:///{folder / 'web.sqlite'}")
+
+
+def ingest_into(url: str) -> str:
+    """Both samples, with their audit findings, into the database at `url`."""
     with Store(url) as store:
         for path in sorted(SAMPLES.glob("*.txt")):
             document, source = load_and_parse(path)
