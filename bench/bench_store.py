@@ -96,8 +96,8 @@ def copies(documents: list[Document], target: int) -> Iterator[Document]:
         k += 1
 
 
-def bench_queries(folder: Path, documents: list[Document], target: int) -> None:
-    url = f"sqlite:///{folder / 'large.sqlite'}"
+def bench_queries(folder: Path, documents: list[Document], target: int, keep: Path | None = None) -> None:
+    url = f"sqlite:///{keep or folder / 'large.sqlite'}"
     store = Store(url)
     start = time.perf_counter()
     count = 0
@@ -130,10 +130,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--facts", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="keep the large database at this SQLite path (for bench_api.py --db)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="begroot-bench-") as tmp:
         documents = bench_ingest(Path(tmp), args.repeat)
-        bench_queries(Path(tmp), documents, args.facts)
+        bench_queries(Path(tmp), documents, args.facts, args.keep)
 
 
 if __name__ == "__main__":
