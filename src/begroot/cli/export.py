@@ -72,7 +72,7 @@ def export(
     db: str | None = DB_OPTION,
     document: str | None = typer.Option(None, "--document", help="Only this document (name)."),
     scope: str | None = typer.Option(None, "--scope", help="total, program, ise or article."),
-    subject: str | None = typer.Option(None, "--subject", help="e.g. JD, JD:activering, JB0-1JDB2CA-WT."),
+    subject: str | None = typer.Option(None, "--subject", help="e.g. a program (JD), an ISE (JD:activering) or an article code."),
     credit: str | None = typer.Option(None, "--credit", help="VAK, VEK, AO, TO or LO."),
     year: int | None = typer.Option(None, "--year"),
     stage: str | None = typer.Option(None, "--stage", help="BO, BA, BA-JR, BU or DELTA."),

@@ -38,7 +38,7 @@ PART_WORDS = re.compile(r"(?i)^(ontvangsten|uitgaven|uitgavenartikelen|ontvangst
 OD_CITED = re.compile(r"(?i)(?:operationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\b")
 SUMMARY_START = re.compile(r"(?i)^\s*korte inhoud")
 EXPLANATION_START = re.compile(r"(?i)^\s*inhoudelijke toelichting")
-# `V. BELEIDSVELD WERK ........ 20`, `JB0-1JDB2CA-WT – DOELGROEPVERMINDERINGEN 36`
+# Table-of-contents lines: `V. BELEIDSVELD WERK ........ 20`, `<article code> – <NAME> 36`
 TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|\. \. \.)\s*\d{1,4}\s*$|[A-ZÀ-Ý)’']\s+\d{1,3}\s*$")
 EXECUTION_START = re.compile(r"(?i)^\s*(begrotingsuitvoering|kredietevolutie)\s*:?\s*$")
 
