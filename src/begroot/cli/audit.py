@@ -98,6 +98,8 @@ def audit(
     Exits 0 whenever the audit ran, with or without findings; 1 for unreadable files.
     """
     findings, failed = _from_files(files) if files else (_from_database(db), 0)
+    if files and failed == len(expand_paths(files)):
+        raise typer.Exit(1)  # nothing could be read: the errors said why, an empty report would not
     wanted = {s.value for s in severity} if severity else set(SEVERITIES)
     findings = [f for f in findings if f.severity in wanted]
     if format is Format.json:
