@@ -46,17 +46,30 @@ def terms(text: str) -> list[str]:
 
 @dataclass
 class Index:
+    """Postings point to distinct texts, not entries: the same article text printed in the BO, BA and
+    BU documents of a year (or in many copies) is stemmed and stored once, then expanded on a hit."""
+
     signature: tuple[str, ...] = ()
     entries: list[dict[str, Any]] = field(default_factory=list)
     postings: dict[str, Counter[int]] = field(default_factory=dict)
+    texts: list[list[int]] = field(default_factory=list)  # distinct text -> its entries
 
     @classmethod
     def build(cls, signature: tuple[str, ...], corpus: list[dict[str, Any]]) -> Index:
         postings: dict[str, Counter[int]] = defaultdict(Counter)
+        text_ids: dict[str, int] = {}
+        texts: list[list[int]] = []
         for number, entry in enumerate(corpus):
-            for term in terms(f"{entry['title']} {entry['text']}"):
-                postings[term][number] += 1
-        return cls(signature, corpus, dict(postings))
+            text = f"{entry['title']} {entry['text'] or ''}"
+            text_id = text_ids.get(text)
+            if text_id is None:
+                text_id = text_ids[text] = len(texts)
+                texts.append([])
+                # Count words first and stem each distinct word once: texts repeat their words a lot.
+                for word, count in Counter(WORD.findall(text.lower())).items():
+                    postings[stem(word)][text_id] += count
+            texts[text_id].append(number)
+        return cls(signature, corpus, dict(postings), texts)
 
     def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
         wanted = set(terms(query))
@@ -67,7 +80,8 @@ class Index:
         for term in wanted:
             found = self.postings.get(term, Counter())
             hits = found.copy() if hits is None else Counter({n: hits[n] + found[n] for n in hits if n in found})
-        ranked = sorted((hits or {}).items(), key=lambda item: (-item[1], item[0]))[:limit]
+        scored = [(number, score) for text_id, score in (hits or {}).items() for number in self.texts[text_id]]
+        ranked = sorted(scored, key=lambda item: (-item[1], item[0]))[:limit]
         return [self._result(self.entries[number], score, wanted) for number, score in ranked]
 
     @staticmethod
