@@ -19,7 +19,8 @@ import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_ENTRIES = 2048
-MAX_BODY = 2_000_000  # plotly.min.js and large CSV exports are not worth keeping in memory
+MAX_BODY = 32_000_000  # one response; larger ones (a whole fact table as CSV) are made each time
+MAX_BYTES = 256_000_000  # all responses together; the least recently used go first
 
 
 @dataclass
@@ -36,6 +37,8 @@ class ResponseCache:
         self.check_every = check_every
         self.entries: OrderedDict[tuple[str, bytes, str], Entry] = OrderedDict()
         self._version: object = None
+        self.pending: dict[tuple[str, bytes, str], anyio.Event] = {}
+        self.size = 0  # bytes of the bodies kept
         self._checked = 0.0
 
     async def _current(self) -> None:
@@ -52,6 +55,7 @@ class ResponseCache:
         if version != self._version:
             self._version = version
             self.entries.clear()
+            self.size = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
@@ -61,8 +65,16 @@ class ResponseCache:
         key = (scope["path"], scope.get("query_string", b""), _lang_cookie(scope))
         headers = dict(scope.get("headers", []))
         entry = self.entries.get(key)
+        if entry is None and key in self.pending:
+            await self.pending[key].wait()  # the same response is being made: wait for it, don't redo it
+            entry = self.entries.get(key)
         if entry is None:
-            await self._fill(key, scope, receive, send)
+            event = self.pending.setdefault(key, anyio.Event())
+            try:
+                await self._fill(key, scope, receive, send)
+            finally:
+                event.set()
+                self.pending.pop(key, None)
             return
         self.entries.move_to_end(key)
         if entry.etag and entry.etag in headers.get(b"if-none-match", b""):
@@ -93,8 +105,9 @@ class ResponseCache:
         headers = list(start.get("headers", []))
         etag = next((v for k, v in headers if k == b"etag"), None)
         self.entries[key] = Entry(headers, body, etag)
-        while len(self.entries) > MAX_ENTRIES:
-            self.entries.popitem(last=False)
+        self.size += len(body)
+        while len(self.entries) > MAX_ENTRIES or self.size > MAX_BYTES:
+            self.size -= len(self.entries.popitem(last=False)[1].body)
 
 
 def _cacheable(start: Message, chunks: list[bytes]) -> bool:
