@@ -72,14 +72,18 @@ def export(
     db: str | None = DB_OPTION,
     document: str | None = typer.Option(None, "--document", help="Only this document (name)."),
     scope: str | None = typer.Option(None, "--scope", help="total, program, ise or article."),
-    subject: str | None = typer.Option(None, "--subject", help="e.g. a program (JD), an ISE (JD:activering) or an article code."),
+    subject: str | None = typer.Option(
+        None, "--subject", help="e.g. a program (JD), an ISE (JD:activering) or an article code."
+    ),
     credit: str | None = typer.Option(None, "--credit", help="VAK, VEK, AO, TO or LO."),
     year: int | None = typer.Option(None, "--year"),
     stage: str | None = typer.Option(None, "--stage", help="BO, BA, BA-JR, BU or DELTA."),
     program: str | None = typer.Option(None, "--program", help="Facts of a program: its summary, ISEs and articles."),
 ) -> None:
     """Export the facts and the tables that describe them (documents, programs, ises, articles, goals, findings)."""
-    where = FactFilter(document, scope, subject, credit, year, stage, program)
+    where = FactFilter(
+        document=document, scope=scope, subject=subject, credit=credit, year=year, stage=stage, program=program
+    )
     with _store(db) as store:
         tables = load(store, where)
     if format is ExportFormat.csv:

@@ -6,12 +6,12 @@ its id, so the result stands on its own outside the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Table, or_, select
+from sqlalchemy import Select, Table, select
 
 from ..model import FACT_COLUMNS
+from .queries import FactFilter
 from .schema import ArticleRow, DocumentRow, FactRow, GoalRow, IseRow, ProgramRow, TableRow
 from .store import documents_query, findings_query
 
@@ -24,19 +24,6 @@ goals_t = GoalRow.__table__
 tables_t = TableRow.__table__
 
 HIDDEN = {"id", "document_id"}
-
-
-@dataclass(frozen=True)
-class FactFilter:
-    """The export filters; None means 'all'."""
-
-    document: str | None = None
-    scope: str | None = None
-    subject: str | None = None
-    credit: str | None = None
-    year: int | None = None
-    stage: str | None = None
-    program: str | None = None
 
 
 def _named(table: Table) -> Select[Any]:
@@ -61,29 +48,7 @@ def facts_query(where: FactFilter = FactFilter()) -> Select[Any]:
         .join(documents_t, documents_t.c.id == facts_t.c.document_id)
         .order_by(documents_t.c.id, facts_t.c.id)
     )
-    for column, value in (
-        (documents_t.c.name, where.document),
-        (facts_t.c.scope, where.scope),
-        (facts_t.c.subject, where.subject),
-        (facts_t.c.credit, where.credit),
-        (facts_t.c.year, where.year),
-        (facts_t.c.stage, where.stage),
-    ):
-        if value is not None:
-            query = query.where(column == value)
-    if where.program is not None:
-        query = query.where(_of_program(where.program))
-    return query
-
-
-def _of_program(program: str) -> Any:
-    """A fact belongs to a program as its summary, one of its ISEs (`JD:...`) or one of its articles."""
-    articles = select(articles_t.c.code).where(articles_t.c.part_program == program)
-    return or_(
-        facts_t.c.subject == program,
-        facts_t.c.subject.like(f"{program}:%"),
-        facts_t.c.subject.in_(articles),
-    )
+    return where.apply(query)
 
 
 def documents_export(document: str | None = None) -> Select[Any]:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Text, cast, func, select
+from sqlalchemy import Select, Text, cast, func, or_, select
 from sqlalchemy.engine import Connection
 
 from .schema import (
@@ -212,6 +212,8 @@ def article_findings(connection: Connection, code: str) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True)
 class FactFilter:
+    """Filters on the fact table, shared by the API and the exports; None means 'all'."""
+
     document: str | None = None
     scope: str | None = None
     subject: str | None = None
@@ -219,6 +221,32 @@ class FactFilter:
     credit: str | None = None
     year: int | None = None
     stage: str | None = None
+    program: str | None = None  # the program's summary, its ISEs and its articles
+
+    def apply(self, query: Select[Any]) -> Select[Any]:
+        query = _where(
+            query,
+            [
+                (documents_t.c.name, self.document),
+                (facts_t.c.scope, self.scope),
+                (facts_t.c.subject, self.subject),
+                (facts_t.c.row, self.row),
+                (facts_t.c.credit, self.credit),
+                (facts_t.c.year, self.year),
+                (facts_t.c.stage, self.stage),
+            ],
+        )
+        return query if self.program is None else query.where(of_program(self.program))
+
+
+def of_program(program: str) -> Any:
+    """A fact belongs to a program as its summary, one of its ISEs (`JD:...`) or one of its articles."""
+    articles = select(articles_t.c.code).where(articles_t.c.part_program == program)
+    return or_(
+        facts_t.c.subject == program,
+        facts_t.c.subject.like(f"{program}:%"),
+        facts_t.c.subject.in_(articles),
+    )
 
 
 def _facts_query(filters: FactFilter) -> Select[Any]:
@@ -228,18 +256,7 @@ def _facts_query(filters: FactFilter) -> Select[Any]:
         facts_t.c.perimeter,
     ]
     query = select(*columns).join(documents_t, documents_t.c.id == facts_t.c.document_id)
-    return _where(
-        query,
-        [
-            (documents_t.c.name, filters.document),
-            (facts_t.c.scope, filters.scope),
-            (facts_t.c.subject, filters.subject),
-            (facts_t.c.row, filters.row),
-            (facts_t.c.credit, filters.credit),
-            (facts_t.c.year, filters.year),
-            (facts_t.c.stage, filters.stage),
-        ],
-    )
+    return filters.apply(query)
 
 
 def facts(connection: Connection, filters: FactFilter, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
