@@ -166,3 +166,28 @@ def test_same_facts_from_pdf_as_from_text(pdf_files: dict[tuple[str, str], Path]
     expected = facts(text)
     assert expected, "the text source gives facts"
     assert facts(pdf) == expected
+
+
+def test_damaged_page_is_a_warning_and_the_rest_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium failing on one page (simulated: real damage is hard to make on purpose) costs that page only."""
+    import pypdfium2 as pdfium
+
+    from begroot.sources import pdf as pdf_source
+
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(image_only_pdf(text_pages=(1, 2, 3)))
+    real = pdf_source._segments
+    calls = {"n": 0}
+
+    def failing_on_second_page(textpage):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise pdfium.PdfiumError("simulated damage")
+        return real(textpage)
+
+    monkeypatch.setattr(pdf_source, "_segments", failing_on_second_page)
+    document = load(path)
+    assert [w.code for w in document.warnings] == ["damaged_page"]
+    assert document.warnings[0].page == 2 and "damaged page" in document.warnings[0].message
+    assert document.pages[1].lines == [] and not document.pages[1].needs_ocr
+    assert [line.text.strip() for line in document.pages[2].lines] == ["Gewone tekst op pagina 3"]

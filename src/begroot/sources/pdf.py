@@ -83,6 +83,7 @@ class _PageText:
     height: float
     rows: list[_Row]
     printed: int | None = None
+    damaged: str = ""  # why the page could not be read; the other pages still are
 
 
 def read_pdf(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
@@ -94,6 +95,8 @@ def read_pdf(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
         finally:
             pdf.close()
     if not any(text.rows for text in texts):
+        if all(text.damaged for text in texts):
+            raise SourceError(path, "damaged PDF: no page can be read")
         raise SourceError(path, "no page has a text layer (scanned images?); run OCR first")
     _mark_running(texts)
     _find_printed_numbers(texts)
@@ -136,10 +139,11 @@ def _open_error(error: pdfium.PdfiumError, data: bytes) -> str:
 
 
 def _read_page(path: str, pdf: pdfium.PdfDocument, index: int) -> _PageText:
+    """One page's rows; a page PDFium cannot load or read is marked damaged, not fatal."""
     try:
         page = pdf[index]
-    except pdfium.PdfiumError as error:
-        raise SourceError(path, "damaged page (cannot be loaded)", page=index + 1) from error
+    except pdfium.PdfiumError:
+        return _PageText(number=index + 1, height=0.0, rows=[], damaged="damaged page (cannot be loaded)")
     try:
         textpage = page.get_textpage()
         try:
@@ -147,8 +151,8 @@ def _read_page(path: str, pdf: pdfium.PdfDocument, index: int) -> _PageText:
         finally:
             textpage.close()
         return _PageText(number=index + 1, height=page.get_height(), rows=_rows(segments))
-    except pdfium.PdfiumError as error:
-        raise SourceError(path, "damaged page (text cannot be read)", page=index + 1) from error
+    except pdfium.PdfiumError:
+        return _PageText(number=index + 1, height=0.0, rows=[], damaged="damaged page (text cannot be read)")
     finally:
         page.close()
 
@@ -308,8 +312,10 @@ def _pages(texts: list[_PageText]) -> tuple[list[Page], list[Warning]]:
     warnings: list[Warning] = []
     number = 0
     for text in texts:
-        page = Page(number=text.number, printed_number=text.printed, needs_ocr=not text.rows)
-        if page.needs_ocr:
+        page = Page(number=text.number, printed_number=text.printed, needs_ocr=not text.rows and not text.damaged)
+        if text.damaged:
+            warnings.append(Warning(f"{text.damaged}; its text is left out", page=text.number, code="damaged_page"))
+        elif page.needs_ocr:
             warnings.append(Warning("no text layer; needs OCR", page=text.number, code="needs_ocr"))
         for line_text in _with_blank_lines([row for row in text.rows if not row.running]):
             number += 1
