@@ -232,3 +232,29 @@ def test_dutch_integers_round_trip(value: int) -> None:
 
 def test_errors_are_begroot_errors() -> None:
     assert issubclass(NotABudgetDocument, BegrootError) and issubclass(SourceError, BegrootError)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_damaged_text_never_crashes(seed: int) -> None:
+    """A sample cut short, with lines dropped or shuffled: a document with warnings, or a BegrootError."""
+    import random
+
+    from begroot.audit import audit_document
+    from begroot.parse import parse
+    from begroot.sources import load_bytes
+
+    rng = random.Random(seed)
+    sample = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))[seed % 2]
+    lines = sample.read_bytes().split(b"\n")
+    kept = [line for line in lines[: rng.randrange(1, len(lines))] if rng.random() > 0.05]
+    for _ in range(20):
+        a, b = rng.randrange(len(kept)), rng.randrange(len(kept))
+        kept[a], kept[b] = kept[b], kept[a]
+    try:
+        source = load_bytes("damaged.txt", b"\n".join(kept))
+        document = parse(source)
+    except BegrootError as error:
+        assert "damaged.txt" in str(error)
+        return
+    audit_document(document, source)
+    assert all(f.document == "damaged" for f in document.facts)
