@@ -301,3 +301,12 @@ def test_index_rebuilds_when_documents_change(tmp_path: Path) -> None:
     store.close()
     time.sleep(1.1)  # the response cache looks at the documents at most once a second
     assert app_client.get("/api/v1/search?q=opleiding").json()["total"] > 0
+
+
+def test_a_new_empty_database_is_served(tmp_path: Path) -> None:
+    """`begroot serve` before any ingest: the schema is made, the pages say there is nothing yet."""
+    empty = TestClient(create_app(f"sqlite:///{tmp_path / 'new.sqlite'}"))
+    assert empty.get("/api/v1/documents").json() == []
+    home = empty.get("/")
+    assert home.status_code == 200 and "begroot ingest" in home.text
+    assert empty.get("/goals").status_code == 200

@@ -18,6 +18,7 @@ from .api.cache import ResponseCache
 from .api.responses import http_error, validation_error
 from .store import Store, default_url, queries
 from .store.engine import make_engine
+from .store.migrate import current_revision, head_revision
 
 # Scripts and styles only from this server: no inline code, no CDN.
 CSP = (
@@ -54,9 +55,14 @@ class SecurityHeaders:
 
 
 def open_engine(url: str | None, read_only: bool) -> Engine:
-    """Read-only: connect without running migrations (nothing is written); else migrate like `Store`."""
+    """Read-only: connect without migrating a database that is current (nothing is written);
+    a new or older database is brought to the current schema first, so that the pages can say
+    'no documents yet' instead of failing on a missing table."""
     if read_only:
-        return make_engine(url or default_url())
+        engine = make_engine(url or default_url())
+        if current_revision(engine) == head_revision():
+            return engine
+        engine.dispose()
     return Store(url).engine
 
 

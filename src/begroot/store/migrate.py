@@ -26,11 +26,14 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
 def upgrade(engine: Engine) -> None:
     """`upgrade head`, under the write lock so that two processes opening a new database don't race."""
     config = alembic_config()
-    head = ScriptDirectory.from_config(config).get_current_head()
-    if current_revision(engine) == head:  # the common case: no lock needed
+    if current_revision(engine) == head_revision():  # the common case: no lock needed
         return
     with writing(engine) as connection:
         config.attributes["connection"] = connection
