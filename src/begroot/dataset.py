@@ -17,13 +17,8 @@ import pandas as pd
 from sqlalchemy import Select, select
 
 from .store import Store
-from .store.schema import ArticleRow, DocumentRow, FactRow, FindingRow
+from .store.schema import articles_t, documents_t, facts_t, findings_t
 from .store.store import documents_query, findings_query, stage_order, timeline_query
-
-documents_t = DocumentRow.__table__
-articles_t = ArticleRow.__table__
-facts_t = FactRow.__table__
-findings_t = FindingRow.__table__
 
 
 def open(url: str | None = None) -> Dataset:

@@ -12,16 +12,16 @@ from sqlalchemy import Select, Table, select
 
 from ..model import FACT_COLUMNS
 from .queries import FactFilter
-from .schema import ArticleRow, DocumentRow, FactRow, GoalRow, IseRow, ProgramRow, TableRow
+from .schema import (
+    articles_t,
+    documents_t,
+    facts_t,
+    goals_t,
+    ises_t,
+    programs_t,
+    tables_t,
+)
 from .store import documents_query, findings_query
-
-documents_t = DocumentRow.__table__
-facts_t = FactRow.__table__
-articles_t = ArticleRow.__table__
-programs_t = ProgramRow.__table__
-ises_t = IseRow.__table__
-goals_t = GoalRow.__table__
-tables_t = TableRow.__table__
 
 HIDDEN = {"id", "document_id"}
 

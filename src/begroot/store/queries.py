@@ -14,27 +14,17 @@ from sqlalchemy import Select, Text, cast, func, or_, select
 from sqlalchemy.engine import Connection
 
 from .schema import (
-    ArticleRow,
-    DocumentRow,
-    FactRow,
-    FindingRow,
-    GenericTableRow,
-    GoalRow,
-    IseRow,
-    ProgramRow,
-    SectionRow,
+    articles_t,
+    documents_t,
+    facts_t,
+    findings_t,
+    generic_t,
+    goals_t,
+    ises_t,
+    programs_t,
+    sections_t,
 )
 from .store import STAGE_ORDER, documents_query, findings_query, stage_order, timeline_query
-
-documents_t = DocumentRow.__table__
-articles_t = ArticleRow.__table__
-facts_t = FactRow.__table__
-findings_t = FindingRow.__table__
-goals_t = GoalRow.__table__
-programs_t = ProgramRow.__table__
-ises_t = IseRow.__table__
-sections_t = SectionRow.__table__
-generic_t = GenericTableRow.__table__
 
 FACT_FIELDS = ("document", "scope", "subject", "row", "credit", "year", "stage", "value", "page", "source_line")
 

@@ -254,3 +254,15 @@ CHILD_TABLES = [
     StatementRow.__table__,
 ]
 ALL_TABLES = [DocumentRow.__table__, *CHILD_TABLES, FindingRow.__table__]
+
+# Core table handles for queries (one place, so every module selects from the same objects).
+documents_t = DocumentRow.__table__
+articles_t = ArticleRow.__table__
+facts_t = FactRow.__table__
+findings_t = FindingRow.__table__
+goals_t = GoalRow.__table__
+programs_t = ProgramRow.__table__
+ises_t = IseRow.__table__
+sections_t = SectionRow.__table__
+generic_t = GenericTableRow.__table__
+tables_t = TableRow.__table__

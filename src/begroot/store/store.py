@@ -16,17 +16,13 @@ from ..model import Document
 from .engine import default_url, make_engine, writing
 from .migrate import upgrade
 from .rows import EXTRACTORS, document_row
-from .schema import DocumentRow, FactRow, FindingRow
+from .schema import documents_t, facts_t, findings_t
 
 STAGE_ORDER = {"BO": 0, "BA": 1, "BA-JR": 2, "BU": 3}
 CONFLICT_RULE = "cross-document-conflict"
 # The columns that name one printed number; two documents agreeing on all of them must agree on the value.
 # The perimeter is part of it: "JD (VDAB)" and "JD (incl. VDAB)" are different numbers.
 FACT_KEY = ("subject", "row", "credit", "year", "stage", "perimeter")
-
-documents_t = DocumentRow.__table__
-facts_t = FactRow.__table__
-findings_t = FindingRow.__table__
 
 
 class Store:
