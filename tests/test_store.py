@@ -272,3 +272,28 @@ def test_default_url_follows_begroot_db(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert default_url() == "sqlite:///x.sqlite"
     monkeypatch.delenv("BEGROOT_DB")
     assert default_url().startswith("sqlite:///") and default_url().endswith("begroot.sqlite")
+
+
+def test_migrations_build_exactly_the_models_schema(url: str) -> None:
+    """The Alembic revisions and the SQLAlchemy models describe the same schema (no drift)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from begroot.store.schema import Base
+
+    with Store(url) as opened, opened.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_the_whole_model_is_stored(store: Store, docs: list[Document]) -> None:
+    report, slides = docs
+    report.warnings.append(
+        dataclasses.replace(report.warnings[0]) if report.warnings else begroot.model.Warning("a note", 3, 40, "test")
+    )
+    store.ingest(report)
+    store.ingest(slides)
+    got = counts(store)
+    assert got["abbreviations"] == len(report.abbreviations) > 50
+    assert got["slides"] == len(slides.slides) > 5
+    assert got["warnings"] == len(report.warnings) + len(slides.warnings) >= 1

@@ -10,6 +10,7 @@ from sqlalchemy import Table
 
 from ..model import Article, Document
 from .schema import (
+    AbbreviationRow,
     AnnexItemRow,
     ArticleRow,
     FactRow,
@@ -19,8 +20,10 @@ from .schema import (
     IseRow,
     ProgramRow,
     SectionRow,
+    SlideRow,
     StatementRow,
     TableRow,
+    WarningRow,
 )
 
 Row = dict[str, Any]
@@ -72,6 +75,9 @@ EXTRACTORS: list[tuple[Table, Callable[[Document], list[Row]]]] = [
     (FootnoteRow.__table__, lambda d: [_plain(f) for f in d.footnotes]),
     (AnnexItemRow.__table__, lambda d: [_plain(a) for a in d.annex_items]),
     (StatementRow.__table__, lambda d: [_plain(s) for s in d.statements]),
+    (AbbreviationRow.__table__, lambda d: [_plain(a) for a in d.abbreviations]),
+    (SlideRow.__table__, lambda d: [_plain(s) for s in d.slides]),
+    (WarningRow.__table__, lambda d: [_plain(w) for w in d.warnings]),
 ]
 
 

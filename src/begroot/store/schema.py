@@ -186,6 +186,37 @@ class FootnoteRow(Base):
     cites: Mapped[list[list[Any]]] = mapped_column(JSON)
 
 
+class AbbreviationRow(Base):
+    __tablename__ = "abbreviations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    short: Mapped[str] = mapped_column(Text)
+    meaning: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+
+
+class SlideRow(Base):
+    __tablename__ = "slides"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    title: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+
+
+class WarningRow(Base):
+    """What the reader could not place (a table left out, a code canonicalised), with where."""
+
+    __tablename__ = "warnings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    code: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+    line: Mapped[int | None] = mapped_column(Integer)
+
+
 class AnnexItemRow(Base):
     __tablename__ = "annex_items"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -252,6 +283,9 @@ CHILD_TABLES = [
     FootnoteRow.__table__,
     AnnexItemRow.__table__,
     StatementRow.__table__,
+    AbbreviationRow.__table__,
+    SlideRow.__table__,
+    WarningRow.__table__,
 ]
 ALL_TABLES = [DocumentRow.__table__, *CHILD_TABLES, FindingRow.__table__]
 
