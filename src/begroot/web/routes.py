@@ -23,6 +23,7 @@ templates = Jinja2Templates(directory=str(WEB / "templates"))
 router = APIRouter(include_in_schema=False)
 LANG_COOKIE = "lang"
 TREEMAP_STAGES = ("BO", "BA", "BA-JR", "BU")
+HOME_DOCUMENTS = 25  # documents listed on the home page
 
 
 def connect(request: Request) -> Iterator[Connection]:
@@ -74,10 +75,15 @@ def home(
     chosen = document or queries.latest_report(db)
     rows = queries.treemap(db, chosen, credit, stage) if chosen else []
     no_ise = i18n.translate(language(request, lang), "no_ise")
+    documents = queries.documents(db)
+    shown = documents[-HOME_DOCUMENTS:]  # the latest; all of them are in the API and the document picker
+    names = {d["name"] for d in shown}
+    totals = [row for row in queries.domain_totals(db) if row["document"] in names]
     return render(
         request, "home.html", lang,
-        documents=queries.documents(db), totals=queries.domain_totals(db), document=chosen, credit=credit,
-        stage=stage, stages=TREEMAP_STAGES, leaves=rows, treemap=views.treemap_chart(rows, queries.names(db), no_ise),
+        documents=shown, more=len(documents) - len(shown), all_documents=documents, totals=totals,
+        document=chosen, credit=credit, stage=stage, stages=TREEMAP_STAGES, leaves=rows,
+        treemap=views.treemap_chart(rows, queries.names(db), no_ise),
     )  # fmt: skip
 
 
