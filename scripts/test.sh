@@ -13,4 +13,5 @@ if [ -z "${BEGROOT_TEST_POSTGRES_URL:-}" ] && [ -f scripts/postgres.sh ]; then
 fi
 bash scripts/browser.sh || true   # Debian's chromium for the browser tests
 .venv/bin/ruff check src tests bench
+.venv/bin/mypy
 .venv/bin/python -m pytest -q "$@"

@@ -35,6 +35,22 @@ SCOPES = ("total", "program", "ise", "article")
 # --------------------------------------------------------------------------- sources
 
 
+@dataclass
+class Warning:
+    message: str
+    page: int | None = None
+    line: int | None = None
+    code: str = "warning"
+
+    def __str__(self) -> str:
+        where = []
+        if self.page is not None:
+            where.append(f"p.{self.page}")
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of the source, as printed."""
@@ -79,22 +95,6 @@ class Provenance:
 
     def as_dict(self) -> dict[str, object]:
         return {"document": self.document, "page": self.page, "source_line": self.line}
-
-
-@dataclass
-class Warning:
-    message: str
-    page: int | None = None
-    line: int | None = None
-    code: str = "warning"
-
-    def __str__(self) -> str:
-        where = []
-        if self.page is not None:
-            where.append(f"p.{self.page}")
-        if self.line is not None:
-            where.append(f"line {self.line}")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
 # --------------------------------------------------------------------------- numbers

@@ -92,7 +92,8 @@ def find_line(lines: dict[int, str], first: int, last: int, text: str, avoid: se
     pattern = re.compile(rf"(?<![\d.,]){re.escape(text)}(?![\d])")
     hits = [n for n in range(first, last + 1) if n in lines and pattern.search(lines[n])]
     preferred = [n for n in hits if n not in avoid]
-    return (preferred or hits or [None])[0]
+    found = preferred or hits
+    return found[0] if found else None
 
 
 @dataclass

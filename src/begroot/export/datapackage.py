@@ -127,7 +127,7 @@ def _types(df: pd.DataFrame) -> dict[str, str]:
     types = {}
     for column in df.columns:
         series = df[column]
-        if series.dtype == object and series.dropna().map(type).eq(bool).all() and series.notna().any():
+        if series.dtype == object and series.notna().any() and all(isinstance(v, bool) for v in series.dropna()):
             types[column] = "boolean"
         else:
             types[column] = field_type(series)

@@ -24,6 +24,7 @@ from .schema import (
     StatementRow,
     TableRow,
     WarningRow,
+    _table,
 )
 
 Row = dict[str, Any]
@@ -64,20 +65,20 @@ def _generic(d: Document) -> list[Row]:
 
 # Which rows each child table gets from a document.
 EXTRACTORS: list[tuple[Table, Callable[[Document], list[Row]]]] = [
-    (SectionRow.__table__, _sections),
-    (GoalRow.__table__, lambda d: [_plain(g) for g in d.goals]),
-    (ProgramRow.__table__, lambda d: [_plain(p) for p in d.programs]),
-    (IseRow.__table__, lambda d: [_plain(i) for i in d.ises]),
-    (ArticleRow.__table__, lambda d: [_article(a) for a in d.articles]),
-    (TableRow.__table__, _tables),
-    (FactRow.__table__, _facts),
-    (GenericTableRow.__table__, _generic),
-    (FootnoteRow.__table__, lambda d: [_plain(f) for f in d.footnotes]),
-    (AnnexItemRow.__table__, lambda d: [_plain(a) for a in d.annex_items]),
-    (StatementRow.__table__, lambda d: [_plain(s) for s in d.statements]),
-    (AbbreviationRow.__table__, lambda d: [_plain(a) for a in d.abbreviations]),
-    (SlideRow.__table__, lambda d: [_plain(s) for s in d.slides]),
-    (WarningRow.__table__, lambda d: [_plain(w) for w in d.warnings]),
+    (_table(SectionRow), _sections),
+    (_table(GoalRow), lambda d: [_plain(g) for g in d.goals]),
+    (_table(ProgramRow), lambda d: [_plain(p) for p in d.programs]),
+    (_table(IseRow), lambda d: [_plain(i) for i in d.ises]),
+    (_table(ArticleRow), lambda d: [_article(a) for a in d.articles]),
+    (_table(TableRow), _tables),
+    (_table(FactRow), _facts),
+    (_table(GenericTableRow), _generic),
+    (_table(FootnoteRow), lambda d: [_plain(f) for f in d.footnotes]),
+    (_table(AnnexItemRow), lambda d: [_plain(a) for a in d.annex_items]),
+    (_table(StatementRow), lambda d: [_plain(s) for s in d.statements]),
+    (_table(AbbreviationRow), lambda d: [_plain(a) for a in d.abbreviations]),
+    (_table(SlideRow), lambda d: [_plain(s) for s in d.slides]),
+    (_table(WarningRow), lambda d: [_plain(w) for w in d.warnings]),
 ]
 
 

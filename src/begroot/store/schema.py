@@ -8,9 +8,22 @@ they are read back whole, never queried piece by piece.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints keep migrations reproducible on every backend.
@@ -270,33 +283,38 @@ class FindingRow(Base):
     context: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
+def _table(model: type[Base]) -> Table:
+    """The Core table of a mapped class, typed as the Table it is."""
+    return cast(Table, model.__table__)
+
+
 # Tables holding a document's rows, in insert order (documents first).
 CHILD_TABLES = [
-    SectionRow.__table__,
-    GoalRow.__table__,
-    ProgramRow.__table__,
-    IseRow.__table__,
-    ArticleRow.__table__,
-    TableRow.__table__,
-    FactRow.__table__,
-    GenericTableRow.__table__,
-    FootnoteRow.__table__,
-    AnnexItemRow.__table__,
-    StatementRow.__table__,
-    AbbreviationRow.__table__,
-    SlideRow.__table__,
-    WarningRow.__table__,
+    _table(SectionRow),
+    _table(GoalRow),
+    _table(ProgramRow),
+    _table(IseRow),
+    _table(ArticleRow),
+    _table(TableRow),
+    _table(FactRow),
+    _table(GenericTableRow),
+    _table(FootnoteRow),
+    _table(AnnexItemRow),
+    _table(StatementRow),
+    _table(AbbreviationRow),
+    _table(SlideRow),
+    _table(WarningRow),
 ]
-ALL_TABLES = [DocumentRow.__table__, *CHILD_TABLES, FindingRow.__table__]
+ALL_TABLES = [_table(DocumentRow), *CHILD_TABLES, _table(FindingRow)]
 
 # Core table handles for queries (one place, so every module selects from the same objects).
-documents_t = DocumentRow.__table__
-articles_t = ArticleRow.__table__
-facts_t = FactRow.__table__
-findings_t = FindingRow.__table__
-goals_t = GoalRow.__table__
-programs_t = ProgramRow.__table__
-ises_t = IseRow.__table__
-sections_t = SectionRow.__table__
-generic_t = GenericTableRow.__table__
-tables_t = TableRow.__table__
+documents_t = _table(DocumentRow)
+articles_t = _table(ArticleRow)
+facts_t = _table(FactRow)
+findings_t = _table(FindingRow)
+goals_t = _table(GoalRow)
+programs_t = _table(ProgramRow)
+ises_t = _table(IseRow)
+sections_t = _table(SectionRow)
+generic_t = _table(GenericTableRow)
+tables_t = _table(TableRow)

@@ -75,7 +75,8 @@ def lines_chart(timeline: list[dict[str, Any]]) -> dict[str, Any]:
         line = series.setdefault(row["credit"], {"x": [], "y": []})
         point = f"{row['year']} {row['stage']}"
         if point not in line["x"]:
-            line["x"].append(point), line["y"].append(row["value"])
+            line["x"].append(point)
+            line["y"].append(row["value"])
     return {"kind": "lines", "series": [{"name": k, **v} for k, v in series.items()], "unit": "keuro"}
 
 
