@@ -19,14 +19,6 @@ LOOSE_CODE = re.compile(
 HEADING = re.compile(rf"^\s?(?P<code>{LOOSE_CODE.pattern})\s*[-–]\s+(?P<name>\S.*?)\s*$")
 
 
-def parse_code(text: str) -> tuple[ArticleCode, str] | None:
-    """The canonical parts of the first code in `text`, and the code as printed."""
-    match = LOOSE_CODE.search(text)
-    if not match:
-        return None
-    return code_from_match(match), match.group(0)
-
-
 def code_from_match(match: re.Match[str]) -> ArticleCode:
     return ArticleCode(
         entity=match.group("entity"),
@@ -40,7 +32,3 @@ def code_from_match(match: re.Match[str]) -> ArticleCode:
 def find_codes(text: str) -> list[tuple[ArticleCode, str, int]]:
     """Every code in a text (codes broken over a line end are joined first by the caller)."""
     return [(code_from_match(m), m.group(0), m.start()) for m in LOOSE_CODE.finditer(text)]
-
-
-def is_canonical(printed: str, code: ArticleCode) -> bool:
-    return printed == code.code

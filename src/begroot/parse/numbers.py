@@ -7,11 +7,8 @@ import re
 # An amount in thousand euro: thousands separated by dots, optional sign.
 INTEGER = r"[-−–]?\s?\d{1,3}(?:\.\d{3})+|[-−–]?\d+"
 INTEGER_TOKEN = re.compile(rf"^(?:{INTEGER})$")
-PERCENT_TOKEN = re.compile(r"^[-−]?\d+(?:,\d+)?\s?%$")
-DECIMAL_TOKEN = re.compile(r"^[-−]?\d{1,3}(?:\.\d{3})*,\d+$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 
-SCALE_WORDS = {"miljard": 1_000_000.0, "miljoen": 1_000.0, "keuro": 1.0, "duizend": 1.0, "euro": 0.001}
 
 
 def parse_int(token: str) -> int | None:
@@ -52,9 +49,3 @@ def split_trailing_numbers(text: str) -> tuple[str, list[str]]:
     while tokens and is_number_token(tokens[-1]):
         numbers.insert(0, tokens.pop())
     return " ".join(tokens), numbers
-
-
-def round_matches(printed: float, exact: float, decimals: int) -> bool:
-    """A rounded figure is right when it rounds the exact value (half up, either way of ties)."""
-    step = 10 ** (-decimals)
-    return abs(printed - exact) <= step / 2 + 1e-9

@@ -298,18 +298,6 @@ class ReportReader:
                 themes.append(heading.section.title)
         return themes
 
-    def _enclosing(self, index: int, kind: str) -> str | None:
-        """Title of the nearest heading of `kind` that encloses line `index`."""
-        section_id = None
-        for heading in self.headings:
-            if heading.index > index:
-                break
-            if heading.section.kind == kind:
-                section_id = heading.section.title
-            elif kind == "ise" and heading.level <= 2:
-                section_id = None  # a new chapter or top-level heading ends the ISE
-        return section_id
-
     # ------------------------------------------------------------------ articles
 
     def _build_articles(self) -> None:
