@@ -9,6 +9,7 @@ that knows where it was printed (`Provenance`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 SCHEMA_VERSION = "1.0"
@@ -30,6 +31,7 @@ FACT_COLUMNS = (
 CREDITS = ("VAK", "VEK", "AO", "TO", "LO")
 STAGES = ("BO", "BA", "BA-JR", "BU", "DELTA")
 SCOPES = ("total", "program", "ise", "article")
+_WORD = re.compile(r"\S+")
 
 
 # --------------------------------------------------------------------------- sources
@@ -52,12 +54,39 @@ class Warning:
 
 
 @dataclass(frozen=True)
+class Word:
+    """A word of a line with where it stands: `start`/`end` index `Line.text`, `x0`/`x1` the page."""
+
+    text: str
+    start: int
+    end: int
+    x0: float  # text files: character columns; PDFs: points from the left edge
+    x1: float
+
+
+@dataclass(frozen=True)
 class Line:
-    """One line of the source, as printed."""
+    """One line of the source, as printed, without its leading and trailing blanks.
+
+    `indent` keeps how far the line stood from the left margin (characters in
+    text files, points in PDFs); `words` the position of each word where the
+    source knows it (PDFs). Text files compute theirs from the characters.
+    """
 
     text: str
     page: int  # 1-based physical page (inferred for text files)
     number: int  # 1-based line number in the file (for PDFs: in the extracted text)
+    indent: float = 0.0
+    words: tuple[Word, ...] | None = None
+
+    def positioned_words(self) -> tuple[Word, ...]:
+        """Every word with its span in `text` and its x on the page."""
+        if self.words is not None:
+            return self.words
+        return tuple(
+            Word(match.group(), match.start(), match.end(), self.indent + match.start(), self.indent + match.end())
+            for match in _WORD.finditer(self.text)
+        )
 
 
 @dataclass

@@ -30,11 +30,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import SourceError
-from ..model import Line, Page, SourceDocument, Warning
+from ..model import Line, Page, SourceDocument, Warning, Word
 
 SEGMENT = re.compile(r"[^\r\n]+")
 HYPHEN = re.compile("[-\xad\u2010\u2011]")
-SPACES = re.compile(r"\s+")
+WORDS = re.compile(r"\S+")
 DIGITS = re.compile(r"\d+")
 # A printed page number alone on its line: "12", "- 12 -", "Pagina 12", "12/160".
 PAGE_NUMBER = re.compile(
@@ -75,6 +75,7 @@ class _Row:
     y: float
     size: float
     running: bool = False
+    words: tuple[Word, ...] = ()
 
 
 @dataclass
@@ -229,17 +230,35 @@ def _rows(segments: list[_Segment]) -> list[_Row]:
 
 
 def _join(group: list[_Segment]) -> _Row:
-    if len(group) == 1:  # most lines: PDFium already joined the line's words
-        return _Row(text=SPACES.sub(" ", group[0].text), y=group[0].y, size=group[0].size)
-    parts: list[str] = []
+    """One line from its segments: words in x order, a space wherever there is a horizontal gap."""
+    pieces: list[list] = []  # [text, x0, x1] per word
     previous: _Segment | None = None
     for segment in sorted(group, key=lambda s: s.x):
-        if previous is not None and segment.x - previous.right > WORD_GAP * segment.size:
-            parts.append(" ")
-        parts.append(segment.text)
+        words = _segment_words(segment)
+        glued = previous is not None and segment.x - previous.right <= WORD_GAP * segment.size
+        if glued and pieces and words:  # no gap: the segment goes on the word before it
+            first = words.pop(0)
+            pieces[-1][0] += first[0]
+            pieces[-1][2] = first[2]
+        pieces.extend(words)
         previous = segment
-    text = SPACES.sub(" ", "".join(parts)).strip()
-    return _Row(text=text, y=group[0].y, size=max(s.size for s in group))
+    words_out: list[Word] = []
+    offset = 0
+    for text, x0, x1 in pieces:
+        words_out.append(Word(text, offset, offset + len(text), x0, x1))
+        offset += len(text) + 1
+    text = " ".join(piece[0] for piece in pieces)
+    return _Row(text=text, y=group[0].y, size=max(s.size for s in group), words=tuple(words_out))
+
+
+def _segment_words(segment: _Segment) -> list[list]:
+    """The words of a segment, their x interpolated along it (PDFium gives the segment's ends, not each word's)."""
+    width = max(segment.right - segment.x, 0.0)
+    length = max(len(segment.text), 1)
+    return [
+        [m.group(), segment.x + width * m.start() / length, segment.x + width * m.end() / length]
+        for m in WORDS.finditer(segment.text)
+    ]
 
 
 # --------------------------------------------------------------------------- headers, footers, page numbers
@@ -317,22 +336,24 @@ def _pages(texts: list[_PageText]) -> tuple[list[Page], list[Warning]]:
             warnings.append(Warning(f"{text.damaged}; its text is left out", page=text.number, code="damaged_page"))
         elif page.needs_ocr:
             warnings.append(Warning("no text layer; needs OCR", page=text.number, code="needs_ocr"))
-        for line_text in _with_blank_lines([row for row in text.rows if not row.running]):
+        for row in _with_blank_lines([row for row in text.rows if not row.running]):
             number += 1
-            # The text files' first line of a page starts with one space (a converter artefact): mimic it.
-            shown = " " + line_text if not page.lines else line_text
-            page.lines.append(Line(text=shown, page=text.number, number=number))
+            if row is None:
+                page.lines.append(Line(text="", page=text.number, number=number))
+                continue
+            indent = row.words[0].x0 if row.words else 0.0
+            page.lines.append(Line(text=row.text, page=text.number, number=number, indent=indent, words=row.words))
         pages.append(page)
     return pages, warnings
 
 
-def _with_blank_lines(rows: list[_Row]) -> list[str]:
-    """Row texts with a blank line where the vertical gap is wider than usual (a paragraph break)."""
+def _with_blank_lines(rows: list[_Row]) -> list[_Row | None]:
+    """The rows with None where the vertical gap is wider than usual (a paragraph break)."""
     pitches = [above.y - below.y for above, below in pairwise(rows)]
     usual = statistics.median(pitches) if pitches else 0.0
-    lines = [rows[0].text] if rows else []
+    lines: list[_Row | None] = [rows[0]] if rows else []
     for pitch, row in zip(pitches, rows[1:], strict=True):
         if pitch > PARAGRAPH_GAP * usual:
-            lines.append("")
-        lines.append(row.text)
+            lines.append(None)
+        lines.append(row)
     return lines

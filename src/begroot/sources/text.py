@@ -4,14 +4,20 @@ Page rule, in order of trust:
 1. a form feed (``\\f``) starts a new page (pdftotext and most tools write one);
 2. otherwise a line that begins with exactly one space followed by a
    non-space character starts a new page: the layout-preserving converters
-   used for BBTs indent the first line of every page by one space.
+   used for BBTs indent the first line of every page by one space (unless such
+   lines are too frequent to be page starts: then the text is indented
+   throughout and the rule says nothing);
+3. otherwise the page furniture (`furniture.py`) marks pages: a printed page
+   number ends one, a running header begins one.
 
-Limits of rule 2: a table cell that happens to start with one space (a number
-right-aligned in its column, a lone "(duizend euro)") also opens a page, and a
-page whose first line is empty is not seen. Pages are therefore an inference,
-exact only for sources that mark pages (form feeds, PDFs).
-A lone number followed by blank lines and a page start is taken as the page
-number printed at the foot of the page and recorded on that page.
+Running headers, footers and printed page numbers are taken out of the lines
+whatever rule found the pages, so readers never meet them inside a table; the
+printed number is kept on its page. Lines keep their indentation in
+`Line.indent` (layout-mode converters align table columns with spaces).
+
+Limits of rule 2: a table cell that happens to start with one space also opens
+a page. Pages are therefore an inference, exact only for sources that mark
+pages (form feeds, PDFs) or print page numbers.
 """
 
 from __future__ import annotations
@@ -21,9 +27,10 @@ import re
 
 from ..errors import SourceError
 from ..model import Line, Page, SourceDocument, Warning
+from .furniture import find_furniture
 
 PAGE_START = re.compile(r"^ (?! )\S")
-PRINTED_PAGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
+MIN_LINES_PER_PAGE = 15  # one-space lines more frequent than this are indentation, not page starts
 # Control characters other than tab, newline, carriage return and form feed.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -73,32 +80,48 @@ def split_pages(name: str, text: str) -> list[Page]:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
-    use_form_feeds = "\f" in text
-    pages: list[Page] = [Page(number=1)]
-    for number, raw in enumerate(raw_lines, start=1):
-        starts_page = False
-        if use_form_feeds:
-            starts_page = "\f" in raw and number > 1
-            raw = raw.replace("\f", "")
-        elif PAGE_START.match(raw):
-            starts_page = number > 1
-        if starts_page and pages[-1].lines:
-            _note_printed_number(pages[-1])
-            pages.append(Page(number=len(pages) + 1))
-        page = pages[-1]
-        page.lines.append(Line(text=raw, page=page.number, number=number))
-    _note_printed_number(pages[-1])
+    page_of = _marked_pages(raw_lines, text)
+    stripped = [raw.replace("\f", "").strip() for raw in raw_lines]
+    furniture = find_furniture(stripped, page_of)
+    if page_of is None:
+        page_of = _pages_from_starts(len(raw_lines), furniture.starts)
+    pages: dict[int, Page] = {}
+    for index, raw in enumerate(raw_lines):
+        page = pages.setdefault(page_of[index], Page(number=page_of[index]))
+        if index in furniture.printed:
+            page.printed_number = furniture.printed[index]
+        if index in furniture.lines:
+            continue
+        body = raw.replace("\f", "").rstrip()
+        indent = len(body.expandtabs(8)) - len(body.expandtabs(8).lstrip())
+        page.lines.append(Line(text=stripped[index], page=page.number, number=index + 1, indent=indent))
+    return [pages[number] for number in sorted(pages)] or [Page(number=1)]
+
+
+def _marked_pages(raw_lines: list[str], text: str) -> list[int] | None:
+    """Each line's page when the text marks pages (rules 1 and 2), else None."""
+    if "\f" in text:
+        starts = [("\f" in raw and number > 0) for number, raw in enumerate(raw_lines)]
+    else:
+        starts = [bool(PAGE_START.match(raw)) and number > 0 for number, raw in enumerate(raw_lines)]
+        if not any(starts) or sum(starts) > len(raw_lines) / MIN_LINES_PER_PAGE:
+            return None
+    pages, page, has_text = [], 1, False
+    for raw, starts_page in zip(raw_lines, starts, strict=True):
+        if starts_page and has_text:  # a run of empty lines opens no page
+            page, has_text = page + 1, False
+        has_text = has_text or bool(raw.strip())
+        pages.append(page)
     return pages
 
 
-def _note_printed_number(page: Page) -> None:
-    """Record a page number printed as the last non-blank line of the page."""
-    for line in reversed(page.lines):
-        if line.text.strip():
-            match = PRINTED_PAGE_NUMBER.match(line.text)
-            if match and len(page.lines) > 5:
-                page.printed_number = int(match.group(1))
-            return
+def _pages_from_starts(count: int, starts: set[int]) -> list[int]:
+    pages, page = [], 1
+    for index in range(count):
+        if index in starts and index > 0:
+            page += 1
+        pages.append(page)
+    return pages
 
 
 def read_text(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:

@@ -1,0 +1,157 @@
+"""Page furniture of text files: running headers, footers and printed page numbers.
+
+Converters keep what a PDF prints on every page (`Stuk 27-F (2023-2024) – Nr. 1`,
+the document's title, `12`, `- 12 -`), so it lands anywhere in the text: inside a
+table, between a caption and its table. Readers should never see it. It is found
+by what makes it furniture, not by its wording:
+
+* page numbers count along with the document (12, 13, 14 ...), one per page;
+* a running line repeats, apart from a page number at either end, on many pages,
+  next to a page boundary when the text marks pages, or at a steady rhythm when
+  it does not (then the furniture itself marks the pages).
+
+What is told apart from content (a table's `Totaal` row, `Korte inhoud
+begrotingsartikel:`) is decided by `Vocabulary.is_content_line`, the one list of
+the words readers know.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ..vocabulary import VOCABULARY
+
+# A page number alone on its line: "12", "- 12 -", "Pagina 12", "p. 12", "12/160", "12 van 160".
+PAGE_NUMBER = re.compile(
+    r"^[\-–—|\s]*(?:(?:pagina|page|blz\.?|p\.)\s*)?(\d{1,4})(?:\s*(?:/|van|of)\s*\d{1,4})?[\-–—|\s]*$", re.I
+)
+EDGE_NUMBER = re.compile(r"^\d{1,4}\s+(?=\S)|(?<=\S)\s+\d{1,4}$")
+MIN_CHAIN = 3  # page numbers counting along at least this far
+MIN_RUNNING_LENGTH = 10  # shorter repeated lines are row labels and the like
+NEAR_EDGE = 2  # a running line is among the first or last non-blank lines of its page
+EDGE_SHARE = 0.7  # ... in at least this share of its occurrences
+PAGE_SHARE = 0.3  # ... and repeats on at least this share of the pages
+LINES_PER_PAGE = 80  # unmarked pages: a running line repeats at least this often
+MIN_GAP = 10  # ... and never closer than this many lines
+
+
+@dataclass
+class Furniture:
+    lines: set[int] = field(default_factory=set)  # indexes of furniture lines
+    printed: dict[int, int] = field(default_factory=dict)  # index of a page-number line -> the number
+    starts: set[int] = field(default_factory=set)  # indexes where furniture shows a new page begins
+
+
+def find_furniture(texts: list[str], page_of: list[int] | None) -> Furniture:
+    """Furniture among `texts` (stripped lines); `page_of` gives each line's page when the text marks pages."""
+    furniture = Furniture()
+    chain = _page_number_chain(texts)
+    for index in chain:
+        furniture.lines.add(index)
+        furniture.printed[index] = int(PAGE_NUMBER.match(texts[index]).group(1))  # type: ignore[union-attr]
+    pages = page_of or (_pages_from_numbers(len(texts), chain) if chain else None)
+    running = _running_lines(texts, pages, furniture.lines)
+    furniture.lines |= running
+    if page_of is None:
+        furniture.starts = _starts(texts, chain, running)
+    return furniture
+
+
+def _page_number_chain(texts: list[str]) -> list[int]:
+    """The longest run of lone numbers counting up by one (a page may lack its number)."""
+    best_at: dict[int, tuple[int, int]] = {}  # value -> (chain length, index) of the latest chain ending there
+    previous: dict[int, int] = {}
+    for index, text in enumerate(texts):
+        if not text or len(text) > 24:
+            continue
+        match = PAGE_NUMBER.match(text)
+        if not match:
+            continue
+        value = int(match.group(1))
+        links = [best_at[v] for v in (value - 1, value - 2) if v in best_at]
+        length, before = max(links) if links else (0, -1)
+        if value in best_at and best_at[value][0] >= length + 1:
+            continue
+        best_at[value] = (length + 1, index)
+        previous[index] = before
+    if not best_at:
+        return []
+    length, index = max(best_at.values())
+    if length < MIN_CHAIN:
+        return []
+    chain = []
+    while index >= 0:
+        chain.append(index)
+        index = previous.get(index, -1)
+    return chain[::-1]
+
+
+def _pages_from_numbers(count: int, chain: list[int]) -> list[int]:
+    """Pages when only printed page numbers mark them: a page ends with its number."""
+    pages = []
+    page = 1
+    ends = set(chain)
+    for index in range(count):
+        pages.append(page)
+        if index in ends:
+            page += 1
+    return pages
+
+
+def running_key(text: str) -> str:
+    """What repeats on every page: the line without a page number at either end."""
+    return re.sub(r"\s+", " ", EDGE_NUMBER.sub("", text)).strip().lower()
+
+
+def _running_lines(texts: list[str], pages: list[int] | None, taken: set[int]) -> set[int]:
+    occurrences: dict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        if len(text) >= MIN_RUNNING_LENGTH and index not in taken and not VOCABULARY.is_content_line(text):
+            occurrences[running_key(text)].append(index)
+    candidates = {key: found for key, found in occurrences.items() if len(found) >= 3}
+    if not candidates:
+        return set()
+    if pages is not None:
+        near = _near_page_edges(texts, pages, taken)
+        page_count = len(set(pages))
+        found_lines: set[int] = set()
+        for found in candidates.values():
+            at_edge = sum(1 for i in found if i in near)
+            if at_edge >= EDGE_SHARE * len(found) and len(found) >= max(2, PAGE_SHARE * page_count):
+                found_lines.update(i for i in found if i in near)
+        return found_lines
+    nonblank = sum(1 for text in texts if text)
+    result: set[int] = set()
+    for found in candidates.values():
+        steady = all(b - a >= MIN_GAP for a, b in pairwise(found))
+        if steady and len(found) >= max(3, nonblank / LINES_PER_PAGE):
+            result.update(found)
+    return result
+
+
+def _near_page_edges(texts: list[str], pages: list[int], taken: set[int]) -> set[int]:
+    """Indexes of the first and last few non-blank lines of every page (furniture found so far aside)."""
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        if text and index not in taken:
+            by_page[pages[index]].append(index)
+    near: set[int] = set()
+    for indexes in by_page.values():
+        near.update(indexes[:NEAR_EDGE])
+        near.update(indexes[-NEAR_EDGE:])
+    return near
+
+
+def _starts(texts: list[str], chain: list[int], running: set[int]) -> set[int]:
+    """Where a new page begins in text that does not mark pages: after a page number, at a running header."""
+    starts = {index + 1 for index in chain if index + 1 < len(texts)}
+    if not chain:
+        # Headers only: each begins a page; consecutive furniture lines belong to one page top.
+        for index in sorted(running):
+            if index - 1 not in running and index > 0:
+                starts.add(index)
+    return starts
+
