@@ -132,7 +132,7 @@ def test_document_without_source_runs() -> None:
 # Receipt articles are left out: their AO/LO figures add up to nothing else in the document
 # (only the apparatus program sums receipts, and only for programme A), so a changed digit there
 # is only visible when the prose quotes it.
-TABLE_LAYOUTS = {"ise_frame", "summary", "article_expenditure", "article_stage_rows", "apparatus", "slide_evolution"}
+TABLE_LAYOUTS = {"ise_frame", "summary", "article_expenditure", "article_stage_rows", "apparatus", "budget_evolution"}
 
 
 def _number_pattern(value: int) -> re.Pattern[str]:

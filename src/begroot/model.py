@@ -165,7 +165,7 @@ class Table:
     """A stage x credit table as recognised (layout name) with its facts."""
 
     index: int
-    layout: str  # summary | ise_frame | article_expenditure | article_receipt | apparatus | slide_evolution | credit_evolution
+    layout: str  # summary | ise_frame | article_expenditure | article_receipt | apparatus | budget_evolution | credit_evolution
     scope: str
     subject: str
     title: str

@@ -309,7 +309,7 @@ def _statement_line(lines: dict[int, str], stmt: Statement, text: str) -> int:
 @rule("statement-check", "info", needs_source=True)
 def statement_check(doc: Document, source: SourceDocument | None = None) -> Iterator[Finding]:
     """Slide statements (total and change) against the domain slide table: BO and DELTA of the ISE."""
-    tables = [t for t in doc.tables if t.layout == "slide_evolution"]
+    tables = [t for t in doc.tables if t.layout == "budget_evolution"]
     if not tables or not doc.statements:
         return
     facts: dict[tuple[str, str], list[Fact]] = defaultdict(list)

@@ -89,7 +89,7 @@ def _slide_rows(table: Table) -> dict[tuple[str, str, str, str], Fact]:
 @rule("slide-delta", "error")
 def slide_delta(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
-        if table.layout != "slide_evolution":
+        if table.layout != "budget_evolution":
             continue
         facts = _slide_rows(table)
         for (subject, row, credit, stage), bo in facts.items():
@@ -106,7 +106,7 @@ def slide_delta(doc: Document) -> Iterator[Finding]:
 @rule("slide-ise-sum", "error")
 def slide_ise_sum(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
-        if table.layout != "slide_evolution":
+        if table.layout != "budget_evolution":
             continue
         ise_parts: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
         for fact in table.facts:
@@ -124,7 +124,7 @@ def slide_ise_sum(doc: Document) -> Iterator[Finding]:
 @rule("slide-program-sum", "error")
 def slide_program_sum(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
-        if table.layout != "slide_evolution":
+        if table.layout != "budget_evolution":
             continue
         parts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for fact in table.facts:

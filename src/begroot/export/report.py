@@ -29,7 +29,7 @@ FRAME_ROWS = ("esr", "is", "other", "total")
 STAGE_ROW_CREDITS = ("AO", "TO", "LO", "VAK", "VEK")  # the document's column order in stage-row tables
 WIDE_CREDITS = ("VAK", "VEK")
 # Layouts printed with one column per credit x stage (the others: one row per stage).
-WIDE_LAYOUTS = {"ise_frame", "article_expenditure", "slide_evolution"}
+WIDE_LAYOUTS = {"ise_frame", "article_expenditure", "budget_evolution"}
 RECEIPT_CREDITS = ("AO", "TO", "LO")
 
 
@@ -127,7 +127,7 @@ def build_report(store: Store, name: str | None = None) -> Report:
         facts = loaded.facts.get(table["table_index"], [])
         if not facts:
             continue
-        if table["layout"] in {"summary", "slide_evolution"}:
+        if table["layout"] in {"summary", "budget_evolution"}:
             summary.blocks += [Paragraph(f"**{_table_title(table, loaded)}**"), table_block(table, facts)]
         else:
             sections.append(_detail_section(table, facts, loaded))
@@ -212,7 +212,7 @@ def _row_keys(table: dict[str, Any], facts: list[Fact]) -> list[tuple[str, str, 
     """(label, subject, row) of every printed row, in order."""
     if table["layout"] == "ise_frame":
         return [(ROW_LABELS[r], table["subject"], r) for r in FRAME_ROWS if any(f.row == r for f in facts)]
-    if table["layout"] == "slide_evolution":
+    if table["layout"] == "budget_evolution":
         subjects = list(dict.fromkeys(f.subject for f in facts))
         return [("Totaal" if s == "TOTAL" else s, s, "total") for s in subjects]
     label = "Ontvangsten" if table["layout"] == "article_receipt" else "Uitgaven"

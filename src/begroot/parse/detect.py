@@ -10,15 +10,21 @@ from ..errors import NotABudgetDocument
 from ..model import Line, SourceDocument
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import find_codes
+from .facts import split_caption
 from .tables import RawTable, is_unit_line, read_table, stage_of_label
+from .text import title_case
 
 SLIDE_MARKERS = re.compile(r"(?i)\b(budgetevolutie|begrotingsinfo|bbt-structuur|in duizend euro)\b")
 REPORT_MARKERS = re.compile(r"(?i)(korte inhoud begrotingsartikel|inhoudelijke toelichting|begrotingsuitvoering:|"
                             r"budgettair kader|beleidsveld|kredietevolutie)")  # fmt: skip
+# A domain's name: capitalised words joined by spaces, `en` or commas (`Welzijn, Volksgezondheid en Gezin`).
+_CAP = r"[A-ZÀ-Ý][\w’'-]+"
+DOMAIN_NAME = rf"(?P<domain>{_CAP}(?:(?:,\s+|\s+en\s+|\s+){_CAP})*)"
 DOMAIN_PATTERNS = (
-    re.compile(r"^TOTAAL\s*[–-]\s*(?P<domain>[A-ZÀ-Ý' ]{4,}?)\s*(?:,|$)"),
-    re.compile(r"(?i)\bbeleidsdomein\s+(?P<domain>[A-Z][\w’' -]+?[a-z])(?=\s*(?:\(|,|\.|$))"),
-    re.compile(r"(?i)\bBBT\s+(?:\d{4}),?\s+(?P<domain>[A-Z][\w’' -]+?[a-z])\s*$"),
+    re.compile(rf"^TOTAAL\s*[–-]\s*{DOMAIN_NAME}"),
+    re.compile(rf"(?i:\bbeleidsdomein)\s+{DOMAIN_NAME}"),
+    re.compile(rf"(?i:\bBBT\s+(?:\d{{4}}),?)\s+{DOMAIN_NAME}\s*$"),
+    re.compile(rf"(?i:begrotingstoelichting)\s+{DOMAIN_NAME}"),
 )
 
 
@@ -56,20 +62,14 @@ def final_stage(table: RawTable) -> tuple[str, int | None] | None:
     return stages[-1] if stages else None
 
 
-def _title_case(text: str) -> str:
-    small = {"en", "van", "de", "het", "voor"}
-    words = text.strip().lower().split()
-    return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-
 def find_domain(lines: list[Line]) -> str:
-    head = " ".join(line.text.strip() for line in lines[:12])
-    candidates = [head] + [line.text.strip() for line in lines]
+    head = " ".join(line.text for line in lines[:12])
+    candidates = [head] + [split_caption(line.text)[0] for line in lines]
     for pattern in DOMAIN_PATTERNS:
         for text in candidates:
             match = pattern.search(text)
             if match:
-                return _title_case(match.group("domain"))
+                return title_case(match.group("domain"))
     return ""
 
 

@@ -1,50 +1,88 @@
 """From a recognised table to facts: scope, subject, row, credit, year, stage.
 
-The table's caption and its place (inside an article or not) say what it is
-about; its header says the credit, stage and year of every column.
+The table's caption, its row labels and its place (inside an article or not)
+say what it is about; its header says the credit, stage and year of every
+column. A blank cell (where positions tell one) gives no fact.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import Article, CreditChange, CreditEvolution, Document, Fact, Table, Warning
-from .tables import OUTCOME_LABEL, RawTable, frame_categories, stage_of_label
+from ..model import Article, Cell, CreditChange, CreditEvolution, Document, Fact, Ise, Table, Warning
+from ..vocabulary import VOCABULARY
+from .codes import LOOSE_CODE, code_from_match
+from .tables import RawTable, frame_categories, stage_of_label
 
-PROGRAM_TITLE = re.compile(r"^PROGRAMMA\s+(?P<code>[A-Z]{2})\b")
-TOTAL_TITLE = re.compile(r"^TOTAAL\b")
-ISE_PREFIX = re.compile(r"(?i)^\s*(?:ISE|inhoudelijk structuurelement)\s*[:–-]?\s*")
+V = VOCABULARY
+
+
+def split_caption(title: str) -> tuple[str, str]:
+    """`LOOPBANEN, MVG excl. DAB` -> (`LOOPBANEN`, `MVG excl. DAB`); a comma inside a name stays."""
+    match = V.perimeter.search(title)
+    if match is None:
+        return title.strip(), ""
+    return title[: match.start()].strip(), title[match.end() :].strip()
 
 
 def ise_slug(name: str) -> str:
     """`ACTIVERING (WERK), MVG excl. DAB` -> `activering`; `ISE activering SE` -> `activering`."""
-    name = ISE_PREFIX.sub("", name)
-    name = name.split(",")[0]
+    name = split_caption(V.ise_prefix.sub("", name))[0]
     name = re.sub(r"\([^)]*\)", " ", name)
     name = re.sub(r"\s+SE\s*$", " ", name.strip() + " ")
     return "-".join(name.lower().split())
 
 
-def split_caption(title: str) -> tuple[str, str]:
-    """`LOOPBANEN, MVG excl. DAB` -> (`LOOPBANEN`, `MVG excl. DAB`)."""
-    name, _, perimeter = title.partition(",")
-    return name.strip(), perimeter.strip()
+def grid_subjects(raw: RawTable) -> list[tuple[str, str] | None] | None:
+    """Scope and subject of each row of a budget-evolution grid (`Programma`, `ISE`, `Totaal` rows), or None.
+
+    A row the grid vocabulary does not know gets None (the caller warns and leaves it out).
+    """
+    if raw.stage_rows:
+        return None
+    program = ""
+    subjects: list[tuple[str, str] | None] = []
+    for row in raw.rows:
+        label = re.sub(r"\s+", " ", row.label).strip()
+        subject = grid_row_subject(label, program)
+        if subject and subject[0] == "program":
+            program = subject[1]
+        subjects.append(subject)
+    if not any(s and s[0] in {"program", "ise"} for s in subjects):
+        return None
+    return subjects
+
+
+def grid_row_subject(label: str, program: str) -> tuple[str, str] | None:
+    if match := V.program_row.match(label):
+        return "program", match.group("code")
+    if match := V.ise_row.match(label):
+        return "ise", f"{program}:{ise_slug(match.group('name'))}"
+    if V.domain_row.match(label) or V.total_label.match(label):
+        return "total", "TOTAL"
+    code = LOOSE_CODE.match(label)
+    if code:
+        return "article", code_from_match(code).code
+    return None
 
 
 def describe(raw: RawTable, title: str, article: Article | None) -> tuple[str, str, str, str] | None:
     """(layout, scope, subject, perimeter) of a table, or None when it cannot be placed."""
     caption = title.rstrip(":").strip()
-    if not raw.stage_rows and frame_categories(raw):
-        name, perimeter = split_caption(ISE_PREFIX.sub("", caption))
-        return "ise_frame", "ise", ise_slug(name), perimeter
-    if TOTAL_TITLE.match(caption):
+    if grid_subjects(raw) is not None:
+        perimeter = V.evolution_caption.sub(r"\g<perimeter>", caption).strip() if caption else ""
+        return "budget_evolution", "mixed", "", perimeter
+    frame = _ise_frame(raw, caption, article)
+    if frame:
+        return frame
+    if V.total_caption.match(caption):
         return "summary", "total", "TOTAL", split_caption(caption)[1]
-    program = PROGRAM_TITLE.match(caption)
+    program = V.program_caption.match(caption)
     if program:
         layout = "apparatus" if article is None and raw.stage_rows and "aanpassing" in _labels(raw) else "summary"
         return layout, "program", program.group("code"), ""
     if article is not None:
-        if re.match(r"(?i)kredietevolutie", caption) or _has_causes(raw):
+        if V.credit_evolution_caption.match(caption) or _has_causes(raw):
             layout = "credit_evolution"
         elif raw.stage_rows and article.parts.is_receipt:
             layout = "article_receipt"
@@ -52,6 +90,20 @@ def describe(raw: RawTable, title: str, article: Article | None) -> tuple[str, s
             layout = "article_expenditure" if not raw.stage_rows else "article_stage_rows"
         return layout, "article", article.code, ""
     return None
+
+
+def _ise_frame(raw: RawTable, caption: str, article: Article | None) -> tuple[str, str, str, str] | None:
+    """An ISE frame: frame rows (ESR-uitgaven, Toelagen, Overige, Totaal), under an ISE caption."""
+    if raw.stage_rows or V.total_caption.match(caption) or V.program_caption.match(caption):
+        return None
+    categories = frame_categories(raw)
+    if not categories:
+        return None
+    named = bool(V.ise_prefix.match(caption)) or bool(V.perimeter.search(caption))
+    if len(categories) < 2 and not named:
+        return None  # a lone `Totaal` row says nothing of an ISE unless the caption does
+    name, perimeter = split_caption(V.ise_prefix.sub("", caption))
+    return "ise_frame", "ise", ise_slug(name), perimeter
 
 
 def _labels(raw: RawTable) -> str:
@@ -71,9 +123,10 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
         return None
     described = describe(raw, title, article)
     if described is None:
+        labels = ", ".join(repr(row.label) for row in raw.rows[:4] if row.label)
         doc.warnings.append(
-            Warning(f"table left out: cannot tell what it is about (caption {title!r})", unit.page, unit.number,
-                    "unplaced_table")
+            Warning(f"table left out: cannot tell what it is about (caption {title!r}; rows {labels or 'unlabelled'})",
+                    unit.page, unit.number, "unplaced_table")
         )  # fmt: skip
         return None
     layout, scope, subject, perimeter = described
@@ -90,31 +143,67 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
 
 
 def _facts(doc: Document, raw: RawTable, table: Table, article: Article | None) -> list[Fact] | None:
+    if table.layout == "budget_evolution":
+        return grid_facts(doc, raw, table)
     if raw.stage_rows:
         return _stage_row_facts(doc, raw, table, article)
     return _stage_column_facts(doc, raw, table)
 
 
-def _fact(doc: Document, table: Table, row: str, credit: str, year: int, stage: str, cell) -> Fact:
-    return Fact(doc.name, table.scope, table.subject, row, credit, year, stage, int(cell.value), cell.page,
-                cell.line, table.index, table.perimeter)  # fmt: skip
+def _fact(doc: Document, table: Table, row: str, credit: str, year: int, stage: str, cell: Cell,
+          scope: str = "", subject: str = "") -> Fact:  # fmt: skip
+    return Fact(doc.name, scope or table.scope, subject or table.subject, row, credit, year, stage, int(cell.value or 0),
+                cell.page, cell.line, table.index, table.perimeter)  # fmt: skip
+
+
+def grid_facts(doc: Document, raw: RawTable, table: Table) -> list[Fact]:
+    """Facts of a budget-evolution grid: each row its own subject; rows not understood are left out with a warning."""
+    facts: list[Fact] = []
+    subjects = grid_subjects(raw) or []
+    for row, subject in zip(raw.rows, subjects, strict=True):
+        if subject is None:
+            doc.warnings.append(
+                Warning(f"grid row {row.label!r} not understood; its numbers are left out", row.page, row.line,
+                        "unplaced_row")
+            )  # fmt: skip
+            continue
+        scope, key = subject
+        if scope == "ise":
+            _note_ise(doc, key, row.label, table.perimeter, row.page, row.line)
+        for column, cell in zip(raw.columns, row.cells, strict=True):
+            if cell is None:
+                continue
+            year = column.year or raw.header_year or doc.year
+            facts.append(_fact(doc, table, "total", column.credit, year, column.stage or doc.stage, cell, scope, key))
+    return facts
+
+
+def _note_ise(doc: Document, key: str, label: str, perimeter: str, page: int, line: int) -> None:
+    if any(i.key == key for i in doc.ises):
+        return
+    name = V.ise_row.match(re.sub(r"\s+", " ", label).strip())
+    program = key.split(":", 1)[0]
+    doc.ises.append(Ise(key, name.group("name") if name else label, program, "", perimeter, page, line))
 
 
 def _stage_column_facts(doc: Document, raw: RawTable, table: Table) -> list[Fact] | None:
     categories = frame_categories(raw) if table.layout == "ise_frame" else None
-    if categories is None and len(raw.rows) > 1:
-        totals = [i for i, row in enumerate(raw.rows) if row.label.lower().startswith("totaal")]
+    rows = raw.rows
+    if categories is None and len(rows) > 1:
+        totals = [row for row in rows if V.total_label.match(row.label)]
         if len(totals) != 1:
             doc.warnings.append(
-                Warning(f"table left out: {len(raw.rows)} rows and no way to tell them apart", table.page,
+                Warning(f"table left out: {len(rows)} rows and no way to tell them apart", table.page,
                         table.line, "unplaced_table")
             )  # fmt: skip
             return None
-        raw.rows = [raw.rows[totals[0]]]
-    rows = categories or ["total"] * len(raw.rows)
+        rows = totals
+    keys = categories or ["total"] * len(rows)
     facts = []
-    for row_key, row in zip(rows, raw.rows, strict=True):
+    for row_key, row in zip(keys, rows, strict=True):
         for column, cell in zip(raw.columns, row.cells, strict=True):
+            if cell is None:
+                continue
             year = column.year or raw.header_year or doc.year
             facts.append(_fact(doc, table, row_key, column.credit, year, column.stage or doc.stage, cell))
     return facts
@@ -127,7 +216,7 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
     last = len(raw.rows) - 1
     for position, row in enumerate(raw.rows):
         stage = stage_of_label(row.label)
-        outcome = OUTCOME_LABEL.match(row.label.strip())
+        outcome = V.outcome_label.match(row.label.strip())
         if stage is None and outcome and position == last:
             stage = ("BU", int(outcome.group("year")))
         if stage is None or (table.layout == "credit_evolution" and 0 < position < last):
@@ -137,7 +226,7 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
                             "unplaced_table")
                 )  # fmt: skip
                 return None
-            values = {col.credit: cell.value for col, cell in zip(raw.columns, row.cells, strict=True)}
+            values = {col.credit: cell.value for col, cell in zip(raw.columns, row.cells, strict=True) if cell}
             changes.append(CreditChange(row.label, _int(values.get("VAK")), _int(values.get("VEK")), row.page,
                                         row.line))  # fmt: skip
             continue
@@ -145,7 +234,8 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
         year = year or (_later_year(raw, position) if name == "DELTA" else None) or raw.header_year or doc.year
         stages.append((name, year))
         for column, cell in zip(raw.columns, row.cells, strict=True):
-            facts.append(_fact(doc, table, "total", column.credit, year, name, cell))
+            if cell is not None:
+                facts.append(_fact(doc, table, "total", column.credit, year, name, cell))
     if table.layout == "credit_evolution" and article is not None and len(stages) >= 2:
         article.credit_evolution = CreditEvolution(stages[0][0], stages[0][1], stages[-1][0], stages[-1][1], changes)
     return facts

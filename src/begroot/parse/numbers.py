@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import VOCABULARY
+
 # An amount in thousand euro: thousands separated by dots, optional sign.
 INTEGER = r"[-−–]?\s?\d{1,3}(?:\.\d{3})+|[-−–]?\d+"
 INTEGER_TOKEN = re.compile(rf"^(?:{INTEGER})$")
@@ -39,13 +41,40 @@ def is_year(token: str) -> bool:
     return bool(YEAR.match(token))
 
 
-def split_trailing_numbers(text: str) -> tuple[str, list[str]]:
-    """Split a table line into its label and the run of integer tokens that ends it.
+# An amount in words: `1,2 miljard`, `18,3 miljoen`, `1.500 miljoen`, `-0,7 miljoen`, `292.136 keuro`.
+AMOUNT = re.compile(
+    r"(?P<sign>[+\-−])?\s?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*"
+    r"(?P<scale>miljard|miljoen|keuro|duizend euro)",
+    re.IGNORECASE,
+)
 
-    `Uitgaven 356.797 356.799` -> ("Uitgaven", ["356.797", "356.799"]).
-    """
-    tokens = text.split()
-    numbers: list[str] = []
-    while tokens and is_number_token(tokens[-1]):
-        numbers.insert(0, tokens.pop())
-    return " ".join(tokens), numbers
+
+def _amount_number(number: str) -> float:
+    """Dutch first: dots group thousands, a comma is the decimal mark; `1.5` (a point, not three digits) is English."""
+    if "," in number or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):
+        return float(number.replace(".", "").replace(",", "."))
+    return float(number)
+
+
+def amount_in_keuro(text: str) -> float | None:
+    """`1,2 miljard` -> 1200000.0 (thousand euro); `1.500 miljoen` -> 1500000.0; `-0,7 miljoen` -> -700.0."""
+    match = AMOUNT.search(text)
+    if not match:
+        return None
+    value = _amount_number(match.group("num")) * VOCABULARY.scales[match.group("scale").lower()]
+    return -value if match.group("sign") in {"-", "−"} else value
+
+
+def precision_of(text: str) -> float:
+    """The rounding step of an amount as written: `1,2 miljard` -> 100000.0 keuro, `243 miljoen` -> 1000.0."""
+    match = AMOUNT.search(text)
+    if not match:
+        return 1.0
+    number = match.group("num")
+    if "," in number:
+        decimals = len(number.split(",")[1])
+    elif "." in number and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):
+        decimals = len(number.split(".")[1])
+    else:
+        decimals = 0
+    return VOCABULARY.scales[match.group("scale").lower()] * 10 ** (-decimals)

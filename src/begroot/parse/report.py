@@ -29,6 +29,7 @@ from .codes import code_from_match
 from .facts import table_facts
 from .generic import find_generic_tables, header_start
 from .tables import RawTable
+from .text import join_prose, title_case
 
 CHAPTER = re.compile(r"^\s?(?P<num>[IVXLC]{1,6})\.\s+(?P<title>[A-ZÀ-Ý‘'“(].*?)\s*$")
 NUMBERED = re.compile(r"^\s?(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>[A-ZÀ-Ý‘'“(].*?)\s*$")
@@ -48,20 +49,6 @@ class Heading:
     index: int  # index in the flat line list
     level: int
     section: Section
-
-
-def _title_case(text: str) -> str:
-    small = {"en", "van", "de", "het", "der", "voor", "in", "op"}
-    words = []
-    for i, word in enumerate(text.split()):
-        lower = word.lower()
-        if i and lower in small:
-            words.append(lower)
-        elif len(word) <= 3 and word.isupper() and lower not in small:
-            words.append(word)  # an acronym: WSE, VDAB
-        else:
-            words.append(lower[:1].upper() + lower[1:])
-    return " ".join(words)
 
 
 class ReportReader:
@@ -237,7 +224,7 @@ class ReportReader:
 
     def _prose(self, start: int, end: int) -> str:
         parts = [self.lines[i].text.strip() for i in range(start, end) if i not in self.skip]
-        return _join_prose(parts)
+        return join_prose(parts)
 
     def _build_goals(self) -> None:
         current_sd: str | None = None
@@ -359,8 +346,8 @@ class ReportReader:
                 summary.append(text)
             elif part == "explanation":
                 explanation.append(text)
-        article.summary = _join_prose(summary)
-        article.explanation = _join_prose(explanation)
+        article.summary = join_prose(summary)
+        article.explanation = join_prose(explanation)
         goals = [f"OD {int(n)}" for n in OD_CITED.findall(article.summary)]
         article.goals = list(dict.fromkeys(goals))
 
@@ -371,7 +358,7 @@ class ReportReader:
         for heading in self.headings:
             section = heading.section
             if section.kind in {"chapter", "policy_field"}:
-                field = _title_case(section.title.split(" ", 1)[1]) if section.kind == "policy_field" else None
+                field = title_case(section.title.split(" ", 1)[1]) if section.kind == "policy_field" else None
                 context = {"policy_field": field, "ise": None, "entity": None}
             elif section.kind == "ise":
                 context = {**context, "ise": section.title, "entity": None}
@@ -476,7 +463,7 @@ class ReportReader:
             if heading.index > index:
                 break
             if heading.section.kind == "policy_field":
-                field = _title_case(heading.section.title.split(" ", 1)[1])
+                field = title_case(heading.section.title.split(" ", 1)[1])
             elif heading.section.kind == "chapter":
                 field = None
         return field
@@ -486,7 +473,7 @@ class ReportReader:
         for table in self.doc.tables:
             if table.scope == "program":
                 name = re.split(r"\s[-–]\s", table.title)[-1].strip()
-                names.setdefault(table.subject, (_title_case(name), table.page, table.line))
+                names.setdefault(table.subject, (title_case(name), table.page, table.line))
         letter = self.doc.domain_letter
         codes = {a.parts.program for a in self.doc.articles if not letter or a.parts.program.startswith(letter)}
         for code in sorted(codes | set(names)):
@@ -565,25 +552,6 @@ def _with_subject(fact, subject: str):
     from dataclasses import replace
 
     return replace(fact, subject=subject)
-
-
-def _join_prose(parts: list[str]) -> str:
-    """Join lines into paragraphs: blank lines separate paragraphs, hyphenated words are rejoined."""
-    paragraphs: list[str] = []
-    current = ""
-    for part in parts:
-        if not part:
-            if current:
-                paragraphs.append(current)
-                current = ""
-            continue
-        if current.endswith("-") and part[:1].islower() and not current.endswith(" -"):
-            current = current[:-1] + part
-        else:
-            current = f"{current} {part}".strip()
-    if current:
-        paragraphs.append(current)
-    return "\n\n".join(paragraphs)
 
 
 def parse_report(source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]]) -> Document:

@@ -9,41 +9,27 @@ from __future__ import annotations
 
 import re
 
-from ..model import Cause, Document, Fact, Goal, Ise, Line, Program, Slide, SourceDocument, Statement, Table, Warning
-from .facts import ise_slug
+from ..model import Cause, Document, Goal, Ise, Line, Program, Slide, SourceDocument, Statement
+from ..vocabulary import VOCABULARY
+from .facts import ise_slug, table_facts
+from .numbers import amount_in_keuro, precision_of
 from .tables import RawTable
+from .text import join_lines
 
-PROGRAM_ROW = re.compile(r"^Programma\s+(?P<code>[A-Z]{2})\b")
-ISE_ROW = re.compile(r"^ISE\s+(?P<name>.+)$")
-TOTAL_ROW = re.compile(r"(?i)^totaal\b")
-CAPTION = re.compile(r"(?i)^\s*budgetevolutie\b\s*(?P<perimeter>.*)$")
+V = VOCABULARY
+SCALES = "|".join(sorted(V.scales, key=len, reverse=True))
+CHANGE_WORDS = "|".join(sorted((w for w in V.increase_words | V.decrease_words if " " not in w), key=len, reverse=True))
+
 SLIDE_TITLE = re.compile(
     r"(?i)^\s*(budgetevolutie|bbt-structuur|begrotingsinfo|toelichting bbt)\b.*|.*\bbegrotingsinfo\s*$"
 )
 BULLET = re.compile(r"^\s*[•●▪]\s*(?P<text>.*)$")
 CAUSE_MARK = re.compile(r"^\s*(?:[\u0336̶–-]\s+|[\u0336̶])(?P<text>.*)$")
-AMOUNT = re.compile(
-    r"(?P<sign>[+\-−])?\s?(?P<num>\d+(?:[.,]\d+)?)\s*(?P<scale>miljard|miljoen|keuro|duizend euro)", re.I
-)
-TOTAL_STATEMENT = re.compile(r"(?i)totaal\s+beleidskrediet\s+(?P<total>[\d.,]+\s*(?:miljard|miljoen|keuro))")
+TOTAL_STATEMENT = re.compile(rf"(?i)totaal\s+beleidskrediet\s+(?P<total>[\d.,]+\s*(?:{SCALES}))")
 CHANGE = re.compile(
-    r"(?i)(?P<word>toename|daling|stijging|afname)\s+(?:van\s+)?(?P<amount>[\d.,]+\s*(?:miljard|miljoen|keuro))"
+    rf"(?i)\b(?P<word>{CHANGE_WORDS})\s+(?:(?:van|met)\s+)?(?P<amount>[+\-−]?\s?[\d.,]+\s*(?:{SCALES}))"
 )
 REFERENCE = re.compile(r"(?i)t\.o\.v\.?\s*(?P<year>(?:19|20)\d{2})")
-SCALE = {"miljard": 1_000_000.0, "miljoen": 1_000.0, "keuro": 1.0, "duizend euro": 1.0}
-
-
-def amount_in_keuro(text: str) -> float | None:
-    """`1,2 miljard` -> 1200000.0 (thousand euro); `+1,8 miljoen` -> 1800.0; `-0,7 miljoen` -> -700.0."""
-    match = AMOUNT.search(text)
-    if not match:
-        return None
-    number = match.group("num")
-    value = float(number.replace(".", "").replace(",", ".")) if "," in number else float(number.replace(".", ""))
-    if "." in number and "," not in number and match.group("scale").lower() != "keuro":
-        value = float(number)  # `1.5 miljoen` written with a point
-    value *= SCALE[match.group("scale").lower()]
-    return -value if match.group("sign") in {"-", "−"} else value
 
 
 class SlideReader:
@@ -69,61 +55,19 @@ class SlideReader:
 
     # ------------------------------------------------------------------ tables
 
-    def _caption_after(self, raw: RawTable) -> tuple[str, Line | None]:
-        start = self.lines.index(raw.unit_line)
+    def _caption_around(self, start: int, raw: RawTable) -> tuple[str, Line | None]:
+        """A slide's caption follows its grid (converters put titles last); failing that it stands above."""
         for line in self.lines[raw.end + 1 : raw.end + 8]:
-            match = CAPTION.match(line.text)
-            if match:
-                return line.text.strip(), line
+            if V.evolution_caption.match(line.text):
+                return line.text, line
         for line in reversed(self.lines[max(0, start - 4) : start]):
-            match = CAPTION.match(line.text)
-            if match:
-                return line.text.strip(), line
+            if V.evolution_caption.match(line.text):
+                return line.text, line
         return "", None
 
     def _table(self, index: int, raw: RawTable) -> None:
-        caption, _ = self._caption_after(raw)
-        perimeter = CAPTION.sub(r"\g<perimeter>", caption).strip() if caption else ""
-        unit = raw.unit_line
-        for message, line in raw.problems:
-            self.doc.warnings.append(Warning(f"table left out: {message}", line.page, line.number, "unplaced_numbers"))
-        if raw.problems or not raw.rows:
-            return
-        if raw.stage_rows:
-            self.doc.warnings.append(Warning("slide table without stage columns left out", unit.page, unit.number))
-            return
-        table = Table(len(self.doc.tables), "slide_evolution", "mixed", "", caption, unit.page, unit.number, perimeter)
-        program = ""
-        for row in raw.rows:
-            label = re.sub(r"\s+", " ", row.label).strip()
-            subject = self._row_subject(label, program)
-            if subject is None:
-                self.doc.warnings.append(Warning(f"slide row {label!r} not understood; table left out", row.page,
-                                                 row.line, "unplaced_table"))  # fmt: skip
-                return
-            scope, key = subject
-            if scope == "program":
-                program = key
-            if scope == "ise" and not any(i.key == key for i in self.doc.ises):
-                name = ISE_ROW.match(label)
-                self.doc.ises.append(Ise(key, name.group("name") if name else label, program, "", perimeter,
-                                         row.page, row.line))  # fmt: skip
-            for column, cell in zip(raw.columns, row.cells, strict=True):
-                year = column.year or raw.header_year or self.doc.year
-                table.facts.append(Fact(self.doc.name, scope, key, "total", column.credit, year,
-                                        column.stage or self.doc.stage, int(cell.value or 0), cell.page, cell.line,
-                                        table.index, perimeter))  # fmt: skip
-        self.doc.tables.append(table)
-
-    @staticmethod
-    def _row_subject(label: str, program: str) -> tuple[str, str] | None:
-        if match := PROGRAM_ROW.match(label):
-            return "program", match.group("code")
-        if match := ISE_ROW.match(label):
-            return "ise", f"{program}:{ise_slug(match.group('name'))}"
-        if TOTAL_ROW.match(label):
-            return "total", "TOTAL"
-        return None
+        caption, _ = self._caption_around(index, raw)
+        table_facts(self.doc, raw, caption, None, "")
 
     # ------------------------------------------------------------------ slides and goals
 
@@ -146,13 +90,13 @@ class SlideReader:
             text = line.text.strip()
             if not text:
                 if current and first:
-                    blocks.append((first, _join(current)))
+                    blocks.append((first, join_lines(current)))
                 current, first = [], None
                 continue
             first = first or line
             current.append(text)
         if current and first:
-            blocks.append((first, _join(current)))
+            blocks.append((first, join_lines(current)))
         return blocks
 
     def _goals(self) -> None:
@@ -174,7 +118,7 @@ class SlideReader:
                 expect_ise = False
                 continue
             if goal and not goal.ises and text[:1].islower():
-                goal.title = _join([goal.title, text])  # a title wrapped over a blank line
+                goal.title = join_lines([goal.title, text])  # a title wrapped over a blank line
                 continue
             number = len(self.doc.goals) + 1
             goal = Goal(f"SD {number}", "sd", number, text, first.page, first.number)
@@ -210,7 +154,7 @@ class SlideReader:
             total = amount_in_keuro(match.group("total"))
             change_match = CHANGE.search(text)
             change = amount_in_keuro(change_match.group("amount")) if change_match else None
-            if change is not None and change_match and change_match.group("word").lower() in {"daling", "afname"}:
+            if change is not None and change_match and V.change_sign(change_match.group("word")) < 0:
                 change = -abs(change)
             reference = REFERENCE.search(text)
             causes = self._causes(end)
@@ -232,7 +176,7 @@ class SlideReader:
                 break
             parts.append(text)
             end += 1
-        return _join(parts), end
+        return join_lines(parts), end
 
     def _causes(self, start: int) -> list[Cause]:
         """The `Oorzaak toename/daling:` bullet and the cause lines under it."""
@@ -259,7 +203,7 @@ class SlideReader:
             elif _key(text) in {_key(g.title) for g in self.doc.goals} or text.startswith("ISE"):
                 break
             else:
-                causes[-1].label = _join([causes[-1].label, text])
+                causes[-1].label = join_lines([causes[-1].label, text])
                 if causes[-1].amount is None:
                     causes[-1].amount = amount_in_keuro(causes[-1].label)
         return causes
@@ -325,7 +269,7 @@ def _label_lines(lines: list[Line], position: int) -> str:
                 break
             continue
         parts.append(text)
-    return _join(parts)
+    return join_lines(parts)
 
 
 def _match_label(label: str, ises: list[Ise]) -> str | None:
@@ -338,28 +282,8 @@ def _match_label(label: str, ises: list[Ise]) -> str | None:
     return chosen[0].key if chosen else None
 
 
-def precision_of(text: str) -> float:
-    """The rounding step of an amount as written: `1,2 miljard` -> 100000.0 keuro, `243 miljoen` -> 1000.0."""
-    match = AMOUNT.search(text)
-    if not match:
-        return 1.0
-    number = match.group("num")
-    decimals = len(number.split(",")[1]) if "," in number else 0
-    return SCALE[match.group("scale").lower()] * 10 ** (-decimals)
-
-
 def _same_rounding(printed: float, exact: float, step: float) -> bool:
     return abs(printed - exact) <= step / 2 + 1e-9
-
-
-def _join(parts: list[str]) -> str:
-    text = ""
-    for part in parts:
-        if text.endswith("-") and part[:1].islower():
-            text = text[:-1] + part
-        else:
-            text = f"{text} {part}".strip()
-    return re.sub(r"\s+", " ", text)
 
 
 def _key(text: str) -> str:

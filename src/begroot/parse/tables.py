@@ -2,7 +2,7 @@
 
 A table starts at its unit line (`(duizend euro)`, `In duizend euro`). The
 header lines that follow name the credits (VAK VEK AO TO LO) and the stages
-(`1e BA`, `1e BA-JR`, `BU`, `BA 2021 Delta BO 2022`, `BA 2024 evolutie BO 2025`).
+(`1e BA`, `2e BA – JR`, `BU`, `BA 2021 Delta BO 2022`, `BA 2024 evolutie BO 2025`).
 Two families exist:
 
 * *stage rows*: credits are the columns, each row is a stage (`1e BA 187 0 0`),
@@ -11,41 +11,31 @@ Two families exist:
   `1e BA 1e BA-JR BU 1e BA 1e BA-JR BU`), each row is a labelled line
   (`Uitgaven`, `ESR-uitgaven`, `Programma JD`, `Totaal`).
 
-Rows are rebuilt from the order of lines, not from positions: numbers of a
-row may be split over lines, labels may be hyphenated over lines and may even
-land after their numbers (see `frame_categories`).
+Numbers go to columns in one of two ways. When the source knows where words
+stand (PDF words, text aligned in columns by a layout-mode converter), a number
+goes to the column whose header stands above it, so blank cells stay blank.
+Otherwise rows are rebuilt from the order of lines: a row's numbers may be
+split over lines, labels may be hyphenated over lines and may even land after
+their numbers (see `frame_categories`). A dash cell (`-`) is a printed zero.
+The words come from `vocabulary.VOCABULARY`, the limits from `SETTINGS`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..model import Cell, Line
-from .numbers import is_year, parse_int, split_trailing_numbers
+from ..vocabulary import SETTINGS, VOCABULARY
+from .numbers import is_year, parse_int
+from .text import join_lines
 
-CREDIT_WORDS = {"VAK", "VEK", "AO", "TO", "LO"}
-STAGE_PATTERN = re.compile(
-    r"(?<![\w-])(?:(?:\d+e)\s+)?(?:aanpassing\s+)?"
-    r"(?P<stage>BA\s*[-–]\s*JR|BA|BO|BU|Delta|DELTA|delta|[Ee]volutie)"
-    r"(?:\s+(?P<year>(?:19|20)\d{2}))?(?![\w-])"
-)
-HEADER_WORDS = CREDIT_WORDS | {
-    "BA", "BO", "BU", "JR", "BA-JR", "Delta", "DELTA", "evolutie", "Evolutie", "aanpassing",
-    "-", "–", "In", "in", "duizend", "euro", "(duizend", "euro)", "1e", "2e", "3e",
-}  # fmt: skip
-UNIT_LINE = re.compile(r"(?i)\(?\s*(?:in\s+)?duizend\s+euro\s*\)?")
-# Lines that end a table region: prose headings, the next table, long sentences.
-STOP_LINE = re.compile(
-    r"(?i)^\s*(inhoudelijke toelichting|korte inhoud|begrotingsuitvoering|budgetevolutie|kredietevolutie"
-    r"|toelichting\b|omschrijving\b)"
-)
-FRAME_START = re.compile(r"^\s*(?P<cat>ESR|Toe|Overige|Totaal|Uitgaven|Ontvangsten)", re.IGNORECASE)
-MAX_PENDING_TEXT = 10
+V = VOCABULARY
 
 
 def normalise_stage(word: str) -> str:
-    word = re.sub(r"\s+", "", word).replace("–", "-")
+    word = re.sub(r"\s+", "", word).replace("–", "-").replace("—", "-")
     upper = word.upper()
     if upper in {"DELTA", "EVOLUTIE"}:
         return "DELTA"
@@ -57,12 +47,14 @@ class Column:
     credit: str
     stage: str | None = None
     year: int | None = None
+    x0: float | None = None  # where its header stands, when the source knows
+    x1: float | None = None
 
 
 @dataclass
 class Row:
     label: str  # the label as read: same-line text, else the text just before
-    cells: list[Cell]
+    cells: list[Cell | None]  # None: a blank cell (only where positions tell)
     line: int  # line of the first number
     page: int
 
@@ -79,103 +71,137 @@ class RawTable:
     stream: list[tuple[str, object]] = field(default_factory=list)
     end: int = 0  # index (in the window) of the last line that belongs to the table
     problems: list[tuple[str, Line]] = field(default_factory=list)
+    positional: bool = False  # numbers were placed by position under their headers
+
+
+@dataclass
+class HeaderItem:
+    """A credit or a stage of a header line, with the span of `Line.text` it was printed in."""
+
+    kind: str  # credit | stage
+    value: str
+    year: int | None
+    start: int
+    end: int
 
 
 def is_unit_line(text: str) -> bool:
     # The substring test first: this runs on every line of every document.
-    return "uizend" in text and len(text.strip()) < 40 and bool(UNIT_LINE.search(text))
+    return "uizend" in text and len(text.strip()) < 40 and bool(V.unit_line.search(text))
 
 
-def header_tokens(text: str) -> tuple[list[str], list[tuple[str, int | None]], list[int]] | None:
-    """Credits, stages and bare years of a header line, or None if it is not a header line."""
-    cleaned = UNIT_LINE.sub(" ", text)
+def _is_header_word(word: str) -> bool:
+    return word in V.credits or word in V.header_words or bool(V.ordinal.match(word)) or is_year(word)
+
+
+def header_items(text: str) -> tuple[list[HeaderItem], list[int]] | None:
+    """Credits and stages of a header line in print order, and its bare years; None if not a header line."""
+    cleaned = V.unit_line.sub(lambda m: " " * len(m.group()), text)  # keep offsets
     words = cleaned.split()
-    if not words:
+    if not words or not all(_is_header_word(w) for w in words):
         return None
-    if not all(w in HEADER_WORDS or is_year(w) for w in words):
-        return None
-    credits = [w for w in words if w in CREDIT_WORDS]
-    stages: list[tuple[str, int | None]] = []
+    items: list[HeaderItem] = []
     spans: list[tuple[int, int]] = []
-    for match in STAGE_PATTERN.finditer(cleaned):
+    for match in V.stage.finditer(cleaned):
         year = int(match.group("year")) if match.group("year") else None
-        stages.append((normalise_stage(match.group("stage")), year))
+        items.append(HeaderItem("stage", normalise_stage(match.group("stage")), year, *match.span()))
         spans.append(match.span())
-    bare_years = []
-    for match in re.finditer(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cleaned):
-        if not any(a <= match.start() < b for a, b in spans):
-            bare_years.append(int(match.group(1)))
-    if not credits and not stages:
+    for match in re.finditer(r"\S+", cleaned):
+        if match.group() in V.credits:
+            items.append(HeaderItem("credit", match.group(), None, *match.span()))
+    bare_years = [
+        int(m.group(1))
+        for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cleaned)
+        if not any(a <= m.start() < b for a, b in spans)
+    ]
+    if not items:
         return None
-    return credits, stages, bare_years
+    items.sort(key=lambda item: item.start)
+    return items, bare_years
 
 
-def _fill_delta_years(stages: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+def _fill_delta_years(stages: list[HeaderItem]) -> None:
     """`Delta`/`evolutie` take the later year of the stages around them."""
-    result = list(stages)
-    for i, (stage, year) in enumerate(result):
-        if stage == "DELTA" and year is None:
-            later = [y for s, y in result[i + 1 :] if y is not None and s != "DELTA"]
-            earlier = [y for s, y in result[:i] if y is not None]
+    for i, item in enumerate(stages):
+        if item.value == "DELTA" and item.year is None:
+            later = [s.year for s in stages[i + 1 :] if s.year is not None and s.value != "DELTA"]
+            earlier = [s.year for s in stages[:i] if s.year is not None]
             candidates = later[:1] or earlier[-1:]
-            result[i] = (stage, candidates[0] if candidates else None)
-    return result
+            item.year = candidates[0] if candidates else None
 
 
 def build_columns(
-    credit_lines: list[list[str]],
-    stage_lines: list[list[tuple[str, int | None]]],
+    credit_lines: list[list[HeaderItem]],
+    stage_lines: list[list[HeaderItem]],
     credits_first: bool,
     year: int | None,
 ) -> tuple[list[Column], bool] | None:
     credits = [c for line in credit_lines for c in line]
-    stages = _fill_delta_years([s for line in stage_lines for s in line])
-    stages = [(s, y if y is not None else year) for s, y in stages]
+    stages = [s for line in stage_lines for s in line]
+    _fill_delta_years(stages)
     if not credits:
         return None
     if not stages:
-        return [Column(c) for c in credits], True
+        return [Column(c.value) for c in credits], True
     ncredit, nstage = len(credits), len(stages)
+
+    def column(credit: HeaderItem, stage: HeaderItem) -> Column:
+        return Column(credit.value, stage.value, stage.year if stage.year is not None else year)
+
     if nstage > ncredit and nstage % ncredit == 0:  # credits group the stages: VAK over 3 stages, VEK over 3
         block = nstage // ncredit
-        return [Column(credits[i // block], *stages[i]) for i in range(nstage)], False
+        return [column(credits[i // block], stages[i]) for i in range(nstage)], False
     if ncredit > nstage and ncredit % nstage == 0:  # stages group the credits: BA over VAK VEK, ...
         block = ncredit // nstage
-        return [Column(credits[i], *stages[i // block]) for i in range(ncredit)], False
+        return [column(credits[i], stages[i // block]) for i in range(ncredit)], False
     if ncredit == nstage:
-        return [Column(credits[i], *stages[i]) for i in range(ncredit)], False
+        return [column(credits[i], stages[i]) for i in range(ncredit)], False
     # Neither divides the other: the product, the line printed first being the outer group.
     if credits_first:
-        return [Column(c, *s) for c in credits for s in stages], False
-    return [Column(c, *s) for s in stages for c in credits], False
+        return [column(c, s) for c in credits for s in stages], False
+    return [column(c, s) for s in stages for c in credits], False
 
 
-def read_header(window: list[Line], start: int) -> tuple[list[Column], bool, int | None, int, list[Line]] | None:
+@dataclass
+class Header:
+    columns: list[Column]
+    stage_rows: bool
+    year: int | None
+    data_start: int  # index of the first line after the header
+    lines: list[Line]
+
+
+def read_header(window: list[Line], start: int) -> Header | None:
     """Read the header lines after the unit line at `start`; return columns and where data begins."""
-    credit_lines: list[list[str]] = []
-    stage_lines: list[list[tuple[str, int | None]]] = []
+    credit_lines: list[list[HeaderItem]] = []
+    stage_lines: list[list[HeaderItem]] = []
+    leaf_candidates: list[tuple[Line, list[HeaderItem]]] = []
     years: list[int] = []
     header: list[Line] = []
     credits_first: bool | None = None
-    unit_tokens = header_tokens(window[start].text)
-    i = start if unit_tokens and UNIT_LINE.sub("", window[start].text).strip() else start + 1
+    unit_items = header_items(window[start].text)
+    i = start if unit_items and V.unit_line.sub("", window[start].text).strip() else start + 1
     while i < len(window):
         text = window[i].text
-        if not text.strip():
+        if not text:
             i += 1
             continue
-        tokens = header_tokens(text)
-        if tokens is None:
+        found = header_items(text)
+        if found is None:
             break
-        credits, stages, bare_years = tokens
+        items, bare_years = found
+        credits = [item for item in items if item.kind == "credit"]
+        stages = [item for item in items if item.kind == "stage"]
         if credit_lines and not credits and len(stages) < 2:
             break  # after the credits, a lone stage word is a row label (`1e` / `aanpassing` / `BA`)
         if credits_first is None:
             credits_first = bool(credits)
         if credits:
             credit_lines.append(credits)
+            leaf_candidates.append((window[i], credits))
         if stages:
             stage_lines.append(stages)
+            leaf_candidates.append((window[i], stages))
         years.extend(bare_years)
         header.append(window[i])
         i += 1
@@ -186,17 +212,217 @@ def read_header(window: list[Line], start: int) -> tuple[list[Column], bool, int
     if built is None:
         return None
     columns, stage_rows = built
-    return columns, stage_rows, year, i, header
+    _place_columns(columns, leaf_candidates)
+    return Header(columns, stage_rows, year, i, header)
+
+
+def _place_columns(columns: list[Column], candidates: list[tuple[Line, list[HeaderItem]]]) -> None:
+    """Give each column the x of the header item printed over it, when one header line names every column."""
+    for line, items in reversed(candidates):
+        if len(items) != len(columns) or not _aligned(line, items):
+            continue
+        words = line.positioned_words()
+        for column, item in zip(columns, items, strict=True):
+            spanned = [w for w in words if w.start < item.end and w.end > item.start]
+            if spanned:
+                column.x0, column.x1 = spanned[0].x0, spanned[-1].x1
+        return
+
+
+def _aligned(line: Line, items: list[HeaderItem]) -> bool:
+    """Positions mean something: the source placed the words (PDF), or columns are set apart by runs of spaces."""
+    if line.words is not None:
+        return True
+    gap = " " * SETTINGS.column_alignment_spaces
+    return all(gap in line.text[a.end : b.start] for a, b in pairwise(items))
 
 
 def is_stop_line(text: str, has_rows: bool) -> bool:
-    stripped = text.strip()
-    if is_unit_line(stripped) or STOP_LINE.match(stripped):
+    if is_unit_line(text) or V.stop_line.match(text):
         return True
-    if has_rows and len(stripped) > 55 and not FRAME_START.match(stripped):
-        _label, numbers = split_trailing_numbers(stripped)
+    if has_rows and len(text) > SETTINGS.long_line and not V.frame_row.match(text):
+        _label, numbers = trailing_numbers(text)
         return not numbers
     return False
+
+
+@dataclass
+class Number:
+    text: str
+    value: int
+    start: int  # span in Line.text
+    end: int
+
+
+def trailing_numbers(text: str) -> tuple[str, list[Number]]:
+    """Split a table line into its label and the run of numbers (or dash cells) that ends it.
+
+    `Uitgaven 356.797 - 292.136` -> ("Uitgaven", [356797, 0, 292136]).
+    """
+    tokens = list(re.finditer(r"\S+", text))
+    numbers: list[Number] = []
+    while tokens:
+        token = tokens[-1]
+        value = parse_int(token.group())
+        if value is None and token.group() in V.dash_cell:
+            value = 0
+        if value is None:
+            break
+        numbers.insert(0, Number(token.group(), value, token.start(), token.end()))
+        tokens.pop()
+    label_end = tokens[-1].end() if tokens else 0
+    return text[:label_end].strip(), numbers
+
+
+class TableReader:
+    """Reads the rows of one table after its header; one instance per table."""
+
+    def __init__(self, window: list[Line], start: int, header: Header):
+        self.window = window
+        self.table = RawTable(
+            window[start], header.lines, header.columns, header.stage_rows, header.year, end=header.data_start - 1
+        )
+        self.positional = all(c.x0 is not None for c in header.columns) and len(header.columns) > 1
+        self.table.positional = self.positional
+        self.heading = _heading_texts(window, start)
+        self.pending: list[Line] = []
+        self.cells: dict[int, Cell] = {}
+        self.label = ""
+        self.first: Line | None = None
+
+    @property
+    def ncols(self) -> int:
+        return len(self.table.columns)
+
+    def read(self, i: int) -> RawTable:
+        table = self.table
+        while i < len(self.window):
+            line = self.window[i]
+            if not line.text:
+                i += 1
+                continue
+            if line.text in self.heading and not self.cells:
+                i += 1  # the caption repeated after a page break
+                continue
+            repeated = self._repeated_header(i)
+            if repeated:
+                i = repeated
+                continue
+            if not self.cells and (is_stop_line(line.text, bool(table.rows)) or self._too_much_text()):
+                break
+            found = header_items(line.text)
+            if found and not self.cells:
+                items = found[0]
+                if any(item.kind == "credit" for item in items) or len(items) >= 2:
+                    i += 1  # a heading repeated after a page break
+                    continue
+            self._line(line, i)
+            i += 1
+        self._close_row(final=True)
+        return table
+
+    def _too_much_text(self) -> bool:
+        return len(self.pending) >= SETTINGS.max_pending_text
+
+    def _repeated_header(self, i: int) -> int | None:
+        """After a page break the unit line and header may be printed again: skip them."""
+        if self.cells or self.pending or not self.table.rows or not is_unit_line(self.window[i].text):
+            return None
+        header = read_header(self.window, i)
+        if header and _same_columns(header.columns, self.table.columns):
+            return header.data_start
+        return None
+
+    def _line(self, line: Line, index: int) -> None:
+        label, numbers = trailing_numbers(line.text)
+        if not self.cells and len(numbers) > self.ncols:
+            extra = numbers[: len(numbers) - self.ncols]
+            label = " ".join([label, *(n.text for n in extra)]).strip()
+            numbers = numbers[len(numbers) - self.ncols :]
+        if not numbers:
+            self.pending.append(line)
+            self.table.stream.append(("text", line))
+            return
+        if self.positional and (len(numbers) != self.ncols or self.cells):
+            self._place_by_position(line, label, numbers)
+        else:
+            self._place_in_order(line, label, numbers)
+        self.table.end = index
+
+    def _start_row(self, line: Line, label: str) -> None:
+        self.label = label or join_lines([line.text for line in self.pending])
+        if label:
+            self.table.stream.append(("text", line))
+        self.pending = []
+        self.first = line
+
+    def _place_in_order(self, line: Line, label: str, numbers: list[Number]) -> None:
+        if self.cells and len(self.cells) + len(numbers) > self.ncols:
+            first = self.first or line
+            self.table.problems.append((f"{len(self.cells)} number(s) that fit no row were left out", first))
+            self.cells = {}
+        if not self.cells:
+            self._start_row(line, label)
+        for number in numbers:
+            self.cells[len(self.cells)] = _cell(number, line)
+        if len(self.cells) == self.ncols:
+            self._close_row()
+
+    def _place_by_position(self, line: Line, label: str, numbers: list[Number]) -> None:
+        words = line.positioned_words()
+        targets = [self._column_at(_number_x(number, words)) for number in numbers]
+        if len(set(targets)) != len(targets):
+            self.table.problems.append(("two numbers under one column", line))
+            return
+        if self.cells and (label or any(t in self.cells for t in targets)):
+            self._close_row()
+        if not self.cells:
+            self._start_row(line, label)
+        for target, number in zip(targets, numbers, strict=True):
+            self.cells[target] = _cell(number, line)
+        if len(self.cells) == self.ncols:
+            self._close_row()
+
+    def _column_at(self, x: float) -> int:
+        centres = [((c.x0 or 0.0) + (c.x1 or 0.0)) / 2 for c in self.table.columns]
+        return min(range(len(centres)), key=lambda k: abs(centres[k] - x))
+
+    def _close_row(self, final: bool = False) -> None:
+        if not self.cells:
+            return
+        first = self.first
+        assert first is not None
+        complete = len(self.cells) == self.ncols
+        if not complete and not self.positional:
+            self.table.problems.append((f"a row with {len(self.cells)} of {self.ncols} numbers", first))
+        else:
+            cells: list[Cell | None] = [self.cells.get(k) for k in range(self.ncols)]
+            self.table.stream.append(("row", len(self.table.rows)))
+            self.table.rows.append(Row(self.label, cells, first.number, first.page))
+        self.cells, self.label, self.first = {}, "", None
+
+
+def _cell(number: Number, line: Line) -> Cell:
+    return Cell(number.text, number.value, line.number, line.page)
+
+
+def _number_x(number: Number, words: tuple) -> float:
+    spanned = [w for w in words if w.start < number.end and w.end > number.start]
+    if not spanned:
+        return 0.0
+    return (spanned[0].x0 + spanned[-1].x1) / 2
+
+
+def _heading_texts(window: list[Line], start: int) -> set[str]:
+    """The few lines printed just above the unit line: the caption, repeated if the table goes on a new page."""
+    texts: set[str] = set()
+    back = start - 1
+    while back >= 0 and len(texts) < 3 and start - back <= 6:
+        text = window[back].text
+        if text and not V.stop_line.match(text):
+            texts.add(text)
+        back -= 1
+    return texts
 
 
 def read_table(window: list[Line], start: int) -> RawTable | None:
@@ -204,112 +430,42 @@ def read_table(window: list[Line], start: int) -> RawTable | None:
     header = read_header(window, start)
     if header is None:
         return None
-    columns, stage_rows, year, i, header_lines = header
-    table = RawTable(window[start], header_lines, columns, stage_rows, year, end=i - 1)
-    ncols = len(columns)
-    pending: list[Line] = []
-    partial: list[tuple[str, Line]] = []
-    partial_label = ""
-    while i < len(window):
-        line = window[i]
-        text = line.text
-        if not text.strip():
-            i += 1
-            continue
-        if not partial and not pending and table.rows and is_unit_line(text):
-            # No caption since the last row: the same table goes on after a page break.
-            repeated = read_header(window, i)
-            if repeated and _same_columns(repeated[0], columns):
-                i = repeated[3]
-                continue
-        if not partial and (is_stop_line(text, bool(table.rows)) or len(pending) >= MAX_PENDING_TEXT):
-            break
-        tokens = header_tokens(text)
-        if tokens and not partial and (tokens[0] or len(tokens[1]) >= 2):
-            i += 1  # a heading repeated after a page break
-            continue
-        label, numbers = split_trailing_numbers(text)
-        if not partial and len(numbers) > ncols:
-            label = " ".join([label, *numbers[: len(numbers) - ncols]]).strip()
-            numbers = numbers[len(numbers) - ncols :]
-        if not numbers:
-            pending.append(line)
-            table.stream.append(("text", line))
-            i += 1
-            continue
-        if partial and len(partial) + len(numbers) > ncols:
-            table.problems.append((f"{len(partial)} number(s) that fit no row were left out", partial[0][1]))
-            partial, partial_label = [], ""
-        if not partial:
-            partial_label = label or _join_fragments(pending)
-            if label:
-                table.stream.append(("text", line))
-            pending = []
-        partial.extend((n, line) for n in numbers)
-        if len(partial) == ncols:
-            first = partial[0][1]
-            cells = [Cell(n, parse_int(n), ln.number, ln.page) for n, ln in partial]
-            table.stream.append(("row", len(table.rows)))
-            table.rows.append(Row(partial_label, cells, first.number, first.page))
-            partial, partial_label = [], ""
-        table.end = i
-        i += 1
-    if partial:
-        table.problems.append((f"a row with {len(partial)} of {ncols} numbers", partial[0][1]))
-    return table
+    return TableReader(window, start, header).read(header.data_start)
 
 
 def _same_columns(a: list[Column], b: list[Column]) -> bool:
     return [(c.credit, c.stage, c.year) for c in a] == [(c.credit, c.stage, c.year) for c in b]
 
 
-def _join_fragments(lines: list[Line]) -> str:
-    text = ""
-    for line in lines:
-        part = line.text.strip()
-        if text.endswith("-") and part[:1].islower():
-            text = text[:-1] + part
-        else:
-            text = f"{text} {part}".strip()
-    return text
-
-
-FRAME_CATEGORY = {"esr": "esr", "toe": "is", "overige": "other", "totaal": "total"}
-
-
 def frame_categories(table: RawTable) -> list[str] | None:
     """The ISE-frame row of each table row (esr, is, other, total), or None.
 
     Labels are matched to rows in reading order, because a label may be split
-    over lines and printed before, around or after its numbers.
+    over lines and printed before, around or after its numbers. A frame may
+    print only its `Totaal` row.
     """
     sequence: list[str] = []
     for kind, item in table.stream:
         if kind != "text":
             continue
         assert isinstance(item, Line)
-        match = FRAME_START.match(item.text)
+        match = V.frame_row.match(item.text)
         if not match:
             continue
-        category = FRAME_CATEGORY.get(match.group("cat").lower())
+        category = V.frame_category.get(match.group("cat").lower())
         if category and (not sequence or sequence[-1] != category):
             sequence.append(category)
-    if len(sequence) == len(table.rows) and len(set(sequence)) == len(sequence) and len(sequence) >= 2:
+    if len(sequence) == len(table.rows) and len(set(sequence)) == len(sequence) and sequence:
+        if len(sequence) == 1 and sequence != ["total"]:
+            return None
         return sequence
     return None
-
-
-STAGE_LABEL = re.compile(
-    r"^(?:\d+e\s+)?(?:aanpassing\s+)?(?P<stage>BA\s*[-–]\s*JR|BA|BO|BU|[Dd]elta|DELTA|[Ee]volutie)"
-    r"(?:\s+(?P<year>(?:19|20)\d{2}))?$"
-)
-OUTCOME_LABEL = re.compile(r"^(?:Uitvoering|Realisatie)\s+(?P<year>(?:19|20)\d{2})$", re.IGNORECASE)
 
 
 def stage_of_label(label: str) -> tuple[str, int | None] | None:
     """`1e aanpassing BA` -> ("BA", None); `BO 2025` -> ("BO", 2025); a cause of change -> None."""
     label = re.sub(r"\s+", " ", label).strip().rstrip(":")
-    match = STAGE_LABEL.match(label)
+    match = V.stage_label.match(label)
     if match:
         year = int(match.group("year")) if match.group("year") else None
         return normalise_stage(match.group("stage")), year
