@@ -12,6 +12,7 @@ if [ -z "${BEGROOT_TEST_POSTGRES_URL:-}" ] && [ -f scripts/postgres.sh ]; then
   fi
 fi
 bash scripts/browser.sh || true   # Debian's chromium for the browser tests
+bash scripts/libreoffice.sh || true   # LibreOffice Writer for the word-processor PDF round trips
 .venv/bin/ruff check src tests bench
 .venv/bin/mypy
 .venv/bin/python -m pytest -q "$@"
