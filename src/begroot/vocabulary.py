@@ -129,7 +129,7 @@ class ReaderSettings:
     caption_max_length: int = 90  # longer lines are prose, not captions
     long_line: int = 55  # a line this long without numbers, after rows, is prose: the table has ended
     column_alignment_spaces: int = 2  # text columns aligned by runs of at least this many spaces
-    repeated_header_lines: int = 4  # header lines repeated after a page break inside a table
+    footnote_gap: int = 2  # footnote numbers that may be missing from the sequence
 
 
 VOCABULARY = Vocabulary()

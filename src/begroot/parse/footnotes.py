@@ -1,7 +1,8 @@
 """Footnotes: numbered in one sequence through the document, printed at the foot of pages.
 
 The sequence is what tells a footnote from a line that merely starts with a
-number: only the next expected number is accepted.
+number: only the next expected number is accepted, or one a little further on
+(a footnote lost by the converter must not make all later ones unreadable).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Footnote, Line
+from ..vocabulary import SETTINGS
 from .codes import find_codes
 
 FOOTNOTE = re.compile(r"^\s?(?P<num>\d{1,3})\s+(?P<text>\S.*?)\s*$")
@@ -28,13 +30,18 @@ def find_footnotes(lines: list[Line]) -> tuple[list[Footnote], set[int]]:
     index = 0
     while index < len(lines):
         match = FOOTNOTE.match(lines[index].text)
-        if match and int(match.group("num")) == expected and _looks_like_footnote_text(match.group("text")):
+        number = int(match.group("num")) if match else 0
+        if (
+            match
+            and expected <= number <= expected + SETTINGS.footnote_gap
+            and _looks_like_footnote_text(match.group("text"))
+        ):
             note, consumed = _read_note(lines, index, match)
             # A footnote sits in the lower part of its page: the page must end soon after it.
             if _near_page_end(lines, index + consumed):
                 notes.append(note)
                 used.update(range(index, index + consumed))
-                expected += 1
+                expected = number + 1
                 index += consumed
                 continue
         index += 1

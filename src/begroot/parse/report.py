@@ -8,8 +8,8 @@ in their article or section and turned into facts (`facts.py`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 
 from ..model import (
     Article,
@@ -23,32 +23,17 @@ from ..model import (
     SourceDocument,
     Warning,
 )
+from ..vocabulary import VOCABULARY
 from . import annexes, footnotes
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import code_from_match
-from .facts import table_facts
+from .facts import split_caption, table_facts
 from .generic import find_generic_tables, header_start
+from .outline import Heading, Outline, Spans
 from .tables import RawTable
 from .text import join_prose, title_case
 
-CHAPTER = re.compile(r"^\s?(?P<num>[IVXLC]{1,6})\.\s+(?P<title>[A-ZÀ-Ý‘'“(].*?)\s*$")
-NUMBERED = re.compile(r"^\s?(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.?)\s+(?P<title>[A-ZÀ-Ý‘'“(].*?)\s*$")
-GOAL = re.compile(r"^\s?(?P<level>SD|OD)\s?(?P<num>\d{1,2})\s*[:.]\s*(?P<title>\S.*?)\s*$")
-ENTITY_WORDS = re.compile(r"(?i)^(departement|agentschap|vlaamse|overige entiteiten|dab|iva|eva|fonds)")
-PART_WORDS = re.compile(r"(?i)^(ontvangsten|uitgaven|uitgavenartikelen|ontvangstenartikelen)\b")
-OD_CITED = re.compile(r"(?i)(?:operationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\b")
-SUMMARY_START = re.compile(r"(?i)^\s*korte inhoud")
-EXPLANATION_START = re.compile(r"(?i)^\s*inhoudelijke toelichting")
-# Table-of-contents lines: `V. BELEIDSVELD WERK ........ 20`, `<article code> – <NAME> 36`
-TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|\. \. \.)\s*\d{1,4}\s*$|[A-ZÀ-Ý)’']\s+\d{1,3}\s*$")
-EXECUTION_START = re.compile(r"(?i)^\s*(begrotingsuitvoering|kredietevolutie)\s*:?\s*$")
-
-
-@dataclass
-class Heading:
-    index: int  # index in the flat line list
-    level: int
-    section: Section
+V = VOCABULARY
 
 
 class ReportReader:
@@ -61,6 +46,8 @@ class ReportReader:
         self.headings: list[Heading] = []
         self.index_of = {line.number: i for i, line in enumerate(self.lines)}
         self.heading_lines: set[int] = set()
+        self.heading_keys = _last_heading_keys(self.lines)
+        self.outline = Outline([], len(self.lines))
 
     # ------------------------------------------------------------------ passes
 
@@ -97,32 +84,34 @@ class ReportReader:
                 self.headings.append(heading)
                 self.heading_lines.update(range(index, index + consumed))
             index += max(consumed, 1)
+        self.outline = Outline(self.headings, len(self.lines))
         self._find_themes()
+        self.outline = Outline(self.headings, len(self.lines))
 
     def _heading_at(self, index: int) -> tuple[Heading | None, int]:
         line = self.lines[index]
         text = line.text
-        if TOC_ENTRY.search(text):
+        if self._is_contents_entry(index):
             return None, 1  # a line of the table of contents, not the heading itself
         article = ARTICLE_HEADING.match(text)
         if article:
             name, used = self._continued_title(index, article.group("name"), upper=True)
             section = Section("", "article", article.group("code").strip(), name, line.page, line.number)
             return Heading(index, 8, section), used
-        chapter = CHAPTER.match(text)
+        chapter = V.chapter.match(text)
         if chapter and chapter.group("title").upper() == chapter.group("title"):
             title, used = self._continued_title(index, chapter.group("title"), upper=True)
             kind = "policy_field" if title.upper().startswith("BELEIDSVELD") else "chapter"
             section = Section("", kind, chapter.group("num"), title, line.page, line.number)
             return Heading(index, 1, section), used
-        goal = GOAL.match(text)
+        goal = V.goal.match(text)
         if goal:
             title, used = self._continued_title(index, goal.group("title"), upper=False)
             title = re.sub(r"(?<=[a-z])\d{1,3}$", "", title).strip()  # a footnote mark glued to the title
             code = f"{goal.group('level')} {int(goal.group('num'))}"
             section = Section("", goal.group("level").lower(), code, title, line.page, line.number)
             return Heading(index, 8, section), used
-        numbered = NUMBERED.match(text)
+        numbered = V.numbered.match(text)
         if numbered and self._is_numbered_heading(numbered):
             title, used = self._continued_title(index, numbered.group("title"), upper=False)
             depth = numbered.group("num").rstrip(".").count(".") + 1
@@ -130,6 +119,19 @@ class ReportReader:
             section = Section("", kind, numbered.group("num").rstrip("."), title, line.page, line.number)
             return Heading(index, 1 + depth, section), used
         return None, 1
+
+    def _is_contents_entry(self, index: int) -> bool:
+        """A table-of-contents line: dot leaders, or a page number after a heading printed again further on.
+
+        A heading's own title may end in a number (`... FASE 2`): it is a contents
+        entry only when the same heading stands later in the document.
+        """
+        text = self.lines[index].text
+        if V.dot_leaders.search(text):
+            return True
+        if not V.trailing_page.search(text):
+            return False
+        return self.heading_keys.get(_heading_key(V.trailing_page.sub("", text)), -1) > index
 
     @staticmethod
     def _is_numbered_heading(match: re.Match[str]) -> bool:
@@ -153,7 +155,7 @@ class ReportReader:
             # A wrapped title goes on in lower case; prose after a heading starts a new sentence.
             if not upper and (not text[:1].islower() or len(text) > 80 or title.rstrip().endswith((".", ":"))):
                 break
-            if ARTICLE_HEADING.match(text) or CHAPTER.match(text):
+            if ARTICLE_HEADING.match(text) or V.chapter.match(text):
                 break
             title = f"{title} {text}"
             used += 1
@@ -164,7 +166,7 @@ class ReportReader:
         """Themed sub-headings: short stand-alone lines under an OD."""
         ods = [h for h in self.headings if h.section.kind == "od"]
         for od in ods:
-            end = self._next_heading_index(od.index, max_level=8)
+            end = self.outline.next_index(od.index, max_level=8)
             for index in range(od.index + 2, end):
                 if index in self.skip or not self._is_theme_line(index):
                     continue
@@ -184,7 +186,7 @@ class ReportReader:
             return False
         if text.upper() == text or text.startswith(("•", "-", "o ", "●", "(")) or len(text.split()) > 12:
             return False
-        if NUMBERED.match(text) or GOAL.match(text) or re.search(r"\d{1,3}\.\d{3}", text):
+        if V.numbered.match(text) or V.goal.match(text) or re.search(r"\d{1,3}\.\d{3}", text):
             return False
         return not self._continues_sentence(index)
 
@@ -198,12 +200,6 @@ class ReportReader:
                 return False
             return not text.endswith((".", ":", "!", "?", "”", "’", ")", ";", "…"))
         return False
-
-    def _next_heading_index(self, after: int, max_level: int) -> int:
-        for heading in self.headings:
-            if heading.index > after and heading.level <= max_level:
-                return heading.index
-        return len(self.lines)
 
     # ------------------------------------------------------------------ sections
 
@@ -228,13 +224,15 @@ class ReportReader:
 
     def _build_goals(self) -> None:
         current_sd: str | None = None
+        seen: set[str] = set()
         for position, heading in enumerate(self.headings):
             section = heading.section
             if section.kind not in {"sd", "od"}:
                 continue
             code = section.number
-            if any(g.code == code for g in self.doc.goals):
+            if code in seen:
                 continue
+            seen.add(code)
             number = int(code.split()[1])
             goal = Goal(code, section.kind, number, section.title, section.page, section.line)
             if section.kind == "sd":
@@ -247,34 +245,22 @@ class ReportReader:
     def _link_goals(self) -> None:
         """An OD serves the SD its ISE names (`SD 2` or the SD's title) and belongs to that ISE."""
         sds = [g for g in self.doc.goals if g.level == "sd"]
+        frames = Spans([(self._line_index(t.line), self._line_index(t.line), t) for t in self.doc.tables
+                        if t.layout == "ise_frame"])  # fmt: skip
+        notes = Spans([(self._line_index(f.line), self._line_index(f.line), f) for f in self.doc.footnotes])
         for goal in self.doc.goals:
             if goal.level != "od":
                 continue
             index = self._line_index(goal.line)
-            ise_heading = self._enclosing_heading(index, "ise") or self._enclosing_heading(index, "policy_field")
+            ise_heading = self.outline.enclosing(index, "ise") or self.outline.enclosing(index, "policy_field")
             if ise_heading is None:
                 continue
-            frame = next((t for t in self.doc.tables if t.layout == "ise_frame"
-                          and ise_heading.index < self._line_index(t.line) < self._next_heading_index(ise_heading.index, 2)), None)  # fmt: skip
-            if frame:
-                goal.ises = [frame.subject]
-            intro = (
-                self._prose(ise_heading.index, index)
-                + " "
-                + " ".join(f.text for f in self.doc.footnotes if ise_heading.section.line <= f.line <= goal.line)
-            )
+            in_section = frames.between(ise_heading.index, self.outline.next_index(ise_heading.index, 2))
+            if in_section:
+                goal.ises = [in_section[0].subject]
+            cited = notes.between(ise_heading.index - 1, index + 1)
+            intro = self._prose(ise_heading.index, index) + " " + " ".join(f.text for f in cited)
             goal.parent = _cited_sd(intro, sds) or goal.parent
-
-    def _enclosing_heading(self, index: int, kind: str) -> Heading | None:
-        found = None
-        for heading in self.headings:
-            if heading.index > index:
-                break
-            if heading.section.kind == kind:
-                found = heading
-            elif heading.level <= 2 and heading.section.kind != kind:
-                found = None
-        return found
 
     def _themes_after(self, position: int) -> list[str]:
         themes = []
@@ -333,13 +319,13 @@ class ReportReader:
             if index in self.skip:
                 continue
             text = self.lines[index].text.strip()
-            if SUMMARY_START.match(text):
+            if V.summary_start.match(text):
                 part = "summary"
                 continue
-            if EXPLANATION_START.match(text):
+            if V.explanation_start.match(text):
                 part = "explanation"
                 continue
-            if EXECUTION_START.match(text):
+            if V.execution_start.match(text):
                 part = None
                 continue
             if part == "summary":
@@ -348,7 +334,7 @@ class ReportReader:
                 explanation.append(text)
         article.summary = join_prose(summary)
         article.explanation = join_prose(explanation)
-        goals = [f"OD {int(n)}" for n in OD_CITED.findall(article.summary)]
+        goals = [f"OD {int(n)}" for n in V.od_cited.findall(article.summary)]
         article.goals = list(dict.fromkeys(goals))
 
     def _context_by_line(self) -> dict[int, dict[str, str | None]]:
@@ -358,11 +344,11 @@ class ReportReader:
         for heading in self.headings:
             section = heading.section
             if section.kind in {"chapter", "policy_field"}:
-                field = title_case(section.title.split(" ", 1)[1]) if section.kind == "policy_field" else None
+                field = _field_name(section.title) if section.kind == "policy_field" else None
                 context = {"policy_field": field, "ise": None, "entity": None}
             elif section.kind == "ise":
                 context = {**context, "ise": section.title, "entity": None}
-            elif section.kind == "heading" and heading.level >= 4 and ENTITY_WORDS.match(section.title):
+            elif section.kind == "heading" and heading.level >= 4 and V.entity_heading.match(section.title):
                 context = {**context, "entity": section.title}
             elif section.kind == "article":
                 result[heading.index] = dict(context)
@@ -371,12 +357,13 @@ class ReportReader:
     # ------------------------------------------------------------------ tables
 
     def _place_tables(self) -> None:
-        article_at = self._article_ranges()
+        articles = self._article_spans()
         ise_frames: list[tuple[int, int]] = []  # (table index, line index)
         for index, raw in self.raw_tables:
             title = self._title_before(index)
-            article = article_at(index)
-            table = table_facts(self.doc, raw, title, article, self._section_title_at(index))
+            article = articles.at(index)
+            heading = self.outline.at(index)
+            table = table_facts(self.doc, raw, title, article, heading.section.title if heading else "")
             if table is None:
                 continue
             if table.layout == "ise_frame":
@@ -386,16 +373,8 @@ class ReportReader:
         self._name_ises(ise_frames)
         self._collect_programs()
 
-    def _article_ranges(self):
-        spans = [(self._line_index(a.line), self._line_index(a.end_line), a) for a in self.doc.articles]
-
-        def article_at(index: int) -> Article | None:
-            for start, end, article in spans:
-                if start < index <= end:
-                    return article
-            return None
-
-        return article_at
+    def _article_spans(self) -> Spans[Article]:
+        return Spans([(self._line_index(a.line), self._line_index(a.end_line), a) for a in self.doc.articles])
 
     def _line_index(self, number: int) -> int:
         return self.index_of.get(number, 0)
@@ -411,7 +390,7 @@ class ReportReader:
                 if parts and blanks > 2:
                     break
                 continue
-            if back in self.skip or NUMBERED.match(text) or CHAPTER.match(text) or GOAL.match(text):
+            if back in self.skip or V.numbered.match(text) or V.chapter.match(text) or V.goal.match(text):
                 break
             if len(text) > 90 or (parts and text.endswith(".") and len(text) > 60):
                 break
@@ -421,52 +400,39 @@ class ReportReader:
                 break
         return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
-    def _section_title_at(self, index: int) -> str:
-        title = ""
-        for heading in self.headings:
-            if heading.index > index:
-                break
-            title = heading.section.title
-        return title
-
     def _name_ises(self, frames: list[tuple[int, int]]) -> None:
-        """An ISE's program is that of the articles under it (those after its frame, in its section)."""
+        """An ISE's program is that of the articles under it: those after its frame, up to the next frame or ISE."""
+        articles = Spans([(self._line_index(a.line), self._line_index(a.line), a) for a in self.doc.articles])
+        frame_starts = sorted(line_index for _, line_index in frames)
+        boundaries = Spans([(h.index, h.index, h) for h in self.headings
+                            if h.section.kind in {"ise", "policy_field", "chapter"}])  # fmt: skip
         for table_index, line_index in frames:
             table = self.doc.tables[table_index]
-            section_end = self._next_heading_index(line_index, max_level=2)
-            programs = Counter(
-                a.parts.program
-                for a in self.doc.articles
-                if line_index < self._line_index(a.line) < section_end and a.parts.kind != "9"
-            )
-            program = programs.most_common(1)[0][0] if programs else ""
+            end = min(_first_after(frame_starts, line_index, len(self.lines)),
+                      _first_after(boundaries.starts, line_index, len(self.lines)))  # fmt: skip
+            members = articles.between(line_index, end) or self._articles_of_section(line_index, articles)
+            program = _program_of(members)
             if not program:
                 self.doc.warnings.append(
-                    Warning(f"no articles under ISE {table.title!r}: program unknown", table.page, table.line)
-                )
-            slug = table.subject
-            table.subject = f"{program}:{slug}"
+                    Warning(f"no articles under ISE {table.title!r}: program unknown", table.page, table.line,
+                            "ise_without_articles")
+                )  # fmt: skip
+            table.subject = f"{program}:{table.subject}"
             table.facts = [_with_subject(f, table.subject) for f in table.facts]
-            name = table.title.split(",")[0].strip()
-            field = self._context_by_line_index(line_index)
+            name = split_caption(V.ise_prefix.sub("", table.title))[0]
+            heading = self.outline.enclosing(line_index, "policy_field", reset=1)
+            field = _field_name(heading.section.title) if heading else ""
             if not any(i.key == table.subject for i in self.doc.ises):
-                self.doc.ises.append(
-                    Ise(table.subject, name, program, field or "", table.perimeter, table.page, table.line)
-                )
-            for article in self.doc.articles:
-                if line_index < self._line_index(article.line) < section_end:
-                    article.ise = table.subject
+                self.doc.ises.append(Ise(table.subject, name, program, field, table.perimeter, table.page, table.line))
+            for article in members:
+                article.ise = table.subject
 
-    def _context_by_line_index(self, index: int) -> str | None:
-        field = None
-        for heading in self.headings:
-            if heading.index > index:
-                break
-            if heading.section.kind == "policy_field":
-                field = title_case(heading.section.title.split(" ", 1)[1])
-            elif heading.section.kind == "chapter":
-                field = None
-        return field
+    def _articles_of_section(self, index: int, articles: Spans[Article]) -> list[Article]:
+        """A frame printed after its articles: the articles of the ISE section it closes."""
+        heading = self.outline.enclosing(index, "ise")
+        if heading is None:
+            return []
+        return articles.between(heading.index, self.outline.next_index(heading.index, heading.level))
 
     def _collect_programs(self) -> None:
         names: dict[str, tuple[str, int, int]] = {}
@@ -491,24 +457,17 @@ class ReportReader:
         return tables
 
     def _find_generic_tables(self) -> None:
-        article_at = self._article_ranges()
+        articles = self._article_spans()
         for table in self.generic:
             table.index = len(self.doc.generic_tables)
             index = self._line_index(table.line)
-            article = article_at(index)
+            article = articles.at(index)
             if article is not None:
                 table.article = article.code
                 article.generic_tables.append(table.index)
-            table.section = self._section_id_at(index)
+            heading = self.outline.at(index)
+            table.section = heading.section.id if heading else ""
             self.doc.generic_tables.append(table)
-
-    def _section_id_at(self, index: int) -> str:
-        section = ""
-        for heading in self.headings:
-            if heading.index > index:
-                break
-            section = heading.section.id
-        return section
 
     def _chapter_ranges(self, word: str) -> list[tuple[int, int]]:
         ranges = []
@@ -531,6 +490,41 @@ class ReportReader:
             for start, end in self._chapter_ranges(word):
                 result.append((kind, start, end))
         return result
+
+
+def _field_name(title: str) -> str:
+    """`BELEIDSVELD WELZIJN EN GEZIN` -> `Welzijn en Gezin` (a title cut after the word gives "")."""
+    return title_case(V.policy_field.sub("", title).strip())
+
+
+def _heading_key(text: str) -> str:
+    article = ARTICLE_HEADING.match(text)
+    if article:
+        return code_from_match(article).code
+    return " ".join(text.split()).upper()
+
+
+def _last_heading_keys(lines: list[Line]) -> dict[str, int]:
+    """The last line index of every heading-shaped line, by its key (an article's code, else its text)."""
+    keys: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        text = line.text
+        if text and (ARTICLE_HEADING.match(text) or V.chapter.match(text) or V.numbered.match(text)
+                     or V.goal.match(text)):  # fmt: skip
+            keys[_heading_key(text)] = index
+    return keys
+
+
+def _first_after(starts: list[int], index: int, default: int) -> int:
+    position = bisect_right(starts, index)
+    return starts[position] if position < len(starts) else default
+
+
+def _program_of(articles: list[Article]) -> str:
+    """The program most of the articles belong to (expenditure articles first: receipts may be booked elsewhere)."""
+    spending = [a.parts.program for a in articles if not a.parts.is_receipt]
+    programs = Counter(spending or [a.parts.program for a in articles])
+    return programs.most_common(1)[0][0] if programs else ""
 
 
 def _key(text: str) -> str:
