@@ -154,4 +154,3 @@ def _starts(texts: list[str], chain: list[int], running: set[int]) -> set[int]:
             if index - 1 not in running and index > 0:
                 starts.add(index)
     return starts
-
