@@ -37,10 +37,33 @@ class RowSpec:
 
 
 @dataclass
+class HeaderLine:
+    """A header line: text over the label column, then words over the number columns (with their span)."""
+
+    label: str
+    cells: list[tuple[str, int]]
+
+    def plain(self) -> str:
+        return " ".join([self.label, *(text for text, _ in self.cells)]).strip()
+
+    def aligned(self) -> str:
+        out = self.label.ljust(LABEL_WIDTH)
+        for text, span in self.cells:
+            width = CELL_WIDTH * span
+            out += text.rjust(width) if span == 1 else text.center(width)
+        return out.rstrip()
+
+
+def over(credits: list[str] | tuple[str, ...], label: str = "") -> HeaderLine:
+    """A header line with one word per column."""
+    return HeaderLine(label, [(c, 1) for c in credits])
+
+
+@dataclass
 class TableSpec:
     caption: list[str]  # caption lines (above the unit line); empty for none
     unit: str
-    heading: list[str]  # header lines after the unit line
+    heading: list[HeaderLine]  # header lines after the unit line
     rows: list[RowSpec]
     layout: str
     below: list[str] = field(default_factory=list)  # a title printed under the table (slides)
@@ -68,7 +91,8 @@ CELL_WIDTH = 13
 def write_table(spec: TableSpec, options: TableOptions, rng: random.Random) -> Written:
     items: list[Item] = []
     variations: set[str] = set()
-    region = TableRegion([spec.unit, *spec.heading])
+    heading = [line.aligned() if options.indent else line.plain() for line in spec.heading]
+    region = TableRegion([spec.unit, *heading])
 
     def add(text: str, facts: list[Pending] | None = None, in_table: bool = True) -> None:
         items.append(Item(text, facts or [], region if in_table else None, kind="table" if in_table else "prose"))
@@ -83,8 +107,8 @@ def write_table(spec: TableSpec, options: TableOptions, rng: random.Random) -> W
         gap()
     add(spec.unit)
     gap()
-    for line in spec.heading:
-        add(_heading_line(line, options))
+    for line in heading:
+        add(line)
         gap()
     zero_mode = options.zero_cells if options.indent else "zero"
     for row in spec.rows:
@@ -123,12 +147,6 @@ def _cell_text(cell: Cell, zero_mode: str) -> tuple[str, Pending | None]:
     if cell.value == 0 and zero_mode == "dash":
         return "-", cell.fact  # a dash for zero: the fact is 0
     return dutch(cell.value), cell.fact
-
-
-def _heading_line(line: str, options: TableOptions) -> str:
-    if not options.indent:
-        return line
-    return " " * (LABEL_WIDTH // 2) + line
 
 
 def _row_line(label: str, cells: list[str], options: TableOptions, rng: random.Random, offset: int) -> str:

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, fields
 from .budget import Article, Budget, Ise, Program
 from .document import GeneratedDocument
 from .layout import Item, PageSetup, Pending, PendingStatement, paginate
-from .tables import Cell, RowSpec, TableOptions, TableSpec, dutch, write_table
+from .tables import Cell, HeaderLine, RowSpec, TableOptions, TableSpec, dutch, over, write_table
 
 
 @dataclass(frozen=True)
@@ -266,9 +266,7 @@ class ReportWriter:
                          layout: str, three_line: bool = False, columns: list[StageColumn] | None = None) -> TableSpec:  # fmt: skip
         """Credits as columns, one row per stage (`2023 AO TO LO VAK VEK` / `1e BA 187 0 0 ...`)."""
         columns = columns or self.stages.columns
-        header = " ".join(credits)
-        if self.stage == "BU":
-            header = f"{self.year} {header}"
+        header = over(credits, str(self.year) if self.stage == "BU" else "")
         rows = []
         for column in columns:
             cells = [Cell(self.stages.value(getter, column, credit),
@@ -283,8 +281,10 @@ class ReportWriter:
                 rows.append(RowSpec(cells, label=column.label, splittable=False))
         return TableSpec(caption, self.style.unit, [header], rows, layout)
 
-    def _stage_column_heading(self) -> list[str]:
-        return ["VAK VEK", f"{self.stages.column_header()} {' '.join(c.label for c in self.stages.columns)}"]
+    def _stage_column_heading(self) -> list[HeaderLine]:
+        labels = [c.label for c in self.stages.columns]
+        year = str(self.year) if self.stage == "BU" else ""
+        return [HeaderLine("", [("VAK", len(labels)), ("VEK", len(labels))]), over(labels * 2, year)]
 
     # -------------------------------------------------------------- document
 
@@ -362,7 +362,6 @@ class ReportWriter:
         s.line(f"Budgetevolutie beleidsdomein {self.domain.name}")
         s.blank()
         first, last = self.stages.first, self.stages.last
-        header = f"{first.label} Delta {last.label}"
         columns = self.stages.columns
         rows: list[RowSpec] = []
         for program in self.budget.policy_programs:
@@ -375,7 +374,7 @@ class ReportWriter:
                                                 "evolution_grid", credits_outer=False), label=f"ISE {ise.name.lower()}"))  # fmt: skip
         rows.append(RowSpec(self._cells(self.budget.domain_total, ("VAK", "VEK"), columns, "total", "TOTAL", "total",
                                         "evolution_grid", credits_outer=False), label="Totaal"))  # fmt: skip
-        s.table(TableSpec([], self.style.unit, [header, "VAK VEK VAK VEK VAK VEK"], rows, "evolution_grid"))
+        s.table(TableSpec([], self.style.unit, grid_heading(first.label, last.label), rows, "evolution_grid"))
 
     def _program_ises(self, code: str) -> list[Ise]:
         return [ise for ise in self.budget.ises if ise.program == code]
@@ -574,7 +573,7 @@ class ReportWriter:
         for label, values in middle:
             rows.append(RowSpec([Cell(values[c], None) for c in credits], label=label, splittable=False))  # type: ignore[arg-type]
         rows.append(RowSpec(self._plain_cells(article, credits, last), label=last.label, splittable=False))
-        self.sheet.table(TableSpec([], self.style.unit, [" ".join(credits)], rows, "credit_evolution"))
+        self.sheet.table(TableSpec([], self.style.unit, [over(credits)], rows, "credit_evolution"))
 
     def _plain_cells(self, article: Article, credits: tuple[str, ...], column: StageColumn) -> list[Cell]:
         cells = []
@@ -597,7 +596,7 @@ class ReportWriter:
                 RowSpec([Cell(reallocated[c], None) for c in credits], label="Herverdelingen", splittable=False),  # type: ignore[arg-type]
                 RowSpec([Cell(unused[c], None) for c in credits], label="Niet benut", splittable=False),  # type: ignore[arg-type]
                 RowSpec(self._plain_cells(article, credits, bu), label=bu.label, splittable=False)]  # fmt: skip
-        self.sheet.table(TableSpec([], self.style.unit, ["VAK VEK"], rows, "credit_evolution"))
+        self.sheet.table(TableSpec([], self.style.unit, [over(credits)], rows, "credit_evolution"))
         self.sheet.variations.add("outcome_evolution")
 
     def _explanation(self, article: Article) -> str:
@@ -653,6 +652,11 @@ class ReportWriter:
             s.line(f"{short}: {meaning}")
 
 
+def grid_heading(first: str, last: str) -> list[HeaderLine]:
+    """`BA 2024 Delta BO 2025` over `VAK VEK VAK VEK VAK VEK`."""
+    return [HeaderLine("", [(first, 2), ("Delta", 2), (last, 2)]), over(["VAK", "VEK"] * 3)]
+
+
 # ------------------------------------------------------------------------------- slides
 
 
@@ -686,7 +690,6 @@ class SlidesWriter:
     def _grid(self, agency: bool | None, title: str, page_break: bool) -> None:
         s = self.sheet
         first, last = self.stages.first, self.stages.last
-        header = f"{first.label} Delta {last.label}"
         columns = self.stages.columns
         rows: list[RowSpec] = []
         programs = self.budget.programs if agency is None else self.budget.policy_programs
@@ -724,7 +727,8 @@ class SlidesWriter:
         if page_break:
             s.line("", page_break_before=True)
         unit = "In duizend euro"
-        s.table(TableSpec([], unit, [header, "VAK VEK VAK VEK VAK VEK"], rows, "slide_grid", below=["", title, ""]))
+        s.table(TableSpec([], unit, grid_heading(first.label, last.label), rows, "slide_grid",
+                          below=["", title, ""]))  # fmt: skip
 
     def _cells(self, getter, subject: str, scope: str) -> list[Cell]:  # type: ignore[no-untyped-def]
         cells = []
