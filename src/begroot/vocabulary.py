@@ -107,7 +107,16 @@ class Vocabulary:
             or self.program_row.match(text)
             or self.ise_row.match(text)
             or self.execution_start.match(text)
-            or all(w in self.credits or w in self.header_words or w.isdigit() for w in text.split())
+            or all(self.is_header_word(w) or w.isdigit() for w in text.split())
+        )
+
+    def is_header_word(self, word: str) -> bool:
+        """A word a table header is made of: a credit, a stage word, an ordinal (`2e`), a year."""
+        return (
+            word in self.credits
+            or word in self.header_words
+            or bool(self.ordinal.match(word))
+            or bool(re.fullmatch(r"(?:19|20)\d{2}", word))
         )
 
     def change_sign(self, word: str) -> int:

@@ -31,7 +31,7 @@ def parse(source: SourceDocument) -> Document:
     )
     if info.kind == "slides":
         return parse_slides(source, document, info.tables)
-    return parse_report(source, document, info.tables)
+    return parse_report(source, document, info)
 
 
 def extract(path: str | Path) -> Document:

@@ -7,10 +7,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import NotABudgetDocument
-from ..model import Line, SourceDocument
+from ..model import Footnote, Line, SourceDocument
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import find_codes
 from .facts import split_caption
+from .footnotes import find_footnotes
 from .tables import RawTable, is_unit_line, read_table, stage_of_label
 from .text import title_case
 
@@ -36,14 +37,16 @@ class DocInfo:
     domain: str
     domain_letter: str
     tables: list[tuple[int, RawTable]]
+    footnotes: list[Footnote]
+    footnote_lines: set[int]  # indexes of the footnotes' lines: no table or prose reader reads them
 
 
-def scan_tables(lines: list[Line]) -> list[tuple[int, RawTable]]:
+def scan_tables(lines: list[Line], skip: set[int]) -> list[tuple[int, RawTable]]:
     tables = []
     consumed = -1  # a unit line inside a table read already is that table's repeated heading
     for index, line in enumerate(lines):
         if index > consumed and is_unit_line(line.text):
-            table = read_table(lines, index)
+            table = read_table(lines, index, skip)
             if table is not None and (table.rows or table.problems):
                 tables.append((index, table))
                 consumed = table.end
@@ -75,7 +78,8 @@ def find_domain(lines: list[Line]) -> str:
 
 def detect(source: SourceDocument) -> DocInfo:
     lines = source.lines
-    tables = scan_tables(lines)
+    notes, note_lines = find_footnotes(lines)
+    tables = scan_tables(lines, note_lines)
     text_sample = "\n".join(line.text for line in lines)
     headings = sum(1 for line in lines if ARTICLE_HEADING.match(line.text))
     report_marks = len(REPORT_MARKERS.findall(text_sample))
@@ -89,4 +93,4 @@ def detect(source: SourceDocument) -> DocInfo:
     (stage, year), _ = stages.most_common(1)[0]
     entities = Counter(code.entity[0] for code, _, _ in find_codes(text_sample))
     letter = entities.most_common(1)[0][0] if entities else ""
-    return DocInfo(kind, stage, int(year or 0), find_domain(lines), letter, tables)
+    return DocInfo(kind, stage, int(year or 0), find_domain(lines), letter, tables, notes, note_lines)

@@ -23,37 +23,40 @@ from ..model import (
     SourceDocument,
     Warning,
 )
-from ..vocabulary import VOCABULARY
-from . import annexes, footnotes
+from ..vocabulary import SETTINGS, VOCABULARY
+from . import annexes
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import code_from_match
+from .detect import DocInfo
 from .facts import split_caption, table_facts
 from .generic import find_generic_tables, header_start
 from .outline import Heading, Outline, Spans
-from .tables import RawTable
+from .tables import RawTable, is_caption
 from .text import join_prose, title_case
 
 V = VOCABULARY
 
 
 class ReportReader:
-    def __init__(self, source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]]):
+    def __init__(self, source: SourceDocument, document: Document, info: DocInfo):
         self.source = source
         self.doc = document
         self.lines: list[Line] = source.lines
         self.skip: set[int] = set()  # line indexes that are tables or footnotes, not prose
-        self.raw_tables: list[tuple[int, RawTable]] = tables
+        self.raw_tables: list[tuple[int, RawTable]] = info.tables
+        self.info = info
         self.headings: list[Heading] = []
         self.index_of = {line.number: i for i, line in enumerate(self.lines)}
         self.heading_lines: set[int] = set()
+        self.footnote_lines: set[int] = set()
         self.heading_keys = _last_heading_keys(self.lines)
         self.outline = Outline([], len(self.lines))
 
     # ------------------------------------------------------------------ passes
 
     def read(self) -> Document:
-        self.doc.footnotes, footnote_indexes = footnotes.find_footnotes(self.lines)
-        self.skip |= footnote_indexes
+        self.doc.footnotes, self.footnote_lines = self.info.footnotes, self.info.footnote_lines
+        self.skip |= self.footnote_lines
         self._find_tables()
         self.generic = self._prose_tables()
         self._find_headings()
@@ -380,19 +383,20 @@ class ReportReader:
         return self.index_of.get(number, 0)
 
     def _title_before(self, index: int) -> str:
-        """The caption printed just above a table's unit line (`PROGRAMMA JD – WERK`)."""
+        """The caption printed just above a table's unit line (`PROGRAMMA JD – WERK`); footnotes between are passed."""
         parts: list[str] = []
         blanks = 0
-        for back in range(index - 1, max(index - 12, -1), -1):
-            text = self.lines[back].text.strip()
-            if not text:
-                blanks += 1
+        for back in range(index - 1, max(index - SETTINGS.caption_lines_back, -1), -1):
+            text = self.lines[back].text
+            if not text or back in self.footnote_lines:
+                blanks += 0 if text else 1
                 if parts and blanks > 2:
                     break
                 continue
             if back in self.skip or V.numbered.match(text) or V.chapter.match(text) or V.goal.match(text):
                 break
-            if len(text) > 90 or (parts and text.endswith(".") and len(text) > 60):
+            too_long = len(text) > SETTINGS.caption_max_length and not is_caption(text)
+            if too_long or (parts and text.endswith(".") and len(text) > 60):
                 break
             parts.insert(0, text)
             blanks = 0
@@ -548,5 +552,5 @@ def _with_subject(fact, subject: str):
     return replace(fact, subject=subject)
 
 
-def parse_report(source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]]) -> Document:
-    return ReportReader(source, document, tables).read()
+def parse_report(source: SourceDocument, document: Document, info: DocInfo) -> Document:
+    return ReportReader(source, document, info).read()

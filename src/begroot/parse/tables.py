@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from ..model import Cell, Line
 from ..vocabulary import SETTINGS, VOCABULARY
-from .numbers import is_year, parse_int
+from .numbers import parse_int
 from .text import join_lines
 
 V = VOCABULARY
@@ -90,15 +90,11 @@ def is_unit_line(text: str) -> bool:
     return "uizend" in text and len(text.strip()) < 40 and bool(V.unit_line.search(text))
 
 
-def _is_header_word(word: str) -> bool:
-    return word in V.credits or word in V.header_words or bool(V.ordinal.match(word)) or is_year(word)
-
-
 def header_items(text: str) -> tuple[list[HeaderItem], list[int]] | None:
     """Credits and stages of a header line in print order, and its bare years; None if not a header line."""
     cleaned = V.unit_line.sub(lambda m: " " * len(m.group()), text)  # keep offsets
     words = cleaned.split()
-    if not words or not all(_is_header_word(w) for w in words):
+    if not words or not all(V.is_header_word(w) for w in words):
         return None
     items: list[HeaderItem] = []
     spans: list[tuple[int, int]] = []
@@ -171,7 +167,7 @@ class Header:
     lines: list[Line]
 
 
-def read_header(window: list[Line], start: int) -> Header | None:
+def read_header(window: list[Line], start: int, skip: set[int] | frozenset[int] = frozenset()) -> Header | None:
     """Read the header lines after the unit line at `start`; return columns and where data begins."""
     credit_lines: list[list[HeaderItem]] = []
     stage_lines: list[list[HeaderItem]] = []
@@ -183,7 +179,7 @@ def read_header(window: list[Line], start: int) -> Header | None:
     i = start if unit_items and V.unit_line.sub("", window[start].text).strip() else start + 1
     while i < len(window):
         text = window[i].text
-        if not text:
+        if not text or i in skip:
             i += 1
             continue
         found = header_items(text)
@@ -237,6 +233,14 @@ def _aligned(line: Line, items: list[HeaderItem]) -> bool:
     return all(gap in line.text[a.end : b.start] for a, b in pairwise(items))
 
 
+def is_caption(text: str) -> bool:
+    """A table's caption (`PROGRAMMA GC – ZORG`, `ISE: X, MVG excl. DAB`), not a fragment of a row label."""
+    if (V.program_caption.match(text) or V.total_caption.match(text) or V.ise_prefix.match(text)
+            or V.evolution_caption.match(text) or V.credit_evolution_caption.match(text) or V.perimeter.search(text)):
+        return True  # fmt: skip
+    return text.isupper() and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s,;:()–-]+", text))
+
+
 def is_stop_line(text: str, has_rows: bool) -> bool:
     if is_unit_line(text) or V.stop_line.match(text):
         return True
@@ -277,8 +281,9 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
 class TableReader:
     """Reads the rows of one table after its header; one instance per table."""
 
-    def __init__(self, window: list[Line], start: int, header: Header):
+    def __init__(self, window: list[Line], start: int, header: Header, skip: set[int] | frozenset[int]):
         self.window = window
+        self.skip = skip  # footnotes printed inside the table: passed over
         self.table = RawTable(
             window[start], header.lines, header.columns, header.stage_rows, header.year, end=header.data_start - 1
         )
@@ -298,10 +303,10 @@ class TableReader:
         table = self.table
         while i < len(self.window):
             line = self.window[i]
-            if not line.text:
+            if not line.text or i in self.skip:
                 i += 1
                 continue
-            if line.text in self.heading and not self.cells:
+            if line.text in self.heading:
                 i += 1  # the caption repeated after a page break
                 continue
             repeated = self._repeated_header(i)
@@ -326,9 +331,12 @@ class TableReader:
 
     def _repeated_header(self, i: int) -> int | None:
         """After a page break the unit line and header may be printed again: skip them."""
-        if self.cells or self.pending or not self.table.rows or not is_unit_line(self.window[i].text):
+        started = self.table.rows or self.cells or self.pending
+        if not started or not is_unit_line(self.window[i].text):
             return None
-        header = read_header(self.window, i)
+        if any(is_caption(line.text) and line.text not in self.heading for line in self.pending):
+            return None  # a new caption: the next table
+        header = read_header(self.window, i, self.skip)
         if header and _same_columns(header.columns, self.table.columns):
             return header.data_start
         return None
@@ -425,12 +433,12 @@ def _heading_texts(window: list[Line], start: int) -> set[str]:
     return texts
 
 
-def read_table(window: list[Line], start: int) -> RawTable | None:
-    """Read the stage x credit table whose unit line is `window[start]`."""
-    header = read_header(window, start)
+def read_table(window: list[Line], start: int, skip: set[int] | frozenset[int] = frozenset()) -> RawTable | None:
+    """Read the stage x credit table whose unit line is `window[start]`, passing over the lines in `skip`."""
+    header = read_header(window, start, skip)
     if header is None:
         return None
-    return TableReader(window, start, header).read(header.data_start)
+    return TableReader(window, start, header, skip).read(header.data_start)
 
 
 def _same_columns(a: list[Column], b: list[Column]) -> bool:

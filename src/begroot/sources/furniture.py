@@ -35,7 +35,8 @@ NEAR_EDGE = 2  # a running line is among the first or last non-blank lines of it
 EDGE_SHARE = 0.7  # ... in at least this share of its occurrences
 PAGE_SHARE = 0.3  # ... and repeats on at least this share of the pages
 LINES_PER_PAGE = 80  # unmarked pages: a running line repeats at least this often
-MIN_GAP = 10  # ... and never closer than this many lines
+MIN_GAP = 10  # ... and, but for a few, never closer than this many lines
+STEADY_SHARE = 0.9
 
 
 @dataclass
@@ -102,8 +103,11 @@ def _pages_from_numbers(count: int, chain: list[int]) -> list[int]:
 
 
 def running_key(text: str) -> str:
-    """What repeats on every page: the line without a page number at either end."""
-    return re.sub(r"\s+", " ", EDGE_NUMBER.sub("", text)).strip().lower()
+    """What repeats on every page: the line without the numbers at its ends (page numbers, left or right)."""
+    key = re.sub(r"\s+", " ", text).strip()
+    while (shorter := EDGE_NUMBER.sub("", key)) != key:  # `12 Stuk … Nr. 1` and `Stuk … Nr. 1 13` alike
+        key = shorter
+    return key.lower()
 
 
 def _running_lines(texts: list[str], pages: list[int] | None, taken: set[int]) -> set[int]:
@@ -126,7 +130,8 @@ def _running_lines(texts: list[str], pages: list[int] | None, taken: set[int]) -
     nonblank = sum(1 for text in texts if text)
     result: set[int] = set()
     for found in candidates.values():
-        steady = all(b - a >= MIN_GAP for a, b in pairwise(found))
+        gaps = [b - a for a, b in pairwise(found)]
+        steady = sum(1 for gap in gaps if gap >= MIN_GAP) >= STEADY_SHARE * len(gaps)
         if steady and len(found) >= max(3, nonblank / LINES_PER_PAGE):
             result.update(found)
     return result
