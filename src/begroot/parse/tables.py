@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from ..model import Cell, Line
 from ..vocabulary import SETTINGS, VOCABULARY
-from .numbers import parse_int
+from .numbers import is_year, parse_int
 from .text import join_lines
 
 V = VOCABULARY
@@ -274,8 +274,18 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
             break
         numbers.insert(0, Number(token.group(), value, token.start(), token.end()))
         tokens.pop()
-    label_end = tokens[-1].end() if tokens else 0
+    if numbers and tokens and is_year(numbers[0].text) and _names_a_stage(tokens[-1].group()):
+        numbers.pop(0)  # `BA 2020 141.475 ...`: the year belongs to the stage label
+    label_end = _label_end(text, numbers)
     return text[:label_end].strip(), numbers
+
+
+def _names_a_stage(word: str) -> bool:
+    return bool(V.stage_label.match(word)) or word in {"JR"} or bool(V.outcome_label.match(f"{word} 2000"))
+
+
+def _label_end(text: str, numbers: list[Number]) -> int:
+    return numbers[0].start if numbers else len(text)
 
 
 class TableReader:
@@ -313,7 +323,8 @@ class TableReader:
             if repeated:
                 i = repeated
                 continue
-            if not self.cells and (is_stop_line(line.text, bool(table.rows)) or self._too_much_text()):
+            settled = not self.cells or self.positional  # a positioned row may end with blank cells
+            if settled and (is_stop_line(line.text, bool(table.rows or self.cells)) or self._too_much_text()):
                 break
             found = header_items(line.text)
             if found and not self.cells:
@@ -348,6 +359,8 @@ class TableReader:
             label = " ".join([label, *(n.text for n in extra)]).strip()
             numbers = numbers[len(numbers) - self.ncols :]
         if not numbers:
+            if self.positional:
+                self._close_row()  # its blank cells stay blank: text follows
             self.pending.append(line)
             self.table.stream.append(("text", line))
             return
