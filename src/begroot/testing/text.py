@@ -130,6 +130,14 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 STAGE_WORD = {"BO": "Begrotingsopmaak", "BA": "Begrotingsaanpassing", "BU": "Begrotingsuitvoering"}
 
 
+@dataclass
+class Block:
+    kind: str  # heading | line | prose | table
+    payload: object  # the text, or the TableSpec
+    page_break: bool = False
+    statement: PendingStatement | None = None
+
+
 class Sheet:
     """Items of one document in reading order, with the helpers that write prose and tables."""
 
@@ -139,14 +147,19 @@ class Sheet:
         self.items: list[Item] = []
         self.variations: set[str] = set()
         self.layouts: set[str] = set()
+        # The same content as blocks for word processors: (kind, payload, page break before).
+        self.blocks: list[Block] = []
 
     def line(self, text: str = "", **kwargs: object) -> Item:
         item = Item(text, **kwargs)  # type: ignore[arg-type]
         self.items.append(item)
+        if text.strip() or item.page_break_before:
+            self.blocks.append(Block("heading" if item.kind == "heading" else "line", text, item.page_break_before,
+                                     item.statement))  # fmt: skip
         return item
 
     def blank(self) -> None:
-        self.line("")
+        self.items.append(Item(""))
 
     def heading(self, text: str, page_break: bool = False) -> None:
         self.blank()
@@ -154,13 +167,14 @@ class Sheet:
         self.blank()
 
     def prose(self, text: str, footnote: str | None = None) -> None:
+        self.blocks.append(Block("prose", text))
         lines = self._wrap(text)
         for number, line in enumerate(lines):
             note = footnote if footnote and self.style.footnotes and number == len(lines) // 2 else None
             if note and not line.endswith((" ", "-")):
-                self.line(line.rstrip(), footnote=note)
+                self.items.append(Item(line.rstrip(), footnote=note))
             else:
-                self.line(line)
+                self.items.append(Item(line))
         self.blank()
 
     def _wrap(self, text: str) -> list[str]:
@@ -191,6 +205,7 @@ class Sheet:
         options = TableOptions(self.style.blank_between_rows, self.style.indent, self.style.zero_cells,
                                self.style.split_rows, self.style.stray_spaces)  # fmt: skip
         written = write_table(spec, options, self.rng)
+        self.blocks.append(Block("table", spec))
         self.items.extend(written.items)
         self.variations |= written.variations
         self.layouts.add(spec.layout)
