@@ -134,7 +134,21 @@ class ReportReader:
             return True
         if not V.trailing_page.search(text):
             return False
-        return self.heading_keys.get(_heading_key(V.trailing_page.sub("", text)), -1) > index
+        bare = V.trailing_page.sub("", text)
+        if self.heading_keys.get(" ".join(bare.split()).upper(), -1) > index:
+            return True  # the very heading stands further on
+        in_contents = self._neighbour_ends_in_page_number(index, -1) or self._neighbour_ends_in_page_number(index, 1)
+        return in_contents and self.heading_keys.get(_heading_key(bare), -1) > index
+
+    def _neighbour_ends_in_page_number(self, index: int, step: int) -> bool:
+        """The nearest non-blank line before (step -1) or after (step 1) line `index` ends in a page number."""
+        index += step
+        while 0 <= index < len(self.lines) and not self.lines[index].text:
+            index += step
+        if not 0 <= index < len(self.lines):
+            return False
+        text = self.lines[index].text
+        return bool(V.dot_leaders.search(text) or V.trailing_page.search(text))
 
     @staticmethod
     def _is_numbered_heading(match: re.Match[str]) -> bool:
@@ -516,6 +530,7 @@ def _last_heading_keys(lines: list[Line]) -> dict[str, int]:
         if text and (ARTICLE_HEADING.match(text) or V.chapter.match(text) or V.numbered.match(text)
                      or V.goal.match(text)):  # fmt: skip
             keys[_heading_key(text)] = index
+            keys[" ".join(text.split()).upper()] = index
     return keys
 
 

@@ -462,25 +462,39 @@ def frame_categories(table: RawTable) -> list[str] | None:
     """The ISE-frame row of each table row (esr, is, other, total), or None.
 
     Labels are matched to rows in reading order, because a label may be split
-    over lines and printed before, around or after its numbers. A frame may
-    print only its `Totaal` row.
+    over lines and printed before, around or after its numbers: when the first
+    label comes before the first row, each row takes the label before it,
+    otherwise the label after it. A row whose cells are all blank prints only
+    its label; a frame may print only its `Totaal` row.
     """
-    sequence: list[str] = []
+    events: list[tuple[str, str | int]] = []
     for kind, item in table.stream:
-        if kind != "text":
+        if kind == "row":
+            assert isinstance(item, int)
+            events.append(("row", item))
             continue
         assert isinstance(item, Line)
         match = V.frame_row.match(item.text)
-        if not match:
-            continue
-        category = V.frame_category.get(match.group("cat").lower())
-        if category and (not sequence or sequence[-1] != category):
-            sequence.append(category)
-    if len(sequence) == len(table.rows) and len(set(sequence)) == len(sequence) and sequence:
-        if len(sequence) == 1 and sequence != ["total"]:
+        category = V.frame_category.get(match.group("cat").lower()) if match else None
+        if category and not (events and events[-1] == ("label", category)):
+            events.append(("label", category))
+    if not any(kind == "row" for kind, _ in events):
+        return None
+    labels_first = events[0][0] == "label"
+    ordered = events if labels_first else events[::-1]
+    categories: dict[int, str] = {}
+    current: str | None = None
+    for kind, value in ordered:
+        if kind == "label":
+            current = str(value)
+        elif current is None or current in categories.values():
             return None
-        return sequence
-    return None
+        else:
+            categories[int(value)] = current
+    sequence = [categories[i] for i in range(len(table.rows))] if len(categories) == len(table.rows) else None
+    if not sequence or (len(sequence) == 1 and sequence != ["total"]):
+        return None
+    return sequence
 
 
 def stage_of_label(label: str) -> tuple[str, int | None] | None:
