@@ -95,7 +95,8 @@ def _label(row: RowSpec) -> str:
     return text
 
 
-def plan_pages(blocks: list[Block], rng: random.Random) -> list[Placed]:
+def plan_pages(blocks: list[Block], rng: random.Random, split_tables: bool = True) -> list[Placed]:
+    """Pages for the blocks; `split_tables=False` (slides) keeps every table whole on a page of its own."""
     placed: list[Placed] = []
     page, used = 1, 0.0
 
@@ -119,12 +120,18 @@ def plan_pages(blocks: list[Block], rng: random.Random) -> list[Placed]:
         head = 1.2 * (len(spec.caption) + 1 + len(spec.heading))
         rows = list(spec.rows)
         continued = False
+        if not split_tables:
+            if used > 0:
+                new_page()
+            placed.append(Placed(block, page, rows, False, True))
+            used = PAGE_UNITS  # the slide is full: what follows starts a new page
+            continue
         while rows:
             room = PAGE_UNITS - used - head
-            if room < _row_units(rows[0]) or (not continued and rng.random() < 0.08 and used > 0):
-                if used > 0:
-                    new_page()
-                    room = PAGE_UNITS - head
+            cut_from_caption = not continued and rng.random() < 0.08  # a break between caption and table
+            if used > 0 and (room < _row_units(rows[0]) or cut_from_caption):
+                new_page()
+                room = PAGE_UNITS - head
             taken: list[RowSpec] = []
             while rows and (not taken or room - _row_units(rows[0]) >= 0):
                 room -= _row_units(rows[0])
@@ -276,7 +283,7 @@ def prepare(plan: PdfPlan, folder: Path) -> tuple[GeneratedDocument, Path]:
     writer = SlidesWriter(budget, year, style, rng) if plan.kind == "slides" else ReportWriter(budget, plan.stage, year,
                                                                                                 style, rng)  # fmt: skip
     writer.write()
-    placed = plan_pages(writer.sheet.blocks, rng)
+    placed = plan_pages(writer.sheet.blocks, rng, split_tables=plan.kind != "slides")
     header = ""
     if plan.kind == "report" and style.running_header != "none":
         header = (stuk_header(budget, plan.stage, year) if style.running_header.startswith("stuk")
