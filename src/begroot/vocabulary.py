@@ -133,7 +133,8 @@ class Vocabulary:
 class ReaderSettings:
     """Thresholds of the table reader (see parse/tables.py)."""
 
-    max_pending_text: int = 10  # lines of text without numbers before a table is taken to have ended
+    max_pending_text: int = 16  # lines of text without numbers before a table is taken to have ended (a frame
+    # whose rows are all blank prints only its hyphenated labels: a dozen short lines)
     caption_lines_back: int = 12  # how far above a unit line its caption is looked for
     caption_max_length: int = 90  # longer lines are prose, not captions
     long_line: int = 55  # a line this long without numbers, after rows, is prose: the table has ended

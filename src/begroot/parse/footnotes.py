@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 
 from ..model import Footnote, Line
-from ..vocabulary import SETTINGS
-from .codes import find_codes
+from ..vocabulary import SETTINGS, VOCABULARY
+from .codes import HEADING, find_codes
+
+V = VOCABULARY
 
 FOOTNOTE = re.compile(r"^\s?(?P<num>\d{1,3})\s+(?P<text>\S.*?)\s*$")
 PAGE_CITE = re.compile(r"p\.\s?(\d{1,4})")
@@ -54,13 +56,21 @@ def _read_note(lines: list[Line], index: int, match: re.Match[str]) -> tuple[Foo
     page = lines[index].page
     while index + consumed < len(lines):
         nxt = lines[index + consumed]
-        if nxt.page != page or not nxt.text.strip() or FOOTNOTE.match(nxt.text):
+        if nxt.page != page or not nxt.text or FOOTNOTE.match(nxt.text) or _opens_a_part(nxt.text):
             break
         parts.append(nxt.text.strip())
         consumed += 1
     text = re.sub(r"\s+", " ", " ".join(parts)).strip()
     line = lines[index]
     return Footnote(int(match.group("num")), text, line.page, line.number, cites=_cites(text)), consumed
+
+
+def _opens_a_part(text: str) -> bool:
+    """A heading or table line: the next page begins (where the text does not mark pages)."""
+    return bool(
+        HEADING.match(text) or V.chapter.match(text) or V.goal.match(text) or V.numbered.match(text)
+        or V.is_content_line(text)
+    )  # fmt: skip
 
 
 def _cites(text: str) -> list[tuple[str, int | None]]:
