@@ -31,7 +31,7 @@ from .detect import DocInfo
 from .facts import split_caption, table_facts
 from .generic import find_generic_tables, header_start
 from .outline import Heading, Outline, Spans
-from .tables import RawTable, is_caption
+from .tables import RawTable, header_items, is_caption, is_unit_line
 from .text import join_prose, title_case
 
 V = VOCABULARY
@@ -409,6 +409,8 @@ class ReportReader:
                 continue
             if back in self.skip or V.numbered.match(text) or V.chapter.match(text) or V.goal.match(text):
                 break
+            if is_unit_line(text) or header_items(text):
+                break  # the heading of another table, left without rows
             too_long = len(text) > SETTINGS.caption_max_length and not is_caption(text)
             if too_long or (parts and text.endswith(".") and len(text) > 60):
                 break

@@ -492,9 +492,7 @@ def frame_categories(table: RawTable) -> list[str] | None:
         else:
             categories[int(value)] = current
     sequence = [categories[i] for i in range(len(table.rows))] if len(categories) == len(table.rows) else None
-    if not sequence or (len(sequence) == 1 and sequence != ["total"]):
-        return None
-    return sequence
+    return sequence or None
 
 
 def stage_of_label(label: str) -> tuple[str, int | None] | None:
