@@ -821,7 +821,7 @@ def _millions(keuro: int, rng: random.Random, small: bool = False) -> tuple[str,
 
 
 def stuk_header(budget: Budget, stage: str, year: int) -> str:
-    session = year - 1 if stage == "BO" else year
+    session = year if stage == "BU" else year - 1  # BO in autumn Y-1, BA in spring Y, BU in spring Y+1
     number = 20 + budget.seed % 30
     return f"Stuk {number}-{budget.domain.letter} ({session}-{session + 1}) – Nr. 1"
 
