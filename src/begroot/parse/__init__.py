@@ -27,7 +27,7 @@ def parse(source: SourceDocument) -> Document:
         format=source.format,
         page_count=len(source.pages),
         domain_letter=info.domain_letter,
-        warnings=list(source.warnings),
+        warnings=list(source.warnings) + info.warnings,
     )
     if info.kind == "slides":
         return parse_slides(source, document, info.tables)

@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import NotABudgetDocument
-from ..model import Footnote, Line, SourceDocument
+from ..model import Footnote, Line, SourceDocument, Warning
+from ..vocabulary import VOCABULARY
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import find_codes
 from .facts import split_caption
@@ -39,18 +40,52 @@ class DocInfo:
     tables: list[tuple[int, RawTable]]
     footnotes: list[Footnote]
     footnote_lines: set[int]  # indexes of the footnotes' lines: no table or prose reader reads them
+    warnings: list[Warning]  # tables found by their unit line but not read
 
 
-def scan_tables(lines: list[Line], skip: set[int]) -> list[tuple[int, RawTable]]:
+def scan_tables(lines: list[Line], skip: set[int]) -> tuple[list[tuple[int, RawTable]], list[Warning]]:
+    """Every stage x credit table, from its unit line; a unit line whose table cannot be read is a warning."""
     tables = []
+    warnings: list[Warning] = []
     consumed = -1  # a unit line inside a table read already is that table's repeated heading
     for index, line in enumerate(lines):
-        if index > consumed and is_unit_line(line.text):
-            table = read_table(lines, index, skip)
-            if table is not None and (table.rows or table.problems):
-                tables.append((index, table))
-                consumed = table.end
-    return tables
+        if index <= consumed or not is_unit_line(line.text):
+            continue
+        table = read_table(lines, index, skip)
+        if table is not None and (table.rows or table.problems):
+            tables.append((index, table))
+            consumed = table.end
+        elif not _is_repeated_heading(lines, index, tables, skip) and not _all_cells_blank(table):
+            warnings.append(Warning(_unread_reason(lines, index, skip, table), line.page, line.number, "unread_table"))
+    return tables, warnings
+
+
+def _unread_reason(lines: list[Line], index: int, skip: set[int], table: RawTable | None) -> str:
+    if table is not None:
+        return "table left out: a header without rows"
+    words = next((lines[i].text for i in range(index + 1, min(index + 6, len(lines))) if lines[i].text
+                  and i not in skip), "")  # fmt: skip
+    unknown = [w for w in words.split() if not VOCABULARY.is_header_word(w)][:6]
+    return f"table left out: header words not understood: {' '.join(unknown) or '(none)'}"
+
+
+def _all_cells_blank(table: RawTable | None) -> bool:
+    """A table whose rows are all labelled and all blank (zeros left unprinted): nothing is lost."""
+    texts = [item.text for kind, item in table.stream if kind == "text" and isinstance(item, Line)] if table else []
+    return bool(texts) and all(
+        stage_of_label(text) or VOCABULARY.frame_row.match(text) or VOCABULARY.change_row.match(text)
+        for text in texts
+    )
+
+
+def _is_repeated_heading(lines: list[Line], index: int, tables: list[tuple[int, RawTable]], skip: set[int]) -> bool:
+    """A heading repeated at a page break just after its table (the table had no rows left): no loss."""
+    if not tables:
+        return False
+    previous = tables[-1][1]
+    between = [line for i, line in enumerate(lines[previous.end + 1 : index], previous.end + 1)
+               if line.text and i not in skip]  # fmt: skip
+    return len(between) <= 3 and all(VOCABULARY.is_content_line(line.text) for line in between)
 
 
 def final_stage(table: RawTable) -> tuple[str, int | None] | None:
@@ -79,7 +114,7 @@ def find_domain(lines: list[Line]) -> str:
 def detect(source: SourceDocument) -> DocInfo:
     lines = source.lines
     notes, note_lines = find_footnotes(lines)
-    tables = scan_tables(lines, note_lines)
+    tables, table_warnings = scan_tables(lines, note_lines)
     text_sample = "\n".join(line.text for line in lines)
     headings = sum(1 for line in lines if ARTICLE_HEADING.match(line.text))
     report_marks = len(REPORT_MARKERS.findall(text_sample))
@@ -93,4 +128,4 @@ def detect(source: SourceDocument) -> DocInfo:
     (stage, year), _ = stages.most_common(1)[0]
     entities = Counter(code.entity[0] for code, _, _ in find_codes(text_sample))
     letter = entities.most_common(1)[0][0] if entities else ""
-    return DocInfo(kind, stage, int(year or 0), find_domain(lines), letter, tables, notes, note_lines)
+    return DocInfo(kind, stage, int(year or 0), find_domain(lines), letter, tables, notes, note_lines, table_warnings)

@@ -321,6 +321,7 @@ class TableReader:
                 continue
             repeated = self._repeated_header(i)
             if repeated:
+                table.end = repeated - 1  # the repeated heading belongs to the table
                 i = repeated
                 continue
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
