@@ -12,6 +12,7 @@ import re
 from ..model import Footnote, Line
 from ..vocabulary import SETTINGS, VOCABULARY
 from .codes import HEADING, find_codes
+from .tables import trailing_numbers
 
 V = VOCABULARY
 
@@ -66,11 +67,16 @@ def _read_note(lines: list[Line], index: int, match: re.Match[str]) -> tuple[Foo
 
 
 def _opens_a_part(text: str) -> bool:
-    """A heading or table line: the next page begins (where the text does not mark pages)."""
+    """A heading or a table line (a label and numbers): the next page begins (where the text does not mark pages)."""
     return bool(
         HEADING.match(text) or V.chapter.match(text) or V.goal.match(text) or V.numbered.match(text)
-        or V.is_content_line(text)
+        or V.is_content_line(text) or _is_table_row(text)
     )  # fmt: skip
+
+
+def _is_table_row(text: str) -> bool:
+    label, numbers = trailing_numbers(text)
+    return len(numbers) >= 2 or (bool(numbers) and not label)
 
 
 def _cites(text: str) -> list[tuple[str, int | None]]:

@@ -304,6 +304,7 @@ class TableReader:
         self.cells: dict[int, Cell] = {}
         self.label = ""
         self.first: Line | None = None
+        self.edges: list[float] = []  # right edges of the columns, from a row with every cell filled
 
     @property
     def ncols(self) -> int:
@@ -368,6 +369,7 @@ class TableReader:
         if self.positional and (len(numbers) != self.ncols or self.cells):
             self._place_by_position(line, label, numbers)
         else:
+            self._learn_edges(line, numbers)
             self._place_in_order(line, label, numbers)
         self.table.end = index
 
@@ -392,7 +394,7 @@ class TableReader:
 
     def _place_by_position(self, line: Line, label: str, numbers: list[Number]) -> None:
         words = line.positioned_words()
-        targets = [self._column_at(_number_x(number, words)) for number in numbers]
+        targets = [self._column_at(_number_span(number, words)) for number in numbers]
         if len(set(targets)) != len(targets):
             self.table.problems.append(("two numbers under one column", line))
             return
@@ -405,9 +407,19 @@ class TableReader:
         if len(self.cells) == self.ncols:
             self._close_row()
 
-    def _column_at(self, x: float) -> int:
+    def _column_at(self, span: tuple[float, float]) -> int:
+        """The column a number stands in: by the right edges of a full row's numbers when one was read
+        (numbers are right-aligned; a header can be shifted, e.g. by a page-start mark), else under its header."""
+        if self.edges:
+            return min(range(len(self.edges)), key=lambda k: abs(self.edges[k] - span[1]))
         centres = [((c.x0 or 0.0) + (c.x1 or 0.0)) / 2 for c in self.table.columns]
-        return min(range(len(centres)), key=lambda k: abs(centres[k] - x))
+        middle = (span[0] + span[1]) / 2
+        return min(range(len(centres)), key=lambda k: abs(centres[k] - middle))
+
+    def _learn_edges(self, line: Line, numbers: list[Number]) -> None:
+        if self.positional and len(numbers) == self.ncols:
+            words = line.positioned_words()
+            self.edges = [_number_span(number, words)[1] for number in numbers]
 
     def _close_row(self, final: bool = False) -> None:
         if not self.cells:
@@ -428,11 +440,11 @@ def _cell(number: Number, line: Line) -> Cell:
     return Cell(number.text, number.value, line.number, line.page)
 
 
-def _number_x(number: Number, words: tuple) -> float:
+def _number_span(number: Number, words: tuple) -> tuple[float, float]:
     spanned = [w for w in words if w.start < number.end and w.end > number.start]
     if not spanned:
-        return 0.0
-    return (spanned[0].x0 + spanned[-1].x1) / 2
+        return 0.0, 0.0
+    return spanned[0].x0, spanned[-1].x1
 
 
 def _heading_texts(window: list[Line], start: int) -> set[str]:
