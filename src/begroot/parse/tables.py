@@ -453,6 +453,8 @@ def _heading_texts(window: list[Line], start: int) -> set[str]:
     back = start - 1
     while back >= 0 and len(texts) < 3 and start - back <= 6:
         text = window[back].text
+        if text and (trailing_numbers(text)[1] or header_items(text)):
+            break  # another table's row or header: the caption is below it
         if text and not V.stop_line.match(text):
             texts.add(text)
         back -= 1

@@ -84,7 +84,7 @@ class Written:
     variations: set[str]
 
 
-LABEL_WIDTH = 30
+LABEL_WIDTH = 44  # wider than any row label printed beside its numbers, so numbers keep their columns
 CELL_WIDTH = 13
 
 
