@@ -39,7 +39,7 @@ def find_generic_tables(lines: list[Line], skip: set[int]) -> list[GenericTable]
             continue
         block = _block(lines, index, skip)
         if len(block) >= 2:
-            tables.append(_table(lines, index, block))
+            tables.append(_table(lines, index, block, skip))
             index = block[-1] + 1
         else:
             index += 1
@@ -65,8 +65,8 @@ def _block(lines: list[Line], start: int, skip: set[int]) -> list[int]:
     return block
 
 
-def _table(lines: list[Line], start: int, block: list[int]) -> GenericTable:
-    header = _header(lines, start)
+def _table(lines: list[Line], start: int, block: list[int], skip: set[int]) -> GenericTable:
+    header = [lines[i].text for i in _header_indexes(lines, start, skip)]
     rows: list[list[str]] = []
     numbers: list[list[float | None]] = []
     pending_label = ""
@@ -90,20 +90,19 @@ def _table(lines: list[Line], start: int, block: list[int]) -> GenericTable:
     return GenericTable(0, line.page, line.number, header, rows, numbers, end_line=lines[block[-1]].number)
 
 
-def _header(lines: list[Line], start: int) -> list[str]:
-    return [lines[i].text.strip() for i in _header_indexes(lines, start)]
-
-
-def header_start(lines: list[Line], start: int) -> int:
+def header_start(lines: list[Line], start: int, skip: set[int]) -> int:
     """Index of the first header line above the rows starting at `start` (or `start` itself)."""
-    indexes = _header_indexes(lines, start)
+    indexes = _header_indexes(lines, start, skip)
     return indexes[0] if indexes else start
 
 
-def _header_indexes(lines: list[Line], start: int) -> list[int]:
+def _header_indexes(lines: list[Line], start: int, skip: set[int]) -> list[int]:
+    """The short lines just above the rows; never a line another reader has taken (a budget table above)."""
     header: list[int] = []
     blanks = 0
     for back in range(start - 1, max(start - 20, -1), -1):
+        if back in skip:
+            break
         text = lines[back].text.strip()
         if not text:
             blanks += 1

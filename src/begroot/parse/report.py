@@ -472,7 +472,7 @@ class ReportReader:
         """Tables in the prose; their lines (header included) are kept out of the prose text."""
         tables = find_generic_tables(self.lines, self.skip)
         for table in tables:
-            start = header_start(self.lines, self._line_index(table.line))
+            start = header_start(self.lines, self._line_index(table.line), self.skip)
             self.skip.update(range(start, self._line_index(table.end_line) + 1))
         return tables
 

@@ -305,6 +305,7 @@ class TableReader:
         self.label = ""
         self.first: Line | None = None
         self.edges: list[float] = []  # right edges of the columns, from a row with every cell filled
+        self.lefts: list[float] = []  # ... and the left edge of its first number
 
     @property
     def ncols(self) -> int:
@@ -339,6 +340,19 @@ class TableReader:
         self._close_row(final=True)
         return table
 
+    def _continues_label(self, line: Line) -> bool:
+        """In a placed-word table (PDF) a label wraps inside its cell, below the numbers of its row."""
+        if line.words is None or not line.words or not self.table.rows or not self.table.rows[-1].label:
+            return False
+        if self.pending or V.frame_row.match(line.text) or is_caption(line.text) or is_stop_line(line.text, True):
+            return False
+        return line.words[-1].x1 < self._columns_left()
+
+    def _columns_left(self) -> float:
+        """Where the number columns begin: the header's first word, or a full row's first number."""
+        lefts = [c.x0 for c in self.table.columns if c.x0 is not None] + self.lefts
+        return min(lefts) if lefts else float("-inf")
+
     def _too_much_text(self) -> bool:
         return len(self.pending) >= SETTINGS.max_pending_text
 
@@ -363,6 +377,11 @@ class TableReader:
         if not numbers:
             if self.positional:
                 self._close_row()  # its blank cells stay blank: text follows
+            if self._continues_label(line):
+                row = self.table.rows[-1]
+                row.label = join_lines([row.label, line.text])
+                self.table.stream.append(("text", line))
+                return
             self.pending.append(line)
             self.table.stream.append(("text", line))
             return
@@ -420,6 +439,7 @@ class TableReader:
         if self.positional and len(numbers) == self.ncols:
             words = line.positioned_words()
             self.edges = [_number_span(number, words)[1] for number in numbers]
+            self.lefts = [_number_span(numbers[0], words)[0]]
 
     def _close_row(self, final: bool = False) -> None:
         if not self.cells:

@@ -31,6 +31,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import SourceError
 from ..model import Line, Page, SourceDocument, Warning, Word
+from ..vocabulary import VOCABULARY
 
 SEGMENT = re.compile(r"[^\r\n]+")
 HYPHEN = re.compile("[-\xad\u2010\u2011]")
@@ -288,7 +289,8 @@ def _mark_running(texts: list[_PageText]) -> None:
     needed = max(2, RUNNING_SHARE * with_text)
     for text in texts:
         for row in _edge_rows(text):
-            row.running = counts[_key(row)] >= needed and not PAGE_NUMBER.match(row.text)
+            repeated = counts[_key(row)] >= needed
+            row.running = repeated and not PAGE_NUMBER.match(row.text) and not VOCABULARY.is_content_line(row.text)
         # A header frames body text; a page holding nothing else keeps its lines.
         if all(row.running for row in text.rows):
             for row in text.rows:
