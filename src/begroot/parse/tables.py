@@ -29,9 +29,10 @@ from itertools import pairwise
 from ..model import Cell, Line
 from ..vocabulary import SETTINGS, VOCABULARY
 from .numbers import is_year, parse_int
-from .text import join_lines
+from .text import SMALL_WORDS, join_lines
 
 V = VOCABULARY
+WORD_BREAK_SHARE = 0.8  # a lone word filling this share of its cell was broken by the word processor
 
 
 def normalise_stage(word: str) -> str:
@@ -306,6 +307,7 @@ class TableReader:
         self.first: Line | None = None
         self.edges: list[float] = []  # right edges of the columns, from a row with every cell filled
         self.lefts: list[float] = []  # ... and the left edge of its first number
+        self.wrapped: dict[int, list[Line]] = {}  # row index -> lines of its label wrapped below it (PDF cells)
 
     @property
     def ncols(self) -> int:
@@ -338,7 +340,29 @@ class TableReader:
             self._line(line, i)
             i += 1
         self._close_row(final=True)
+        self._finish_wrapped_labels()
         return table
+
+    def _finish_wrapped_labels(self) -> None:
+        """Join the lines of labels wrapped in their cells. A word too long for the cell is broken without a
+        hyphen: a line holding one word about as wide as the cell, followed by a lower-case start that is not
+        a small word (`en`, `van`), is glued on."""
+        lines = [line for wrapped in self.wrapped.values() for line in wrapped]
+        if not lines:
+            return
+        left = min(line.indent for line in lines)
+        width = max(line.words[-1].x1 for line in lines if line.words) - left
+        for position, wrapped in self.wrapped.items():
+            row = self.table.rows[position]
+            label = row.label
+            previous_full = False
+            for line in wrapped:
+                first = line.text.split()[0]
+                glue = previous_full and first[:1].islower() and first.lower() not in SMALL_WORDS
+                label = label + line.text if glue else join_lines([label, line.text])
+                words = line.words or ()
+                previous_full = len(words) == 1 and words[0].x1 - left >= WORD_BREAK_SHARE * width
+            row.label = label
 
     def _continues_label(self, line: Line) -> bool:
         """In a placed-word table (PDF) a label wraps inside its cell, below the numbers of its row."""
@@ -378,8 +402,7 @@ class TableReader:
             if self.positional:
                 self._close_row()  # its blank cells stay blank: text follows
             if self._continues_label(line):
-                row = self.table.rows[-1]
-                row.label = join_lines([row.label, line.text])
+                self.wrapped.setdefault(len(self.table.rows) - 1, []).append(line)
                 self.table.stream.append(("text", line))
                 return
             self.pending.append(line)

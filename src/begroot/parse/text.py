@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-SMALL_WORDS = {"en", "van", "de", "het", "der", "voor", "in", "op"}
+SMALL_WORDS = {"en", "van", "de", "het", "der", "voor", "in", "op", "met", "of", "te", "tot", "aan", "bij", "uit"}
 
 
 def title_case(text: str) -> str:
