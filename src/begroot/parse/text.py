@@ -21,16 +21,27 @@ def title_case(text: str) -> str:
     return " ".join(words)
 
 
+VOWELS = set("aeiouy")
+
+
 def join_lines(parts: list[str]) -> str:
-    """Lines of one label or sentence joined; a word hyphenated at a line end (`uit-` / `gaven`) is rejoined."""
+    """Lines of one label or sentence joined; a word hyphenated at a line end (`uit-` / `gaven`) is rejoined.
+
+    The hyphen stays where Dutch writes one: after an acronym (`ESR-uitgaven`) and between two vowels
+    that would run together (`thema-overschrijdend`).
+    """
     text = ""
     for part in parts:
         part = part.strip()
         if text.endswith("-") and not text.endswith(" -") and part[:1].islower():
-            text = text[:-1] + part
+            text = text + part if _keeps_hyphen(text[-2:-1], part[:1]) else text[:-1] + part
         else:
             text = f"{text} {part}".strip()
     return re.sub(r"\s+", " ", text)
+
+
+def _keeps_hyphen(before: str, after: str) -> bool:
+    return before.isupper() or (before.lower() in VOWELS and after.lower() in VOWELS)
 
 
 def join_prose(parts: list[str]) -> str:
