@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
-def _words(*alternatives: str) -> str:
-    return "|".join(alternatives)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -93,6 +91,13 @@ class Vocabulary:
     trailing_page: re.Pattern[str] = re.compile(r"\s\d{1,4}\s*$")
     od_cited: re.Pattern[str] = re.compile(r"(?i)(?:operationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\b")
 
+    # --- what tells a report from a slide deck (counted, lower case)
+    report_markers: tuple[str, ...] = (
+        "korte inhoud begrotingsartikel", "inhoudelijke toelichting", "begrotingsuitvoering:", "budgettair kader",
+        "beleidsveld", "kredietevolutie",
+    )  # fmt: skip
+    slide_markers: tuple[str, ...] = ("budgetevolutie", "begrotingsinfo", "bbt-structuur", "in duizend euro")
+
     # --- prose and slide statements
     increase_words: frozenset[str] = frozenset(
         {"toename", "stijging", "verhoging", "groei", "steeg", "stijgt", "verhoogd", "verhoogde", "toegenomen",
@@ -121,7 +126,7 @@ class Vocabulary:
             word in self.credits
             or word in self.header_words
             or bool(self.ordinal.match(word))
-            or bool(re.fullmatch(r"(?:19|20)\d{2}", word))
+            or bool(_YEAR.fullmatch(word))
         )
 
     def change_sign(self, word: str) -> int:

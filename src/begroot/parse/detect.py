@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -16,17 +17,14 @@ from .footnotes import find_footnotes
 from .tables import RawTable, is_unit_line, read_table, stage_of_label
 from .text import title_case
 
-SLIDE_MARKERS = re.compile(r"(?i)\b(budgetevolutie|begrotingsinfo|bbt-structuur|in duizend euro)\b")
-REPORT_MARKERS = re.compile(r"(?i)(korte inhoud begrotingsartikel|inhoudelijke toelichting|begrotingsuitvoering:|"
-                            r"budgettair kader|beleidsveld|kredietevolutie)")  # fmt: skip
 # A domain's name: capitalised words joined by spaces, `en` or commas (`Welzijn, Volksgezondheid en Gezin`).
 _CAP = r"[A-ZÀ-Ý][\w’'-]+"
 DOMAIN_NAME = rf"(?P<domain>{_CAP}(?:(?:,\s+|\s+en\s+|\s+){_CAP})*)"
-DOMAIN_PATTERNS = (
-    re.compile(rf"^TOTAAL\s*[–-]\s*{DOMAIN_NAME}"),
-    re.compile(rf"(?i:\bbeleidsdomein)\s+{DOMAIN_NAME}"),
-    re.compile(rf"(?i:\bBBT\s+(?:\d{{4}}),?)\s+{DOMAIN_NAME}\s*$"),
-    re.compile(rf"(?i:begrotingstoelichting)\s+{DOMAIN_NAME}"),
+DOMAIN_PATTERNS = (  # (pattern, a word the line must hold: a cheap test before the pattern)
+    (re.compile(rf"^TOTAAL\s*[–-]\s*{DOMAIN_NAME}"), "totaal"),
+    (re.compile(rf"(?i:\bbeleidsdomein)\s+{DOMAIN_NAME}"), "beleidsdomein"),
+    (re.compile(rf"(?i:\bBBT\s+(?:\d{{4}}),?)\s+{DOMAIN_NAME}\s*$"), "bbt"),
+    (re.compile(rf"(?i:begrotingstoelichting)\s+{DOMAIN_NAME}"), "begrotingstoelichting"),
 )
 
 
@@ -101,12 +99,11 @@ def final_stage(table: RawTable) -> tuple[str, int | None] | None:
 
 
 def find_domain(lines: list[Line]) -> str:
+    """The policy domain, from the first line that names it (a domain total's caption first)."""
     head = " ".join(line.text for line in lines[:12])
-    candidates = [head] + [split_caption(line.text)[0] for line in lines]
-    for pattern in DOMAIN_PATTERNS:
-        for text in candidates:
-            match = pattern.search(text)
-            if match:
+    for pattern, needle in DOMAIN_PATTERNS:
+        for text in itertools.chain([head], (line.text for line in lines)):
+            if needle in text.lower() and (match := pattern.search(split_caption(text)[0])):
                 return title_case(match.group("domain"))
     return ""
 
@@ -116,9 +113,11 @@ def detect(source: SourceDocument) -> DocInfo:
     notes, note_lines = find_footnotes(lines)
     tables, table_warnings = scan_tables(lines, note_lines)
     text_sample = "\n".join(line.text for line in lines)
-    headings = sum(1 for line in lines if ARTICLE_HEADING.match(line.text))
-    report_marks = len(REPORT_MARKERS.findall(text_sample))
-    slide_marks = len(SLIDE_MARKERS.findall(text_sample))
+    heading_codes = [m.group("entity") for line in lines if (m := ARTICLE_HEADING.match(line.text))]
+    headings = len(heading_codes)
+    lowered = text_sample.lower()
+    report_marks = sum(lowered.count(marker) for marker in VOCABULARY.report_markers)
+    slide_marks = sum(lowered.count(marker) for marker in VOCABULARY.slide_markers)
     if not tables and headings == 0:
         raise NotABudgetDocument(source.path, "not a BBT: no budget tables (duizend euro) and no budget articles found")
     kind = "slides" if slide_marks > report_marks and not headings else "report"
@@ -126,6 +125,9 @@ def detect(source: SourceDocument) -> DocInfo:
     if not stages:
         raise NotABudgetDocument(source.path, "not a BBT: no table says which budget stage and year it holds")
     (stage, year), _ = stages.most_common(1)[0]
-    entities = Counter(code.entity[0] for code, _, _ in find_codes(text_sample))
+    # The domain's letter: that of its own articles' entities (the prose cites other domains' codes too).
+    entities = Counter(entity[0] for entity in heading_codes) or Counter(
+        code.entity[0] for code, _, _ in find_codes(text_sample)
+    )
     letter = entities.most_common(1)[0][0] if entities else ""
     return DocInfo(kind, stage, int(year or 0), find_domain(lines), letter, tables, notes, note_lines, table_warnings)

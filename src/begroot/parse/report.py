@@ -49,7 +49,7 @@ class ReportReader:
         self.index_of = {line.number: i for i, line in enumerate(self.lines)}
         self.heading_lines: set[int] = set()
         self.footnote_lines: set[int] = set()
-        self.heading_keys = _last_heading_keys(self.lines)
+        self._heading_keys: dict[str, int] | None = None
         self.outline = Outline([], len(self.lines))
 
     # ------------------------------------------------------------------ passes
@@ -123,6 +123,13 @@ class ReportReader:
             return Heading(index, 1 + depth, section), used
         return None, 1
 
+    @property
+    def heading_keys(self) -> dict[str, int]:
+        """The last line index of every heading-shaped line (built on first use: most documents need none)."""
+        if self._heading_keys is None:
+            self._heading_keys = _last_heading_keys(self.lines)
+        return self._heading_keys
+
     def _is_contents_entry(self, index: int) -> bool:
         """A table-of-contents line: dot leaders, or a page number after a heading printed again further on.
 
@@ -130,6 +137,8 @@ class ReportReader:
         entry only when the same heading stands later in the document.
         """
         text = self.lines[index].text
+        if not text[-1:].isdigit():
+            return False  # every contents entry ends in its page number
         if V.dot_leaders.search(text):
             return True
         if not V.trailing_page.search(text):

@@ -308,6 +308,7 @@ class TableReader:
         self.edges: list[float] = []  # right edges of the columns, from a row with every cell filled
         self.lefts: list[float] = []  # ... and the left edge of its first number
         self.wrapped: dict[int, list[Line]] = {}  # row index -> lines of its label wrapped below it (PDF cells)
+        self.inline_labels: dict[int, bool] = {}  # row index -> its label began on the line of its numbers
 
     @property
     def ncols(self) -> int:
@@ -366,8 +367,10 @@ class TableReader:
 
     def _continues_label(self, line: Line) -> bool:
         """In a placed-word table (PDF) a label wraps inside its cell, below the numbers of its row."""
-        if line.words is None or not line.words or not self.table.rows or not self.table.rows[-1].label:
-            return False
+        if line.words is None or not line.words or not self.table.rows or not self.inline_labels.get(
+            len(self.table.rows) - 1
+        ):
+            return False  # a label printed before its numbers is whole: the text after belongs to the next row
         if self.pending or V.frame_row.match(line.text) or is_caption(line.text) or is_stop_line(line.text, True):
             return False
         return line.words[-1].x1 < self._columns_left()
@@ -416,6 +419,7 @@ class TableReader:
         self.table.end = index
 
     def _start_row(self, line: Line, label: str) -> None:
+        self.inline_labels[len(self.table.rows)] = bool(label)
         self.label = label or join_lines([line.text for line in self.pending])
         if label:
             self.table.stream.append(("text", line))

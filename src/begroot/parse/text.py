@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 SMALL_WORDS = {"en", "van", "de", "het", "der", "voor", "in", "op", "met", "of", "te", "tot", "aan", "bij", "uit"}
 
 
@@ -37,7 +35,7 @@ def join_lines(parts: list[str]) -> str:
             text = text + part if _keeps_hyphen(text[-2:-1], part[:1]) else text[:-1] + part
         else:
             text = f"{text} {part}".strip()
-    return re.sub(r"\s+", " ", text)
+    return " ".join(text.split())
 
 
 def _keeps_hyphen(before: str, after: str) -> bool:

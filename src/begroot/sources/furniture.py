@@ -28,7 +28,6 @@ from ..vocabulary import VOCABULARY
 PAGE_NUMBER = re.compile(
     r"^[\-–—|\s]*(?:(?:pagina|page|blz\.?|p\.)\s*)?(\d{1,4})(?:\s*(?:/|van|of)\s*\d{1,4})?[\-–—|\s]*$", re.I
 )
-EDGE_NUMBER = re.compile(r"^\d{1,4}\s+(?=\S)|(?<=\S)\s+\d{1,4}$")
 MIN_CHAIN = 3  # page numbers counting along at least this far
 MIN_RUNNING_LENGTH = 10  # shorter repeated lines are row labels and the like
 NEAR_EDGE = 2  # a running line is among the first or last non-blank lines of its page
@@ -104,18 +103,31 @@ def _pages_from_numbers(count: int, chain: list[int]) -> list[int]:
 
 def running_key(text: str) -> str:
     """What repeats on every page: the line without the numbers at its ends (page numbers, left or right)."""
-    key = re.sub(r"\s+", " ", text).strip()
-    while (shorter := EDGE_NUMBER.sub("", key)) != key:  # `12 Stuk … Nr. 1` and `Stuk … Nr. 1 13` alike
-        key = shorter
-    return key.lower()
+    if not (text[:1].isdigit() or text[-1:].isdigit()):
+        return text  # the common case, kept cheap: this runs on every line
+    words = text.split()
+    start, end = 0, len(words)
+    while start < end and _is_page_number(words[start]):  # `12 Stuk … Nr. 1` and `Stuk … Nr. 1 13` alike
+        start += 1
+    while end > start and _is_page_number(words[end - 1]):
+        end -= 1
+    return " ".join(words[start:end])
+
+
+def _is_page_number(word: str) -> bool:
+    return len(word) <= 4 and word.isdigit()
 
 
 def _running_lines(texts: list[str], pages: list[int] | None, taken: set[int]) -> set[int]:
     occurrences: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
-        if len(text) >= MIN_RUNNING_LENGTH and index not in taken and not VOCABULARY.is_content_line(text):
+        if len(text) >= MIN_RUNNING_LENGTH and index not in taken:
             occurrences[running_key(text)].append(index)
-    candidates = {key: found for key, found in occurrences.items() if len(found) >= 3}
+    candidates = {
+        key: found
+        for key, found in occurrences.items()
+        if len(found) >= 3 and not any(VOCABULARY.is_content_line(texts[i]) for i in found)
+    }
     if not candidates:
         return set()
     if pages is not None:

@@ -81,21 +81,29 @@ def split_pages(name: str, text: str) -> list[Page]:
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
     page_of = _marked_pages(raw_lines, text)
-    stripped = [raw.replace("\f", "").strip() for raw in raw_lines]
+    if "\f" in text:
+        raw_lines = [raw.replace("\f", "") for raw in raw_lines]
+    stripped = [raw.strip() for raw in raw_lines]
     furniture = find_furniture(stripped, page_of)
     if page_of is None:
         page_of = _pages_from_starts(len(raw_lines), furniture.starts)
     pages: dict[int, Page] = {}
+    page = Page(number=0)
     for index, raw in enumerate(raw_lines):
-        page = pages.setdefault(page_of[index], Page(number=page_of[index]))
+        if page.number != page_of[index]:
+            page = pages.setdefault(page_of[index], Page(number=page_of[index]))
         if index in furniture.printed:
             page.printed_number = furniture.printed[index]
         if index in furniture.lines:
             continue
-        body = raw.replace("\f", "").rstrip()
-        indent = len(body.expandtabs(8)) - len(body.expandtabs(8).lstrip())
-        page.lines.append(Line(text=stripped[index], page=page.number, number=index + 1, indent=indent))
+        page.lines.append(Line(stripped[index], page.number, index + 1, _indent(raw)))
     return [pages[number] for number in sorted(pages)] or [Page(number=1)]
+
+
+def _indent(raw: str) -> int:
+    if "\t" in raw:
+        raw = raw.expandtabs(8)
+    return len(raw) - len(raw.lstrip())
 
 
 def _marked_pages(raw_lines: list[str], text: str) -> list[int] | None:
