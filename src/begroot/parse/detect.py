@@ -14,7 +14,7 @@ from .codes import HEADING as ARTICLE_HEADING
 from .codes import find_codes
 from .facts import split_caption
 from .footnotes import find_footnotes
-from .tables import RawTable, is_unit_line, read_table, stage_of_label
+from .tables import RawTable, is_unit_line, read_table, same_columns, stage_of_label
 from .text import title_case
 
 # A domain's name: capitalised words joined by spaces, `en` or commas (`Welzijn, Volksgezondheid en Gezin`).
@@ -53,7 +53,7 @@ def scan_tables(lines: list[Line], skip: set[int]) -> tuple[list[tuple[int, RawT
         if table is not None and (table.rows or table.problems):
             tables.append((index, table))
             consumed = table.end
-        elif not _is_repeated_heading(lines, index, tables, skip) and not _all_cells_blank(table):
+        elif not _is_repeated_heading(lines, index, table, tables, skip) and not _all_cells_blank(table):
             warnings.append(Warning(_unread_reason(lines, index, skip, table), line.page, line.number, "unread_table"))
     return tables, warnings
 
@@ -76,9 +76,11 @@ def _all_cells_blank(table: RawTable | None) -> bool:
     )
 
 
-def _is_repeated_heading(lines: list[Line], index: int, tables: list[tuple[int, RawTable]], skip: set[int]) -> bool:
+def _is_repeated_heading(
+    lines: list[Line], index: int, table: RawTable | None, tables: list[tuple[int, RawTable]], skip: set[int]
+) -> bool:
     """A heading repeated at a page break just after its table (the table had no rows left): no loss."""
-    if not tables:
+    if not tables or table is None or not same_columns(table.columns, tables[-1][1].columns):
         return False
     previous = tables[-1][1]
     between = [line for i, line in enumerate(lines[previous.end + 1 : index], previous.end + 1)

@@ -391,7 +391,7 @@ class TableReader:
         if any(is_caption(line.text) and line.text not in self.heading for line in self.pending):
             return None  # a new caption: the next table
         header = read_header(self.window, i, self.skip)
-        if header and _same_columns(header.columns, self.table.columns):
+        if header and same_columns(header.columns, self.table.columns):
             return header.data_start
         return None
 
@@ -516,7 +516,7 @@ def read_table(window: list[Line], start: int, skip: set[int] | frozenset[int] =
     return TableReader(window, start, header, skip).read(header.data_start)
 
 
-def _same_columns(a: list[Column], b: list[Column]) -> bool:
+def same_columns(a: list[Column], b: list[Column]) -> bool:
     return [(c.credit, c.stage, c.year) for c in a] == [(c.credit, c.stage, c.year) for c in b]
 
 
