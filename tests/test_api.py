@@ -5,15 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from begroot.app import create_app
 from begroot.audit import load_and_parse
 from begroot.parse import extract
 from begroot.store import Store
+from conftest import postgres_schema_url
 from webdb import SAMPLES
 
 ARTICLE = "JB0-1JDB2CA-WT"  # DOELGROEPVERMINDERINGEN SOCIALE ZEKERHEID
@@ -145,12 +148,27 @@ def test_search_is_dutch_aware(client: TestClient) -> None:
     assert any("<mark>opleidingen</mark>" in r["snippet"].lower() for r in body["results"])
 
 
-def test_search_folds_accents_and_escapes() -> None:
-    from begroot.api.search import Index
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new database of its own, on each backend (the session's samples database stays untouched)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'own.sqlite'}"
+    else:
+        yield from postgres_schema_url()
 
-    index = Index.build(("x",), [{"kind": "section", "key": "s", "document": "d", "title": "t", "page": 1,
-                                  "text": "De financiële <b>opleidingen</b> & meer"}])  # fmt: skip
-    [hit] = index.search("financiele opleiding")
+
+def test_search_folds_accents_and_escapes(empty_db: str) -> None:
+    from begroot.store.search import entry, index_entries, search
+
+    document, _source = load_and_parse(SAMPLES / f"{SLIDES}.txt")
+    with Store(empty_db) as store:
+        store.ingest(document)
+        with store.engine.begin() as connection:
+            document_id = connection.scalar(sa.text("SELECT id FROM documents"))
+            index_entries(connection, document_id, [entry("section", "s", "t", 1, 3, "De financiële <b>opleidingen</b> & meer")])
+        with store.engine.connect() as connection:
+            [hit] = search(connection, "financiele opleiding")
+            assert search(connection, "financiele opleiding nergens") == []  # every word is required
     assert "<mark>financiële</mark>" in hit["snippet"]
     assert "&lt;b&gt;<mark>opleidingen</mark>&lt;/b&gt; &amp;" in hit["snippet"]
 

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from ..store import queries
 from ..store.queries import FACT_FIELDS, ArticleFilter, FactFilter, FindingFilter
+from ..store.search import search as search_database
 from .responses import etagged, json_reply
 
 router = APIRouter(prefix="/api/v1", tags=["begroot"])
@@ -141,10 +142,11 @@ def findings(
 @router.get("/search", summary="Dutch-aware full-text search with highlighted snippets")
 def search(
     request: Request,
+    db: Db,
     q: Annotated[str, Query(min_length=1, max_length=200)],
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Response:
-    results = request.app.state.search.search(q, limit)
+    results = search_database(db, q, limit)
     return json_reply(request, {"query": q, "total": len(results), "results": results})
 
 

@@ -17,6 +17,8 @@ from .engine import default_url, make_engine, writing
 from .migrate import upgrade
 from .rows import EXTRACTORS, document_row
 from .schema import documents_t, facts_t, findings_t
+from .search import entries as search_entries
+from .search import index_entries
 
 STAGE_ORDER = {"BO": 0, "BA": 1, "BA-JR": 2, "BU": 3}
 CONFLICT_RULE = "cross-document-conflict"
@@ -58,6 +60,7 @@ class Store:
                     connection.execute(insert(table), rows)
             if findings:
                 connection.execute(insert(findings_t), [finding_row(f, document_id) for f in findings])
+            index_entries(connection, document_id, search_entries(document))
             _pause_for_tests()
             record_conflicts(connection, document_id, document.domain)
         return True
