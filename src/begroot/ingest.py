@@ -15,23 +15,23 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .errors import BegrootError
-from .model import Document
+from .store.rows import DocumentRows
 
 IN_FLIGHT_PER_JOB = 2
 
 
 @dataclass
 class Prepared:
-    """A file read, parsed and audited (in a worker), or the one-line reason it could not be."""
+    """A file read, parsed and audited and turned into rows (in a worker), or the one-line reason it
+    could not be. Rows rather than the document model: they are what the store needs, and making
+    them (and the stemmed words of the search index) is work the workers can share."""
 
     path: Path
-    document: Document | None = None
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    rows: DocumentRows | None = None
     error: str | None = None
 
 
@@ -43,15 +43,17 @@ def prepare(path: Path) -> Prepared:
     """Read, parse and audit one file; any failure becomes its error message (one bad file must not
     stop the others, and exceptions need not survive the trip back from a worker)."""
     from .audit import audit_document, load_and_parse
+    from .store.rows import document_rows
 
     try:
         document, source = load_and_parse(path)
         findings = [finding.as_dict() for finding in audit_document(document, source)]
+        rows = document_rows(document, findings)
     except BegrootError as error:
         return Prepared(path, error=str(error))
     except Exception as error:
         return Prepared(path, error=f"{path}: {first_line(error)}")
-    return Prepared(path, document, findings)
+    return Prepared(path, rows)
 
 
 def default_jobs() -> int:

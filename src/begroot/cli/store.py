@@ -60,11 +60,11 @@ def ingest(
         for ready in prepared(files, jobs):
             progress.update(task, description=ready.path.name)
             try:
-                if ready.document is None:  # could not be read: `error` says why, naming the file
+                if ready.rows is None:  # could not be read: `error` says why, naming the file
                     progress.console.print(f"error: {ready.error}", markup=False, soft_wrap=True)
                     counts["failed"] += 1
                 else:  # the findings of its audit are stored with the document
-                    counts["added" if store.ingest(ready.document, ready.findings) else "present"] += 1
+                    counts["added" if store.ingest_rows(ready.rows) else "present"] += 1
             except BegrootError as error:
                 progress.console.print(f"error: {error}", markup=False, soft_wrap=True)
                 counts["failed"] += 1

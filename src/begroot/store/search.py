@@ -27,9 +27,10 @@ from functools import lru_cache
 from typing import Any
 
 import snowballstemmer
-from sqlalchemy import Connection, bindparam, func, insert, select, text
+from sqlalchemy import Connection, bindparam, func, select, text
 
 from ..model import Document
+from .bulk import bulk_insert
 from .schema import SEARCH_INDEX as INDEX_TABLE
 from .schema import search_entries_t
 
@@ -40,9 +41,23 @@ _stemmer = snowballstemmer.stemmer("dutch")
 _stem_lock = threading.Lock()  # snowball stemmer objects keep state between calls
 
 
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def fold(text: str) -> str:
     """Lower case without accents: 'Financiële' -> 'financiele'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    lowered = text.lower()
+    # Only the (rare) runs of non-ASCII characters need work; each distinct run is folded once.
+    return lowered if lowered.isascii() else NON_ASCII.sub(_fold_match, lowered)
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _fold_run(match.group())
+
+
+@lru_cache(maxsize=20_000)
+def _fold_run(run: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", run)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -53,7 +68,7 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    return [stem(match.group()) for match in WORD.finditer(text)]
+    return list(map(stem, WORD.findall(text)))
 
 
 # --------------------------------------------------------------------------- what is indexed
@@ -77,32 +92,46 @@ def searchable(row: dict[str, Any]) -> str:
     return f"{row['title']} {row['text'] or ''}"
 
 
+def rows(document: Document) -> list[dict[str, Any]]:
+    """The document's entries with what each backend indexes: `stemmed` words (SQLite) and the
+    `folded` text (PostgreSQL stems it with its own 'dutch' configuration)."""
+    return [with_words(row) for row in entries(document)]
+
+
+def with_words(row: dict[str, Any]) -> dict[str, Any]:
+    body = searchable(row)
+    return row | {"stemmed": " ".join(terms(body)), "folded": fold(body)}
+
+
+ENTRY_FIELDS = ("kind", "key", "title", "page", "line", "text")
+
+
 def index_entries(connection: Connection, document_id: int, rows: list[dict[str, Any]]) -> None:
     """Store a document's entries and their words, inside the caller's (the ingest's) transaction.
 
-    Entry ids are given here so the index rows can point at them; writers hold the database's write
-    lock (store.engine.writing), so the next free id cannot be taken by another process meanwhile.
+    `rows` come from `rows()` (or `entry()`: their words are worked out here then). Entry ids are
+    given here so the index rows can point at them; writers hold the database's write lock
+    (store.engine.writing), so the next free id cannot be taken by another process meanwhile.
     """
     if not rows:
         return
     first = (connection.scalar(select(func.max(search_entries_t.c.id))) or 0) + 1
-    numbered = [row | {"id": first + n, "document_id": document_id} for n, row in enumerate(rows)]
-    connection.execute(insert(search_entries_t), numbered)
+    numbered = [
+        (row if "stemmed" in row else with_words(row)) | {"id": first + n, "document_id": document_id}
+        for n, row in enumerate(rows)
+    ]
+    stored = [{name: row[name] for name in ("id", *ENTRY_FIELDS)} for row in numbered]
+    bulk_insert(connection, search_entries_t, stored, document_id)
     if connection.dialect.name == "postgresql":
         connection.execute(
-            text(f"INSERT INTO {INDEX_TABLE} (entry_id, terms) VALUES (:id, to_tsvector('dutch', :words))"),
-            [{"id": row["id"], "words": fold(searchable(row))} for row in numbered],
+            text(f"INSERT INTO {INDEX_TABLE} (entry_id, terms) VALUES (:id, to_tsvector('dutch', :folded))"),
+            [{"id": row["id"], "folded": row["folded"]} for row in numbered],
         )
     else:
         connection.execute(
-            text(f"INSERT INTO {INDEX_TABLE} (rowid, terms) VALUES (:id, :words)"),
-            [{"id": row["id"], "words": stemmed(searchable(row))} for row in numbered],
+            text(f"INSERT INTO {INDEX_TABLE} (rowid, terms) VALUES (:id, :stemmed)"),
+            [{"id": row["id"], "stemmed": row["stemmed"]} for row in numbered],
         )
-
-
-def stemmed(body: str) -> str:
-    """The text's words folded and stemmed, space-separated: what the SQLite index holds."""
-    return " ".join(terms(body))
 
 
 # --------------------------------------------------------------------------- searching
