@@ -115,6 +115,8 @@ class IseRow(Base):
 
 class ArticleRow(Base):
     __tablename__ = "articles"
+    # A program's articles, paged in document order (the API's /articles?program=).
+    __table_args__ = (Index("ix_articles_part_program_document_id_code", "part_program", "document_id", "code"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = _document_fk()
     code: Mapped[str] = mapped_column(Text, index=True)
@@ -157,7 +159,10 @@ class TableRow(Base):
 
 class FactRow(Base):
     __tablename__ = "facts"
-    __table_args__ = (Index("ix_facts_subject_credit_year_stage", "subject", "credit", "year", "stage"),)
+    __table_args__ = (
+        Index("ix_facts_subject_credit_year_stage", "subject", "credit", "year", "stage"),
+        Index("ix_facts_credit_stage_year", "credit", "stage", "year"),  # filters without a subject
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = _document_fk()
     scope: Mapped[str] = mapped_column(Text)
