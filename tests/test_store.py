@@ -345,3 +345,24 @@ def test_migration_indexes_the_documents_already_stored(url: str, docs: list[Doc
         with store.engine.connect() as connection:
             after = [(hit["kind"], hit["key"]) for hit in search(connection, "financiele opleiding", 500)]
     assert before and sorted(after) == sorted(before)
+
+
+def test_parallel_ingest_stores_what_a_serial_one_does(tmp_path: Path) -> None:
+    """--jobs 2 (worker processes) and --jobs 1 give the same documents, rows and findings, in the same order."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in SAMPLES:  # the report twice under two names: the second copy is a distinct file, same content
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "zz_copy.txt").write_bytes(SAMPLES[0].read_bytes() + b"\n")
+    results = []
+    for jobs in ("1", "2"):
+        url = f"sqlite:///{tmp_path / f'jobs{jobs}.sqlite'}"
+        process = run_cli("ingest", str(folder), "--db", url, "--jobs", jobs)
+        _, stderr = process.communicate(timeout=180)
+        assert process.returncode == 0, stderr
+        with Store(url) as store:
+            names = [row["name"] for row in store.documents()]
+            findings = sorted((f["rule"], f["document"] or "", f["message"]) for f in store.findings())
+            results.append((names, counts(store), findings))
+    assert results[0] == results[1]
+    assert results[0][0] == sorted(path.stem for path in folder.iterdir())
