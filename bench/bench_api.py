@@ -4,7 +4,15 @@
     .venv/bin/python bench/bench_api.py --db URL        # on a bigger database
     .venv/bin/python bench/bench_api.py --clients 20 --seconds 10
 
-Prints p50 / p95 / p99 latency (ms) and the error count. Target: p95 < 50 ms, 0 errors.
+    .venv/bin/python bench/bench_api.py --db URL --misses 0.5 --workers 2   # half the requests miss the cache
+
+Prints p50 / p95 / p99 latency (ms) and the error count. Target: p95 < 50 ms, 0 errors, on the
+500-document database (bench/bench_ingest.py's corpus: `--corpus 500` builds it here), cache misses included.
+
+`--misses F`: that share of the requests are made to miss the response cache: random filters and
+offsets on /facts and /articles, random search words (each URL also carries a
+counter `_=n`, a parameter the API ignores, so even a repeated filter is not served from the cache).
+The rest cycle through the fixed mix below, which the cache answers after the warm-up.
 
 The load comes from `wrk` (Debian package; a C program, so the 2 cores go to the server, not
 to the load generator) cycling through the endpoint mix with a Lua script; without wrk, or with
@@ -48,9 +56,40 @@ MIX = [
 ]
 
 
-def sample_db(folder: Path) -> str:
+# What the cache-missing requests choose from.
+CREDITS = ["VAK", "VEK", "AO", "TO", "LO"]
+STAGES = ["BO", "BA", "BA-JR", "BU"]
+YEARS = [2021, 2022, 2023, 2024]
+PROGRAMS: list[str] = []  # the programs of the database served, read from /api/v1/programs
+WORDS = ["opleiding", "werk", "activering", "loopbaan", "subsidie", "werkzoekenden", "sociale economie",
+         "financiele", "begroting", "doelgroep", "VDAB", "jobbonus"]  # fmt: skip
+
+
+def miss_path(number: int) -> str:
+    """A request the cache cannot answer: random filters and offsets, and a counter to make it unique."""
+    kind = random.randrange(4)
+    if kind == 0:
+        query = f"/api/v1/facts?credit={random.choice(CREDITS)}&stage={random.choice(STAGES)}&limit=50&offset={random.randrange(2000)}"
+    elif kind == 1:
+        query = f"/api/v1/facts?subject={random.choice(PROGRAMS)}&year={random.choice(YEARS)}&limit=100&offset={random.randrange(200)}"
+    elif kind == 2:
+        query = f"/api/v1/articles?program={random.choice(PROGRAMS)}&limit=20&offset={random.randrange(1000)}"
+    else:
+        query = f"/api/v1/search?q={random.choice(WORDS).replace(' ', '+')}&limit=20"
+    return f"{query}{'&' if '?' in query else '?'}_={number}"
+
+
+def sample_db(folder: Path, corpus: int) -> str:
+    """A SQLite database of the samples, or of a generated corpus of `corpus` documents."""
     url = f"sqlite:///{folder / 'bench.sqlite'}"
-    command = [sys.executable, "-m", "begroot", "ingest", str(ROOT / "samples"), "--db", url]
+    source = ROOT / "samples"
+    if corpus:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from bench_ingest import write_corpus
+
+        source = folder / "corpus"
+        write_corpus(source, corpus)
+    command = [sys.executable, "-m", "begroot", "ingest", str(source), "--db", url]
     subprocess.run(command, check=True, capture_output=True)
     return url
 
@@ -61,8 +100,8 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "begroot", "serve", "--db", url, "--port", str(port)]
+def start_server(url: str, port: int, log: Path, workers: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "begroot", "serve", "--db", url, "--port", str(port), "--workers", str(workers)]
     with log.open("wb") as output:  # a file, not a pipe: a full pipe would stall the server
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 30
@@ -76,10 +115,12 @@ def start_server(url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
-async def client(base: str, until: float, latencies: dict[str, list[float]], errors: list[str]) -> None:
+async def client(
+    base: str, until: float, latencies: dict[str, list[float]], errors: list[str], misses: float
+) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
         while time.monotonic() < until:
-            path = random.choice(MIX)
+            path = miss_path(random.randrange(10**9)) if random.random() < misses else random.choice(MIX)
             start = time.perf_counter()
             try:
                 response = await http.get(path)
@@ -87,7 +128,8 @@ async def client(base: str, until: float, latencies: dict[str, list[float]], err
                     errors.append(f"{path}: {response.status_code}")
             except httpx.HTTPError as error:
                 errors.append(f"{path}: {type(error).__name__}")
-            latencies[path.split("?")[0]].append((time.perf_counter() - start) * 1000)
+            label = path.split("?")[0] + (" (miss)" if "_=" in path else "")
+            latencies[label].append((time.perf_counter() - start) * 1000)
 
 
 def percentiles(values: list[float]) -> tuple[float, float, float]:
@@ -95,21 +137,33 @@ def percentiles(values: list[float]) -> tuple[float, float, float]:
     return cuts[49], cuts[94], cuts[98]
 
 
-async def run(base: str, clients: int, seconds: float) -> tuple[dict[str, list[float]], list[str]]:
+async def run(base: str, clients: int, seconds: float, misses: float) -> tuple[dict[str, list[float]], list[str]]:
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
-    async with httpx.AsyncClient(base_url=base) as warm:  # build the search index before timing
-        await warm.get("/api/v1/search?q=opleiding")
+    async with httpx.AsyncClient(base_url=base, timeout=300) as warm:  # fill the cache of the fixed mix
+        for path in MIX:
+            await warm.get(path)
     until = time.monotonic() + seconds
-    await asyncio.gather(*(client(base, until, latencies, errors) for _ in range(clients)))
+    await asyncio.gather(*(client(base, until, latencies, errors, misses) for _ in range(clients)))
     return latencies, errors
 
 
 WRK_SCRIPT = """
 paths = {%s}
+misses = {%s}
+miss_share = %s
 counter = 0
+setup = function(thread)
+  thread:set("seed", math.random(1, 1000000))
+end
+init = function(args)
+  math.randomseed(seed)
+end
 request = function()
   counter = counter + 1
+  if math.random() < miss_share then
+    return wrk.format("GET", misses[math.random(#misses)] .. counter)
+  end
   return wrk.format("GET", paths[(counter %% #paths) + 1])
 end
 done = function(summary, latency, requests)
@@ -121,9 +175,12 @@ end
 """
 
 
-def run_wrk(base: str, clients: int, seconds: float, folder: Path) -> None:
+def run_wrk(base: str, clients: int, seconds: float, folder: Path, misses: float) -> None:
     script = folder / "mix.lua"
-    script.write_text(WRK_SCRIPT % ", ".join(f'"{path}"' for path in MIX))
+    # wrk's Lua picks among 5,000 pre-drawn random requests and appends its own counter (the `_=` value).
+    drawn = [miss_path(0).removesuffix("0") for _ in range(5000)]
+    quoted = ", ".join(f'"{path}"' for path in drawn)
+    script.write_text(WRK_SCRIPT % (", ".join(f'"{path}"' for path in MIX), quoted, misses))
     cold = []
     for path in MIX:  # warm up: first requests build the search index and fill the response cache
         start = time.perf_counter()
@@ -134,7 +191,8 @@ def run_wrk(base: str, clients: int, seconds: float, folder: Path) -> None:
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     result = next(line for line in output.splitlines() if line.startswith("RESULT"))
     requests, errors, p50, p95, p99 = result.split()[1:]
-    print(f"driver wrk: {clients} connections, {seconds:.0f} s, {len(MIX)} endpoints in turn")
+    print(f"driver wrk: {clients} connections, {seconds:.0f} s, {len(MIX)} cached endpoints in turn, "
+          f"{misses:.0%} of requests random cache misses")
     print(f"p50 {float(p50):.1f} ms  p95 {float(p95):.1f} ms  p99 {float(p99):.1f} ms")
     print(f"throughput {int(requests) / seconds:.0f} req/s, errors {errors}")
     print("target p95 < 50 ms, 0 errors:", "met" if float(p95) < 50 and int(errors) == 0 else "NOT met")
@@ -161,19 +219,24 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--subject", default="JD", help="the subject of the timeline and facts requests")
     parser.add_argument("--driver", choices=["wrk", "python"], default="wrk" if shutil.which("wrk") else "python")
+    parser.add_argument("--misses", type=float, default=0.0, help="share of requests made to miss the cache (0-1)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (begroot serve --workers)")
+    parser.add_argument("--corpus", type=int, default=0, help="without --db: ingest a generated corpus of N documents")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = args.db or sample_db(Path(folder))
+        url = args.db or sample_db(Path(folder), args.corpus)
         port = free_port()
         log = Path(folder) / "server.log"
-        server = start_server(url, port, log)
+        server = start_server(url, port, log, args.workers)
         base = f"http://127.0.0.1:{port}"
+        PROGRAMS[:] = [row["code"] for row in httpx.get(f"{base}/api/v1/programs", timeout=60).json()] or ["JD"]
         MIX[:] = [path.replace("{subject}", args.subject) for path in MIX]
         try:
             if args.driver == "wrk":
-                run_wrk(base, args.clients, args.seconds, Path(folder))
+                print(f"server: {args.workers} worker process(es)")
+                run_wrk(base, args.clients, args.seconds, Path(folder), args.misses)
                 return
-            latencies, errors = asyncio.run(run(base, args.clients, args.seconds))
+            latencies, errors = asyncio.run(run(base, args.clients, args.seconds, args.misses))
         finally:
             server.terminate()
             try:

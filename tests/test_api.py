@@ -5,15 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from begroot.app import create_app
 from begroot.audit import load_and_parse
 from begroot.parse import extract
 from begroot.store import Store
+from conftest import postgres_schema_url
 from webdb import SAMPLES
 
 ARTICLE = "JB0-1JDB2CA-WT"  # DOELGROEPVERMINDERINGEN SOCIALE ZEKERHEID
@@ -145,12 +148,27 @@ def test_search_is_dutch_aware(client: TestClient) -> None:
     assert any("<mark>opleidingen</mark>" in r["snippet"].lower() for r in body["results"])
 
 
-def test_search_folds_accents_and_escapes() -> None:
-    from begroot.api.search import Index
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new database of its own, on each backend (the session's samples database stays untouched)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'own.sqlite'}"
+    else:
+        yield from postgres_schema_url()
 
-    index = Index.build(("x",), [{"kind": "section", "key": "s", "document": "d", "title": "t", "page": 1,
-                                  "text": "De financiële <b>opleidingen</b> & meer"}])  # fmt: skip
-    [hit] = index.search("financiele opleiding")
+
+def test_search_folds_accents_and_escapes(empty_db: str) -> None:
+    from begroot.store.search import entry, index_entries, search
+
+    document, _source = load_and_parse(SAMPLES / f"{SLIDES}.txt")
+    with Store(empty_db) as store:
+        store.ingest(document)
+        with store.engine.begin() as connection:
+            document_id = connection.scalar(sa.text("SELECT id FROM documents"))
+            index_entries(connection, document_id, [entry("section", "s", "t", 1, 3, "De financiële <b>opleidingen</b> & meer")])
+        with store.engine.connect() as connection:
+            [hit] = search(connection, "financiele opleiding")
+            assert search(connection, "financiele opleiding nergens") == []  # every word is required
     assert "<mark>financiële</mark>" in hit["snippet"]
     assert "&lt;b&gt;<mark>opleidingen</mark>&lt;/b&gt; &amp;" in hit["snippet"]
 
@@ -310,3 +328,28 @@ def test_a_new_empty_database_is_served(tmp_path: Path) -> None:
     home = empty.get("/")
     assert home.status_code == 200 and "begroot ingest" in home.text
     assert empty.get("/goals").status_code == 200
+
+
+def test_facts_cursor_pages_cover_the_offset_pages(client: TestClient) -> None:
+    """Keyset pagination (after=next) walks the same facts in the same order as offset pages."""
+    params = {"credit": "VAK", "limit": 40}
+    everything = client.get("/api/v1/facts", params={"credit": "VAK", "limit": 5000}).json()
+    walked, cursor, pages = [], None, 0
+    while True:
+        body = client.get("/api/v1/facts", params=params | ({"after": cursor} if cursor else {})).json()
+        walked += body["items"]
+        pages += 1
+        cursor = body["next"]
+        if cursor is None:
+            break
+    assert pages > 2 and walked == everything["items"] and len(walked) == everything["total"]
+    by_offset = client.get("/api/v1/facts", params=params | {"offset": 40}).json()
+    second = client.get("/api/v1/facts", params=params | {"after": client.get("/api/v1/facts", params=params).json()["next"]})
+    assert second.json()["items"] == by_offset["items"]
+    assert 'rel="next"' in second.headers["link"] and "after=" in second.headers["link"]
+
+
+@pytest.mark.parametrize("query", ["after=abc", "after=1.2&offset=5", "after=1.2.3"])
+def test_bad_cursor_is_422(client: TestClient, query: str) -> None:
+    response = client.get(f"/api/v1/facts?{query}")
+    assert response.status_code == 422 and response.json()["error"] == "invalid parameter"

@@ -279,10 +279,11 @@ def test_migrations_build_exactly_the_models_schema(url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from begroot.store.schema import Base
+    from begroot.store.schema import Base, managed
 
     with Store(url) as opened, opened.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": managed})
+        differences = compare_metadata(context, Base.metadata)
     assert differences == []
 
 
@@ -297,3 +298,71 @@ def test_the_whole_model_is_stored(store: Store, docs: list[Document]) -> None:
     assert got["abbreviations"] == len(report.abbreviations) > 50
     assert got["slides"] == len(slides.slides) > 5
     assert got["warnings"] == len(report.warnings) + len(slides.warnings) >= 1
+
+
+# --------------------------------------------------------------------------- search index
+
+
+def test_search_index_follows_ingest_and_removal(store: Store, docs: list[Document]) -> None:
+    from begroot.store.search import search
+
+    report, slides = docs
+    store.ingest(slides)
+    with store.engine.connect() as connection:
+        assert search(connection, "opleiding") == []  # the slides have no article texts
+    store.ingest(report)
+    with store.engine.connect() as connection:
+        hits = search(connection, "opleiding", limit=200)
+        assert hits and {hit["document"] for hit in hits} == {report.name}
+        assert all("<mark>" in hit["snippet"] for hit in hits)
+        scores = [hit["score"] for hit in hits]
+        assert scores == sorted(scores, reverse=True)  # ranked, best first
+    store.remove(report.name)
+    with store.engine.connect() as connection:
+        assert search(connection, "opleiding") == []
+        left = connection.scalar(sa.text("SELECT count(*) FROM search_index"))
+    assert left == counts(store)["search_entries"]  # the index holds no rows of the removed document
+
+
+def test_migration_indexes_the_documents_already_stored(url: str, docs: list[Document]) -> None:
+    """A database made before the search index (revision 0002) gets its documents indexed on upgrade."""
+    from alembic import command
+
+    from begroot.store.migrate import alembic_config, upgrade
+    from begroot.store.search import search
+
+    report = docs[0]
+    with Store(url) as store:
+        store.ingest(report)
+        with store.engine.connect() as connection:
+            before = [(hit["kind"], hit["key"]) for hit in search(connection, "financiele opleiding", 500)]
+        config = alembic_config()
+        with store.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0002")
+            assert not sa.inspect(connection).has_table("search_entries")
+        upgrade(store.engine)
+        with store.engine.connect() as connection:
+            after = [(hit["kind"], hit["key"]) for hit in search(connection, "financiele opleiding", 500)]
+    assert before and sorted(after) == sorted(before)
+
+
+def test_parallel_ingest_stores_what_a_serial_one_does(tmp_path: Path) -> None:
+    """--jobs 2 (worker processes) and --jobs 1 give the same documents, rows and findings, in the same order."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in SAMPLES:  # the report twice under two names: the second copy is a distinct file, same content
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "zz_copy.txt").write_bytes(SAMPLES[0].read_bytes() + b"\n")
+    results = []
+    for jobs in ("1", "2"):
+        url = f"sqlite:///{tmp_path / f'jobs{jobs}.sqlite'}"
+        process = run_cli("ingest", str(folder), "--db", url, "--jobs", jobs)
+        _, stderr = process.communicate(timeout=180)
+        assert process.returncode == 0, stderr
+        with Store(url) as store:
+            names = [row["name"] for row in store.documents()]
+            findings = sorted((f["rule"], f["document"] or "", f["message"]) for f in store.findings())
+            results.append((names, counts(store), findings))
+    assert results[0] == results[1]
+    assert results[0][0] == sorted(path.stem for path in folder.iterdir())

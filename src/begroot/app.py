@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .api import SearchIndex, router
+from .api import router
 from .api.cache import ResponseCache
 from .api.responses import http_error, validation_error
 from .store import Store, default_url, queries
@@ -79,7 +79,6 @@ def create_app(url: str | None = None, *, read_only: bool = True) -> FastAPI:
     )
     app.state.engine = open_engine(url, read_only)
     app.state.read_only = read_only
-    app.state.search = SearchIndex(app.state.engine)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.include_router(router)

@@ -3,6 +3,5 @@
 from __future__ import annotations
 
 from .routes import router
-from .search import SearchIndex
 
-__all__ = ["SearchIndex", "router"]
+__all__ = ["router"]

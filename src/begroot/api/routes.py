@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from ..store import queries
 from ..store.queries import FACT_FIELDS, ArticleFilter, FactFilter, FindingFilter
+from ..store.search import search as search_database
 from .responses import etagged, json_reply
 
 router = APIRouter(prefix="/api/v1", tags=["begroot"])
@@ -31,6 +32,7 @@ SCOPE = r"^(total|program|ise|article)$"
 ROW = r"^(total|esr|is|other)$"
 RULE = r"^[a-z][a-z-]{0,59}$"
 SEVERITY = r"^(error|warning|info)$"
+CURSOR = r"^\d{1,12}\.\d{1,12}$"
 
 Doc = Annotated[str | None, Query(pattern=DOCUMENT, description="document name")]
 Limit = Annotated[int, Query(ge=1, le=500)]
@@ -141,10 +143,11 @@ def findings(
 @router.get("/search", summary="Dutch-aware full-text search with highlighted snippets")
 def search(
     request: Request,
+    db: Db,
     q: Annotated[str, Query(min_length=1, max_length=200)],
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Response:
-    results = request.app.state.search.search(q, limit)
+    results = search_database(db, q, limit)
     return json_reply(request, {"query": q, "total": len(results), "results": results})
 
 
@@ -155,10 +158,24 @@ def facts(
     filters: Annotated[FactFilter, Depends(fact_filter)],
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     offset: Offset = 0,
+    after: Annotated[
+        str | None,
+        Query(pattern=CURSOR, description="cursor: the `next` of the previous page (keyset pagination, any depth)"),
+    ] = None,
 ) -> Response:
+    """Pages by `offset`, or by cursor: `after` = the `next` of the previous page, as deep as one likes."""
+    if after is not None and offset:
+        raise HTTPException(422, "give either offset or after, not both")
+    cursor = tuple(int(part) for part in after.split(".")) if after else None
     total = queries.count_facts(db, filters)
-    payload = {"total": total, "limit": limit, "offset": offset, "items": queries.facts(db, filters, limit, offset)}
-    return json_reply(request, payload, page_links(request, total, limit, offset))
+    items, last = queries.facts_page(db, filters, limit, offset, cursor)  # type: ignore[arg-type]
+    following = f"{last[0]}.{last[1]}" if last else None
+    payload = {"total": total, "limit": limit, "offset": offset, "next": following, "items": items}
+    if after is None:
+        links = page_links(request, total, limit, offset)
+    else:
+        links = {"Link": f'<{request.url.include_query_params(after=following)}>; rel="next"'} if following else {}
+    return json_reply(request, payload, links)
 
 
 @router.get("/facts.csv", summary="The fact table as CSV (same filters as /facts, no pagination)")

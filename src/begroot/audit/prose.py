@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import permutations
 
 from ..model import Document, Fact, SourceDocument, Statement
@@ -68,7 +69,9 @@ def candidates(facts: Iterable[Fact]) -> tuple[list[Candidate], list[Candidate]]
 
 
 def quoted(sentence: str) -> Iterator[Quoted]:
-    for pattern, percent in ((AMOUNT, False), (PERCENT, True)):
+    for pattern, percent, marker in ((AMOUNT, False, "keuro"), (PERCENT, True, "%")):
+        if marker not in sentence:  # most sentences quote nothing: skip the regex
+            continue
         for match in pattern.finditer(sentence):
             whole, decimals = match.group(1), match.group(2) or ""
             value = float(whole.replace(".", "") + ("." + decimals if decimals else ""))
@@ -88,12 +91,60 @@ def near_miss(quote: Quoted, candidate: Candidate) -> bool:
     return sum(a != b for a, b in zip(printed, expected, strict=True)) == 1
 
 
+def _prints(line: str, text: str) -> bool:
+    """`text` occurs in `line` as a whole figure: no digit, point or comma before it, no digit after it.
+
+    (A plain string search rather than a regex per figure: compiling one was most of the prose check.)
+    """
+    start = line.find(text)
+    while start >= 0:
+        end = start + len(text)
+        before = line[start - 1] if start else " "
+        after = line[end] if end < len(line) else " "
+        if not (before.isdecimal() or before in ".,") and not after.isdecimal():
+            return True
+        start = line.find(text, start + 1)
+    return False
+
+
 def find_line(lines: dict[int, str], first: int, last: int, text: str, avoid: set[int]) -> int | None:
-    pattern = re.compile(rf"(?<![\d.,]){re.escape(text)}(?![\d])")
-    hits = [n for n in range(first, last + 1) if n in lines and pattern.search(lines[n])]
+    return _first_printing([(n, lines[n]) for n in range(first, last + 1) if n in lines], text, avoid)
+
+
+def _first_printing(numbered: list[tuple[int, str]], text: str, avoid: set[int]) -> int | None:
+    """The first line printing `text`, preferring lines outside `avoid` (the table's own lines)."""
+    # `in` rules out almost every line cheaply; `_prints` then checks what is around the figure.
+    hits = [n for n, line in numbered if text in line and _prints(line, text)]
     preferred = [n for n in hits if n not in avoid]
     found = preferred or hits
     return found[0] if found else None
+
+
+class Pool:
+    """Candidates of one kind (amounts or percentages), looked up by their value at a printed precision.
+
+    A sentence is checked against every candidate at the precision it prints; indexing the rounded
+    values once per precision turns that scan into a dictionary look-up.
+    """
+
+    def __init__(self, candidates: list[Candidate]):
+        self.candidates = candidates
+        self._rounded: dict[int, dict[float, list[Candidate]]] = {}
+
+    def __iter__(self) -> Iterator[Candidate]:
+        return iter(self.candidates)
+
+    def equal_to(self, value: float, decimals: int) -> list[Candidate]:
+        """The candidates that round to `value` at `decimals`, in pool order."""
+        index = self._rounded.get(decimals)
+        if index is None:
+            index = self._rounded[decimals] = defaultdict(list)
+            for candidate in self.candidates:
+                index[round_half_up(candidate.value, decimals)].append(candidate)
+        return index.get(value, [])
+
+
+Pools = tuple[Pool, Pool]  # amounts, percentages
 
 
 @dataclass
@@ -126,19 +177,52 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def may_flag(quote: Quoted, year: int) -> bool:
-    sentence = quote.sentence.strip()
-    if sentence.startswith(("-", "•", "·")) or (not quote.percent and quote.value == 0):
+class SentenceTraits:
+    """What `may_flag` asks of a sentence, worked out once per sentence (not per figure) and only when asked."""
+
+    def __init__(self, sentence: str, figures: int):
+        self.text = sentence.strip()
+        self.figures = figures  # amounts and percentages printed in it
+        self.listed = self.text.startswith(("-", "•", "·"))  # a list item
+
+    @cached_property
+    def years(self) -> frozenset[int]:
+        return frozenset(int(y) for y in YEAR.findall(self.text))
+
+    @cached_property
+    def wordy(self) -> bool:
+        """At least two words per figure: prose, not a row of numbers."""
+        return len(WORD.findall(self.text)) >= 2 * self.figures
+
+    @cached_property
+    def amount_context(self) -> bool:
+        return bool(AMOUNT_CONTEXT.search(self.text))
+
+    @cached_property
+    def percent_context(self) -> bool:
+        return bool(PERCENT_CONTEXT.search(self.text))
+
+    @cached_property
+    def fact_verb(self) -> bool:
+        return bool(FACT_VERB.search(self.text))
+
+
+def traits(sentence: str) -> SentenceTraits:
+    return SentenceTraits(sentence, sum(1 for _ in quoted(sentence)))
+
+
+def may_flag(quote: Quoted, year: int, found: SentenceTraits | None = None) -> bool:
+    """Whether a mismatch may be claimed for this figure (`found`: its sentence's traits, if known)."""
+    found = found or traits(quote.sentence)
+    if found.listed or (not quote.percent and quote.value == 0):
         return False
     if quote.percent and quote.value == 100 and quote.decimals == 0:  # "100% halen": a generic aim
         return False
-    if any(int(y) != year for y in YEAR.findall(sentence)):
+    if any(y != year for y in found.years):
         return False
-    figures = len(AMOUNT.findall(sentence)) + len(PERCENT.findall(sentence))
-    context = PERCENT_CONTEXT if quote.percent else AMOUNT_CONTEXT
-    if quote.percent and not FACT_VERB.search(sentence):
+    if quote.percent and not found.fact_verb:
         return False
-    return len(WORD.findall(sentence)) >= 2 * figures and bool(context.search(sentence))
+    return found.wordy and (found.percent_context if quote.percent else found.amount_context)
 
 
 def _primary(candidate: Candidate, percent: bool) -> int | None:
@@ -150,26 +234,27 @@ def _primary(candidate: Candidate, percent: bool) -> int | None:
     return order.index(label) if label in order else None
 
 
-def exact_matches(quote: Quoted, pool: list[Candidate]) -> list[Candidate]:
+def exact_matches(quote: Quoted, pool: Pool) -> list[Candidate]:
     """Candidates the printed figure equals at its precision, the plainest reading first."""
-    found = [c for c in pool if round_half_up(c.value, quote.decimals) == quote.value]
+    found = pool.equal_to(quote.value, quote.decimals)
     return sorted(found, key=lambda c: r if (r := _primary(c, quote.percent)) is not None else 99)
 
 
 def check_quote(
-    quote: Quoted, scope: Scope, pools: tuple[list[Candidate], list[Candidate]], where: Location
+    quote: Quoted, scope: Scope, pools: Pools, where: Location, sentence: list[Quoted], found: SentenceTraits
 ) -> Finding | None:
+    """A finding for one printed figure (`sentence`: every figure of its sentence, `found` its traits), or None."""
     pool = pools[1] if quote.percent else pools[0]
     unit = "%" if quote.percent else " keuro"
     exact = exact_matches(quote, pool)
-    claimable = may_flag(quote, scope.year) and _others_agree(quote, pools)
+    claimable = may_flag(quote, scope.year, found) and _others_agree(quote, sentence, pools)
     if exact:
-        found = _prose_finding(True, quote, exact[0], scope, where, unit)
+        finding = _prose_finding(True, quote, exact[0], scope, where, unit)
         primary = any(_primary(c, quote.percent) is not None for c in exact)
-        found.context["claimable"] = (
+        finding.context["claimable"] = (
             "yes" if claimable and primary and len(digits(quote.value, quote.decimals)) > 1 else "no"
         )
-        return found
+        return finding
     if not claimable:
         return None
     ranked = [(rank, c) for c in pool if (rank := _primary(c, quote.percent)) is not None and near_miss(quote, c)]
@@ -178,10 +263,10 @@ def check_quote(
     return None
 
 
-def _others_agree(quote: Quoted, pools: tuple[list[Candidate], list[Candidate]]) -> bool:
+def _others_agree(quote: Quoted, sentence: list[Quoted], pools: Pools) -> bool:
     """Every other figure of the sentence agrees with the table (else the sentence is about something else)."""
-    others = [q for q in quoted(quote.sentence) if q != quote]
-    return all(exact_matches(q, pools[1] if q.percent else pools[0]) for q in others)
+    others = [q for q in sentence if q != quote]
+    return all((pools[1] if q.percent else pools[0]).equal_to(q.value, q.decimals) for q in others)
 
 
 def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where: Location, unit: str) -> Finding:
@@ -203,18 +288,31 @@ def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where
 
 
 def check_scope(scope: Scope, lines: dict[int, str]) -> Iterator[Finding]:
-    pools = candidates(scope.facts)
+    amounts, percents = candidates(scope.facts)
+    pools = (Pool(amounts), Pool(percents))
     avoid = {f.source_line for f in scope.facts}
+    numbered = [(n, lines[n]) for n in range(scope.first, scope.last + 1) if n in lines]
     for sentence in SENTENCE.split(scope.text):
-        for quote in quoted(sentence):
-            suffix = "%" if quote.percent else ""
-            line = find_line(lines, scope.first, scope.last, quote.text + suffix, avoid) if lines else None
-            if line is None and lines:
-                line = find_line(lines, scope.first, scope.last, quote.text, avoid)
-            where: Location = {"document": scope.document, "page": scope.page, "source_line": line or scope.first}
-            found = check_quote(quote, scope, pools, where)
+        if "keuro" not in sentence and "%" not in sentence:
+            continue  # quotes no figure
+        figures = list(quoted(sentence))
+        if not figures:
+            continue
+        sentence_traits = SentenceTraits(sentence, len(figures))
+        for quote in figures:
+            where: Location = {"document": scope.document, "page": scope.page, "source_line": scope.first}
+            found = check_quote(quote, scope, pools, where, figures, sentence_traits)
             if found:
+                # Only figures that become findings need their source line (the search is the costly part);
+                # `where` is the finding's first location, so setting it here places the finding.
+                where["source_line"] = _quote_line(quote, numbered, avoid) or scope.first
                 yield found
+
+
+def _quote_line(quote: Quoted, numbered: list[tuple[int, str]], avoid: set[int]) -> int | None:
+    suffix = "%" if quote.percent else ""
+    line = _first_printing(numbered, quote.text + suffix, avoid)
+    return line if line is not None else _first_printing(numbered, quote.text, avoid)
 
 
 def scopes(doc: Document) -> Iterator[Scope]:

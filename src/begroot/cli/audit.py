@@ -9,15 +9,16 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table as RichTable
 
-from ..audit import SEVERITIES, Finding, audit_documents
-from ..audit import load_and_parse as _load_and_parse
 from ..errors import BegrootError
 from . import app
 from .common import expand_paths, fail, out, report_error
+
+if TYPE_CHECKING:  # the audit (and the reader it needs) is imported when the command runs
+    from ..audit import Finding
 
 
 class Format(str, Enum):
@@ -39,6 +40,8 @@ def _where(finding: Finding) -> str:
 
 
 def _print_table(findings: list[Finding]) -> None:
+    from rich.table import Table as RichTable
+
     table = RichTable(show_lines=False)
     for column in ("severity", "rule", "subject", "message", "where"):
         table.add_column(column, overflow="fold")
@@ -60,6 +63,7 @@ def _from_database(url: str | None) -> list[Finding]:
     """The findings stored at ingest (each document's audit, and conflicts between documents)."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from ..audit import Finding
     from ..store import Store
 
     try:
@@ -73,6 +77,9 @@ def _from_database(url: str | None) -> list[Finding]:
 
 
 def _from_files(files: list[Path]) -> tuple[list[Finding], int]:
+    from ..audit import audit_documents
+    from ..audit import load_and_parse as _load_and_parse
+
     loaded, failed = [], 0
     for path in expand_paths(files):
         try:
@@ -100,7 +107,7 @@ def audit(
     findings, failed = _from_files(files) if files else (_from_database(db), 0)
     if files and failed == len(expand_paths(files)):
         raise typer.Exit(1)  # nothing could be read: the errors said why, an empty report would not
-    wanted = {s.value for s in severity} if severity else set(SEVERITIES)
+    wanted = {s.value for s in severity} if severity else {s.value for s in Severity}
     findings = [f for f in findings if f.severity in wanted]
     if format is Format.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))

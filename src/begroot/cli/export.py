@@ -5,31 +5,21 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
-from rich.table import Table as RichTable
-from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import BegrootError
-from ..export import (
-    build_report,
-    compare,
-    load,
-    load_side,
-    render_html,
-    render_markdown,
-    write_csv,
-    write_datapackage,
-    write_parquet,
-    write_xlsx,
-)
-from ..export.diff import Diff, top_per_credit
-from ..export.numbers import nl
-from ..store import Store
-from ..store.exports import FactFilter
 from . import app
 from .common import err, fail, out
+
+# pandas, the database and the writers are imported inside the commands: `begroot --help`
+# and `begroot extract` must not pay for them (tests/test_cli_imports.py).
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..export.diff import Diff
+    from ..store import Store
 
 DB_OPTION = typer.Option(None, "--db", help="Database URL (default: $BEGROOT_DB, else the user data SQLite file).")
 
@@ -53,6 +43,10 @@ class DiffFormat(str, Enum):
 
 
 def _store(url: str | None) -> Store:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ..store import Store
+
     try:
         return Store(url)
     except (SQLAlchemyError, OSError) as error:
@@ -81,6 +75,9 @@ def export(
     program: str | None = typer.Option(None, "--program", help="Facts of a program: its summary, ISEs and articles."),
 ) -> None:
     """Export the facts and the tables that describe them (documents, programs, ises, articles, goals, findings)."""
+    from ..export import load, write_csv, write_datapackage, write_parquet, write_xlsx
+    from ..store.exports import FactFilter
+
     where = FactFilter(
         document=document, scope=scope, subject=subject, credit=credit, year=year, stage=stage, program=program
     )
@@ -104,6 +101,8 @@ def report(
     db: str | None = DB_OPTION,
 ) -> None:
     """A report regenerated from the database: the document's tables in BBT layout, with sentences."""
+    from ..export import build_report, render_html, render_markdown
+
     with _store(db) as store:
         try:
             built = build_report(store, document)
@@ -128,6 +127,11 @@ def diff(
     db: str | None = DB_OPTION,
 ) -> None:
     """What changed from A to B: articles added or gone, and the figures that moved, biggest first."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ..export import compare, load_side
+    from ..export.diff import top_per_credit
+
     try:
         result = compare(load_side(a, db), load_side(b, db), stages)
     except (BegrootError, SQLAlchemyError, OSError) as error:
@@ -163,6 +167,8 @@ def _summary_lines(result: Diff, changes: pd.DataFrame) -> list[str]:
 
 
 def _shown(row: pd.Series) -> list[str]:
+    from ..export.numbers import nl
+
     return [str(row[c]) if c not in ("a", "b", "change") else nl(row[c]) for c in CHANGE_COLUMNS]
 
 
@@ -178,6 +184,8 @@ def _print_markdown(result: Diff, changes: pd.DataFrame) -> None:
 
 
 def _print_table(result: Diff, changes: pd.DataFrame) -> None:
+    from rich.table import Table as RichTable
+
     for line in _summary_lines(result, changes):
         out.print(line, markup=False)
     table = RichTable(*CHANGE_COLUMNS)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..errors import BegrootError
-from ..model import Document
-from ..parse import extract as extract_document
-from ..serialise import document_to_json, write_facts_csv
 from . import app
 from .common import expand_paths, progress_bar, report_error, warn
+
+if TYPE_CHECKING:  # the reader is imported when a command runs, not for `begroot --help`
+    from ..model import Document
 
 
 class Format(str, Enum):
@@ -23,6 +24,8 @@ class Format(str, Enum):
 
 def extract_all(files: list[Path], quiet: bool) -> tuple[list[Document], int]:
     """Extract each file (folders expanded); a failing file is reported in one line and counted."""
+    from ..parse import extract as extract_document
+
     documents: list[Document] = []
     failed = 0
     paths = expand_paths(files)
@@ -50,6 +53,8 @@ def extract(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings."),
 ) -> None:
     """Extract every number of the documents, each with its page and line."""
+    from ..serialise import document_to_json, write_facts_csv
+
     documents, failed = extract_all(files, quiet=quiet)
     if documents:
         stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
-from ..audit import audit_document, load_and_parse
 from ..errors import BegrootError
-from ..store import Store
 from . import app
 from .common import err, expand_paths, fail, out
+
+if TYPE_CHECKING:  # the database is imported by the commands that use it
+    from ..store import Store
 
 DB_OPTION = typer.Option(
     None, "--db", help="Database URL (default: $BEGROOT_DB, else a SQLite file in the user data folder)."
@@ -21,6 +20,10 @@ DB_OPTION = typer.Option(
 
 
 def _open(url: str | None) -> Store:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ..store import Store
+
     try:
         return Store(url)
     except (SQLAlchemyError, OSError) as error:
@@ -32,37 +35,41 @@ def _first_line(error: BaseException) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
-def _ingest_one(store: Store, path: Path) -> str:
-    """'added' or 'present'; raises on any failure (the document's transaction is rolled back).
-
-    The document is audited on its way in, so its findings are stored with it.
-    """
-    document, source = load_and_parse(path)
-    findings = [finding.as_dict() for finding in audit_document(document, source)]
-    return "added" if store.ingest(document, findings) else "present"
-
-
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="BBT documents (text or PDF), or folders of them."),
     db: str | None = DB_OPTION,
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help="Processes reading and auditing documents (default: one per core)."
+    ),
 ) -> None:
-    """Parse documents and store them, one transaction each; documents already stored are skipped."""
+    """Parse documents and store them, one transaction each; documents already stored are skipped.
+
+    Documents are read and audited in parallel; they are stored one by one, in the order given.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..ingest import prepared
+
     files = expand_paths(paths)
     store = _open(db)
     counts = {"added": 0, "present": 0, "failed": 0}
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
-        for path in files:
-            progress.update(task, description=path.name)
+        for ready in prepared(files, jobs):
+            progress.update(task, description=ready.path.name)
             try:
-                counts[_ingest_one(store, path)] += 1
+                if ready.rows is None:  # could not be read: `error` says why, naming the file
+                    progress.console.print(f"error: {ready.error}", markup=False, soft_wrap=True)
+                    counts["failed"] += 1
+                else:  # the findings of its audit are stored with the document
+                    counts["added" if store.ingest_rows(ready.rows) else "present"] += 1
             except BegrootError as error:
                 progress.console.print(f"error: {error}", markup=False, soft_wrap=True)
                 counts["failed"] += 1
             except Exception as error:  # one bad file must not stop the others
-                progress.console.print(f"error: {path}: {_first_line(error)}", markup=False, soft_wrap=True)
+                progress.console.print(f"error: {ready.path}: {_first_line(error)}", markup=False, soft_wrap=True)
                 counts["failed"] += 1
             progress.advance(task)
     store.close()
@@ -74,6 +81,8 @@ def ingest(
 @app.command()
 def documents(db: str | None = DB_OPTION) -> None:
     """List the stored documents."""
+    from rich.table import Table
+
     store = _open(db)
     rows = store.documents()
     store.close()

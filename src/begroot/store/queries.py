@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Text, cast, func, or_, select
+from sqlalchemy import Select, Text, cast, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from .schema import (
@@ -151,12 +151,17 @@ def articles(
     """(total matching, one page of them) ordered by document then code."""
     query = _articles_query(filters)
     total = connection.scalar(select(func.count()).select_from(query.subquery())) or 0
-    page = query.order_by(documents_t.c.id, articles_t.c.code).limit(limit).offset(offset)
-    rows = _all(connection, page)
+    rows = _all(connection, articles_page_query(filters, limit, offset))
     for row in rows:
         row["program"] = row.pop("part_program")
         row["suffix"] = row.pop("part_suffix")
     return total, rows
+
+
+def articles_page_query(filters: ArticleFilter, limit: int, offset: int) -> Select[Any]:
+    # articles.document_id rather than documents.id (equal by the join): the index on
+    # (part_program, document_id, code) then gives a program's articles in page order.
+    return _articles_query(filters).order_by(articles_t.c.document_id, articles_t.c.code).limit(limit).offset(offset)
 
 
 def article(connection: Connection, code: str, document: str | None = None) -> dict[str, Any] | None:
@@ -254,8 +259,43 @@ def facts(connection: Connection, filters: FactFilter, limit: int = 1000, offset
     return _all(connection, query)
 
 
+Cursor = tuple[int, int]  # (document id, fact id) of the last fact of a page
+
+
+def facts_page(
+    connection: Connection, filters: FactFilter, limit: int, offset: int = 0, after: Cursor | None = None
+) -> tuple[list[dict[str, Any]], Cursor | None]:
+    """One page of facts in (document, fact) order and the cursor of its last fact (None: no more).
+
+    With `after` (keyset pagination) the page starts behind that cursor: the index on
+    (document_id, id) finds it directly, however deep, where an offset counts every row before it.
+    """
+    rows = _all(connection, facts_page_query(filters, limit + 1, offset, after))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = (rows[-1]["_document_id"], rows[-1]["_id"]) if more and rows else None
+    for row in rows:
+        del row["_document_id"], row["_id"]
+    return rows, cursor
+
+
+def facts_page_query(filters: FactFilter, limit: int, offset: int = 0, after: Cursor | None = None) -> Select[Any]:
+    query = _facts_query(filters).add_columns(facts_t.c.document_id.label("_document_id"), facts_t.c.id.label("_id"))
+    if after is not None:
+        query = query.where(tuple_(facts_t.c.document_id, facts_t.c.id) > tuple_(*after))
+    return query.order_by(facts_t.c.document_id, facts_t.c.id).limit(limit).offset(offset)
+
+
 def count_facts(connection: Connection, filters: FactFilter) -> int:
-    return connection.scalar(select(func.count()).select_from(_facts_query(filters).subquery())) or 0
+    return connection.scalar(count_facts_query(filters)) or 0
+
+
+def count_facts_query(filters: FactFilter) -> Select[Any]:
+    if filters.document is not None:
+        return select(func.count()).select_from(_facts_query(filters).subquery())
+    # Without a document filter the join to documents adds nothing (every fact has its document): count
+    # the facts table alone, from an index when one covers the filters.
+    return filters.apply(select(func.count()).select_from(facts_t))
 
 
 def iter_facts(connection: Connection, filters: FactFilter) -> list[tuple[Any, ...]]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table
 
-from ..model import Article, Document
+from ..model import Article, Document, Fact
 from .schema import (
     AbbreviationRow,
     AnnexItemRow,
@@ -26,18 +27,33 @@ from .schema import (
     WarningRow,
     _table,
 )
+from .search import rows as search_rows
 
 Row = dict[str, Any]
 
 
 def _plain(obj: Any, rename: dict[str, str] | None = None, drop: tuple[str, ...] = ()) -> Row:
-    """A dataclass as a dict (nested values to lists/dicts, ready for JSON columns)."""
-    data = dataclasses.asdict(obj)
-    for name in drop:
-        data.pop(name, None)
+    """A dataclass as a dict (nested values to lists/dicts, ready for JSON columns).
+
+    Like `dataclasses.asdict`, but the dropped fields are never converted (a table's facts) and
+    nothing is deep-copied: the values are only read, then written to the database.
+    """
+    data = {f.name: _value(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in drop}
     for old, new in (rename or {}).items():
         data[new] = data.pop(old)
     return data
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return type(value)(_value(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _value(item) for key, item in value.items()}
+    return value
 
 
 def _article(article: Article) -> Row:
@@ -55,15 +71,21 @@ def _tables(d: Document) -> list[Row]:
     return [_plain(t, {"index": "table_index"}, drop=("facts",)) for t in d.tables]
 
 
+FACT_ROW_FIELDS = [f.name for f in dataclasses.fields(Fact) if f.name != "document"]
+
+
 def _facts(d: Document) -> list[Row]:
-    return [_plain(f, {"table": "table_index"}, drop=("document",)) for f in d.facts]
+    rows = [{name: getattr(fact, name) for name in FACT_ROW_FIELDS} for fact in d.facts]
+    for row in rows:
+        row["table_index"] = row.pop("table")
+    return rows
 
 
 def _generic(d: Document) -> list[Row]:
     return [_plain(g, {"index": "table_index"}) for g in d.generic_tables]
 
 
-# Which rows each child table gets from a document.
+# Which rows each child table gets from a document (facts fast: there are many, all flat).
 EXTRACTORS: list[tuple[Table, Callable[[Document], list[Row]]]] = [
     (_table(SectionRow), _sections),
     (_table(GoalRow), lambda d: [_plain(g) for g in d.goals]),
@@ -80,6 +102,28 @@ EXTRACTORS: list[tuple[Table, Callable[[Document], list[Row]]]] = [
     (_table(SlideRow), lambda d: [_plain(s) for s in d.slides]),
     (_table(WarningRow), lambda d: [_plain(w) for w in d.warnings]),
 ]
+
+
+@dataclass
+class DocumentRows:
+    """Everything `Store.ingest` writes for a document, as plain rows (cheap to send between processes).
+
+    `tables` pairs a table name with its rows; `document_id` is added to every row on insert.
+    """
+
+    document: Row
+    tables: list[tuple[str, list[Row]]]
+    findings: list[dict[str, Any]]
+    search: list[Row]
+
+
+def document_rows(d: Document, findings: list[dict[str, Any]] | None = None) -> DocumentRows:
+    """The rows of a document, its audit findings and its search entries, ready to insert.
+
+    Made apart from the insert so that the ingest can make them in its worker processes.
+    """
+    tables = [(table.name, rows) for table, rows_of in EXTRACTORS if (rows := rows_of(d))]
+    return DocumentRows(document_row(d), tables, list(findings or []), search_rows(d))
 
 
 def document_row(d: Document) -> Row:

@@ -115,6 +115,8 @@ class IseRow(Base):
 
 class ArticleRow(Base):
     __tablename__ = "articles"
+    # A program's articles, paged in document order (the API's /articles?program=).
+    __table_args__ = (Index("ix_articles_part_program_document_id_code", "part_program", "document_id", "code"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = _document_fk()
     code: Mapped[str] = mapped_column(Text, index=True)
@@ -157,7 +159,10 @@ class TableRow(Base):
 
 class FactRow(Base):
     __tablename__ = "facts"
-    __table_args__ = (Index("ix_facts_subject_credit_year_stage", "subject", "credit", "year", "stage"),)
+    __table_args__ = (
+        Index("ix_facts_subject_credit_year_stage", "subject", "credit", "year", "stage"),
+        Index("ix_facts_credit_stage_year", "credit", "stage", "year"),  # filters without a subject
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = _document_fk()
     scope: Mapped[str] = mapped_column(Text)
@@ -283,6 +288,34 @@ class FindingRow(Base):
     context: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
+class SearchEntryRow(Base):
+    """A piece of prose the search finds: an article's summary and explanation, or a section's text.
+
+    Its words are indexed in `search_index`, which differs per backend (an FTS5 table on SQLite, a
+    tsvector table on PostgreSQL) and is made by migration 0003 rather than modelled here; see
+    `store/search.py`.
+    """
+
+    __tablename__ = "search_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    document_id: Mapped[int] = _document_fk()
+    kind: Mapped[str] = mapped_column(Text)  # article | section
+    key: Mapped[str] = mapped_column(Text)  # article code or section id
+    title: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+SEARCH_INDEX = "search_index"
+
+
+def managed(name: str | None, type_: str, _parents: object = None) -> bool:
+    """Whether Alembic compares this object with the models: not the backend-specific search index
+    (`search_index` and the FTS5 shadow tables `search_index_*` that SQLite keeps for it)."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX))
+
+
 def _table(model: type[Base]) -> Table:
     """The Core table of a mapped class, typed as the Table it is."""
     return cast(Table, model.__table__)
@@ -305,7 +338,7 @@ CHILD_TABLES = [
     _table(SlideRow),
     _table(WarningRow),
 ]
-ALL_TABLES = [_table(DocumentRow), *CHILD_TABLES, _table(FindingRow)]
+ALL_TABLES = [_table(DocumentRow), *CHILD_TABLES, _table(FindingRow), _table(SearchEntryRow)]
 
 # Core table handles for queries (one place, so every module selects from the same objects).
 documents_t = _table(DocumentRow)
@@ -318,3 +351,4 @@ ises_t = _table(IseRow)
 sections_t = _table(SectionRow)
 generic_t = _table(GenericTableRow)
 tables_t = _table(TableRow)
+search_entries_t = _table(SearchEntryRow)

@@ -13,10 +13,12 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
 from ..model import Document
+from .bulk import bulk_insert
 from .engine import default_url, make_engine, writing
 from .migrate import upgrade
-from .rows import EXTRACTORS, document_row
-from .schema import documents_t, facts_t, findings_t
+from .rows import DocumentRows, document_rows
+from .schema import Base, documents_t, facts_t, findings_t
+from .search import index_entries
 
 STAGE_ORDER = {"BO": 0, "BA": 1, "BA-JR": 2, "BU": 3}
 CONFLICT_RULE = "cross-document-conflict"
@@ -47,19 +49,23 @@ class Store:
 
         All of it lands in one transaction: any error leaves the database as it was.
         """
+        return self.ingest_rows(document_rows(document, findings))
+
+    def ingest_rows(self, rows: DocumentRows) -> bool:
+        """`ingest` of a document already turned into rows (`rows.document_rows`, made in a worker)."""
         with writing(self.engine) as connection:
-            if connection.scalar(select(documents_t.c.id).where(documents_t.c.sha256 == document.sha256)):
+            sha256 = rows.document["sha256"]
+            if connection.scalar(select(documents_t.c.id).where(documents_t.c.sha256 == sha256)):
                 return False
-            row = document_row(document) | {"ingested_at": datetime.now(UTC)}
+            row = rows.document | {"ingested_at": datetime.now(UTC)}
             document_id = connection.execute(insert(documents_t).values(row).returning(documents_t.c.id)).scalar_one()
-            for table, rows_of in EXTRACTORS:
-                rows = [r | {"document_id": document_id} for r in rows_of(document)]
-                if rows:
-                    connection.execute(insert(table), rows)
-            if findings:
-                connection.execute(insert(findings_t), [finding_row(f, document_id) for f in findings])
+            for name, table_rows in rows.tables:
+                bulk_insert(connection, Base.metadata.tables[name], table_rows, document_id)
+            findings = [{name: finding.get(name) for name in FINDING_FIELDS} for finding in rows.findings]
+            bulk_insert(connection, findings_t, findings, document_id)
+            index_entries(connection, document_id, rows.search)
             _pause_for_tests()
-            record_conflicts(connection, document_id, document.domain)
+            record_conflicts(connection, document_id, rows.document["domain"])
         return True
 
     def remove(self, name_or_sha: str) -> int:
@@ -86,11 +92,6 @@ class Store:
 
 FINDING_FIELDS = ("rule", "severity", "message", "numbers", "expected", "locations", "subject", "actual",
                   "verified", "context")  # fmt: skip
-
-
-def finding_row(finding: dict[str, Any], document_id: int) -> dict[str, Any]:
-    """An audit finding (as a dict, so the store needs nothing from the audit step) as a row."""
-    return {name: finding.get(name) for name in FINDING_FIELDS} | {"document_id": document_id}
 
 
 def findings_query() -> Select[Any]:
@@ -143,6 +144,9 @@ def timeline_query(subject: str, credit: str | None = None) -> Select[Any]:
 
 def record_conflicts(connection: Connection, document_id: int, domain: str) -> int:
     """Findings for every fact of this document that another document of the domain prints differently."""
+    others = select(documents_t.c.id).where(documents_t.c.domain == domain, documents_t.c.id != document_id)
+    if connection.scalar(others.limit(1)) is None:
+        return 0  # the first document of its domain: nothing to compare with (and no join to run)
     new, old = aliased(facts_t, name="new"), aliased(facts_t, name="old")
     other = aliased(documents_t, name="other")
     query = (

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from ..api.routes import CODE, CREDIT, DOCUMENT, RULE, SEVERITY, STAGE
 from ..store import STAGE_ORDER, queries
+from ..store.search import search as search_database
 from . import i18n, views
 
 WEB = resources.files("begroot.web")
@@ -119,8 +120,8 @@ def audit(
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, lang: Lang = None, q: Annotated[str, Query(max_length=200)] = "") -> Response:
-    results = request.app.state.search.search(q, 100) if q.strip() else []
+def search(request: Request, db: Db, lang: Lang = None, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+    results = search_database(db, q, 100) if q.strip() else []
     return render(request, "search.html", lang, q=q, results=results)
 
 

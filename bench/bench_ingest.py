@@ -1,0 +1,188 @@
+"""`begroot ingest` at archive scale: generated corpora of 10, 100 and 500 documents, SQLite and PostgreSQL.
+
+Run: .venv/bin/python bench/bench_ingest.py [--sizes 10 100 500] [--jobs N] [--postgres URL]
+(PostgreSQL: --postgres or $BEGROOT_TEST_POSTGRES_URL; each run gets a schema of its own, dropped after.)
+
+Each corpus is ingested by a whole `begroot ingest FOLDER --jobs N` process into a new database.
+Printed per run: documents, pages, seconds, pages/s, seconds per document, the peak RSS of the
+main process and of the largest worker, and the ratio to extraction alone: the seconds per
+document of `begroot.extract` on one core, measured in the same run on the first documents of
+the corpus. Targets: >= 1,500 pages/s on 2 cores into SQLite, seconds per document about
+constant from 10 to 500 documents (linear), peak RSS under 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+EXTRACTION_SAMPLE = 10  # documents extracted on one core for the baseline
+
+# --------------------------------------------------------------------------- the corpus
+# Until the document generator (begroot.testing.corpus.write_corpus) is on this branch, the corpus is
+# made of variants of the two samples: 9 in 10 the long report, 1 in 10 the slide deck. Each variant
+# has its own file name and its own policy domain (the domain's name gets a suffix of letters), so
+# every file is distinct content with distinct figures' keys, as documents of different domains are.
+
+
+def _letters(number: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'BA' ...: a suffix a domain name may carry (letters only)."""
+    word = ""
+    while True:
+        number, rest = divmod(number, 26)
+        word = chr(ord("A") + rest) + word
+        if not number:
+            return word
+
+
+def write_corpus(folder: Path, count: int, seed: int = 0) -> list[Path]:
+    """`count` distinct documents in `folder` (the signature of the generator's write_corpus)."""
+    report = next(SAMPLES.glob("000_*.txt")).read_text(encoding="utf-8")
+    slides = next(SAMPLES.glob("003_*.txt")).read_text(encoding="utf-8")
+    domain = re.compile(r"(?i)werk en sociale economie")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for number in range(count):
+        suffix = _letters(seed * 1_000_000 + number)
+        template = slides if number % 10 == 9 else report
+
+        def renamed(match: re.Match[str], suffix: str = suffix) -> str:
+            name = match.group(0)
+            return f"{name} {suffix if name.isupper() else suffix.capitalize()}"
+
+        path = folder / f"{number:05d}_{'slides' if template is slides else 'report'}_{suffix.lower()}.txt"
+        path.write_text(domain.sub(renamed, template), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+# --------------------------------------------------------------------------- measuring
+
+# Runs the CLI in this child process and reports the peak RSS of itself and of its largest worker.
+RUNNER = """
+import json, resource, sys
+from begroot.cli import main
+sys.argv = ["begroot", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as done:
+    code = done.code or 0
+else:
+    code = 0
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"code": code, "main_kb": own, "worker_kb": workers}), file=sys.stderr)
+"""
+
+
+def ingest(folder: Path, url: str, jobs: int) -> tuple[float, dict[str, int]]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, "ingest", str(folder), "--db", url, "--jobs", str(jobs)],
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    if report["code"] != 0:
+        raise SystemExit(f"ingest failed:\n{done.stderr}")
+    return seconds, report
+
+
+def extraction_seconds_per_document(paths: list[Path]) -> tuple[float, int]:
+    """(seconds per document, pages per document) of extraction alone, on one core, in this process."""
+    from begroot.parse import extract
+
+    extract(paths[0])  # imports and first-use caches out of the way
+    start = time.perf_counter()
+    pages = sum(extract(path).page_count for path in paths)
+    return (time.perf_counter() - start) / len(paths), pages // len(paths)
+
+
+@contextmanager
+def postgres_schema(base: str) -> Iterator[str]:
+    import sqlalchemy as sa
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(sa.schema.CreateSchema(schema))
+    try:
+        yield sa.engine.make_url(base).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False
+        )
+    finally:
+        with admin.begin() as connection:
+            connection.execute(sa.schema.DropSchema(schema, cascade=True))
+        admin.dispose()
+
+
+@contextmanager
+def database(backend: str, postgres: str | None, folder: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        path = folder / f"bench-{uuid.uuid4().hex[:8]}.sqlite"
+        yield f"sqlite:///{path}"
+        for leftover in folder.glob(path.name + "*"):
+            leftover.unlink()
+    else:
+        assert postgres is not None
+        with postgres_schema(postgres) as url:
+            yield url
+
+
+def pages_in(paths: list[Path]) -> int:
+    from begroot.sources import load
+
+    return sum(len(load(path).pages) for path in paths)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500])
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--postgres", default=os.environ.get("BEGROOT_TEST_POSTGRES_URL"))
+    args = parser.parse_args()
+    backends = ["sqlite"] + (["postgresql"] if args.postgres else [])
+    work = Path(tempfile.mkdtemp(prefix="begroot-bench-ingest-"))
+    try:
+        corpus = write_corpus(work / "corpus", max(args.sizes))
+        extraction, _ = extraction_seconds_per_document(corpus[:EXTRACTION_SAMPLE])
+        print(f"jobs: {args.jobs}; extraction alone (1 core, baseline): {extraction:.3f} s/document")
+        if not args.postgres:
+            print("PostgreSQL: not measured (no --postgres URL and no $BEGROOT_TEST_POSTGRES_URL)")
+        header = f"{'backend':<10} {'docs':>5} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'s/doc':>7} "
+        print(header + f"{'x extraction':>13} {'main MB':>8} {'worker MB':>10}")
+        for size in args.sizes:
+            folder = work / f"corpus-{size}"
+            folder.mkdir()
+            for path in corpus[:size]:
+                (folder / path.name).symlink_to(path)
+            pages = pages_in(corpus[:size])
+            for backend in backends:
+                with database(backend, args.postgres, work) as url:
+                    seconds, peak = ingest(folder, url, args.jobs)
+                per_document = seconds / size
+                print(
+                    f"{backend:<10} {size:>5} {pages:>6} {seconds:>8.2f} {pages / seconds:>8.0f} {per_document:>7.3f} "
+                    f"{per_document / extraction:>13.2f} {peak['main_kb'] / 1024:>8.0f} {peak['worker_kb'] / 1024:>10.0f}"
+                )
+        print("targets: SQLite >= 1500 pages/s on 2 cores; s/doc about constant (linear); peak RSS < 500 MB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""Ingest many documents: read, parse and audit them in worker processes, store them in this one.
+
+Reading and auditing a document is CPU work independent of every other document, so it runs in
+a pool of processes (`jobs`, default: one per core). Storing stays in the calling process, one
+transaction per document in the order given, as `Store.ingest` always did: the database sees
+the same writes as a serial ingest, and a failing document still leaves it as it was.
+
+At most two documents per worker wait to be stored, so memory stays bounded however many files
+there are (workers pause when the store falls behind).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BegrootError
+from .store.rows import DocumentRows
+
+IN_FLIGHT_PER_JOB = 2
+
+
+@dataclass
+class Prepared:
+    """A file read, parsed and audited and turned into rows (in a worker), or the one-line reason it
+    could not be. Rows rather than the document model: they are what the store needs, and making
+    them (and the stemmed words of the search index) is work the workers can share."""
+
+    path: Path
+    rows: DocumentRows | None = None
+    error: str | None = None
+
+
+def first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def prepare(path: Path) -> Prepared:
+    """Read, parse and audit one file; any failure becomes its error message (one bad file must not
+    stop the others, and exceptions need not survive the trip back from a worker)."""
+    from .audit import audit_document, load_and_parse
+    from .store.rows import document_rows
+
+    try:
+        document, source = load_and_parse(path)
+        findings = [finding.as_dict() for finding in audit_document(document, source)]
+        rows = document_rows(document, findings)
+    except BegrootError as error:
+        return Prepared(path, error=str(error))
+    except Exception as error:
+        return Prepared(path, error=f"{path}: {first_line(error)}")
+    return Prepared(path, rows)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def prepared(paths: Iterable[Path], jobs: int | None = None) -> Iterator[Prepared]:
+    """Each path prepared, in the order given; `jobs` worker processes (1: in this process)."""
+    paths = list(paths)
+    jobs = min(jobs or default_jobs(), len(paths))
+    if jobs <= 1:
+        yield from map(prepare, paths)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        waiting: deque[Future[Prepared]] = deque()
+        pending = iter(paths)
+        for path in pending:
+            waiting.append(pool.submit(prepare, path))
+            if len(waiting) >= jobs * IN_FLIGHT_PER_JOB:
+                break
+        while waiting:
+            done = waiting.popleft().result()
+            next_path = next(pending, None)
+            if next_path is not None:
+                waiting.append(pool.submit(prepare, next_path))
+            yield done

@@ -1,0 +1,212 @@
+"""Dutch-aware full-text search in the database: SQLite FTS5 or PostgreSQL full-text search.
+
+What is searched: each article's summary and explanation, and the text of each section, with
+their titles (`search_entries`, one row per piece, stored at ingest in the document's transaction).
+The words are indexed in `search_index`, a backend-specific table made by migration 0003:
+
+- SQLite: an FTS5 table (tokenizer `unicode61 remove_diacritics 2`) holding each entry's words
+  already folded and stemmed here with snowball 'dutch', the stemmer the search always used;
+- PostgreSQL: a tsvector per entry with the `dutch` text-search configuration, of the text with its
+  accents folded here. (Folding in Python rather than with the `unaccent` extension keeps both
+  backends folding alike and needs no extension: an extension is installed once per database, in
+  one schema, which a database holding several begroot schemas cannot share through search_path.)
+
+So 'opleiding' finds 'opleidingen', 'financiele' finds 'financiële', every word of a query must
+occur, results are ranked (FTS5 bm25, PostgreSQL ts_rank) and each comes with an HTML snippet in
+which the matching words are marked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import snowballstemmer
+from sqlalchemy import Connection, bindparam, func, select, text
+
+from ..model import Document
+from .bulk import bulk_insert
+from .schema import SEARCH_INDEX as INDEX_TABLE
+from .schema import search_entries_t
+
+WORD = re.compile(r"\w+", re.UNICODE)
+SNIPPET_RADIUS = 90
+
+_stemmer = snowballstemmer.stemmer("dutch")
+_stem_lock = threading.Lock()  # snowball stemmer objects keep state between calls
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Financiële' -> 'financiele'."""
+    lowered = text.lower()
+    # Only the (rare) runs of non-ASCII characters need work; each distinct run is folded once.
+    return lowered if lowered.isascii() else NON_ASCII.sub(_fold_match, lowered)
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _fold_run(match.group())
+
+
+@lru_cache(maxsize=20_000)
+def _fold_run(run: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", run)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    with _stem_lock:
+        return str(_stemmer.stemWord(fold(word)))
+
+
+def terms(text: str) -> list[str]:
+    return list(map(stem, WORD.findall(text)))
+
+
+# --------------------------------------------------------------------------- what is indexed
+
+
+def entries(document: Document) -> list[dict[str, Any]]:
+    """The searchable pieces of a document: its articles' texts, then its sections' prose."""
+    found = [
+        entry("article", a.code, a.name, a.page, None, "\n\n".join(p for p in (a.summary, a.explanation) if p))
+        for a in document.articles
+    ]
+    found += [entry("section", s.id, s.title, s.page, s.line, s.text) for s in document.sections if s.text]
+    return found
+
+
+def entry(kind: str, key: str, title: str, page: int, line: int | None, body: str) -> dict[str, Any]:
+    return {"kind": kind, "key": key, "title": title, "page": page, "line": line, "text": body}
+
+
+def searchable(row: dict[str, Any]) -> str:
+    return f"{row['title']} {row['text'] or ''}"
+
+
+def rows(document: Document) -> list[dict[str, Any]]:
+    """The document's entries with what each backend indexes: `stemmed` words (SQLite) and the
+    `folded` text (PostgreSQL stems it with its own 'dutch' configuration)."""
+    return [with_words(row) for row in entries(document)]
+
+
+def with_words(row: dict[str, Any]) -> dict[str, Any]:
+    body = searchable(row)
+    return row | {"stemmed": " ".join(terms(body)), "folded": fold(body)}
+
+
+ENTRY_FIELDS = ("kind", "key", "title", "page", "line", "text")
+
+
+def index_entries(connection: Connection, document_id: int, rows: list[dict[str, Any]]) -> None:
+    """Store a document's entries and their words, inside the caller's (the ingest's) transaction.
+
+    `rows` come from `rows()` (or `entry()`: their words are worked out here then). Entry ids are
+    given here so the index rows can point at them; writers hold the database's write lock
+    (store.engine.writing), so the next free id cannot be taken by another process meanwhile.
+    """
+    if not rows:
+        return
+    first = (connection.scalar(select(func.max(search_entries_t.c.id))) or 0) + 1
+    numbered = [
+        (row if "stemmed" in row else with_words(row)) | {"id": first + n, "document_id": document_id}
+        for n, row in enumerate(rows)
+    ]
+    stored = [{name: row[name] for name in ("id", *ENTRY_FIELDS)} for row in numbered]
+    bulk_insert(connection, search_entries_t, stored, document_id)
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text(f"INSERT INTO {INDEX_TABLE} (entry_id, terms) VALUES (:id, to_tsvector('dutch', :folded))"),
+            [{"id": row["id"], "folded": row["folded"]} for row in numbered],
+        )
+    else:
+        connection.execute(
+            text(f"INSERT INTO {INDEX_TABLE} (rowid, terms) VALUES (:id, :stemmed)"),
+            [{"id": row["id"], "stemmed": row["stemmed"]} for row in numbered],
+        )
+
+
+# --------------------------------------------------------------------------- searching
+
+
+ENTRY_COLUMNS = ("id", "kind", "key", "title", "page", "line", "text")
+
+
+def search(connection: Connection, query: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Entries holding every word of `query` (stemmed, accents folded), best first, with snippets."""
+    wanted = set(terms(query))
+    if not wanted:
+        return []
+    if connection.dialect.name == "postgresql":
+        rows = _search_postgres(connection, query, limit)
+    else:
+        rows = _search_sqlite(connection, wanted, limit)
+    return [_result(row, wanted) for row in rows]
+
+
+def _search_sqlite(connection: Connection, wanted: Iterable[str], limit: int) -> list[dict[str, Any]]:
+    # Each term quoted: FTS5 syntax characters in a query are then plain text; terms side by side mean AND.
+    match = " ".join('"' + term.replace('"', '""') + '"' for term in sorted(wanted))
+    hits = text(
+        f"SELECT rowid AS id, bm25({INDEX_TABLE}) AS score FROM {INDEX_TABLE} "
+        f"WHERE {INDEX_TABLE} MATCH :match ORDER BY score, rowid LIMIT :limit"
+    )
+    ranked = [(row.id, -row.score) for row in connection.execute(hits, {"match": match, "limit": limit})]
+    return _entries(connection, ranked)
+
+
+def _search_postgres(connection: Connection, query: str, limit: int) -> list[dict[str, Any]]:
+    hits = text(
+        f"SELECT entry_id AS id, ts_rank(terms, q) AS score FROM {INDEX_TABLE}, "
+        "plainto_tsquery('dutch', :query) AS q WHERE terms @@ q ORDER BY score DESC, entry_id LIMIT :limit"
+    )
+    ranked = [(row.id, row.score) for row in connection.execute(hits, {"query": fold(query), "limit": limit})]
+    return _entries(connection, ranked)
+
+
+def _entries(connection: Connection, ranked: list[tuple[int, float]]) -> list[dict[str, Any]]:
+    """The entries behind ranked ids, in rank order, with their document's name and the score."""
+    if not ranked:
+        return []
+    from .schema import documents_t
+
+    query = (
+        select(*(search_entries_t.c[c] for c in ENTRY_COLUMNS), documents_t.c.name.label("document"))
+        .join(documents_t, documents_t.c.id == search_entries_t.c.document_id)
+        .where(search_entries_t.c.id.in_(bindparam("ids", expanding=True)))
+    )
+    by_id = {row["id"]: dict(row) for row in connection.execute(query, {"ids": [i for i, _ in ranked]}).mappings()}
+    return [by_id[i] | {"score": round(float(score), 6)} for i, score in ranked if i in by_id]
+
+
+def _result(row: dict[str, Any], wanted: set[str]) -> dict[str, Any]:
+    result = {"kind": row["kind"], "key": row["key"], "document": row["document"], "title": row["title"],
+              "page": row["page"]}  # fmt: skip
+    if row["line"] is not None:
+        result["line"] = row["line"]
+    return result | {"score": row["score"], "snippet": snippet(row["text"] or row["title"], wanted)}
+
+
+def snippet(body: str, wanted: set[str]) -> str:
+    """HTML: a window around the first matching word, escaped, with every matching word in <mark>."""
+    words = list(WORD.finditer(body))
+    first = next((m for m in words if stem(m.group()) in wanted), None)
+    start = max(0, first.start() - SNIPPET_RADIUS) if first else 0
+    end = min(len(body), (first.end() if first else 0) + SNIPPET_RADIUS)
+    parts, cursor = [], start
+    for match in words:
+        if match.start() < start or match.end() > end or stem(match.group()) not in wanted:
+            continue
+        parts += [html.escape(body[cursor : match.start()]), f"<mark>{html.escape(match.group())}</mark>"]
+        cursor = match.end()
+    parts.append(html.escape(body[cursor:end]))
+    prefix, suffix = ("… " if start else ""), (" …" if end < len(body) else "")
+    return prefix + " ".join("".join(parts).split()) + suffix

@@ -1,0 +1,56 @@
+"""The quick commands stay quick: `begroot --help` and `begroot extract` load none of the heavy libraries.
+
+Checked by what a real process has imported (sys.modules), not by timing; the timing is
+bench/bench_cli.py.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLE = next((Path(__file__).resolve().parent.parent / "samples").glob("000_*.txt"))
+HEAVY = ("pandas", "numpy", "sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "openpyxl", "pyarrow",
+         "plotly", "jinja2", "frictionless", "psycopg")  # fmt: skip
+
+# Runs the command line as `begroot` does, then reports which of HEAVY it imported.
+PROBE = """
+import json, sys
+sys.argv = ["begroot", *json.loads(sys.argv[1])]
+from begroot.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+heavy = {heavy}
+print(json.dumps(sorted({{name.split(".")[0] for name in sys.modules}} & set(heavy))), file=sys.stderr)
+"""
+
+
+def loaded_by(*args: str) -> tuple[list[str], str]:
+    """(heavy modules imported, stdout) of `begroot ARGS...` run in a fresh interpreter."""
+    probe = PROBE.format(heavy=json.dumps(list(HEAVY)))
+    done = subprocess.run(
+        [sys.executable, "-c", probe, json.dumps(list(args))], capture_output=True, text=True, timeout=120
+    )
+    return json.loads(done.stderr.strip().splitlines()[-1]), done.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("extract", str(SAMPLE)), ("extract", "--format", "json", str(SAMPLE)), ("audit", str(SAMPLE))],
+)
+def test_quick_commands_import_nothing_heavy(args: tuple[str, ...]) -> None:
+    heavy, stdout = loaded_by(*args)
+    assert heavy == []
+    assert stdout  # the command did its work (help text, facts, JSON, findings)
+
+
+def test_the_probe_sees_heavy_imports(tmp_path: Path) -> None:
+    """The check can fail: a database command does load SQLAlchemy and Alembic."""
+    heavy, _ = loaded_by("documents", "--db", f"sqlite:///{tmp_path / 'x.sqlite'}")
+    assert {"sqlalchemy", "alembic"} <= set(heavy)
