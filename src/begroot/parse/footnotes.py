@@ -29,6 +29,8 @@ def _looks_like_footnote_text(text: str) -> bool:
 def find_footnotes(lines: list[Line]) -> tuple[list[Footnote], set[int]]:
     notes: list[Footnote] = []
     used: set[int] = set()
+    # Text that marks no pages (no page starts, numbers or running headers) leaves only the sequence to go by.
+    pages_known = bool(lines) and lines[-1].page > 1
     expected = 1
     index = 0
     while index < len(lines):
@@ -40,8 +42,10 @@ def find_footnotes(lines: list[Line]) -> tuple[list[Footnote], set[int]]:
             and _looks_like_footnote_text(match.group("text"))
         ):
             note, consumed = _read_note(lines, index, match)
-            # A footnote sits in the lower part of its page: the page must end soon after it.
-            if _near_page_end(lines, index + consumed):
+            # A footnote sits in the lower part of its page: the page ends soon after it, or it stands in a
+            # run of notes numbered in sequence (a page end the text does not show comes after the run).
+            in_run = index - 1 in used or _next_note_follows(lines, index + consumed, number)
+            if not pages_known or in_run or _near_page_end(lines, index + consumed):
                 notes.append(note)
                 used.update(range(index, index + consumed))
                 expected = number + 1
@@ -85,6 +89,11 @@ def _cites(text: str) -> list[tuple[str, int | None]]:
         page = PAGE_CITE.search(text, start, start + 40)
         cites.append((code.code, int(page.group(1)) if page else None))
     return cites
+
+
+def _next_note_follows(lines: list[Line], index: int, number: int) -> bool:
+    match = FOOTNOTE.match(lines[index].text) if index < len(lines) else None
+    return bool(match) and int(match.group("num")) == number + 1  # type: ignore[union-attr]
 
 
 def _near_page_end(lines: list[Line], index: int) -> bool:

@@ -36,6 +36,8 @@ PAGE_SHARE = 0.3  # ... and repeats on at least this share of the pages
 LINES_PER_PAGE = 80  # unmarked pages: a running line repeats at least this often
 MIN_GAP = 10  # ... and, but for a few, never closer than this many lines
 STEADY_SHARE = 0.9
+MAX_GAP_FACTOR = 4  # ... nor a gap four times the usual one (a label repeated in three tables is no header)
+MIN_UNMARKED_LENGTH = 15
 
 
 @dataclass
@@ -141,12 +143,24 @@ def _running_lines(texts: list[str], pages: list[int] | None, taken: set[int]) -
         return found_lines
     nonblank = sum(1 for text in texts if text)
     result: set[int] = set()
-    for found in candidates.values():
-        gaps = [b - a for a, b in pairwise(found)]
-        steady = sum(1 for gap in gaps if gap >= MIN_GAP) >= STEADY_SHARE * len(gaps)
-        if steady and len(found) >= max(3, nonblank / LINES_PER_PAGE):
+    for key, found in candidates.items():
+        if _looks_like_a_header(key) and _at_steady_rhythm(found) and len(found) >= max(3, nonblank / LINES_PER_PAGE):
             result.update(found)
     return result
+
+
+def _looks_like_a_header(key: str) -> bool:
+    """Unmarked pages give no position to go by: a running header is a line of some length starting a phrase."""
+    return len(key) >= MIN_UNMARKED_LENGTH and not key[:1].islower()
+
+
+def _at_steady_rhythm(found: list[int]) -> bool:
+    """Once a page: never (but for a few) closer than MIN_GAP lines, and no gap far beyond the usual one."""
+    gaps = [b - a for a, b in pairwise(found)]
+    if sum(1 for gap in gaps if gap >= MIN_GAP) < STEADY_SHARE * len(gaps):
+        return False
+    usual = sorted(gaps)[len(gaps) // 2]
+    return max(gaps) <= MAX_GAP_FACTOR * usual
 
 
 def _near_page_edges(texts: list[str], pages: list[int], taken: set[int]) -> set[int]:
