@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -28,45 +27,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
 EXTRACTION_SAMPLE = 10  # documents extracted on one core for the baseline
 
 # --------------------------------------------------------------------------- the corpus
-# Until the document generator (begroot.testing.corpus.write_corpus) is on this branch, the corpus is
-# made of variants of the two samples: 9 in 10 the long report, 1 in 10 the slide deck. Each variant
-# has its own file name and its own policy domain (the domain's name gets a suffix of letters), so
-# every file is distinct content with distinct figures' keys, as documents of different domains are.
-
-
-def _letters(number: int) -> str:
-    """0 -> 'A', 25 -> 'Z', 26 -> 'BA' ...: a suffix a domain name may carry (letters only)."""
-    word = ""
-    while True:
-        number, rest = divmod(number, 26)
-        word = chr(ord("A") + rest) + word
-        if not number:
-            return word
+# Generated BBTs (begroot.testing): every domain, stage (BO, BA, BU), year and converter style, and
+# slide decks, each distinct content whose figures add up; a `<name>.facts.csv` beside each (not ingested).
 
 
 def write_corpus(folder: Path, count: int, seed: int = 0) -> list[Path]:
-    """`count` distinct documents in `folder` (the signature of the generator's write_corpus)."""
-    report = next(SAMPLES.glob("000_*.txt")).read_text(encoding="utf-8")
-    slides = next(SAMPLES.glob("003_*.txt")).read_text(encoding="utf-8")
-    domain = re.compile(r"(?i)werk en sociale economie")
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for number in range(count):
-        suffix = _letters(seed * 1_000_000 + number)
-        template = slides if number % 10 == 9 else report
+    """`count` distinct generated documents in `folder`."""
+    from begroot.testing.corpus import write_corpus as generate_corpus
 
-        def renamed(match: re.Match[str], suffix: str = suffix) -> str:
-            name = match.group(0)
-            return f"{name} {suffix if name.isupper() else suffix.capitalize()}"
-
-        path = folder / f"{number:05d}_{'slides' if template is slides else 'report'}_{suffix.lower()}.txt"
-        path.write_text(domain.sub(renamed, template), encoding="utf-8")
-        written.append(path)
-    return written
+    return generate_corpus(folder, count, seed)
 
 
 # --------------------------------------------------------------------------- measuring
