@@ -82,3 +82,23 @@ def test_mutated_documents_never_crash(which: int, seed: int, kind: str) -> None
 def test_random_bytes_never_crash(data: bytes) -> None:
     read(data)
     read(b"%PDF-1.7\n" + data)
+
+
+@cache
+def sample_pdf() -> bytes:
+    """The slide-deck sample drawn as an uncompressed PDF, so mutations hit text and structure alike."""
+    from pdfgen import render_pages, source_pages
+
+    return render_pages(source_pages(SAMPLES[1])[:4])
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=2**16), share=st.sampled_from([0.0005, 0.005, 0.05]))
+def test_damaged_pdfs_never_crash(seed: int, share: float) -> None:
+    """A real PDF with bytes overwritten (its end-of-file marker kept, so PDFium gets to read it)."""
+    rng = random.Random(seed)
+    data = bytearray(sample_pdf())
+    body = len(data) - 2048
+    for _ in range(max(1, int(body * share))):
+        data[rng.randrange(body)] = rng.randrange(256)
+    read(bytes(data))
