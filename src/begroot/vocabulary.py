@@ -91,6 +91,20 @@ class Vocabulary:
     trailing_page: re.Pattern[str] = re.compile(r"\s\d{1,4}\s*$")
     od_cited: re.Pattern[str] = re.compile(r"(?i)(?:operationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\b")
 
+    # --- page furniture: a page number alone on its line ("12", "- 12 -", "Pagina 12", "12/160", "12 van 160")
+    page_number: re.Pattern[str] = re.compile(
+        r"^[\-–—|\s]*(?:(?:pagina|page|blz\.?|p\.)\s*)?(\d{1,4})(?:\s*(?:/|van|of)\s*\d{1,4})?[\-–—|\s]*$", re.I
+    )
+
+    # --- slide decks
+    slide_title: re.Pattern[str] = re.compile(
+        r"(?i)^\s*(budgetevolutie|bbt-structuur|begrotingsinfo|toelichting bbt)\b.*|.*\bbegrotingsinfo\s*$"
+    )
+    bullet: re.Pattern[str] = re.compile(r"^\s*[•●▪]\s*(?P<text>.*)$")
+    cause_mark: re.Pattern[str] = re.compile(r"^\s*(?:[\u0336̶–-]\s+|[\u0336̶])(?P<text>.*)$")
+    policy_credit: str = r"totaal\s+beleidskrediet"  # `Totaal beleidskrediet 1,2 miljard`
+    reference_year: re.Pattern[str] = re.compile(r"(?i)t\.o\.v\.?\s*(?P<year>(?:19|20)\d{2})")
+
     # --- what tells a report from a slide deck (counted, lower case)
     report_markers: tuple[str, ...] = (
         "korte inhoud begrotingsartikel", "inhoudelijke toelichting", "begrotingsuitvoering:", "budgettair kader",

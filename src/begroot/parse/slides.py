@@ -20,16 +20,10 @@ V = VOCABULARY
 SCALES = "|".join(sorted(V.scales, key=len, reverse=True))
 CHANGE_WORDS = "|".join(sorted((w for w in V.increase_words | V.decrease_words if " " not in w), key=len, reverse=True))
 
-SLIDE_TITLE = re.compile(
-    r"(?i)^\s*(budgetevolutie|bbt-structuur|begrotingsinfo|toelichting bbt)\b.*|.*\bbegrotingsinfo\s*$"
-)
-BULLET = re.compile(r"^\s*[•●▪]\s*(?P<text>.*)$")
-CAUSE_MARK = re.compile(r"^\s*(?:[\u0336̶–-]\s+|[\u0336̶])(?P<text>.*)$")
-TOTAL_STATEMENT = re.compile(rf"(?i)totaal\s+beleidskrediet\s+(?P<total>[\d.,]+\s*(?:{SCALES}))")
+TOTAL_STATEMENT = re.compile(rf"(?i){V.policy_credit}\s+(?P<total>[\d.,]+\s*(?:{SCALES}))")
 CHANGE = re.compile(
     rf"(?i)\b(?P<word>{CHANGE_WORDS})\s+(?:(?:van|met)\s+)?(?P<amount>[+\-−]?\s?[\d.,]+\s*(?:{SCALES}))"
 )
-REFERENCE = re.compile(r"(?i)t\.o\.v\.?\s*(?P<year>(?:19|20)\d{2})")
 
 
 class SlideReader:
@@ -75,7 +69,7 @@ class SlideReader:
         seen = set()
         for index, line in enumerate(self.lines):
             text = line.text.strip()
-            if index not in self.skip and SLIDE_TITLE.match(text):
+            if index not in self.skip and V.slide_title.match(text):
                 key = (line.page, text)
                 if key not in seen:
                     seen.add(key)
@@ -104,7 +98,7 @@ class SlideReader:
         start = next((i for i, line in enumerate(self.lines) if re.search(r"(?i)bbt-structuur", line.text)), None)
         if start is None:
             return
-        end = next((i for i in range(start + 1, len(self.lines)) if BULLET.match(self.lines[i].text)), len(self.lines))
+        end = next((i for i in range(start + 1, len(self.lines)) if V.bullet.match(self.lines[i].text)), len(self.lines))
         goal: Goal | None = None
         expect_ise = False
         for first, text in self._blocks(start + 1, end):
@@ -132,7 +126,7 @@ class SlideReader:
         for first, text in self._blocks(start, len(self.lines)):
             if _key(text) in titles or _key(text.removesuffix("Begrotingsinfo")) in titles:
                 self.doc.slides.append(Slide(first.page, text, first.number))  # a content slide's title
-            bullet = BULLET.match(text)
+            bullet = V.bullet.match(text)
             if bullet:
                 bullets.extend(b.strip() for b in re.split(r"\s*•\s*", bullet.group("text")) if b.strip())
                 continue
@@ -156,7 +150,7 @@ class SlideReader:
             change = amount_in_keuro(change_match.group("amount")) if change_match else None
             if change is not None and change_match and V.change_sign(change_match.group("word")) < 0:
                 change = -abs(change)
-            reference = REFERENCE.search(text)
+            reference = V.reference_year.search(text)
             causes = self._causes(end)
             steps = (
                 precision_of(match.group("total")),
@@ -168,11 +162,11 @@ class SlideReader:
                                                  causes, line.page, line.number))  # fmt: skip
 
     def _statement_text(self, index: int) -> tuple[str, int]:
-        parts = [BULLET.sub(r"\g<text>", self.lines[index].text).strip()]
+        parts = [V.bullet.sub(r"\g<text>", self.lines[index].text).strip()]
         end = index + 1
         while end < len(self.lines):
             text = self.lines[end].text.strip()
-            if not text or BULLET.match(text):
+            if not text or V.bullet.match(text):
                 break
             parts.append(text)
             end += 1
@@ -186,16 +180,16 @@ class SlideReader:
         if index >= len(self.lines) or not re.search(r"(?i)oorzaak", self.lines[index].text):
             return []
         causes: list[Cause] = []
-        head = re.sub(r"(?i)^.*?oorzaak\s+\w+\s*:\s*", "", BULLET.sub(r"\g<text>", self.lines[index].text)).strip()
+        head = re.sub(r"(?i)^.*?oorzaak\s+\w+\s*:\s*", "", V.bullet.sub(r"\g<text>", self.lines[index].text)).strip()
         if head:
             causes.append(Cause(head, amount_in_keuro(head)))
         for line in self.lines[index + 1 :]:
             text = line.text.strip()
-            if BULLET.match(text) or text in {"ISE", "Begrotingsinfo"} or TOTAL_STATEMENT.search(text):
+            if V.bullet.match(text) or text in {"ISE", "Begrotingsinfo"} or TOTAL_STATEMENT.search(text):
                 break
             if not text:
                 continue
-            mark = CAUSE_MARK.match(text)
+            mark = V.cause_mark.match(text)
             signed = re.match(r"^[+\-−]\s?\d", text)
             if mark or signed or not causes:
                 label = mark.group("text").strip() if mark else text
@@ -262,7 +256,7 @@ def _label_lines(lines: list[Line], position: int) -> str:
     parts: list[str] = []
     for line in lines[position + 1 : position + 6]:
         text = line.text.strip()
-        if line.page != lines[position].page or BULLET.match(text):
+        if line.page != lines[position].page or V.bullet.match(text):
             break
         if not text:
             if parts:

@@ -17,17 +17,13 @@ the words readers know.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..vocabulary import VOCABULARY
 
-# A page number alone on its line: "12", "- 12 -", "Pagina 12", "p. 12", "12/160", "12 van 160".
-PAGE_NUMBER = re.compile(
-    r"^[\-–—|\s]*(?:(?:pagina|page|blz\.?|p\.)\s*)?(\d{1,4})(?:\s*(?:/|van|of)\s*\d{1,4})?[\-–—|\s]*$", re.I
-)
+PAGE_NUMBER = VOCABULARY.page_number
 MIN_CHAIN = 3  # page numbers counting along at least this far
 MIN_RUNNING_LENGTH = 10  # shorter repeated lines are row labels and the like
 NEAR_EDGE = 2  # a running line is among the first or last non-blank lines of its page

@@ -37,10 +37,7 @@ SEGMENT = re.compile(r"[^\r\n]+")
 HYPHEN = re.compile("[-\xad\u2010\u2011]")
 WORDS = re.compile(r"\S+")
 DIGITS = re.compile(r"\d+")
-# A printed page number alone on its line: "12", "- 12 -", "Pagina 12", "12/160".
-PAGE_NUMBER = re.compile(
-    r"^[\s\-–—|]*(?:(?:pagina|page|blz\.?|p\.)\s*)?(\d{1,4})(?:\s*(?:/|van|of)\s*\d{1,4})?[\s\-–—|]*$", re.I
-)
+PAGE_NUMBER = VOCABULARY.page_number
 # A page number at either end of a running header or footer line.
 EDGE_NUMBER = re.compile(r"^(\d{1,4})\s|\s(\d{1,4})$")
 
