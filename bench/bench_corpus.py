@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from begroot.errors import BegrootError
 from begroot.parse import extract, parse
 from begroot.sources import load_bytes
-from begroot.testing.compare import compare
+from begroot.testing.compare import Rates, compare
 from begroot.testing.corpus import generate, plan
 from begroot.testing.document import GeneratedDocument
 
 
 @dataclass
-class Tally:
+class Tally(Rates):
     expected: int = 0
     extracted: int = 0
     matched: int = 0
@@ -42,14 +42,6 @@ class Tally:
         self.matched += matched
         self.documents += 1
         self.perfect += perfect
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.expected if self.expected else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 1.0
 
 
 @dataclass

@@ -12,13 +12,12 @@ Key = tuple[object, ...]
 
 
 @dataclass
-class Comparison:
+class Rates:
+    """Recall and precision of `matched` facts among `expected` and `extracted` ones."""
+
     expected: int
     extracted: int
     matched: int
-    missing: list[Key] = field(default_factory=list)  # expected, not extracted
-    extra: list[Key] = field(default_factory=list)  # extracted, not in the document
-    foreign_subjects: set[tuple[str, str]] = field(default_factory=set)  # subjects the document does not have
 
     @property
     def recall(self) -> float:
@@ -27,6 +26,13 @@ class Comparison:
     @property
     def precision(self) -> float:
         return self.matched / self.extracted if self.extracted else 1.0
+
+
+@dataclass
+class Comparison(Rates):
+    missing: list[Key] = field(default_factory=list)  # expected, not extracted
+    extra: list[Key] = field(default_factory=list)  # extracted, not in the document
+    foreign_subjects: set[tuple[str, str]] = field(default_factory=set)  # subjects the document does not have
 
     @property
     def perfect(self) -> bool:

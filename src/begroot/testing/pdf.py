@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .budget import random_budget
+from .corpus import Plan
 from .document import ExpectedFact, ExpectedStatement, GeneratedDocument
 from .layout import Pending
 from .tables import RowSpec, TableSpec, dutch
@@ -37,21 +38,11 @@ class ConversionError(RuntimeError):
     """LibreOffice failed, or the PDF does not have the pages the plan says."""
 
 
-@dataclass(frozen=True)
-class PdfPlan:
-    seed: int
-    kind: str
-    stage: str
-    year_index: int
-    style: TextStyle
-    style_seed: int
-
-
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def pdf_plans(count: int, seed: int = 0) -> list[PdfPlan]:
+def pdf_plans(count: int, seed: int = 0) -> list[Plan]:
     """`count` PDF documents over stages, domains and styles (slides included)."""
     kinds = (("report", "BU"), ("report", "BO"), ("report", "BA"), ("slides", "BO"))
     plans = []
@@ -60,7 +51,7 @@ def pdf_plans(count: int, seed: int = 0) -> list[PdfPlan]:
         kind, stage = kinds[number % len(kinds)]
         style = replace(random_style(rng), running_header=("stuk", "title", "stuk_page", "none")[number % 4],
                         repeat_heading=number % 2 == 0, frame_rows=("full", "full", "total_only", "no_total")[number % 4])  # fmt: skip
-        plans.append(PdfPlan(seed * 100_019 + number + 7, kind, stage, 1 + number % 3, style, number))
+        plans.append(Plan(seed * 100_019 + number + 7, kind, stage, 1 + number % 3, style, number))
     return plans
 
 
@@ -272,7 +263,7 @@ def _facts(placed: list[Placed]) -> tuple[list[ExpectedFact], list[ExpectedState
     return facts, statements
 
 
-def prepare(plan: PdfPlan, folder: Path) -> tuple[GeneratedDocument, Path]:
+def prepare(plan: Plan, folder: Path) -> tuple[GeneratedDocument, Path]:
     """Write the .docx of `plan` and return the document it will be once converted."""
     budget = random_budget(plan.seed)
     year = budget.years[plan.year_index]
@@ -304,7 +295,7 @@ def prepare(plan: PdfPlan, folder: Path) -> tuple[GeneratedDocument, Path]:
     return generated, docx_path
 
 
-def render_pdfs(plans: list[PdfPlan], folder: str | Path) -> list[GeneratedDocument]:
+def render_pdfs(plans: list[Plan], folder: str | Path) -> list[GeneratedDocument]:
     """Build every .docx, convert them all in one LibreOffice call, check the page counts."""
     import pypdfium2 as pdfium
 
@@ -338,4 +329,4 @@ def render_pdfs(plans: list[PdfPlan], folder: str | Path) -> list[GeneratedDocum
 def render_pdf(budget_seed: int, kind: str, stage: str, year_index: int, style: TextStyle,
                folder: str | Path) -> GeneratedDocument:  # fmt: skip
     """One document (prefer `render_pdfs` for many: LibreOffice starts once per call)."""
-    return render_pdfs([PdfPlan(budget_seed, kind, stage, year_index, style, 0)], folder)[0]
+    return render_pdfs([Plan(budget_seed, kind, stage, year_index, style, 0)], folder)[0]
