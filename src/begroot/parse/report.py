@@ -94,6 +94,8 @@ class ReportReader:
     def _heading_at(self, index: int) -> tuple[Heading | None, int]:
         line = self.lines[index]
         text = line.text
+        if not text[:1].isupper() and not text[:1].isdigit():
+            return None, 1  # every heading starts with a capital or a number: most prose lines end here
         if self._is_contents_entry(index):
             return None, 1  # a line of the table of contents, not the heading itself
         article = ARTICLE_HEADING.match(text)
