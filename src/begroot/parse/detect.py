@@ -101,10 +101,10 @@ def final_stage(table: RawTable) -> tuple[str, int | None] | None:
 
 
 def find_domain(lines: list[Line]) -> str:
-    """The policy domain, from the first line that names it (a domain total's caption first)."""
-    head = " ".join(line.text for line in lines[:12])
+    """The policy domain, from the first line that names it (a domain total's caption first), else the title."""
+    title = " ".join(itertools.takewhile(bool, (line.text for line in lines)))  # the first paragraph
     for pattern, needle in DOMAIN_PATTERNS:
-        for text in itertools.chain([head], (line.text for line in lines)):
+        for text in itertools.chain((line.text for line in lines), [title]):
             if needle in text.lower() and (match := pattern.search(split_caption(text)[0])):
                 return title_case(match.group("domain"))
     return ""

@@ -148,8 +148,10 @@ class ReportReader:
         bare = V.trailing_page.sub("", text)
         if self.heading_keys.get(" ".join(bare.split()).upper(), -1) > index:
             return True  # the very heading stands further on
-        in_contents = self._neighbour_ends_in_page_number(index, -1) or self._neighbour_ends_in_page_number(index, 1)
-        return in_contents and self.heading_keys.get(_heading_key(bare), -1) > index
+        before, after = self._neighbour_ends_in_page_number(index, -1), self._neighbour_ends_in_page_number(index, 1)
+        if before and after:
+            return True  # inside a run of lines ending in page numbers: the table of contents
+        return (before or after) and self.heading_keys.get(_heading_key(bare), -1) > index
 
     def _neighbour_ends_in_page_number(self, index: int, step: int) -> bool:
         """The nearest non-blank line before (step -1) or after (step 1) line `index` ends in a page number."""
@@ -427,8 +429,8 @@ class ReportReader:
                 break
             parts.insert(0, text)
             blanks = 0
-            if text.endswith(":") or len(parts) >= 3:
-                break
+            if text.endswith(":") or len(parts) >= 3 or is_caption(text):
+                break  # a caption's first line (`PROGRAMMA GC – ZORG`): what stands above is not part of it
         return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
     def _name_ises(self, frames: list[tuple[int, int]]) -> None:
