@@ -28,6 +28,7 @@ from itertools import pairwise
 
 from ..model import Cell, Line
 from ..vocabulary import SETTINGS, VOCABULARY
+from .codes import HEADING as ARTICLE_HEADING
 from .numbers import is_year, parse_int
 from .text import SMALL_WORDS, join_lines
 
@@ -243,11 +244,15 @@ def is_caption(text: str) -> bool:
 
 
 def is_stop_line(text: str, has_rows: bool) -> bool:
-    if is_unit_line(text) or V.stop_line.match(text):
+    """A line no table goes on past: the next table or part title, a heading, prose (a long line, even one
+    ending in a year)."""
+    if is_unit_line(text) or V.stop_line.match(text) or V.chapter.match(text) or V.goal.match(text):
+        return True
+    if ARTICLE_HEADING.match(text):
         return True
     if has_rows and len(text) > SETTINGS.long_line and not V.frame_row.match(text):
-        _label, numbers = trailing_numbers(text)
-        return not numbers
+        label, numbers = trailing_numbers(text)
+        return not numbers or len(label) > SETTINGS.long_line
     return False
 
 
@@ -309,6 +314,7 @@ class TableReader:
         self.lefts: list[float] = []  # ... and the left edge of its first number
         self.wrapped: dict[int, list[Line]] = {}  # row index -> lines of its label wrapped below it (PDF cells)
         self.inline_labels: dict[int, bool] = {}  # row index -> its label began on the line of its numbers
+        self.label_rights: list[float] = []  # right edges of labels printed beside their numbers
 
     @property
     def ncols(self) -> int:
@@ -352,7 +358,7 @@ class TableReader:
         if not lines:
             return
         left = min(line.indent for line in lines)
-        width = max(line.words[-1].x1 for line in lines if line.words) - left
+        width = max([line.words[-1].x1 for line in lines if line.words] + self.label_rights) - left
         for position, wrapped in self.wrapped.items():
             row = self.table.rows[position]
             label = row.label
@@ -360,7 +366,8 @@ class TableReader:
             for line in wrapped:
                 first = line.text.split()[0]
                 glue = previous_full and first[:1].islower() and first.lower() not in SMALL_WORDS
-                label = label + line.text if glue else join_lines([label, line.text])
+                # A word processor breaks a cell's line after a hyphen the word has (`sociaal-` / `cultureel`).
+                label = label + line.text if glue or label.endswith("-") else join_lines([label, line.text])
                 words = line.words or ()
                 previous_full = len(words) == 1 and words[0].x1 - left >= WORD_BREAK_SHARE * width
             row.label = label
@@ -420,6 +427,8 @@ class TableReader:
 
     def _start_row(self, line: Line, label: str) -> None:
         self.inline_labels[len(self.table.rows)] = bool(label)
+        if label and line.words:  # where a label beside its numbers ends: the label cell's width
+            self.label_rights.extend(w.x1 for w in line.words if w.end <= len(label))
         self.label = label or join_lines([line.text for line in self.pending])
         if label:
             self.table.stream.append(("text", line))
@@ -442,8 +451,12 @@ class TableReader:
         words = line.positioned_words()
         targets = [self._column_at(_number_span(number, words)) for number in numbers]
         if len(set(targets)) != len(targets):
-            self.table.problems.append(("two numbers under one column", line))
-            return
+            # Positions contradict each other (a line shifted by a page-start mark): fill the free columns in order.
+            free = [k for k in range(self.ncols) if k not in self.cells]
+            if len(numbers) > len(free):
+                self.table.problems.append(("two numbers under one column", line))
+                return
+            targets = free[: len(numbers)]
         if self.cells and (label or any(t in self.cells for t in targets)):
             self._close_row()
         if not self.cells:

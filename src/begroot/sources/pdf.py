@@ -63,6 +63,7 @@ class _Segment:
     right: float  # right of the last character
     y: float  # baseline
     size: float  # font size
+    words: list[list] | None = None  # [text, x0, x1] of each word when the segment holds several
 
 
 @dataclass
@@ -176,8 +177,24 @@ def _segments(textpage: pdfium.PdfTextPage) -> list[_Segment]:
             if stripped:
                 first = start + len(content) - len(content.lstrip())
                 last = start + len(content.rstrip()) - 1
-                segments.append(_place(raw, stripped, char(first), char(last)))
+                segment = _place(raw, stripped, char(first), char(last))
+                if " " in stripped:
+                    segment.words = _word_boxes(raw, stripped, first, char)
+                segments.append(segment)
     return segments
+
+
+def _word_boxes(raw: object, text: str, first: int, char: Callable[[int], int]) -> list[list]:
+    """Each word of a segment with the x of its first and last character (two PDFium calls a word):
+    columns and cells are told apart by where words stand, so they must be exact."""
+    words = []
+    for match in WORDS.finditer(text):
+        pdfium_c.FPDFText_GetCharOrigin(raw, char(first + match.start()), _X, _Y)
+        left = _X.value
+        right = _RIGHT.value if pdfium_c.FPDFText_GetCharBox(raw, char(first + match.end() - 1), _LEFT, _RIGHT,
+                                                               _BOTTOM, _TOP) else left  # fmt: skip
+        words.append([match.group(), left, max(right, left)])
+    return words
 
 
 def _unhyphenate(raw: object, text: str, start: int, end: int, char: Callable[[int], int]) -> list[tuple[int, int]]:
@@ -250,13 +267,10 @@ def _join(group: list[_Segment]) -> _Row:
 
 
 def _segment_words(segment: _Segment) -> list[list]:
-    """The words of a segment, their x interpolated along it (PDFium gives the segment's ends, not each word's)."""
-    width = max(segment.right - segment.x, 0.0)
-    length = max(len(segment.text), 1)
-    return [
-        [m.group(), segment.x + width * m.start() / length, segment.x + width * m.end() / length]
-        for m in WORDS.finditer(segment.text)
-    ]
+    """The words of a segment with their x (copies: joining may extend them)."""
+    if segment.words is None:
+        return [[segment.text, segment.x, segment.right]]
+    return [list(word) for word in segment.words]
 
 
 # --------------------------------------------------------------------------- headers, footers, page numbers
