@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 SCHEMA_VERSION = "1.0"
 
@@ -69,15 +70,26 @@ class Line:
     """One line of the source, as printed, without its leading and trailing blanks.
 
     `indent` keeps how far the line stood from the left margin (characters in
-    text files, points in PDFs); `words` the position of each word where the
-    source knows it (PDFs). Text files compute theirs from the characters.
+    text files, points in PDFs); `xs` where each word stands where the source
+    knows it (PDFs: x0, x1 of every word in turn). `words` gives them as Word
+    objects, made on first use; text files compute theirs from the characters.
     """
 
     text: str
     page: int  # 1-based physical page (inferred for text files)
     number: int  # 1-based line number in the file (for PDFs: in the extracted text)
     indent: float = 0.0
-    words: tuple[Word, ...] | None = None
+    xs: tuple[float, ...] | None = None
+
+    @cached_property
+    def words(self) -> tuple[Word, ...] | None:
+        """The words with their place, where the source placed them (PDF); None for text files."""
+        if self.xs is None:
+            return None
+        return tuple(
+            Word(match.group(), match.start(), match.end(), self.xs[2 * i], self.xs[2 * i + 1])
+            for i, match in enumerate(_WORD.finditer(self.text))
+        )
 
     def positioned_words(self) -> tuple[Word, ...]:
         """Every word with its span in `text` and its x on the page."""

@@ -30,12 +30,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import SourceError
-from ..model import Line, Page, SourceDocument, Warning, Word
+from ..model import Line, Page, SourceDocument, Warning
 from ..vocabulary import VOCABULARY
 
 SEGMENT = re.compile(r"[^\r\n]+")
 HYPHEN = re.compile("[-\xad\u2010\u2011]")
 WORDS = re.compile(r"\S+")
+NUMBER_RUN = re.compile(r"\d\s+[-−–]?\d")  # two numbers side by side: a table row
 DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = VOCABULARY.page_number
 # A page number at either end of a running header or footer line.
@@ -47,6 +48,7 @@ EDGE_ZONE = 0.12  # headers and footers sit in the top and bottom 12% of the pag
 RUNNING_SHARE = 0.3  # ... and repeat on at least this share of the pages with text
 SAME_LINE = 0.35  # baselines closer than this many font sizes are one line
 WORD_GAP = 0.1  # a horizontal gap wider than this many font sizes is a space
+MAX_LABEL_WORDS = 8  # segments of fewer words get exact word boxes (labels); so do segments with numbers
 PARAGRAPH_GAP = 1.4  # a line pitch this many times the usual one is a blank line
 # PDFium marks a hyphen it takes for a line-end hyphenation (U+FFFE, STX); one for one so indexes hold.
 PDFIUM_CHARACTERS = str.maketrans({"\x02": "-", "\ufffe": "-", "\x00": " "})
@@ -74,7 +76,7 @@ class _Row:
     y: float
     size: float
     running: bool = False
-    words: tuple[Word, ...] = ()
+    xs: tuple[float, ...] = ()  # x0, x1 of each word
 
 
 @dataclass
@@ -178,10 +180,15 @@ def _segments(textpage: pdfium.PdfTextPage) -> list[_Segment]:
                 first = start + len(content) - len(content.lstrip())
                 last = start + len(content.rstrip()) - 1
                 segment = _place(raw, stripped, char(first), char(last))
-                if " " in stripped:
+                if " " in stripped and _may_be_tabular(stripped):
                     segment.words = _word_boxes(raw, stripped, first, char)
                 segments.append(segment)
     return segments
+
+
+def _may_be_tabular(text: str) -> bool:
+    """Numbers or a short label: words whose columns matter. Long prose runs keep interpolated word x (cheaper)."""
+    return text.count(" ") < MAX_LABEL_WORDS or bool(NUMBER_RUN.search(text))
 
 
 def _word_boxes(raw: object, text: str, first: int, char: Callable[[int], int]) -> list[list]:
@@ -257,20 +264,21 @@ def _join(group: list[_Segment]) -> _Row:
             pieces[-1][2] = first[2]
         pieces.extend(words)
         previous = segment
-    words_out: list[Word] = []
-    offset = 0
-    for text, x0, x1 in pieces:
-        words_out.append(Word(text, offset, offset + len(text), x0, x1))
-        offset += len(text) + 1
     text = " ".join(piece[0] for piece in pieces)
-    return _Row(text=text, y=group[0].y, size=max(s.size for s in group), words=tuple(words_out))
+    xs = tuple(x for piece in pieces for x in (piece[1], piece[2]))
+    return _Row(text=text, y=group[0].y, size=max(s.size for s in group), xs=xs)
 
 
 def _segment_words(segment: _Segment) -> list[list]:
-    """The words of a segment with their x (copies: joining may extend them)."""
-    if segment.words is None:
-        return [[segment.text, segment.x, segment.right]]
-    return [list(word) for word in segment.words]
+    """The words of a segment with their x: exact where measured, else interpolated along the segment."""
+    if segment.words is not None:
+        return [list(word) for word in segment.words]
+    width = max(segment.right - segment.x, 0.0)
+    length = max(len(segment.text), 1)
+    return [
+        [m.group(), segment.x + width * m.start() / length, segment.x + width * m.end() / length]
+        for m in WORDS.finditer(segment.text)
+    ]
 
 
 # --------------------------------------------------------------------------- headers, footers, page numbers
@@ -354,8 +362,8 @@ def _pages(texts: list[_PageText]) -> tuple[list[Page], list[Warning]]:
             if row is None:
                 page.lines.append(Line(text="", page=text.number, number=number))
                 continue
-            indent = row.words[0].x0 if row.words else 0.0
-            page.lines.append(Line(text=row.text, page=text.number, number=number, indent=indent, words=row.words))
+            indent = row.xs[0] if row.xs else 0.0
+            page.lines.append(Line(text=row.text, page=text.number, number=number, indent=indent, xs=row.xs))
         pages.append(page)
     return pages, warnings
 
