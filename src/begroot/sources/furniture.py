@@ -32,7 +32,8 @@ PAGE_SHARE = 0.3  # ... and repeats on at least this share of the pages
 LINES_PER_PAGE = 80  # unmarked pages: a running line repeats at least this often
 MIN_GAP = 10  # ... and, but for a few, never closer than this many lines
 STEADY_SHARE = 0.9
-MAX_GAP_FACTOR = 4  # ... nor a gap four times the usual one (a label repeated in three tables is no header)
+MAX_GAP_FACTOR = 4  # ... and few gaps four times the usual one (a label repeated in three tables is no header)
+LONG_GAP_SHARE = 0.1
 MIN_UNMARKED_LENGTH = 15
 
 
@@ -156,7 +157,8 @@ def _at_steady_rhythm(found: list[int]) -> bool:
     if sum(1 for gap in gaps if gap >= MIN_GAP) < STEADY_SHARE * len(gaps):
         return False
     usual = sorted(gaps)[len(gaps) // 2]
-    return max(gaps) <= MAX_GAP_FACTOR * usual
+    long_gaps = sum(1 for gap in gaps if gap > MAX_GAP_FACTOR * usual)  # pages without it: a chapter title...
+    return long_gaps <= LONG_GAP_SHARE * len(gaps)
 
 
 def _near_page_edges(texts: list[str], pages: list[int], taken: set[int]) -> set[int]:
