@@ -46,11 +46,6 @@ class Vocabulary:
     frame_category: dict[str, str] = field(
         default_factory=lambda: {"esr": "esr", "toe": "is", "overige": "other", "totaal": "total"}
     )
-    # the causes of change between the first and last rows of a `Kredietevolutie` table
-    change_row: re.Pattern[str] = re.compile(
-        r"(?i)^(?:index|compensaties|(?:andere\s+)?bijstellingen|herverdelingen|vastleggingen|vereffeningen"
-        r"|(?:uitvoering|realisatie)\s+(?:19|20)\d{2})$"
-    )
     total_label: re.Pattern[str] = re.compile(r"(?i)^(?:totaal|total)\b")
     program_row: re.Pattern[str] = re.compile(r"^(?:Programma|PROGRAMMA)\s+(?P<code>[A-Z]{2})\b")
     ise_row: re.Pattern[str] = re.compile(r"^(?:ISE|Ise)\b\s*:?\s*(?P<name>\S.*)$")

@@ -41,6 +41,9 @@ class DocInfo:
     warnings: list[Warning]  # tables found by their unit line but not read
 
 
+BLANK_ROW_LABEL = 40  # a row label, not prose: a table of such lines only has all its cells blank
+
+
 def scan_tables(lines: list[Line], skip: set[int]) -> tuple[list[tuple[int, RawTable]], list[Warning]]:
     """Every stage x credit table, from its unit line; a unit line whose table cannot be read is a warning."""
     tables = []
@@ -68,12 +71,9 @@ def _unread_reason(lines: list[Line], index: int, skip: set[int], table: RawTabl
 
 
 def _all_cells_blank(table: RawTable | None) -> bool:
-    """A table whose rows are all labelled and all blank (zeros left unprinted): nothing is lost."""
+    """A table whose rows print only their labels (zeros left unprinted): nothing is lost."""
     texts = [item.text for kind, item in table.stream if kind == "text" and isinstance(item, Line)] if table else []
-    return bool(texts) and all(
-        stage_of_label(text) or VOCABULARY.frame_row.match(text) or VOCABULARY.change_row.match(text)
-        for text in texts
-    )
+    return bool(texts) and all(len(text) <= BLANK_ROW_LABEL for text in texts)
 
 
 def _is_repeated_heading(
