@@ -19,7 +19,7 @@ import random
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .budget import random_budget
@@ -31,6 +31,7 @@ from .text import Block, ReportWriter, SlidesWriter, TextStyle, check_year, rand
 
 PAGE_UNITS = 30.0  # what a page is planned to hold: about two thirds of a real A4 page at 10 pt
 CHARS_PER_LINE = 95
+FOOTNOTE_ROOM = 3.0  # page units a page must have left to end in footnotes
 LABEL_CHARS = 16  # a label wraps at about this many characters in its narrow column
 
 
@@ -67,6 +68,7 @@ class Placed:
     rows: list[RowSpec] | None = None  # the rows of this part of a table
     continued: bool = False  # a continuation after a page break
     first_of_page: bool = False
+    footnotes: list[str] = field(default_factory=list)  # notes printed after it, at the foot of its page
 
 
 def _text_units(text: str) -> float:
@@ -86,13 +88,19 @@ def _label(row: RowSpec) -> str:
     return text
 
 
-def plan_pages(blocks: list[Block], rng: random.Random, split_tables: bool = True) -> list[Placed]:
-    """Pages for the blocks; `split_tables=False` (slides) keeps every table whole on a page of its own."""
+def plan_pages(blocks: list[Block], rng: random.Random, split_tables: bool = True,
+               footnotes: bool = False) -> list[Placed]:  # fmt: skip
+    """Pages for the blocks; `split_tables=False` (slides) keeps every table whole on a page of its own.
+    With `footnotes`, pages with room end in numbered notes (also where a table goes on overleaf)."""
     placed: list[Placed] = []
     page, used = 1, 0.0
+    numbers = iter(range(1, 10_000))
 
     def new_page() -> None:
         nonlocal page, used
+        if footnotes and placed and page > 1 and PAGE_UNITS - used >= FOOTNOTE_ROOM and rng.random() < 0.5:
+            placed[-1].footnotes = [f"{next(numbers)} Zie ook de toelichting bij dit programma, p.{page + 3}."
+                                    for _ in range(rng.randint(1, 2))]  # fmt: skip
         page += 1
         used = 0.0
 
@@ -168,12 +176,19 @@ def build_docx(placed: list[Placed], path: Path, header_text: str, repeat_headin
         p.paragraph_format.space_after = Pt(4)
         return p
 
+    def footnote_lines(notes: list[str]) -> None:
+        for note in notes:  # small print at the foot of the page (a separator line above the first)
+            p = paragraph(note)
+            p.runs[0].font.size = Pt(7.5)
+            p.paragraph_format.space_after = Pt(0)
+
     for item in placed:
         breaks = item.page > page
         page = item.page
         block = item.block
         if block.kind != "table":
             paragraph(str(block.payload), bold=block.kind == "heading", justify=block.kind == "prose", breaks=breaks)
+            footnote_lines(item.footnotes)
             continue
         spec = block.payload
         assert isinstance(spec, TableSpec) and item.rows is not None
@@ -192,6 +207,7 @@ def build_docx(placed: list[Placed], path: Path, header_text: str, repeat_headin
             for line in spec.below:
                 if line:
                     paragraph(line, bold=True)
+        footnote_lines(item.footnotes)
     doc.save(str(path))
 
 
@@ -274,7 +290,7 @@ def prepare(plan: Plan, folder: Path) -> tuple[GeneratedDocument, Path]:
     writer = SlidesWriter(budget, year, style, rng) if plan.kind == "slides" else ReportWriter(budget, plan.stage, year,
                                                                                                 style, rng)  # fmt: skip
     writer.write()
-    placed = plan_pages(writer.sheet.blocks, rng, split_tables=plan.kind != "slides")
+    placed = plan_pages(writer.sheet.blocks, rng, split_tables=plan.kind != "slides", footnotes=plan.style.footnotes and plan.kind == "report")
     header = ""
     if plan.kind == "report" and style.running_header != "none":
         header = (stuk_header(budget, plan.stage, year) if style.running_header.startswith("stuk")
@@ -285,6 +301,8 @@ def prepare(plan: Plan, folder: Path) -> tuple[GeneratedDocument, Path]:
     facts, statements = _facts(placed)
     variations = {f"pdf_header={'stuk' if header.startswith('Stuk') else 'title' if header else 'none'}",
                   f"frame_rows={style.frame_rows}"}  # fmt: skip
+    if any(p.footnotes for p in placed):
+        variations.add("pdf_footnotes")
     if any(p.continued for p in placed):
         variations.add("pdf_split_table" + ("_repeated" if style.repeat_heading else ""))
     generated = GeneratedDocument(
