@@ -161,3 +161,20 @@ def test_slides_amounts_change_words_and_rows_of_other_kinds() -> None:
     assert any(w.code == "unplaced_row" and "Agentschap Kunsten" in w.message for w in document.warnings)
     (statement,) = document.statements
     assert (statement.total, statement.change, statement.reference_year) == (1_500_000, -500_000, 2024)
+
+
+def test_tables_printed_without_their_unit_line() -> None:
+    text = ARTICLE.replace("(duizend euro)\n", "") + (
+        "GB0-1GCF2BC-WT – ANDERE WERKING\nKorte inhoud begrotingsartikel:\nMiddelen.\nKredietevolutie:\n"
+        "VAK VEK\nBA 2024 1.000 900\nIndex 20 18\nBO 2025 1.020 918\n"
+    )
+    got = facts(read(text))
+    assert got[("article", "GB0-1GCF2BA-WT", "total", "VEK", 2023, "BA-JR")] == 105
+    assert got[("article", "GB0-1GCF2BC-WT", "total", "VEK", 2025, "BO")] == 918
+    assert len(got) == 6 + 4
+
+
+def test_a_prose_table_of_credits_is_no_budget_table() -> None:
+    prose = "Budget % 2023 %\nVAK VEK VAK VEK\nOC 2.298 4% 1.912 1.742 83% 76% 0 0\nVOV 60.157 93% 64.808 64.808\n\n"
+    document = read(ARTICLE + prose)
+    assert {f.subject for f in document.facts} == {"GB0-1GCF2BA-WT"}

@@ -12,9 +12,9 @@ from ..model import Footnote, Line, SourceDocument, Warning
 from ..vocabulary import VOCABULARY
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import find_codes
-from .facts import split_caption
+from .facts import grid_row_subject, split_caption
 from .footnotes import find_footnotes
-from .tables import RawTable, is_unit_line, read_table, same_columns, stage_of_label
+from .tables import RawTable, header_items, is_unit_line, read_table, same_columns, stage_of_label
 from .text import title_case
 
 # A domain's name: capitalised words joined by spaces, `en` or commas (`Welzijn, Volksgezondheid en Gezin`).
@@ -50,7 +50,14 @@ def scan_tables(lines: list[Line], skip: set[int]) -> tuple[list[tuple[int, RawT
     warnings: list[Warning] = []
     consumed = -1  # a unit line inside a table read already is that table's repeated heading
     for index, line in enumerate(lines):
-        if index <= consumed or not is_unit_line(line.text):
+        if index <= consumed:
+            continue
+        if not is_unit_line(line.text):
+            if _starts_unitless_table(lines, index):
+                table = read_table(lines, index, skip)
+                if table is not None and table.rows and not table.problems and _rows_known(table):
+                    tables.append((index, table))
+                    consumed = table.end
             continue
         table = read_table(lines, index, skip)
         if table is not None and (table.rows or table.problems):
@@ -59,6 +66,39 @@ def scan_tables(lines: list[Line], skip: set[int]) -> tuple[list[tuple[int, RawT
         elif not _is_repeated_heading(lines, index, table, tables, skip) and not _all_cells_blank(table):
             warnings.append(Warning(_unread_reason(lines, index, skip, table), line.page, line.number, "unread_table"))
     return tables, warnings
+
+
+def _starts_unitless_table(lines: list[Line], index: int) -> bool:
+    """The first line of a header naming credits (`VAK VEK`, `2023 AO TO LO`, `BA 2021 Delta BO 2022` over
+    `VAK VEK ...`) with no unit line above it: a table printed without its `(duizend euro)` (amounts are in
+    thousand euro throughout a BBT)."""
+    text = lines[index].text
+    if not text or not VOCABULARY.is_header_word(text.split()[0]) or header_items(text) is None:
+        return False  # cheap first: this runs on every line
+    above = next((line.text for line in reversed(lines[max(0, index - 3) : index]) if line.text), "")
+    if is_unit_line(above) or header_items(above):
+        return False
+    block = [line.text for line in lines[index : index + 4] if line.text][:3]
+    credits = 0
+    for line_text in block:
+        found = header_items(line_text)
+        if found is None:
+            break
+        credits += sum(1 for item in found[0] if item.kind == "credit")
+    return credits >= 2
+
+
+def _rows_known(table: RawTable) -> bool:
+    """Without a unit line a table must prove itself: every row a stage, a frame row or a grid row, or
+    (a `Kredietevolutie`) stages first and last with the causes of change between."""
+
+    def stage(label: str) -> bool:
+        return bool(stage_of_label(label) or VOCABULARY.outcome_label.match(label))
+
+    rows = [row.label for row in table.rows]
+    if table.stage_rows and len(rows) >= 2 and stage(rows[0]) and stage(rows[-1]):
+        return True
+    return all(stage(r) or VOCABULARY.frame_row.match(r) or grid_row_subject(r, "") for r in rows)
 
 
 def _unread_reason(lines: list[Line], index: int, skip: set[int], table: RawTable | None) -> str:

@@ -342,6 +342,8 @@ class TableReader:
             if found and not self.cells:
                 items = found[0]
                 if any(item.kind == "credit" for item in items) or len(items) >= 2:
+                    if self._new_caption_pending():
+                        break  # the header of the next table, printed without its unit line
                     i += 1  # a heading repeated after a page break
                     continue
             self._line(line, i)
@@ -395,12 +397,15 @@ class TableReader:
         started = self.table.rows or self.cells or self.pending
         if not started or not is_unit_line(self.window[i].text):
             return None
-        if any(is_caption(line.text) and line.text not in self.heading for line in self.pending):
+        if self._new_caption_pending():
             return None  # a new caption: the next table
         header = read_header(self.window, i, self.skip)
         if header and same_columns(header.columns, self.table.columns):
             return header.data_start
         return None
+
+    def _new_caption_pending(self) -> bool:
+        return any(is_caption(line.text) and line.text not in self.heading for line in self.pending)
 
     def _line(self, line: Line, index: int) -> None:
         label, numbers = trailing_numbers(line.text)
