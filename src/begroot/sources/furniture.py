@@ -125,7 +125,7 @@ def _running_lines(texts: list[str], pages: list[int] | None, taken: set[int]) -
     candidates = {
         key: found
         for key, found in occurrences.items()
-        if len(found) >= 3 and not any(VOCABULARY.is_content_line(texts[i]) for i in found)
+        if len(found) >= 3 and not VOCABULARY.is_content_line(texts[found[0]])  # one key, one kind of line
     }
     if not candidates:
         return set()
