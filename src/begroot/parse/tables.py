@@ -94,6 +94,9 @@ def is_unit_line(text: str) -> bool:
 
 def header_items(text: str) -> tuple[list[HeaderItem], list[int]] | None:
     """Credits and stages of a header line in print order, and its bare years; None if not a header line."""
+    first = text.split(maxsplit=1)[:1]
+    if not first or not (V.is_header_word(first[0]) or "uizend" in text):
+        return None  # cheap: most lines are rows or prose, and a header line is header words only
     cleaned = V.unit_line.sub(lambda m: " " * len(m.group()), text)  # keep offsets
     words = cleaned.split()
     if not words or not all(V.is_header_word(w) for w in words):
