@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from begroot.app import create_app
 from begroot.store import STAGE_ORDER
 from begroot.web import i18n
 from conftest import postgres_schema_url
+from webdb import ingest_samples
 
 MAIN_STAGES = ("BO", "BA", "BA-JR", "BU")
 WEB = Path(__file__).resolve().parent.parent / "src" / "begroot" / "web"
@@ -250,17 +250,18 @@ def test_format_is_validated(client: TestClient) -> None:
 # --------------------------------------------------------------------------- names and languages
 
 
-def test_a_document_title_is_shown_where_one_is_stored(library: multiyear.Library, tmp_path: Path) -> None:
-    if not library.url.startswith("sqlite"):
-        pytest.skip("one backend is enough for naming")
-    copy = tmp_path / "titled.sqlite"
-    shutil.copy(library.url.removeprefix("sqlite:///"), copy)
-    engine = sa.create_engine(f"sqlite:///{copy}")
+def test_a_document_title_is_shown_where_one_is_stored(tmp_path: Path) -> None:
+    url = ingest_samples(tmp_path)
+    engine = sa.create_engine(url)
     with engine.begin() as connection:
-        connection.execute(sa.text("UPDATE documents SET title = 'BBT Werk – begrotingsuitvoering 2023' "
-                                   "WHERE name = '000_487494d7f3174438'"))  # fmt: skip
+        connection.execute(
+            sa.text(
+                "UPDATE documents SET title = 'BBT Werk – begrotingsuitvoering 2023' "
+                "WHERE name = '000_487494d7f3174438'"
+            )
+        )
     engine.dispose()
-    titled = TestClient(create_app(f"sqlite:///{copy}"))
+    titled = TestClient(create_app(url))
     assert "BBT Werk – begrotingsuitvoering 2023" in titled.get("/").text
     assert "BBT Werk – begrotingsuitvoering 2023" in titled.get("/articles/JB0-1JDB2CA-WT").text
     assert "BBT Werk – begrotingsuitvoering 2023" in titled.get("/audit?severity=warning").text
