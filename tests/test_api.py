@@ -279,12 +279,12 @@ def test_mismatch_is_marked_red(client: TestClient) -> None:
 
 def test_english_and_cookie(client: TestClient) -> None:
     english = client.get("/?lang=en")
-    assert '<html lang="en">' in english.text and "Documents loaded" in english.text
+    assert '<html lang="en">' in english.text and "Library: policy domain" in english.text
     assert english.cookies.get("lang") == "en" or "lang=en" in english.headers.get("set-cookie", "")
     fresh = TestClient(client.app)
-    assert "Geladen documenten" in fresh.get("/").text
+    assert "Bibliotheek: beleidsdomein" in fresh.get("/").text
     fresh.cookies.set("lang", "en")
-    assert "Documents loaded" in fresh.get("/").text
+    assert "Library: policy domain" in fresh.get("/").text
 
 
 def test_dutch_number_format(client: TestClient) -> None:

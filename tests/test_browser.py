@@ -1,12 +1,18 @@
 """The pages in a real browser: Debian's chromium driven by Playwright against `begroot serve`.
 
-Skips when chromium is missing (install it with scripts/browser.sh), unless CI=true: then it fails.
-Screenshots land in artifacts/screenshots/.
+The server reads a database of one generated budget over three years and stages plus the samples
+(tests/multiyear.py). Every page is loaded at desktop (1280 px) and phone (390 px) width, checked with
+axe-core (axe-playwright-python: no serious or critical violation) and photographed. Skips when chromium
+is missing (install it with scripts/browser.sh), unless CI=true: then it fails.
+Screenshots land in artifacts/screenshots/ (`<page>-<width>.png`).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -14,11 +20,13 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
 
 import httpx
 import pytest
 
-from webdb import ingest_samples
+import multiyear
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +37,13 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]  # fmt: skip
-PAGES = ["/", f"/articles/{ARTICLE}", "/goals", "/audit", "/search?q=opleiding", "/compare", "/api/docs", "/?lang=en"]
+SAMPLE_REPORT = "000_487494d7f3174438"
+WIDTHS = {"desktop": 1280, "phone": 390}
+PAGES = [
+    "/", f"/articles/{ARTICLE}", "/programs/JD", "/ises/JD:activering", "/goals", "/audit?severity=error",
+    "/search?q=opleiding", "/compare", "/api/docs", "/?lang=en", f"/articles/{ARTICLE}?lang=en",
+    f"/?document={SAMPLE_REPORT}&credit=VAK&stage=BU",
+]  # fmt: skip
 
 
 def chromium_path() -> str | None:
@@ -48,8 +62,13 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url, port = ingest_samples(tmp_path_factory.mktemp("browser")), free_port()
+def library(tmp_path_factory: pytest.TempPathFactory) -> multiyear.Library:
+    return multiyear.build(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="module")
+def server(library: multiyear.Library) -> Iterator[str]:
+    url, port = library.url, free_port()
     command = [sys.executable, "-m", "begroot", "serve", "--db", url, "--port", str(port)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -85,15 +104,20 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+def open_page(browser: object, width: int) -> object:
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
     opened = context.new_page()
     opened.errors = []  # console errors and uncaught exceptions, checked by the tests
     opened.on("console", lambda message: message.type == "error" and opened.errors.append(message.text))
     opened.on("pageerror", lambda error: opened.errors.append(str(error)))
+    return opened
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    opened = open_page(browser, WIDTHS["desktop"])
     yield opened
-    context.close()
+    opened.context.close()  # type: ignore[attr-defined]
 
 
 def shot(page: object, name: str) -> None:
@@ -101,13 +125,31 @@ def shot(page: object, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
 
 
+def shot_name(path: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", path.strip("/")) or "home"
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_without_console_errors(server: str, page: object, path: str) -> None:
-    response = page.goto(server + path, wait_until="networkidle")  # type: ignore[attr-defined]
-    assert response.status == 200
-    name = path.strip("/").replace("/", "_").replace("?", "_").replace("=", "-") or "home"
-    shot(page, name)
-    assert page.errors == [], page.errors  # type: ignore[attr-defined]
+def test_page_is_accessible_at_both_widths(server: str, browser: object, path: str, width: str) -> None:
+    """Loads without console errors, fits the width (no horizontal scroll), axe finds no serious or
+    critical violation; a screenshot of each page at each width."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(browser, WIDTHS[width])
+    try:
+        response = page.goto(server + path, wait_until="networkidle")  # type: ignore[attr-defined]
+        assert response.status == 200
+        page.wait_for_timeout(300)  # type: ignore[attr-defined]  # charts settle
+        shot(page, f"{shot_name(path)}-{WIDTHS[width]}")
+        assert page.errors == [], page.errors  # type: ignore[attr-defined]
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")  # type: ignore[attr-defined]
+        assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {WIDTHS[width]}px"
+        results = Axe().run(page)
+        bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not bad, results.generate_report()
+    finally:
+        page.context.close()  # type: ignore[attr-defined]
 
 
 def test_charts_are_drawn(server: str, page: object) -> None:
@@ -117,7 +159,7 @@ def test_charts_are_drawn(server: str, page: object) -> None:
 
 
 def test_treemap_drill_down(server: str, page: object) -> None:
-    page.goto(server + "/", wait_until="networkidle")  # type: ignore[attr-defined]
+    page.goto(f"{server}/?document={SAMPLE_REPORT}", wait_until="networkidle")  # type: ignore[attr-defined]
     treemap = page.locator("#treemap")  # type: ignore[attr-defined]
     treemap.locator("g.slice").first.wait_for()
     ise_label = treemap.locator("g.slice text", has_text="ACTIVERING (WERK)")
@@ -132,7 +174,7 @@ def test_treemap_drill_down(server: str, page: object) -> None:
 
 
 def test_treemap_article_click_opens_its_page(server: str, page: object) -> None:
-    page.goto(server + "/", wait_until="networkidle")  # type: ignore[attr-defined]
+    page.goto(f"{server}/?document={SAMPLE_REPORT}", wait_until="networkidle")  # type: ignore[attr-defined]
     treemap = page.locator("#treemap")  # type: ignore[attr-defined]
     treemap.locator("g.slice", has_text="JD Werk").first.click()
     treemap.locator("g.slice", has_text="ACTIVERING (WERK)").first.wait_for()
@@ -166,11 +208,121 @@ def test_search_finds_article_by_explanation_word(server: str, page: object) -> 
     shot(page, "search")
 
 
-def test_phone_width_has_no_horizontal_scroll(server: str, browser: object) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 800})  # type: ignore[attr-defined]
-    phone = context.new_page()
-    phone.goto(f"{server}/articles/{ARTICLE}", wait_until="networkidle")
-    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    shot(phone, "article_phone")
-    context.close()
-    assert overflow <= 1
+def dutch(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def test_library_matrix(server: str, page: object, library: multiyear.Library) -> None:
+    page.goto(server + "/", wait_until="networkidle")  # type: ignore[attr-defined]
+    matrix = page.locator(f"table.library[data-domain='{multiyear.DOMAIN}']")  # type: ignore[attr-defined]
+    for document in library.documents:
+        cell = matrix.locator(f"td[data-year='{document.year}'][data-stage='{document.stage}']")
+        entry = cell.locator(f"[data-document='{document.name}']")
+        assert entry.locator("a").first.inner_text() == document.name  # no title stored: the name
+        assert entry.locator("[data-facts]").inner_text().startswith(dutch(len(document.facts)))
+    years = matrix.locator("tbody th[scope='row']").all_inner_texts()
+    assert years == [str(year) for year in library.years]
+    sample = page.locator("table.library[data-domain='Werk en Sociale Economie']")  # type: ignore[attr-defined]
+    assert sample.locator(f"td[data-year='2023'][data-stage='BU'] [data-document='{SAMPLE_REPORT}']").count() == 1
+    page.wait_for_selector("[data-chart^='totals-'][data-drawn='true'] .main-svg")  # type: ignore[attr-defined]
+
+
+def test_article_timeline_over_the_years(server: str, page: object, library: multiyear.Library) -> None:
+    code = library.conflict.subject
+    page.goto(f"{server}/articles/{code}", wait_until="networkidle")  # type: ignore[attr-defined]
+    page.wait_for_selector("[data-chart='lines-data'][data-drawn='true'] .main-svg")  # type: ignore[attr-defined]
+    checked = 0
+    for document, fact in library.facts(subject=code, row="total"):
+        if fact.stage not in ("BO", "BA", "BA-JR", "BU"):
+            continue
+        row = page.locator(  # type: ignore[attr-defined]
+            f"#timeline tr[data-year='{fact.year}'][data-stage='{fact.stage}'][data-credit='{fact.credit}']"
+        )
+        assert document.name in row.locator("ul.sources").inner_text()
+        if fact == library.conflict:
+            assert "conflict" in (row.get_attribute("class") or "")
+            assert dutch(fact.value) in row.inner_text() and dutch(fact.value - 1) in row.inner_text()
+            link = row.locator("a.differs").first
+            with page.expect_navigation():  # type: ignore[attr-defined]
+                link.click()
+            assert page.locator(":target").inner_text().startswith(code)  # type: ignore[attr-defined]
+            page.go_back()  # type: ignore[attr-defined]
+        elif (fact.year, fact.stage, fact.credit) != (library.conflict.year, "BA", "VAK"):
+            assert row.locator("td[data-value]").inner_text() == dutch(fact.value)
+            checked += 1
+    assert checked >= 20
+    years = set(page.locator("#timeline tr[data-year]").evaluate_all("rows => rows.map(r => r.dataset.year)"))  # type: ignore[attr-defined]
+    assert {str(y) for y in library.years} <= years
+
+
+def test_treemap_totals_equal_the_printed_totals(server: str, page: object, library: multiyear.Library) -> None:
+    document = library.document("BU", library.years[-1])
+    page.goto(f"{server}/?document={document.name}&credit=VEK&stage=BU", wait_until="networkidle")  # type: ignore[attr-defined]
+    page.wait_for_selector("#treemap[data-drawn='true'] g.slice")  # type: ignore[attr-defined]
+    drawn = page.evaluate("() => { const t = document.getElementById('treemap').data[0]; "  # type: ignore[attr-defined]
+                          "return Object.fromEntries(t.ids.map((id, i) => [id, t.values[i]])); }")  # fmt: skip
+    page.locator("details.twin summary").click()  # type: ignore[attr-defined]
+    printed = [f for f in document.facts if f.scope in ("program", "ise") and f.row == "total"
+               and (f.credit, f.stage) == ("VEK", "BU")]  # fmt: skip
+    assert len(printed) >= 5
+    for fact in printed:
+        node = f"{fact.scope[0].upper()}:{fact.subject}"
+        row = page.locator(f"#treemap-table tr[data-node='{node}']")  # type: ignore[attr-defined]
+        assert row.locator("td[data-printed]").inner_text() == dutch(fact.value)
+        if row.get_attribute("data-basis") == "printed":
+            assert row.locator("td[data-value]").inner_text() == dutch(fact.value)
+            if fact.value > 0:
+                assert drawn[node] == fact.value
+    shot(page, "treemap_table")
+
+
+def follow(page: object, selector: str) -> Any:
+    """Fetch the URL a data link points to, from the page's origin."""
+    href = page.locator(selector).first.get_attribute("href")  # type: ignore[attr-defined]
+    response = page.request.get(urljoin(page.url, href))  # type: ignore[attr-defined]
+    assert response.status == 200, href
+    return response
+
+
+def test_data_links_return_the_numbers_shown(server: str, page: object, library: multiyear.Library) -> None:
+    code = library.conflict.subject
+    page.goto(f"{server}/articles/{code}")  # type: ignore[attr-defined]
+    shown = {
+        (r["year"], r["stage"], r["credit"]): r["value"]
+        for r in page.locator("#timeline tr[data-year]").evaluate_all(  # type: ignore[attr-defined]
+            "rows => rows.map(r => ({year: +r.dataset.year, stage: r.dataset.stage, credit: r.dataset.credit, "
+            "value: +r.querySelector('td[data-value]').dataset.value}))"
+        )
+    }
+    points = ".data a[data-format='json'][href^='/api/v1/points/']"
+    data = follow(page, points).json()
+    assert {(p["year"], p["stage"], p["credit"]): p["value"] for p in data if p["perimeter"] == ""} == shown
+    table = list(csv.DictReader(io.StringIO(follow(page, points.replace("json", "csv")).text())))
+    assert {(int(r["year"]), r["stage"], r["credit"]): int(r["value"]) for r in table if r["perimeter"] == ""} == shown
+    page.goto(server + "/")  # type: ignore[attr-defined]
+    library_csv = list(
+        csv.DictReader(io.StringIO(follow(page, ".data a[data-format='csv'][href^='/api/v1/library']").text()))
+    )
+    for document in library.documents:
+        assert next(r for r in library_csv if r["name"] == document.name)["facts"] == str(len(document.facts))
+    nodes = follow(page, ".data a[data-format='json'][href^='/api/v1/treemap']").json()
+    page.locator("details.twin summary").click()  # type: ignore[attr-defined]
+    for node in nodes:
+        cell = page.locator(f"#treemap-table tr[data-node='{node['id']}'] td[data-value]")  # type: ignore[attr-defined]
+        assert cell.inner_text() == dutch(node["value"])
+
+
+def test_keyboard_reaches_the_content_and_the_tables(server: str, page: object) -> None:
+    page.goto(f"{server}/articles/{ARTICLE}")  # type: ignore[attr-defined]
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.className") == "skip"  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    assert page.url.endswith("#main")  # type: ignore[attr-defined]
+    for _ in range(40):  # the tables that may scroll sideways take the focus, so arrows can scroll them
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if page.evaluate("document.activeElement.classList.contains('scroll')"):  # type: ignore[attr-defined]
+            break
+    else:
+        pytest.fail("no scrollable table reached by Tab")
+    focus = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")  # type: ignore[attr-defined]
+    assert focus != "none"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from .dashboard import router as dashboard_router
 from .routes import router
+
+router.include_router(dashboard_router)
 
 __all__ = ["router"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 from typing import Any
 
@@ -36,6 +38,36 @@ def _tags(header: str) -> set[str]:
 def json_reply(request: Request, payload: Any, headers: dict[str, str] | None = None) -> Response:
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str).encode()
     return etagged(request, body, "application/json", headers)
+
+
+def csv_body(rows: list[dict[str, Any]]) -> bytes:
+    """Rows as CSV: the columns of all rows in first-seen order; lists and dicts as JSON text."""
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
+    return buffer.getvalue().encode()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return "" if value is None else value
+
+
+def reply(
+    request: Request, payload: Any, fmt: str = "json", rows: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None, name: str = "data",
+) -> Response:  # fmt: skip
+    """JSON, or with `fmt="csv"` the rows (default: the payload itself, a list) as CSV: every page's data
+    is offered both ways, the Datasette way."""
+    if fmt != "csv":
+        return json_reply(request, payload, headers)
+    disposition = {"Content-Disposition": f'inline; filename="{name}.csv"'}
+    body = csv_body(rows if rows is not None else payload)
+    return etagged(request, body, "text/csv; charset=utf-8", {**(headers or {}), **disposition})
 
 
 def error_body(status: int, detail: Any) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from ..store import queries
 from ..store.queries import FACT_FIELDS, ArticleFilter, FactFilter, FindingFilter
 from ..store.search import search as search_database
-from .responses import etagged, json_reply
+from .responses import etagged, json_reply, reply
 
 router = APIRouter(prefix="/api/v1", tags=["begroot"])
 
@@ -37,6 +37,7 @@ CURSOR = r"^\d{1,12}\.\d{1,12}$"
 Doc = Annotated[str | None, Query(pattern=DOCUMENT, description="document name")]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+Format = Annotated[str, Query(pattern=r"^(json|csv)$", description="json (default) or csv")]
 
 
 def connect(request: Request) -> Iterator[Connection]:
@@ -70,8 +71,8 @@ def page_links(request: Request, total: int, limit: int, offset: int) -> dict[st
 
 
 @router.get("/documents", summary="The stored documents")
-def documents(request: Request, db: Db) -> Response:
-    return json_reply(request, queries.documents(db))
+def documents(request: Request, db: Db, format: Format = "json") -> Response:
+    return reply(request, queries.documents(db), format, name="documents")
 
 
 @router.get("/programs", summary="Programs, one per code")
@@ -96,18 +97,22 @@ def articles(
     q: Annotated[str | None, Query(min_length=1, max_length=100, description="text in code or name")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    format: Format = "json",
 ) -> Response:
     total, items = queries.articles(db, ArticleFilter(program, ise, od, suffix, document, q), limit, offset)
     payload = {"total": total, "limit": limit, "offset": offset, "items": items}
-    return json_reply(request, payload, page_links(request, total, limit, offset))
+    return reply(request, payload, format, items, page_links(request, total, limit, offset), "articles")
 
 
 @router.get("/articles/{code}", summary="One article with its facts, texts, goals and tables")
-def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], document: Doc = None) -> Response:
+def article(
+    request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], document: Doc = None, format: Format = "json"
+) -> Response:
+    """JSON: the article with everything; CSV: its facts."""
     found = queries.article(db, code, document)
     if found is None:
         raise HTTPException(404, f"no article {code!r}")
-    return json_reply(request, found)
+    return reply(request, found, format, found["facts"], name=code)
 
 
 @router.get("/timeline/{subject}", summary="Every stored figure of a subject across documents")
@@ -116,16 +121,30 @@ def timeline(
     db: Db,
     subject: Annotated[str, Path(pattern=SUBJECT)],
     credit: Annotated[str | None, Query(pattern=CREDIT)] = None,
+    format: Format = "json",
 ) -> Response:
     rows = queries.timeline(db, subject, credit)
     if not rows:
         raise HTTPException(404, f"no figures for {subject!r}")
-    return json_reply(request, rows)
+    return reply(request, rows, format, name="timeline")
 
 
 @router.get("/goals", summary="SD -> OD tree with the articles serving each OD")
-def goals(request: Request, db: Db, document: Doc = None) -> Response:
-    return json_reply(request, queries.goals(db, document))
+def goals(request: Request, db: Db, document: Doc = None, format: Format = "json") -> Response:
+    """JSON: the tree. CSV: one row per OD and article it serves (an OD without articles: one row)."""
+    tree = queries.goals(db, document)
+    return reply(request, tree, format, goal_rows(tree), name="goals")
+
+
+def goal_rows(tree: list[dict[str, object]]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for sd in tree:
+        for od in sd["ods"]:  # type: ignore[attr-defined]
+            base = {"sd": sd["code"], "sd_title": sd["title"], "od": od["code"], "od_title": od["title"]}
+            for article in od["articles"] or [{}]:
+                budget = article.get("budget", {})
+                rows.append(base | {"article": article.get("code"), "name": article.get("name")} | budget)
+    return rows
 
 
 @router.get("/findings", summary="Audit findings")
@@ -136,8 +155,10 @@ def findings(
     severity: Annotated[str | None, Query(pattern=SEVERITY)] = None,
     document: Doc = None,
     subject: Annotated[str | None, Query(pattern=SUBJECT)] = None,
+    format: Format = "json",
 ) -> Response:
-    return json_reply(request, queries.findings(db, FindingFilter(rule, severity, document, subject)))
+    rows = queries.findings(db, FindingFilter(rule, severity, document, subject))
+    return reply(request, rows, format, name="findings")
 
 
 @router.get("/search", summary="Dutch-aware full-text search with highlighted snippets")
@@ -146,9 +167,10 @@ def search(
     db: Db,
     q: Annotated[str, Query(min_length=1, max_length=200)],
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    format: Format = "json",
 ) -> Response:
     results = search_database(db, q, limit)
-    return json_reply(request, {"query": q, "total": len(results), "results": results})
+    return reply(request, {"query": q, "total": len(results), "results": results}, format, results, name="search")
 
 
 @router.get("/facts", summary="The fact table, filtered and paginated")
@@ -162,6 +184,7 @@ def facts(
         str | None,
         Query(pattern=CURSOR, description="cursor: the `next` of the previous page (keyset pagination, any depth)"),
     ] = None,
+    format: Format = "json",
 ) -> Response:
     """Pages by `offset`, or by cursor: `after` = the `next` of the previous page, as deep as one likes."""
     if after is not None and offset:
@@ -175,7 +198,7 @@ def facts(
         links = page_links(request, total, limit, offset)
     else:
         links = {"Link": f'<{request.url.include_query_params(after=following)}>; rel="next"'} if following else {}
-    return json_reply(request, payload, links)
+    return reply(request, payload, format, items, links, "facts")
 
 
 @router.get("/facts.csv", summary="The fact table as CSV (same filters as /facts, no pagination)")

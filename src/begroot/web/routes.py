@@ -7,15 +7,20 @@ from collections.abc import Iterator
 from functools import cache, partial
 from importlib import resources
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from ..api.routes import CODE, CREDIT, DOCUMENT, RULE, SEVERITY, STAGE
-from ..store import STAGE_ORDER, queries
+from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, STAGE
+from ..store import STAGE_ORDER, dashboard, queries
+from ..store.schema import documents_t
 from ..store.search import search as search_database
 from . import i18n, views
 
@@ -24,7 +29,27 @@ templates = Jinja2Templates(directory=str(WEB / "templates"))
 router = APIRouter(include_in_schema=False)
 LANG_COOKIE = "lang"
 TREEMAP_STAGES = ("BO", "BA", "BA-JR", "BU")
-HOME_DOCUMENTS = 25  # documents listed on the home page
+
+
+@pass_context
+def document_label(context: Context, document: Any) -> str:
+    """THE way a document is named on a page: its title where it has one, else its name.
+
+    Takes a row (with `title`/`name`) or a bare name, looked up in the page's `titles`."""
+    if isinstance(document, dict):
+        return dashboard.label(document)
+    return str(context.get("titles", {}).get(document) or document or "")
+
+
+def with_format(url: str, fmt: str) -> str:
+    """The API URL of a page's data, in JSON or CSV (`format=csv`)."""
+    if fmt == "json":
+        return url
+    return f"{url}{'&' if '?' in url else '?'}format={fmt}"
+
+
+templates.env.filters["doc_label"] = document_label
+templates.env.filters["as_format"] = with_format
 
 
 def connect(request: Request) -> Iterator[Connection]:
@@ -42,6 +67,12 @@ def language(request: Request, lang: str | None) -> str:
         or (request.cookies.get(LANG_COOKIE) if request.cookies.get(LANG_COOKIE) in i18n.LANGUAGES else None)
         or i18n.DEFAULT
     )
+
+
+def titles(db: Connection) -> dict[str, str]:
+    """Document name -> title, for the documents that have one (see `document_label`)."""
+    query = select(documents_t.c.name, documents_t.c.title).where(documents_t.c.title != "")
+    return {row.name: row.title for row in db.execute(query)}
 
 
 def render(request: Request, name: str, lang: str | None, status: int = 200, **context: Any) -> HTMLResponse:
@@ -74,17 +105,22 @@ def home(
     stage: Annotated[str, Query(pattern=STAGE)] = "BU",
 ) -> Response:
     chosen = document or queries.latest_report(db)
-    rows = queries.treemap(db, chosen, credit, stage) if chosen else []
-    no_ise = i18n.translate(language(request, lang), "no_ise")
-    documents = queries.documents(db)
-    shown = documents[-HOME_DOCUMENTS:]  # the latest; all of them are in the API and the document picker
-    names = {d["name"] for d in shown}
-    totals = [row for row in queries.domain_totals(db) if row["document"] in names]
+    nodes = dashboard.treemap(db, chosen, credit, stage) if chosen else []
+    chosen_lang = language(request, lang)
+    words = {key: i18n.translate(chosen_lang, f"treemap.{key}") for key in
+             ("root", "rest", "basis.printed", "basis.sum", "basis.rest", "basis.article", "basis.exceeds")}  # fmt: skip
+    library = dashboard.library(db)
+    treemap_url = f"/api/v1/treemap?document={chosen}&credit={credit}&stage={stage}" if chosen else None
+    data = [("home.data.library", "/api/v1/library"), ("home.data.totals", "/api/v1/totals")]
+    if treemap_url:
+        data.append(("home.data.treemap", treemap_url))
     return render(
-        request, "home.html", lang,
-        documents=shown, more=len(documents) - len(shown), all_documents=documents, totals=totals,
-        document=chosen, credit=credit, stage=stage, stages=TREEMAP_STAGES, leaves=rows,
-        treemap=views.treemap_chart(rows, queries.names(db), no_ise),
+        request, "home.html", lang, titles=titles(db),
+        matrix=views.library_matrix(library), documents=library,
+        totals=[views.domain_totals(db, domain) for domain in dashboard.domains(db)],
+        document=chosen, credit=credit, stage=stage, stages=TREEMAP_STAGES, nodes=nodes,
+        names=queries.names(db), basis=views.basis, node_url=views.node_url,
+        treemap=views.treemap_chart(nodes, queries.names(db), words), data=data,
     )  # fmt: skip
 
 
@@ -93,14 +129,50 @@ def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], 
     page = views.article_page(db, code)
     if page is None:
         raise HTTPException(404, f"no article {code!r}")
-    return render(request, "article.html", lang, **page)
+    data = [("article.data.article", f"/api/v1/articles/{code}"), ("article.data.points", f"/api/v1/points/{code}"),
+            ("article.data.execution", f"/api/v1/execution/{code}"), ("article.data.facts", f"/api/v1/facts?subject={code}")]  # fmt: skip
+    return render(request, "article.html", lang, titles=titles(db), data=data, **page)
+
+
+@router.get("/programs/{code}", response_class=HTMLResponse)
+def program(request: Request, db: Db, code: Annotated[str, Path(pattern=PROGRAM)], lang: Lang = None) -> Response:
+    found = dashboard.subject_kind(db, code)
+    if found is None or found["kind"] != "program":
+        raise HTTPException(404, f"no program {code!r}")
+    return subject_page(request, db, lang, code, queries.names(db).get(code, ""), "program", program=code)
+
+
+@router.get("/ises/{key}", response_class=HTMLResponse)
+def ise(request: Request, db: Db, key: Annotated[str, Path(pattern=ISE)], lang: Lang = None) -> Response:
+    found = dashboard.subject_kind(db, key)
+    if found is None or found["kind"] != "ise":
+        raise HTTPException(404, f"no ISE {key!r}")
+    return subject_page(request, db, lang, key, found["name"], "ise", ise=key, program=found["program"])
+
+
+def subject_page(
+    request: Request, db: Db, lang: str | None, subject: str, title: str, kind: str, *, program: str,
+    ise: str | None = None,
+) -> Response:  # fmt: skip
+    """A program's or ISE's page: its figures over the years, execution, ISEs, and its articles."""
+    members = f"/api/v1/members?ise={ise}" if ise else f"/api/v1/members?program={program}"
+    data = [("subject.data.points", f"/api/v1/points/{subject}"),
+            ("subject.data.execution", f"/api/v1/execution/{subject}"), ("subject.data.members", members)]  # fmt: skip
+    return render(
+        request, "subject.html", lang, titles=titles(db), subject=subject, subject_name=title, kind=kind,
+        program=program, program_name=queries.names(db).get(program, ""),
+        ises=dashboard.program_ises(db, program) if kind == "program" else [],
+        members=dashboard.member_articles(db, program=None if ise else program, ise=ise), data=data,
+        **views.history(db, subject),
+    )  # fmt: skip
 
 
 @router.get("/goals", response_class=HTMLResponse)
 def goals(
     request: Request, db: Db, lang: Lang = None, document: Annotated[str | None, Query(pattern=DOCUMENT)] = None
 ) -> Response:
-    return render(request, "goals.html", lang, tree=queries.goals(db, document))
+    data = [("goals.data", f"/api/v1/goals?document={document}" if document else "/api/v1/goals")]
+    return render(request, "goals.html", lang, tree=queries.goals(db, document), data=data)
 
 
 @router.get("/audit", response_class=HTMLResponse)
@@ -110,19 +182,25 @@ def audit(
     lang: Lang = None,
     severity: Annotated[str | None, Query(pattern=SEVERITY)] = None,
     rule: Annotated[str | None, Query(pattern=RULE)] = None,
+    document: Annotated[str | None, Query(pattern=DOCUMENT)] = None,
 ) -> Response:
-    rows = queries.findings(db, queries.FindingFilter(rule=rule, severity=severity))
+    rows = queries.findings(db, queries.FindingFilter(rule=rule, severity=severity, document=document))
     articles = queries.article_codes(db)
+    chosen = (("severity", severity), ("rule", rule), ("document", document))
+    query = "&".join(f"{k}={v}" for k, v in chosen if v)
+    data = [("audit.data", "/api/v1/findings" + (f"?{query}" if query else ""))]
     return render(
         request, "audit.html", lang, groups=views.grouped_findings(rows), total=len(rows),
-        link=partial(views.finding_link, articles=articles), severity=severity, rule=rule,
+        link=partial(views.finding_link, articles=articles), severity=severity, rule=rule, document=document,
+        titles=titles(db), data=data,
     )  # fmt: skip
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, db: Db, lang: Lang = None, q: Annotated[str, Query(max_length=200)] = "") -> Response:
     results = search_database(db, q, 100) if q.strip() else []
-    return render(request, "search.html", lang, q=q, results=results)
+    data = [("search.data", f"/api/v1/search?q={quote(q)}&limit=100")] if q.strip() else []
+    return render(request, "search.html", lang, q=q, results=results, titles=titles(db), data=data)
 
 
 @router.get("/compare", response_class=HTMLResponse)
@@ -144,9 +222,11 @@ def compare(
     stages = sorted(
         {s for name in {a, b} if name for s in queries.stages_of(db, name)}, key=lambda s: STAGE_ORDER.get(s, 9)
     )
+    query = f"a={a}&b={b}&credit={credit}" + (f"&sa={sa}" if sa else "") + (f"&sb={sb}" if sb else "")
+    data = [("compare.data", f"/api/v1/compare?{query}")] if a and b else []
     return render(
         request, "compare.html", lang, documents=names, a=a, b=b, sa=sa or "", sb=sb or "", credit=credit,
-        rows=rows, stages=stages, labels=queries.names(db),
+        rows=rows, stages=stages, labels=queries.names(db), titles=titles(db), data=data,
     )  # fmt: skip
 
 

@@ -7,34 +7,12 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from ..store import queries
+from ..store import STAGE_ORDER, dashboard, queries
 from . import marks
 
 CHART_STAGES = ("BA", "BA-JR", "BU")
+EXPENDITURE = ("VAK", "VEK")
 SEVERITIES = ("error", "warning", "info")
-
-
-def treemap_chart(rows: list[dict[str, Any]], names: dict[str, str], no_ise: str) -> dict[str, Any]:
-    """Plotly treemap nodes: root -> programs -> ISEs -> articles, every node valued at the sum of its leaves."""
-    nodes: dict[str, dict[str, Any]] = {"root": {"label": "Totaal", "parent": "", "value": 0, "url": ""}}
-
-    def add(node: str, label: str, parent: str, url: str = "") -> None:
-        nodes.setdefault(node, {"label": label, "parent": parent, "value": 0, "url": url})
-
-    for row in rows:
-        program, ise = f"P:{row['part_program']}", f"I:{row['ise'] or row['part_program'] + ':-'}"
-        add(program, f"{row['part_program']} {names.get(row['part_program'], '')}".strip(), "root")
-        add(ise, names.get(row["ise"] or "", no_ise), program)
-        add(f"A:{row['code']}", f"{row['name']}<br>{row['code']}", ise, f"/articles/{row['code']}")
-        node = f"A:{row['code']}"
-        while node:  # branchvalues "total": each ancestor carries the sum
-            nodes[node]["value"] += row["value"]
-            node = nodes[node]["parent"]
-    return {
-        "kind": "treemap",
-        "ids": list(nodes),
-        **{f"{key}s": [node[key] for node in nodes.values()] for key in ("label", "parent", "value", "url")},
-    }
 
 
 def stage_figures(article: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
@@ -66,20 +44,6 @@ def bars_chart(figures: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     return {"kind": "bars", "series": series, "unit": "keuro"}
 
 
-def lines_chart(timeline: list[dict[str, Any]]) -> dict[str, Any]:
-    """One line per credit over (year, stage) points, total row only."""
-    series: dict[str, dict[str, list[Any]]] = {}
-    for row in timeline:
-        if row["row"] != "total" or row["credit"] not in {"VAK", "VEK"}:
-            continue
-        line = series.setdefault(row["credit"], {"x": [], "y": []})
-        point = f"{row['year']} {row['stage']}"
-        if point not in line["x"]:
-            line["x"].append(point)
-            line["y"].append(row["value"])
-    return {"kind": "lines", "series": [{"name": k, **v} for k, v in series.items()], "unit": "keuro"}
-
-
 def article_page(db: Connection, code: str) -> dict[str, Any] | None:
     article = queries.article(db, code)
     if article is None:
@@ -87,7 +51,6 @@ def article_page(db: Connection, code: str) -> dict[str, Any] | None:
     prose = [f for f in queries.article_findings(db, code) if marks.in_article(f, article)]
     figures, anchored = marks.by_figure(prose), set[int]()
     stages = stage_figures(article)
-    timeline = queries.timeline(db, code)
     return {
         "article": article,
         "summary": marks.marked(article["summary"] or "", figures, anchored),
@@ -95,8 +58,7 @@ def article_page(db: Connection, code: str) -> dict[str, Any] | None:
         "stages": stages,
         "rates": execution_rates(stages),
         "bars": bars_chart(stages),
-        "timeline": timeline,
-        "lines": lines_chart(timeline),
+        **history(db, code),
         "findings": queries.findings(db, queries.FindingFilter(subject=code)),
     }
 
@@ -121,16 +83,134 @@ def comparison(
     db: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str
 ) -> list[dict[str, Any]]:
     """Figures both sides print for the same subject, biggest absolute change first."""
-    left, right = queries.headline(db, a, stage_a), queries.headline(db, b, stage_b)
-    rows = [
+    return dashboard.compare(db, a, b, stage_a, stage_b, credit)
+
+
+# --------------------------------------------------------------------------- library (home page)
+
+
+def library_matrix(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per domain: its years, the stages met, and the documents of each (year, stage) cell."""
+    by_domain: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for document in documents:
+        by_domain[document["domain"]].append(document)
+    matrix = []
+    for domain in sorted(by_domain):
+        docs = by_domain[domain]
+        cells: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
+        for document in docs:
+            cells[(document["year"], document["stage"])].append(document)
+        stages = sorted({d["stage"] for d in docs}, key=lambda s: STAGE_ORDER.get(s, 9))
+        matrix.append({"domain": domain, "years": sorted({d["year"] for d in docs}), "stages": stages,
+                       "cells": cells, "count": len(docs)})  # fmt: skip
+    return matrix
+
+
+def domain_totals(db: Connection, domain: str) -> dict[str, Any]:
+    """A domain's TOTAL over the years in its main perimeter: a table (year x credit x stage) and a chart per credit."""
+    found = dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=domain)
+    perimeter = dashboard.main_perimeter(found)
+    main = [p for p in found if p["perimeter"] == perimeter and p["credit"] in EXPENDITURE]
+    cells = {(p["year"], p["credit"], p["stage"]): p for p in main}
+    years = sorted({p["year"] for p in main})
+    charts = [
         {
-            "scope": key[0],
-            "subject": key[1],
-            "a": left[key],
-            "b": right[key],
-            "change": right[key]["value"] - left[key]["value"],
+            "kind": "grouped",
+            "title": credit,
+            "x": [str(year) for year in years],
+            "series": [
+                {"name": stage, "y": [_value(cells.get((year, credit, stage))) for year in years]}
+                for stage in dashboard.MAIN_STAGES
+                if any((year, credit, stage) in cells for year in years)
+            ],
+            "unit": "keuro",
         }
-        for key in left.keys() & right.keys()
-        if key[2] == credit
+        for credit in EXPENDITURE
     ]
-    return sorted(rows, key=lambda r: (-abs(r["change"]), r["subject"]))
+    others = [p for p in found if p not in main and p["credit"] in EXPENDITURE]
+    return {"domain": domain, "perimeter": perimeter, "years": years, "cells": cells, "charts": charts,
+            "others": others}  # fmt: skip
+
+
+def _value(point: dict[str, Any] | None) -> int | None:
+    return None if point is None else point["value"]
+
+
+# --------------------------------------------------------------------------- figures over the years
+
+
+def history(db: Connection, subject: str) -> dict[str, Any]:
+    """Every point of a subject over the years (main perimeter first), its chart and the execution per year."""
+    found = dashboard.points(db, subject)
+    perimeter = dashboard.main_perimeter(found)
+    main = [p for p in found if p["perimeter"] == perimeter]
+    return {
+        "points": main,
+        "other_points": [p for p in found if p["perimeter"] != perimeter],
+        "perimeter": perimeter,
+        "lines": timeline_chart(main),
+        "execution": dashboard.execution(found),
+    }
+
+
+def timeline_chart(found: list[dict[str, Any]]) -> dict[str, Any]:
+    """One line per credit over the (year, stage) points in budget order; VAK and VEK, else the receipts."""
+    credits = [c for c in EXPENDITURE if any(p["credit"] == c for p in found)] or sorted(
+        {p["credit"] for p in found}
+    )
+    steps = sorted({(p["year"], p["stage"]) for p in found}, key=lambda k: (k[0], STAGE_ORDER[k[1]]))
+    values = {(p["year"], p["stage"], p["credit"]): p["value"] for p in found}
+    series = [
+        {"name": credit, "x": [f"{y} {s}" for y, s in steps], "y": [values.get((y, s, credit)) for y, s in steps]}
+        for credit in credits
+    ]
+    return {"kind": "lines", "series": series, "unit": "keuro"}
+
+
+# --------------------------------------------------------------------------- treemap
+
+
+def treemap_chart(nodes: list[dict[str, Any]], names: dict[str, str], words: dict[str, str]) -> dict[str, Any]:
+    """Plotly treemap data from the nodes of `dashboard.treemap`: only what has a positive size is drawn."""
+    drawn = {"root"}
+    chosen = []
+    for node in nodes:
+        if node["id"] == "root" or (node["parent"] in drawn and node["value"] > 0):
+            drawn.add(node["id"])
+            chosen.append(node)
+    return {
+        "kind": "treemap",
+        "ids": [n["id"] for n in chosen],
+        "labels": [treemap_label(n, names, words) for n in chosen],
+        "parents": [n["parent"] for n in chosen],
+        "values": [n["value"] for n in chosen],
+        "urls": [node_url(n) for n in chosen],
+        "notes": [words.get(f"basis.{basis(n)}", "") for n in chosen],
+    }
+
+
+def basis(node: dict[str, Any]) -> str:
+    """Where a node's size comes from, as the page says it: printed, sum, rest, article, exceeds."""
+    return "exceeds" if node.get("parts_exceed") else str(node["basis"])
+
+
+def treemap_label(node: dict[str, Any], names: dict[str, str], words: dict[str, str]) -> str:
+    level, code = node["level"], node["code"]
+    if level == "root":
+        return words["root"]
+    if level == "rest":
+        return words["rest"]
+    if level == "article":
+        return f"{node['name']}<br>{code}"
+    name = f"{code} {names.get(code, '')}".strip() if level == "program" else names.get(code, code)
+    return f"{name} *" if node["basis"] == "sum" else name
+
+
+def node_url(node: dict[str, Any]) -> str:
+    if node["level"] == "article":
+        return f"/articles/{node['code']}"
+    if node["level"] == "ise":
+        return f"/ises/{node['code']}"
+    if node["level"] == "program":
+        return f"/programs/{node['code']}"
+    return ""

@@ -6,6 +6,8 @@
   var LOCALE = document.documentElement.lang === "en" ? "en-GB" : "nl-BE";
   var CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["toImage", "lasso2d", "select2d"] };
   var MARGIN = { t: 30, r: 10, b: 40, l: 70 };
+  // One colour per stage and per credit, the same on every chart.
+  var COLOURS = { BO: "#4c72b0", BA: "#dd8452", "BA-JR": "#55a868", BU: "#c44e52", VAK: "#1f5fa8", VEK: "#d9730d" };
 
   function format(value) {
     return new Intl.NumberFormat(LOCALE).format(value);
@@ -14,8 +16,9 @@
   function treemap(element, data) {
     var trace = {
       type: "treemap", ids: data.ids, labels: data.labels, parents: data.parents, values: data.values,
-      customdata: data.urls, branchvalues: "total", maxdepth: 2,
-      texttemplate: "%{label}<br>%{value:,.0f}", hovertemplate: "%{label}<br>%{value:,.0f} keuro<extra></extra>",
+      customdata: data.urls.map(function (url, i) { return [url, (data.notes || [])[i] || ""]; }),
+      branchvalues: "total", maxdepth: 2,
+      texttemplate: "%{label}<br>%{value:,.0f}", hovertemplate: "%{label}<br>%{value:,.0f} keuro<br>%{customdata[1]}<extra></extra>",
       pathbar: { visible: true }
     };
     var layout = { margin: { t: 30, r: 0, b: 0, l: 0 }, separators: LOCALE === "nl-BE" ? ",." : ".," };
@@ -23,8 +26,8 @@
     // A click on an article (a leaf with a URL) opens its page instead of zooming.
     element.on("plotly_treemapclick", function (event) {
       var point = event.points && event.points[0];
-      if (point && point.customdata) {
-        window.location.href = point.customdata;
+      if (point && point.customdata && point.customdata[0] && point.id.indexOf("A:") === 0) {
+        window.location.href = point.customdata[0];
         return false;
       }
       return true;
@@ -41,13 +44,26 @@
 
   function lines(element, data) {
     var traces = data.series.map(function (s) {
-      return { type: "scatter", mode: "lines+markers", name: s.name, x: s.x, y: s.y };
+      return { type: "scatter", mode: "lines+markers", name: s.name, x: s.x, y: s.y, connectgaps: true, line: { color: COLOURS[s.name] }, marker: { color: COLOURS[s.name] } };
     });
     var layout = { margin: MARGIN, yaxis: { title: { text: data.unit } }, xaxis: { type: "category" }, separators: LOCALE === "nl-BE" ? ",." : ".," };
     Plotly.newPlot(element, traces, layout, CONFIG);
   }
 
-  var DRAW = { treemap: treemap, bars: bars, lines: lines };
+  // Bars per year, one series per stage (BO, BA, BA-JR, BU): a domain's totals over the years.
+  function grouped(element, data) {
+    var traces = data.series.map(function (s) {
+      return { type: "bar", name: s.name, x: data.x, y: s.y, marker: { color: COLOURS[s.name] }, hovertemplate: "%{x} " + s.name + ": %{y:,.0f} keuro<extra></extra>" };
+    });
+    var layout = {
+      barmode: "group", margin: MARGIN, title: { text: data.title }, xaxis: { type: "category" },
+      yaxis: { title: { text: data.unit } }, separators: LOCALE === "nl-BE" ? ",." : ".,",
+      legend: { orientation: "h", y: -0.15 }
+    };
+    Plotly.newPlot(element, traces, layout, CONFIG);
+  }
+
+  var DRAW = { treemap: treemap, bars: bars, lines: lines, grouped: grouped };
 
   function drawAll() {
     if (typeof Plotly === "undefined") return;

@@ -1,0 +1,108 @@
+"""API endpoints behind the dashboard pages: the library, figures over the years, treemaps, comparisons.
+
+Every endpoint answers JSON, or CSV with `format=csv`: each page links the data it shows both ways.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+
+from ..store import dashboard
+from .responses import reply
+from .routes import CREDIT, DOCUMENT, ISE, PROGRAM, STAGE, SUBJECT, Db
+
+router = APIRouter(tags=["dashboard"])
+
+Format = Annotated[str, Query(pattern=r"^(json|csv)$", description="json (default) or csv")]
+DOMAIN = r"^[^\x00-\x1f<>]{1,120}$"
+COMPARE_STAGE = r"^(BO|BA|BA-JR|BU|DELTA)?$"
+
+
+@router.get("/library", summary="Every document with its domain, year, stage, counts and audit status")
+def library(request: Request, db: Db, format: Format = "json") -> Response:
+    return reply(request, dashboard.library(db), format, name="library")
+
+
+@router.get("/totals", summary="The domain totals (TOTAL rows) per year, stage, credit and perimeter")
+def totals(
+    request: Request,
+    db: Db,
+    domain: Annotated[str | None, Query(pattern=DOMAIN, description="policy domain name")] = None,
+    format: Format = "json",
+) -> Response:
+    rows = [
+        {"domain": name, **point}
+        for name in ([domain] if domain else dashboard.domains(db))
+        for point in dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=name)
+    ]
+    return reply(request, rows, format, name="totals")
+
+
+@router.get("/points/{subject}", summary="A subject's total-row figures over the years, with who states them")
+def points(
+    request: Request,
+    db: Db,
+    subject: Annotated[str, Path(pattern=SUBJECT)],
+    credit: Annotated[str | None, Query(pattern=CREDIT)] = None,
+    format: Format = "json",
+) -> Response:
+    rows = dashboard.points(db, subject, credit=credit)
+    if not rows:
+        raise HTTPException(404, f"no figures for {subject!r}")
+    return reply(request, rows, format, name="points")
+
+
+@router.get("/execution/{subject}", summary="BA-JR, BU and the execution rate BU / BA-JR per year and credit")
+def execution(
+    request: Request, db: Db, subject: Annotated[str, Path(pattern=SUBJECT)], format: Format = "json"
+) -> Response:
+    found = dashboard.points(db, subject)
+    if not found:
+        raise HTTPException(404, f"no figures for {subject!r}")
+    return reply(request, dashboard.execution(found), format, name="execution")
+
+
+@router.get("/members", summary="The articles of a program or ISE: latest figure and change since the year before")
+def members(
+    request: Request,
+    db: Db,
+    program: Annotated[str | None, Query(pattern=PROGRAM)] = None,
+    ise: Annotated[str | None, Query(pattern=ISE)] = None,
+    format: Format = "json",
+) -> Response:
+    if (program is None) == (ise is None):
+        raise HTTPException(422, "give either program or ise")
+    return reply(request, dashboard.member_articles(db, program=program, ise=ise), format, name="members")
+
+
+@router.get("/treemap", summary="Programs -> ISEs -> articles of a document, sized by the printed totals")
+def treemap(
+    request: Request,
+    db: Db,
+    document: Annotated[str, Query(pattern=DOCUMENT)],
+    credit: Annotated[str, Query(pattern=r"^(VAK|VEK)$")] = "VEK",
+    stage: Annotated[str, Query(pattern=STAGE)] = "BU",
+    format: Format = "json",
+) -> Response:
+    nodes = dashboard.treemap(db, document, credit, stage)
+    if not nodes:
+        raise HTTPException(404, f"no document {document!r}")
+    return reply(request, nodes, format, name="treemap")
+
+
+@router.get("/compare", summary="Total-row figures two documents (or stages) both print, biggest change first")
+def compare(
+    request: Request,
+    db: Db,
+    a: Annotated[str, Query(pattern=DOCUMENT)],
+    b: Annotated[str, Query(pattern=DOCUMENT)],
+    sa: Annotated[str | None, Query(pattern=COMPARE_STAGE)] = None,
+    sb: Annotated[str | None, Query(pattern=COMPARE_STAGE)] = None,
+    credit: Annotated[str, Query(pattern=CREDIT)] = "VEK",
+    format: Format = "json",
+) -> Response:
+    rows = dashboard.compare(db, a, b, sa or None, sb or None, credit)
+    return reply(request, rows, format, name="compare")

@@ -1,0 +1,435 @@
+"""Read-only queries behind the dashboard: the library, figures over the years, treemaps from printed totals.
+
+Like `queries`, every function takes an open `Connection`, runs parametrised SQLAlchemy Core selects
+and returns plain dicts ready for JSON (and flat enough for CSV).
+
+A *point* is one printed figure of a subject's total row: (year, stage, credit, perimeter). Several
+documents can state the same point (a BA is restated by the BU of its year and by the next BO); each
+statement is kept with its document, page and line, the point's `value` is the one its own document
+prints (the BA document for a BA figure) or else the latest document's, and `agree` says whether all
+statements give the same value. Disagreements are the store's `cross-document-conflict` findings;
+their ids are attached to the point.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from .schema import articles_t, documents_t, facts_t, findings_t, ises_t
+from .store import CONFLICT_RULE, STAGE_ORDER
+
+MAIN_STAGES = ("BO", "BA", "BA-JR", "BU")
+EXPENDITURE = ("VAK", "VEK")
+DOMAIN_TOTAL = "TOTAL"  # the subject of the domain's TOTAL rows (scope "total")
+
+
+def _all(connection: Connection, query: Any) -> list[dict[str, Any]]:
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def label(document: dict[str, Any]) -> str:
+    """How a document is named to people: its title when it has one, else its name."""
+    return str(document.get("title") or document.get("name") or document.get("document") or "")
+
+
+# --------------------------------------------------------------------------- library
+
+
+def library(connection: Connection) -> list[dict[str, Any]]:
+    """Every document with what the matrix shows: domain, year, stage, counts and audit status."""
+    facts = select(facts_t.c.document_id, func.count().label("n")).group_by(facts_t.c.document_id).subquery()
+    articles = (
+        select(articles_t.c.document_id, func.count(func.distinct(articles_t.c.code)).label("n"))
+        .group_by(articles_t.c.document_id)
+        .subquery()
+    )
+    query = (
+        select(
+            documents_t.c.id,
+            documents_t.c.name,
+            documents_t.c.title,
+            documents_t.c.domain,
+            documents_t.c.year,
+            documents_t.c.stage,
+            documents_t.c.kind,
+            documents_t.c.page_count,
+            func.coalesce(facts.c.n, 0).label("facts"),
+            func.coalesce(articles.c.n, 0).label("articles"),
+        )
+        .outerjoin(facts, facts.c.document_id == documents_t.c.id)
+        .outerjoin(articles, articles.c.document_id == documents_t.c.id)
+        .order_by(documents_t.c.domain, documents_t.c.year, documents_t.c.id)
+    )
+    counts = _severity_counts(connection)
+    rows = []
+    for row in _all(connection, query):
+        found = counts.get(row.pop("id"), {})
+        errors, warnings, infos = (found.get(s, 0) for s in ("error", "warning", "info"))
+        status = "error" if errors else "warning" if warnings else "ok"
+        rows.append(row | {"label": label(row), "errors": errors, "warnings": warnings, "infos": infos,
+                           "status": status})  # fmt: skip
+    return sorted(rows, key=lambda r: (r["domain"], r["year"], STAGE_ORDER.get(r["stage"], 9), r["kind"]))
+
+
+def _severity_counts(connection: Connection) -> dict[int, dict[str, int]]:
+    query = select(findings_t.c.document_id, findings_t.c.severity, func.count().label("n")).group_by(
+        findings_t.c.document_id, findings_t.c.severity
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in connection.execute(query):
+        if row.document_id is not None:
+            counts[row.document_id][row.severity] = row.n
+    return counts
+
+
+def domains(connection: Connection) -> list[str]:
+    return list(connection.scalars(select(documents_t.c.domain).distinct().order_by(documents_t.c.domain)))
+
+
+# --------------------------------------------------------------------------- points over the years
+
+
+def points(
+    connection: Connection, subject: str, *, domain: str | None = None, credit: str | None = None
+) -> list[dict[str, Any]]:
+    """Every point of a subject's total row across the documents (of one domain, when given), in
+    (year, stage, credit, perimeter) order, each with its statements, agreement and conflict findings."""
+    query = (
+        select(
+            facts_t.c.year,
+            facts_t.c.stage,
+            facts_t.c.credit,
+            facts_t.c.perimeter,
+            facts_t.c.value,
+            facts_t.c.page,
+            facts_t.c.source_line,
+            documents_t.c.id.label("document_id"),
+            documents_t.c.name.label("document"),
+            documents_t.c.title,
+            documents_t.c.year.label("document_year"),
+            documents_t.c.stage.label("document_stage"),
+        )
+        .join(documents_t, documents_t.c.id == facts_t.c.document_id)
+        .where(facts_t.c.subject == subject, facts_t.c.row == "total", facts_t.c.stage.in_(MAIN_STAGES))
+    )
+    if domain is not None:
+        query = query.where(documents_t.c.domain == domain)
+    if credit is not None:
+        query = query.where(facts_t.c.credit == credit)
+    grouped: dict[tuple[int, str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in _all(connection, query):
+        grouped[(row["year"], row["stage"], row["credit"], row["perimeter"])].append(row)
+    conflicts = _conflicts(connection, subject) if any(_disagree(s) for s in grouped.values()) else []
+    found = [_point(subject, key, statements, conflicts) for key, statements in grouped.items()]
+    return sorted(found, key=lambda p: (p["year"], STAGE_ORDER[p["stage"]], p["credit"], p["perimeter"]))
+
+
+def _disagree(statements: list[dict[str, Any]]) -> bool:
+    return len({s["value"] for s in statements}) > 1
+
+
+def _authority(point_year: int, point_stage: str) -> Any:
+    """Sort key: the document of the point's own year and stage first, then the latest document."""
+
+    def key(statement: dict[str, Any]) -> tuple[int, int, int, int]:
+        own = statement["document_year"] == point_year and statement["document_stage"] == point_stage
+        stage = STAGE_ORDER.get(statement["document_stage"], -1)
+        return (int(own), statement["document_year"], stage, statement["document_id"])
+
+    return key
+
+
+def _point(
+    subject: str, key: tuple[int, str, str, str], statements: list[dict[str, Any]], conflicts: list[dict[str, Any]]
+) -> dict[str, Any]:
+    year, stage, credit, perimeter = key
+    ordered = sorted(statements, key=_authority(year, stage), reverse=True)
+    places = {(s["document"], s["page"], s["source_line"]) for s in statements}
+    finding_ids = [
+        f["id"]
+        for f in conflicts
+        if any((loc.get("document"), loc.get("page"), loc.get("source_line")) in places for loc in f["locations"])
+    ]
+    return {
+        "subject": subject,
+        "year": year,
+        "stage": stage,
+        "credit": credit,
+        "perimeter": perimeter,
+        "value": ordered[0]["value"],
+        "agree": not _disagree(statements),
+        "values": sorted({s["value"] for s in statements}),
+        "documents": len(statements),
+        "statements": [
+            {
+                "document": s["document"],
+                "label": label(s),
+                "value": s["value"],
+                "page": s["page"],
+                "source_line": s["source_line"],
+            }
+            for s in ordered
+        ],
+        "findings": finding_ids,
+    }
+
+
+def _conflicts(connection: Connection, subject: str) -> list[dict[str, Any]]:
+    """The store's cross-document conflicts about this subject (their message starts with it)."""
+    query = select(findings_t.c.id, findings_t.c.locations).where(
+        findings_t.c.rule == CONFLICT_RULE, findings_t.c.message.startswith(f"{subject} ", autoescape=True)
+    )
+    return _all(connection, query.order_by(findings_t.c.id))
+
+
+def main_perimeter(found: Iterable[dict[str, Any]]) -> str | None:
+    """The perimeter most points are printed in: the one charts follow (ties: the first seen)."""
+    counts = Counter(p["perimeter"] for p in found)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def execution(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per year and credit of the main perimeter: BA-JR, BU and the execution rate BU / BA-JR."""
+    perimeter = main_perimeter(found)
+    by_key = {(p["year"], p["credit"], p["stage"]): p["value"] for p in found if p["perimeter"] == perimeter}
+    rows = []
+    for year, credit in sorted({(y, c) for y, c, _ in by_key}):
+        available, realised = by_key.get((year, credit, "BA-JR")), by_key.get((year, credit, "BU"))
+        if available is None and realised is None:
+            continue
+        rate = realised / available if realised is not None and available else None
+        rows.append({"year": year, "credit": credit, "ba_jr": available, "bu": realised, "rate": rate})
+    return rows
+
+
+# --------------------------------------------------------------------------- what a subject is
+
+
+def subject_kind(connection: Connection, subject: str) -> dict[str, Any] | None:
+    """What a program code or ISE key names, from the latest document printing it."""
+    if ":" in subject:
+        query = (
+            select(ises_t.c.key, ises_t.c.name, ises_t.c.program, ises_t.c.policy_field)
+            .where(ises_t.c.key == subject)
+            .order_by(ises_t.c.document_id.desc())
+            .limit(1)
+        )
+        row: Any = connection.execute(query).mappings().first()
+        if row is None and connection.scalar(select(articles_t.c.id).where(articles_t.c.ise == subject).limit(1)):
+            row = {"key": subject, "name": subject.split(":", 1)[1], "program": subject.split(":", 1)[0],
+                   "policy_field": None}  # fmt: skip
+        return None if row is None else {"kind": "ise", **row}
+    exists = connection.scalar(select(articles_t.c.id).where(articles_t.c.part_program == subject).limit(1))
+    printed = connection.scalar(
+        select(facts_t.c.id).where(facts_t.c.scope == "program", facts_t.c.subject == subject).limit(1)
+    )
+    return {"kind": "program", "code": subject} if exists or printed else None
+
+
+def program_ises(connection: Connection, program: str) -> list[dict[str, Any]]:
+    """The ISEs of a program (keys `program:slug`), each once, with its latest name."""
+    query = select(ises_t.c.key, ises_t.c.name).where(ises_t.c.program == program).order_by(ises_t.c.document_id)
+    names: dict[str, str] = {}
+    for row in _all(connection, query):
+        names[row["key"]] = row["name"]
+    from_articles = select(articles_t.c.ise).where(articles_t.c.part_program == program, articles_t.c.ise.is_not(None))
+    for key in connection.scalars(from_articles.distinct()):
+        names.setdefault(key, key.split(":", 1)[1])
+    return [{"key": key, "name": names[key]} for key in sorted(names)]
+
+
+# --------------------------------------------------------------------------- articles of an ISE or program
+
+
+def member_articles(
+    connection: Connection, *, program: str | None = None, ise: str | None = None
+) -> list[dict[str, Any]]:
+    """The articles of a program or ISE, one row per article and credit: the latest figure (latest year,
+    furthest stage), the same stage of the year before and the change."""
+    query = select(articles_t.c.code, articles_t.c.name, articles_t.c.ise).order_by(articles_t.c.document_id)
+    query = query.where(articles_t.c.ise == ise) if ise else query.where(articles_t.c.part_program == program)
+    members: dict[str, dict[str, Any]] = {}
+    for row in _all(connection, query):
+        members[row["code"]] = row  # the latest document's name wins
+    if not members:
+        return []
+    facts = (
+        select(facts_t.c.subject, facts_t.c.year, facts_t.c.stage, facts_t.c.credit, facts_t.c.value)
+        .join(documents_t, documents_t.c.id == facts_t.c.document_id)
+        .where(
+            facts_t.c.subject.in_(list(members)),
+            facts_t.c.row == "total",
+            facts_t.c.stage.in_(MAIN_STAGES),
+            facts_t.c.scope == "article",
+        )
+        .order_by(documents_t.c.id)
+    )
+    values: dict[tuple[str, str], dict[tuple[int, str], int]] = defaultdict(dict)
+    for row in _all(connection, facts):
+        values[(row["subject"], row["credit"])][(row["year"], row["stage"])] = row["value"]
+    rows = []
+    for code in sorted(members):
+        for credit in sorted({c for s, c in values if s == code}, key=_credit_order):
+            rows.append(members[code] | {"credit": credit} | _latest_change(values[(code, credit)]))
+    return rows
+
+
+def _credit_order(credit: str) -> tuple[int, str]:
+    return (EXPENDITURE.index(credit) if credit in EXPENDITURE else 9, credit)
+
+
+def _latest_change(series: dict[tuple[int, str], int]) -> dict[str, Any]:
+    year, stage = max(series, key=lambda k: (k[0], STAGE_ORDER[k[1]]))
+    value, previous = series[(year, stage)], series.get((year - 1, stage))
+    return {
+        "year": year,
+        "stage": stage,
+        "value": value,
+        "previous": previous,
+        "change": None if previous is None else value - previous,
+        "change_rate": (value - previous) / abs(previous) if previous else None,
+    }
+
+
+# --------------------------------------------------------------------------- treemap
+
+
+def treemap(connection: Connection, document: str, credit: str, stage: str) -> list[dict[str, Any]]:
+    """Nodes root -> programs -> ISEs -> articles of one document, credit and stage, sized by the totals
+    the document prints for programs and ISEs.
+
+    `basis` says where a node's size comes from: `printed` (the program or ISE total of the document;
+    `printed` holds it with its page and line), `sum` (no total printed: the sum of its parts), `rest` (the
+    part of a printed total its printed parts do not cover) or `article`. Where the parts exceed the printed
+    total (negative articles left out of a chart of areas, or a total that does not add up), the node is
+    sized by its parts and `parts_exceed` is set. Only positive sizes can be drawn; others are kept, size 0.
+    """
+    doc_id = connection.scalar(
+        select(documents_t.c.id).where(documents_t.c.name == document).order_by(documents_t.c.id.desc())
+    )
+    if doc_id is None:
+        return []
+    totals = {scope: _printed_totals(connection, doc_id, scope, credit, stage) for scope in ("program", "ise")}
+    leaves = _article_values(connection, doc_id, credit, stage)
+    programs = sorted(set(totals["program"]) | {a["part_program"] for a in leaves})
+    tree = []
+    for program in programs:
+        ise_keys = sorted(
+            {k for k in totals["ise"] if k.split(":", 1)[0] == program}
+            | {a["ise"] for a in leaves if a["part_program"] == program and a["ise"]}
+        )
+        children = [
+            _branch("ise", key, totals["ise"].get(key), [_leaf(a) for a in leaves if a["ise"] == key])
+            for key in ise_keys
+        ]
+        children += [_leaf(a) for a in leaves if a["part_program"] == program and not a["ise"]]
+        tree.append(_branch("program", program, totals["program"].get(program), children))
+    root = {"id": "root", "level": "root", "code": "", "printed": None, "basis": "sum",
+            "value": sum(node["value"] for node in tree), "children": tree}  # fmt: skip
+    return list(_flatten(root, ""))
+
+
+def _flatten(node: dict[str, Any], parent: str) -> Iterator[dict[str, Any]]:
+    """The tree in pre-order (a parent before its children), each node naming its parent's id."""
+    children = node.pop("children", [])
+    yield node | {"parent": parent}
+    for child in children:
+        yield from _flatten(child, node["id"])
+
+
+def _leaf(article: dict[str, Any]) -> dict[str, Any]:
+    return {"id": f"A:{article['code']}", "level": "article", "code": article["code"], "name": article["name"],
+            "value": max(article["value"], 0), "printed": article["value"], "basis": "article",
+            "page": article["page"], "source_line": article["source_line"]}  # fmt: skip
+
+
+def _branch(level: str, code: str, printed: dict[str, Any] | None, children: list[dict[str, Any]]) -> dict[str, Any]:
+    """A program or ISE node over its children, sized as `treemap` says."""
+    parts = sum(child["value"] for child in children)
+    node: dict[str, Any] = {"id": f"{level[0].upper()}:{code}", "level": level, "code": code, "printed": None,
+                            "basis": "sum", "value": parts, "parts_exceed": False, "children": children}  # fmt: skip
+    if printed is None:
+        return node
+    node |= {"printed": printed["value"], "basis": "printed", "page": printed["page"],
+             "source_line": printed["source_line"], "perimeter": printed["perimeter"]}  # fmt: skip
+    if parts > printed["value"]:
+        node["parts_exceed"] = True
+        return node
+    node["value"] = printed["value"]
+    if children and printed["value"] > parts:
+        children.append({"id": f"R:{code}", "level": "rest", "code": code, "value": printed["value"] - parts,
+                         "printed": None, "basis": "rest"})  # fmt: skip
+    return node
+
+
+def _printed_totals(
+    connection: Connection, doc_id: int, scope: str, credit: str, stage: str
+) -> dict[str, dict[str, Any]]:
+    """subject -> the total-row fact of that scope, in the perimeter the document prints most for the scope."""
+    query = (
+        select(facts_t.c.subject, facts_t.c.perimeter, facts_t.c.value, facts_t.c.page, facts_t.c.source_line)
+        .where(facts_t.c.document_id == doc_id, facts_t.c.scope == scope, facts_t.c.row == "total")
+        .where(facts_t.c.credit == credit, facts_t.c.stage == stage)
+        .order_by(facts_t.c.year.desc(), facts_t.c.id)
+    )
+    rows = _all(connection, query)
+    usual = Counter(r["perimeter"] for r in rows)
+    found: dict[str, dict[str, Any]] = {}
+    for row in sorted(rows, key=lambda r: -usual[r["perimeter"]]):  # stable: printing order within a perimeter
+        found.setdefault(row["subject"], row)
+    return found
+
+
+def _article_values(connection: Connection, doc_id: int, credit: str, stage: str) -> list[dict[str, Any]]:
+    """Expenditure articles of a document with their total-row value for one credit and stage."""
+    query = (
+        select(
+            articles_t.c.code,
+            articles_t.c.name,
+            articles_t.c.part_program,
+            articles_t.c.ise,
+            facts_t.c.value,
+            facts_t.c.page,
+            facts_t.c.source_line,
+        )
+        .join(facts_t, (facts_t.c.document_id == articles_t.c.document_id) & (facts_t.c.subject == articles_t.c.code))
+        .where(articles_t.c.document_id == doc_id, articles_t.c.part_kind != "9", facts_t.c.scope == "article")
+        .where(facts_t.c.row == "total", facts_t.c.credit == credit, facts_t.c.stage == stage)
+        .order_by(articles_t.c.part_program, articles_t.c.ise, articles_t.c.code, facts_t.c.year.desc())
+    )
+    seen: dict[str, dict[str, Any]] = {}
+    for row in _all(connection, query):
+        seen.setdefault(row["code"], row)  # an article shown twice (department and entity) counts once
+    return list(seen.values())
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def compare(
+    connection: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str
+) -> list[dict[str, Any]]:
+    """Total-row figures both sides print for the same subject, biggest absolute change first."""
+    from .queries import headline
+
+    left, right = headline(connection, a, stage_a), headline(connection, b, stage_b)
+    rows = [
+        {
+            "scope": key[0],
+            "subject": key[1],
+            "credit": credit,
+            "a": left[key]["value"],
+            "a_year": left[key]["year"],
+            "b": right[key]["value"],
+            "b_year": right[key]["year"],
+            "change": right[key]["value"] - left[key]["value"],
+        }
+        for key in left.keys() & right.keys()
+        if key[2] == credit
+    ]
+    return sorted(rows, key=lambda r: (-abs(r["change"]), r["subject"]))
