@@ -144,7 +144,7 @@ class Vocabulary:
 # --- the sentence forms in which the prose quotes its tables (audit/claims.py)
 # Building blocks: a figure, an amount in keuro, the credits it is about, a hedge before a percentage.
 _FIGURE = r"\d{1,3}(?:\.\d{3})+|\d+"
-_CREDITS = r"VAK\s*/\s*VEK|VAK\s*/\s*VAK|VAK\s+en\s+VEK|VAK|VEK"
+_CREDITS = r"VAK\s*/\s*VEK|VAK\s*/\s*VAK|VAK\s+en\s+VEK|VAK|VEK|AO|TO|LO"
 _STAGE_WORDS = r"BA\s*[-–]\s*JR|BA|BO|begrotingsaanpassing|begrotingsopmaak"
 _HEDGE = r"(?:(?:afgerond|quasi|bijna|zo\s+goed\s+als|ongeveer|nagenoeg)\s+)?"
 _ITEM = (
@@ -233,8 +233,12 @@ class ClaimWords:
     # ISE-frame prose names its ISE (`het ISE ‘Loopbanen’`, `Het inhoudelijk structuurelement ‘…’`)
     frame_anchor: re.Pattern[str] = re.compile(r"(?i)\b(?:ISE|inhoudelijk\s+structuurelement)\b")
     # a sentence that goes on about what the one before said (`Dit is 82%`, `Hierdoor steeg het budget`)
-    back_reference: re.Pattern[str] = re.compile(r"(?i)^\s*(?:dit|dat|hierdoor|daardoor|daarmee)\b")
-    credit_word: re.Pattern[str] = re.compile(r"\b(VAK|VEK)\b")
+    back_reference: re.Pattern[str] = re.compile(
+        r"(?i)^\s*(?:dit|dat|hierdoor|daardoor|daarmee|het\s+(?:budget|krediet)\s+(?:bedroeg|steeg|daalde))\b"
+    )
+    # budgets at several stages in one sentence: `Het budget bedroeg bij BA 2024 X keuro VAK en bij BO 2025 ...`
+    stage_item: re.Pattern[str] = re.compile(rf"(?i)\bbij\s+(?P<stage>{_STAGE_WORDS})\s+(?P<year>(?:19|20)\d\d)\s+(?=\d)")
+    credit_word: re.Pattern[str] = re.compile(r"\b(VAK|VEK|AO|TO|LO)\b")
     year: re.Pattern[str] = re.compile(r"\b(?:19|20)\d\d\b")
 
 

@@ -157,9 +157,9 @@ def claims_in(sentence: str, reading: Reading) -> list[Claim]:
     """The claims of one sentence; `reading` carries what earlier sentences of the scope told."""
     if C.part_marker.search(sentence):
         reading.parts = True
-    # Named here, or by the sentence before when this one goes on about it ("Dit is 82%").
+    # Named here, or by the sentence before when this one goes on about it ("Dit is 82%", "Het budget bedroeg").
     reading.anchored = bool(reading.anchor.search(sentence)) or (
-        reading.anchored and bool(reading.last_role) and bool(C.back_reference.match(sentence))
+        reading.anchored and bool(C.back_reference.match(sentence))
     )
     named = _credits(sentence)
     found = _recognise(sentence, reading, named)
@@ -206,6 +206,11 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
         lead_credits = _credits(lead.group()) or inherited
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "available", None, lead_credits))
+    for lead in C.stage_item.finditer(sentence):
+        item = C.item.match(sentence, lead.end())
+        if item:
+            year = int(lead.group("year"))
+            add(_item_claims(item, "budget", None, inherited, stage=_stage(lead.group("stage")), year=year))
     stage = _named_stage(sentence, reading)
     if stage is not None:
         for lead in C.budget_lead.finditer(sentence):
