@@ -207,10 +207,10 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "available", None, lead_credits))
     for lead in C.stage_item.finditer(sentence):
-        item = C.item.match(sentence, lead.end())
-        if item:
+        staged = C.item.match(sentence, lead.end())
+        if staged:
             year = int(lead.group("year"))
-            add(_item_claims(item, "budget", None, inherited, stage=_stage(lead.group("stage")), year=year))
+            add(_item_claims(staged, "budget", None, inherited, stage=_stage(lead.group("stage")), year=year))
     stage = _named_stage(sentence, reading)
     if stage is not None:
         for lead in C.budget_lead.finditer(sentence):
