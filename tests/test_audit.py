@@ -127,80 +127,336 @@ def test_document_without_source_runs() -> None:
     assert audit_document(doc)
 
 
-# --------------------------------------------------------------------------- (b) seeded mutations
+# --------------------------------------------------------------------------- (b) claims, at their own line
 
-# Receipt articles are left out: their AO/LO figures add up to nothing else in the document
-# (only the apparatus program sums receipts, and only for programme A), so a changed digit there
-# is only visible when the prose quotes it.
-TABLE_LAYOUTS = {"ise_frame", "summary", "article_expenditure", "article_stage_rows", "apparatus", "budget_evolution"}
+# Every execution, budget, available-credit, under-use and change sentence of the report about its
+# article (or, in an ISE section, its frame), each figure with its role and whether it agrees with the
+# table: (line of the figure, subject, role, figure as printed, agrees). The three that disagree are
+# the reviewed findings above. Sentences about one measure of an article (`het krediet voor de
+# maatregel DAC`) or about other years are not claims about the table and are left out on purpose.
+REPORT_CLAIMS = [
+    (1868, "JB0-1JDB2CA-WT", "budget", "356.797 keuro", True),
+    (1873, "JB0-1JDB2CA-WT", "execution", "292.136 keuro", True),
+    (1874, "JB0-1JDB2CA-WT", "difference", "64.663 keuro", True),
+    (1874, "JB0-1JDB2CA-WT", "rate", "82%", True),
+    (1999, "JB0-1JDB2CB-WT", "budget", "106.502 keuro", True),
+    (2000, "JB0-1JDB2CB-WT", "available", "106.803 keuro", True),
+    (2004, "JB0-1JDB2CB-WT", "execution", "112.710 keuro", True),
+    (2005, "JB0-1JDB2CB-WT", "rate", "105,53%", True),
+    (2058, "JB0-1JDB2CD-WT", "budget", "17.263 keuro", True),
+    (2063, "JB0-1JDB2CD-WT", "execution", "5.787 keuro", True),
+    (2064, "JB0-1JDB2CD-WT", "rate", "33%", True),
+    (2127, "JB0-1JDB2CE-WT", "budget", "5.893 keuro", True),
+    (2137, "JB0-1JDB2CE-WT", "underuse", "854 keuro", True),
+    (2138, "JB0-1JDB2CE-WT", "rate", "86%", True),
+    (2211, "JB0-1JDB2CF-WT", "execution", "930 keuro", True),
+    (2212, "JB0-1JDB2CF-WT", "rate", "62%", True),
+    (2257, "JB0-1JDB2CG-WT", "budget", "57.488 keuro", True),
+    (2260, "JB0-1JDB2CG-WT", "execution", "59.716 keuro", True),
+    (2260, "JB0-1JDB2CG-WT", "rate", "104%", True),
+    (2448, "JB0-1JDB2CJ-WT", "budget", "14.782 keuro", True),
+    (2448, "JB0-1JDB2CJ-WT", "budget", "18.562 keuro", True),
+    (2467, "JB0-1JDB2CJ-WT", "underuse", "1.586 keuro", True),
+    (2467, "JB0-1JDB2CJ-WT", "underuse", "12.612 keuro", True),
+    (2520, "JB0-1JDB2CL-IS", "budget", "150 keuro", True),
+    (2553, "JB0-1JDB2CX-IS", "budget", "3.379 keuro", True),
+    (2559, "JB0-1JDB2CX-IS", "execution", "3.387 keuro", True),
+    (2559, "JB0-1JDB2CX-IS", "rate", "100%", True),
+    (2594, "JB0-1JDB2CY-IS", "budget", "568.744 keuro", True),
+    (2616, "JB0-1JDB2CY-IS", "execution", "568.989 keuro", True),
+    (2617, "JB0-1JDB2CY-IS", "execution", "571.389 keuro", True),
+    (2617, "JB0-1JDB2CY-IS", "rate", "99%", True),
+    (2617, "JB0-1JDB2CY-IS", "rate", "99%", True),
+    (2618, "JB0-1JDB2CY-IS", "underuse", "6.324 keuro", True),
+    (2649, "JB0-1JDB5CY-IS", "budget", "14.827 keuro", True),
+    (2650, "JB0-1JDB5CY-IS", "budget", "15.134 keuro", True),
+    (2664, "JB0-1JDB5CY-IS", "execution", "16.208 keuro", True),
+    (2664, "JB0-1JDB5CY-IS", "rate", "100%", True),
+    (3038, "JD:loopbanen", "budget", "1.949.416 keuro", True),
+    (3046, "JD:loopbanen", "execution", "1.933.204 keuro", True),
+    (3046, "JD:loopbanen", "execution", "1.934.556 keuro", True),
+    (3047, "JD:loopbanen", "rate", "98,8%", True),
+    (3208, "JB0-1JDB2EA-PA", "budget", "262.788 keuro", True),
+    (3218, "JB0-1JDB2EA-PA", "available", "270.659 keuro", True),
+    (3223, "JB0-1JDB2EA-PA", "rate", "102%", False),
+    (3267, "JB0-1JDB2EA-WT", "budget", "1.581.119 keuro", True),
+    (3270, "JB0-1JDB2EA-WT", "execution", "1.558.020 keuro", True),
+    (3271, "JB0-1JDB2EA-WT", "execution", "1.556.668 keuro", True),
+    (3271, "JB0-1JDB2EA-WT", "rate", "98%", True),
+    (3271, "JB0-1JDB2EA-WT", "rate", "99%", True),
+    (3348, "JB0-1JDB2EB-WT", "budget", "21.055 keuro", True),
+    (3350, "JB0-1JDB2EB-WT", "execution", "21.135 keuro", True),
+    (3350, "JB0-1JDB2EB-WT", "rate", "100,3%", False),
+    (3414, "JB0-1JDB2EC-WT", "budget", "29.744 keuro", True),
+    (3419, "JB0-1JDB2EC-WT", "available", "29.843 keuro", True),
+    (3424, "JB0-1JDB2EC-WT", "execution", "29.216 keuro", True),
+    (3424, "JB0-1JDB2EC-WT", "rate", "98%", True),
+    (3427, "JB0-1JDB2EC-WT", "underuse", "627 keuro", True),
+    (3427, "JB0-1JDB2EC-WT", "underuse-rate", "2%", True),
+    (3492, "JB0-1JDB2ED-WT", "budget", "47.388 keuro", True),
+    (3497, "JB0-1JDB2ED-WT", "available", "47.546 keuro", True),
+    (3502, "JB0-1JDB2ED-WT", "execution", "44.211 keuro", True),
+    (3502, "JB0-1JDB2ED-WT", "rate", "93%", True),
+    (3505, "JB0-1JDB2ED-WT", "underuse", "3.335 keuro", True),
+    (3505, "JB0-1JDB2ED-WT", "underuse-rate", "7%", True),
+    (3566, "JB0-1JDB2EE-WT", "budget", "7.322 keuro", True),
+    (3569, "JB0-1JDB2EE-WT", "execution", "7.291 keuro", True),
+    (3569, "JB0-1JDB2EE-WT", "rate", "99.6%", True),
+    (3952, "JD:duurzame-arbeidsmarkt", "budget", "20.288 keuro", True),
+    (3952, "JD:duurzame-arbeidsmarkt", "budget", "31.732 keuro", True),
+    (4075, "JB0-1JDB2IB-WT", "budget", "22.877 keuro", True),
+    (4075, "JB0-1JDB2IB-WT", "budget", "9.447 keuro", True),
+    (4079, "JB0-1JDB2IB-WT", "available", "11.239 keuro", True),
+    (4079, "JB0-1JDB2IB-WT", "change", "1.792 keuro", True),
+    (4090, "JB0-1JDB2IB-WT", "execution", "23.912 keuro", True),
+    (4090, "JB0-1JDB2IB-WT", "rate", "101,9%", True),
+    (4091, "JB0-1JDB2IB-WT", "execution", "11.076 keuro", True),
+    (4091, "JB0-1JDB2IB-WT", "rate", "98,5%", True),
+    (4168, "JB0-1JDB2IC-WT", "budget", "8.855 keuro", True),
+    (4169, "JB0-1JDB2IC-WT", "budget", "10.841 keuro", True),
+    (4173, "JB0-1JDB2IC-WT", "available", "16.101 keuro", True),
+    (4187, "JB0-1JDB2IC-WT", "execution", "14.896 keuro", True),
+    (4187, "JB0-1JDB2IC-WT", "rate", "93%", True),
+    (4188, "JB0-1JDB2IC-WT", "execution", "6.668 keuro", True),
+    (4188, "JB0-1JDB2IC-WT", "rate", "62%", True),
+    (4276, "JB0-1JDB2IC-WT", "underuse", "1.205 keuro", True),
+    (4276, "JB0-1JDB2IC-WT", "underuse", "4.173 keuro", True),
+    (4276, "JB0-1JDB2IC-WT", "underuse-rate", "7,5%", True),
+    (4277, "JB0-1JDB2IC-WT", "underuse-rate", "38,5%", True),
+    (4811, "JB0-9JDBAAE-OW", "execution", "1.008 keuro", True),
+    (5063, "JB0-1JDB2AA-WT", "budget", "1.312 keuro", True),
+    (5063, "JB0-1JDB2AA-WT", "budget", "1.665 keuro", True),
+    (5072, "JB0-1JDB2AA-WT", "execution", "1.226 keuro", True),
+    (5072, "JB0-1JDB2AA-WT", "rate", "93,4%", True),
+    (5098, "JB0-1JDB2AA-WT", "execution", "1.947 keuro", True),
+    (5098, "JB0-1JDB2AA-WT", "rate", "96,4%", True),
+    (5219, "JB0-1JDB2AD-WT", "budget", "20.598 keuro", True),
+    (5219, "JB0-1JDB2AD-WT", "budget", "27.114 keuro", True),
+    (5277, "JB0-1JDB2AD-WT", "execution", "17.469 keuro", True),
+    (5278, "JB0-1JDB2AD-WT", "available", "17.514 keuro", True),
+    (5278, "JB0-1JDB2AD-WT", "rate", "100%", True),
+    (5280, "JB0-1JDB2AD-WT", "available", "35.167 keuro", True),
+    (5280, "JB0-1JDB2AD-WT", "rate", "95%", True),
+    (5324, "JB0-1JDB4AD-WT", "available", "19.589 keuro", True),
+    (5324, "JB0-1JDB4AD-WT", "available", "33.932 keuro", True),
+    (5403, "JB0-1JDB2AH-WT", "execution", "1.426 keuro", True),
+    (5403, "JB0-1JDB2AH-WT", "execution", "282 keuro", True),
+    (5403, "JB0-1JDB2AH-WT", "rate", "98,4%", True),
+    (5404, "JB0-1JDB2AH-WT", "rate", "101,4%", True),
+    (5450, "JB0-1JDB2AY-IS", "budget", "546 keuro", True),
+    (5456, "JB0-1JDB2AY-IS", "execution", "648 keuro", True),
+    (5456, "JB0-1JDB2AY-IS", "execution", "694 keuro", True),
+    (5456, "JB0-1JDB2AY-IS", "rate", "91,7%", False),
+    (5456, "JB0-1JDB2AY-IS", "rate", "98,3%", True),
+    (6070, "JF:competenties", "execution", "268.175 keuro", True),
+    (6070, "JF:competenties", "execution", "274.245 keuro", True),
+    (6071, "JF:competenties", "rate", "100,3%", True),
+    (6159, "JB0-1JFB2FB-WT", "budget", "64.955 keuro", True),
+    (6166, "JB0-1JFB2FB-WT", "execution", "68.277 keuro", True),
+    (6166, "JB0-1JFB2FB-WT", "execution", "68.447 keuro", True),
+    (6167, "JB0-1JFB2FB-WT", "rate", "105%", True),
+    (6273, "JB0-1JFB2FC-WT", "budget", "1.885 keuro", True),
+    (6277, "JB0-1JFB2FC-WT", "execution", "1.799 keuro", True),
+    (6277, "JB0-1JFB2FC-WT", "execution", "764 keuro", True),
+    (6277, "JB0-1JFB2FC-WT", "rate", "95,4%", True),
+    (6278, "JB0-1JFB2FC-WT", "rate", "86,9%", True),
+    (6348, "JB0-1JFB2FD-WT", "budget", "4.689 keuro", True),
+    (6354, "JB0-1JFB2FD-WT", "underuse", "742 keuro", True),
+    (6354, "JB0-1JFB2FD-WT", "underuse-rate", "16%", True),
+    (6422, "JB0-1JFB2FE-WT", "budget", "4.783 keuro", True),
+    (6426, "JB0-1JFB2FE-WT", "execution", "3.245 keuro", True),
+    (6427, "JB0-1JFB2FE-WT", "rate", "68%", True),
+    (6525, "JB0-1JFB2FY-IS", "budget", "186.161 keuro", True),
+    (6544, "JB0-1JFB2FY-IS", "execution", "188.537 keuro", True),
+    (6544, "JB0-1JFB2FY-IS", "rate", "100%", True),
+    (6545, "JB0-1JFB2FY-IS", "execution", "195.812 keuro", True),
+    (6545, "JB0-1JFB2FY-IS", "rate", "100%", True),
+    (6821, "JB0-1JAB2ZZ-LO", "budget", "27.956 keuro", True),
+    (6822, "JB0-1JAB2ZZ-LO", "available", "29.458 keuro", True),
+    (6843, "JB0-1JAB2ZZ-LO", "execution", "28.381 keuro", True),
+    (6843, "JB0-1JAB2ZZ-LO", "rate", "96,3%", True),
+    (6844, "JB0-1JAB2ZZ-LO", "execution", "28.464 keuro", True),
+    (6844, "JB0-1JAB2ZZ-LO", "rate", "96,6%", True),
+    (6845, "JB0-1JAB2ZZ-LO", "underuse", "1.077 keuro", True),
+    (6895, "JB0-1JAB4ZZ-LO", "execution", "90 keuro", True),
+    (6900, "JB0-1JAB4ZZ-LO", "available", "1.667 keuro", True),
+    (6942, "JB0-1JAB2ZZ-WT", "budget", "28.000 keuro", True),
+    (6943, "JB0-1JAB2ZZ-WT", "budget", "25.255 keuro", True),
+    (6944, "JB0-1JAB2ZZ-WT", "available", "28.334 keuro", True),
+    (6944, "JB0-1JAB2ZZ-WT", "available", "28.476 keuro", True),
+    (6944, "JB0-1JAB2ZZ-WT", "change", "3.221 keuro", True),
+    (6944, "JB0-1JAB2ZZ-WT", "change", "334 keuro", True),
+    (6968, "JB0-1JAB2ZZ-WT", "execution", "28.311 keuro", True),
+    (6968, "JB0-1JAB2ZZ-WT", "rate", "99,9%", True),
+    (6969, "JB0-1JAB2ZZ-WT", "execution", "28.295 keuro", True),
+    (6969, "JB0-1JAB2ZZ-WT", "rate", "99,4%", True),
+    (7010, "JB0-1JAB4ZZ-WT", "execution", "19 keuro", True),
+    (7019, "JB0-1JAB4ZZ-WT", "available", "1.465 keuro", True),
+    (7138, "JB0-1JBB2AC-PR", "available", "3.739 keuro", True),
+    (7138, "JB0-1JBB2AC-PR", "available", "5.021 keuro", True),
+]
+# Every Begrotingsinfo statement of the slides: (line, subject, figure, agrees).
+SLIDE_STATEMENTS = [
+    (157, "JD:activering", "1,2 miljard", True), (158, "JD:activering", "18,3 miljoen", True),
+    (173, "JE:activering", "520 miljoen", True), (174, "JE:activering", "5,5 miljoen", True),
+    (238, "JD:loopbanen", "1,7 miljard", True), (238, "JD:loopbanen", "57,7 miljoen", True),
+    (261, "JF:competenties", "243 miljoen", True), (262, "JF:competenties", "2,7 miljoen", True),
+    (308, "JD:duurzame-arbeidsmarkt", "13,4 miljoen", True), (309, "JD:duurzame-arbeidsmarkt", "15,2 miljoen", True),
+    (323, "JE:duurzame-arbeidsmarkt", "11,9 miljoen", False), (324, "JE:duurzame-arbeidsmarkt", "0,08 miljoen", True),
+    (348, "JD:thema-overschrijdend", "25,8 miljoen", True), (348, "JD:thema-overschrijdend", "3,8 miljoen", True),
+]
 
 
-def _number_pattern(value: int) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\d.,]){re.escape(fmt(value))}(?![\d,]|\.\d)")
-
-
-def mutate(text: str, start: int, end: int, rng: random.Random) -> str:
-    """Change one digit of text[start:end] (never a leading digit to 0)."""
-    positions = [i for i in range(start, end) if text[i].isdigit()]
-    position = rng.choice(positions)
-    leading = position == positions[0] and len(positions) > 1
-    choices = [d for d in "0123456789" if d != text[position] and not (leading and d == "0")]
-    return text[:position] + rng.choice(choices) + text[position + 1 :]
-
-
-def _caught(path: Path, line: int) -> bool:
-    return any(line in f.lines for f in problems(audit_file(path)))
-
-
-def _write(tmp_path: Path, source: Path, lines: list[str], number: int, new_text: str) -> Path:
-    changed = list(lines)
-    changed[number - 1] = new_text
-    target = tmp_path / source.name
-    target.write_text("\n".join(changed) + "\n", encoding="utf-8")
-    return target
-
-
-def _table_cases(path: Path, count: int, rng: random.Random) -> list[tuple[int, str]]:
-    lines = raw(path)
-    doc = extract(path)
-    facts = [f for t in doc.tables if t.layout in TABLE_LAYOUTS for f in t.facts]
-    cases: list[tuple[int, str]] = []
-    for fact in rng.sample(facts, len(facts)):
-        text = lines[fact.source_line - 1]
-        matches = list(_number_pattern(fact.value).finditer(text))
-        if matches:
-            match = rng.choice(matches)
-            cases.append((fact.source_line, mutate(text, match.start(), match.end(), rng)))
-        if len(cases) == count:
-            break
-    return cases
-
-
-@pytest.mark.parametrize(("path", "count"), [(REPORT, 22), (SLIDES, 8)], ids=["report", "slides"])
-def test_table_mutations_are_caught(path: Path, count: int, tmp_path: Path) -> None:
-    rng = random.Random(SEED)
-    lines = raw(path)
-    missed = []
-    for number, new_text in _table_cases(path, count, rng):
-        if not _caught(_write(tmp_path, path, lines, number, new_text), number):
-            missed.append((number, lines[number - 1], new_text))
-    assert not missed
-
-
-def test_prose_mutations_are_caught(report_findings: list[Finding], tmp_path: Path) -> None:
-    rng = random.Random(SEED)
+def test_every_claim_of_the_report_is_checked(report_findings: list[Finding]) -> None:
     lines = raw(REPORT)
-    # Only figures the rule claims to guard: verified, equal to a stage value / execution difference /
-    # execution ratio, in a sentence about this year's execution whose other figures all agree.
-    claimable = [f for f in report_findings if f.context.get("claimable") == "yes"]
-    missed = []
-    for finding in rng.sample(claimable, 15):
-        number = int(str(finding.locations[0]["source_line"]))
-        figure = finding.context["figure"].removesuffix("keuro").removesuffix("%")
-        text = lines[number - 1]
-        match = re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", text)
-        assert match, (number, figure, text)
-        new_text = mutate(text, match.start(), match.end(), rng)
-        if not _caught(_write(tmp_path, REPORT, lines, number, new_text), number):
-            missed.append((number, text, new_text))
-    assert not missed
+    found = sorted(
+        (int(str(f.locations[0]["source_line"])), f.subject, f.context["claim"],
+         f.context["figure"].replace("keuro", " keuro"), f.verified)
+        for f in report_findings if f.context.get("claim")
+    )  # fmt: skip
+    assert found == sorted(REPORT_CLAIMS)
+    for line, _, _, figure, _ in REPORT_CLAIMS:  # each figure stands on the line given
+        number = figure.removesuffix(" keuro").removesuffix("%")
+        assert re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d)", lines[line - 1]), (line, figure)
+    roles = {role for _, _, role, _, _ in REPORT_CLAIMS}
+    assert {"budget", "available", "execution", "rate", "underuse", "underuse-rate", "difference", "change"} <= roles
+    mismatches = [f for f in report_findings if f.context.get("claim") and not f.verified]
+    assert all(f.rule == "prose-mismatch" and f.severity == "error" for f in mismatches)
+
+
+def test_every_statement_of_the_slides_is_checked(slide_findings: list[Finding]) -> None:
+    lines = raw(SLIDES)
+    found = sorted(
+        (int(str(f.locations[0]["source_line"])), f.subject, f.message.split("'")[1], f.verified)
+        for f in slide_findings if f.rule.startswith("statement")
+    )  # fmt: skip
+    assert found == sorted(SLIDE_STATEMENTS)
+    for line, _, figure, _ in SLIDE_STATEMENTS:  # the number stands on the line (its unit may wrap to the next)
+        assert re.search(rf"(?<![\d,]){re.escape(figure.split()[0])}(?![\d,])", lines[line - 1]), (line, figure)
+
+
+def test_claims_recompute_from_the_table(report_findings: list[Finding]) -> None:
+    """Each verified claim's expected value is what its table's facts give, recomputed here."""
+    for finding in (f for f in report_findings if f.context.get("claim") and f.verified):
+        role, printed = finding.context["claim"], finding.actual
+        values = [v for k, v in finding.numbers.items() if k != "printed"]
+        assert len(values) == 1, finding.numbers
+        if role in {"rate", "underuse-rate"}:
+            decimals = len(finding.context["figure"].rstrip("%").replace(".", ",").partition(",")[2])
+            assert round(values[0] + 1e-9, decimals) == pytest.approx(printed), finding.message
+        elif role in {"change", "difference"}:
+            assert abs(values[0]) == printed, finding.message
+        else:
+            assert values[0] == printed, finding.message
+
+
+def _article_lines(code: str) -> tuple[list[str], int]:
+    lines = raw(REPORT)
+    start = next(i for i, text in enumerate(lines) if text.startswith(code))
+    return lines, start
+
+
+def test_same_figure_in_two_sentences_is_placed_at_its_own_line(tmp_path: Path) -> None:
+    # JB0-1JDB2CA-WT: "... bedraagt 292.136 keuro. Dit is 82% of 64.663 keuro minder dan het voorziene
+    # budget." Two lines on, a second sentence quotes 64.663 keuro again, wrongly as the execution.
+    lines, start = _article_lines("JB0-1JDB2CA-WT")
+    first = next(i for i in range(start, len(lines)) if "64.663 keuro minder" in lines[i])
+    changed = [*lines[: first + 1], "De uitvoering op dit begrotingsartikel bedraagt dus 64.663 keuro VAK/VEK.",
+               *lines[first + 1 :]]  # fmt: skip
+    target = tmp_path / REPORT.name
+    target.write_text("\n".join(changed) + "\n", encoding="utf-8")
+    findings = [f for f in audit_file(target) if f.subject == "JB0-1JDB2CA-WT" and f.context.get("figure") == "64.663keuro"]
+    by_line = {int(str(f.locations[0]["source_line"])): f for f in findings}
+    assert set(by_line) == {first + 1, first + 2}
+    assert by_line[first + 1].verified and by_line[first + 1].context["claim"] == "difference"
+    wrong = by_line[first + 2]
+    assert (wrong.rule, wrong.severity, wrong.context["claim"], wrong.expected) == (
+        "prose-mismatch", "error", "execution", 292136)  # fmt: skip
+    assert int(wrong.context["offset"]) > int(by_line[first + 1].context["offset"])
+
+
+def test_marks_follow_the_figure_not_its_text(tmp_path: Path) -> None:
+    from begroot.web.marks import by_figure, marked
+
+    lines, start = _article_lines("JB0-1JDB2CA-WT")
+    first = next(i for i in range(start, len(lines)) if "64.663 keuro minder" in lines[i])
+    changed = [*lines[: first + 1], "De uitvoering op dit begrotingsartikel bedraagt dus 64.663 keuro VAK/VEK.",
+               *lines[first + 1 :]]  # fmt: skip
+    target = tmp_path / REPORT.name
+    target.write_text("\n".join(changed) + "\n", encoding="utf-8")
+    doc = extract(target)
+    article = doc.article("JB0-1JDB2CA-WT")
+    assert article is not None
+    rows = [{**f.as_dict(), "id": n} for n, f in enumerate(audit_file(target)) if f.subject == article.code
+            and f.rule.startswith("prose")]  # fmt: skip
+    html = str(marked(article.explanation, by_figure(rows), set()))
+    assert re.findall(r'<mark class="fig (\w+)">64\.663 keuro', html) == ["ok", "bad"]
+
+
+def test_spans_know_every_line_of_the_prose() -> None:
+    doc = extract(REPORT)
+    source = raw(REPORT)
+    checked = 0
+    for article in doc.articles:
+        for paragraph in article.explanation_paragraphs:
+            assert article.explanation[paragraph.start : paragraph.start + len(paragraph.text)] == paragraph.text
+            for sentence in paragraph.sentences:
+                assert article.explanation[sentence.start : sentence.start + len(sentence.text)] == sentence.text
+                assert paragraph.line <= sentence.line <= sentence.end_line <= paragraph.end_line
+                for span in sentence.lines:  # each line's text starts (or goes on) where the span says
+                    words = sentence.text[span.offset :].split()
+                    assert (words and words[0].rstrip("-") in " ".join(source[span.line - 1].split()) + " ") or \
+                        words[0][:3] in source[span.line - 1]
+                    checked += 1
+    assert checked > 1000
+
+
+# --------------------------------------------------------------------------- (c) seeded mutations (a fixed subset)
+
+
+def test_sample_mutations_are_caught_at_their_line(tmp_path: Path) -> None:
+    from begroot.testing.mutations import mutate_document
+
+    for path, count in ((REPORT, 12), (SLIDES, 8)):
+        outcome = mutate_document(path, random.Random(SEED), count, tmp_path)
+        assert outcome.tried["table"] == count
+        assert not outcome.missed, outcome.missed
+    assert outcome.tried["claim"] == 0  # the slides' statements are tables' figures rounded: see below
+
+
+def test_every_kind_of_claim_mutation_is_caught(report_findings: list[Finding], tmp_path: Path) -> None:
+    from begroot.testing.mutations import audit_text, caught, change_digit, problems
+
+    lines = raw(REPORT)
+    before = {(f.finding_id, f.message) for f in problems(report_findings)}
+    rng = random.Random(SEED)
+    by_role: dict[str, list[Finding]] = {}
+    for finding in report_findings:
+        if finding.context.get("claim") and finding.verified:
+            by_role.setdefault(finding.context["claim"], []).append(finding)
+    for role, claims in sorted(by_role.items()):  # one figure of each role, changed by one digit
+        finding = rng.choice(claims)
+        line = int(str(finding.locations[0]["source_line"]))
+        number = finding.context["figure"].removesuffix("keuro").removesuffix("%")
+        match = re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d)", lines[line - 1])
+        assert match
+        changed = list(lines)
+        changed[line - 1] = change_digit(lines[line - 1], match.start(), match.end(), rng)
+        target = tmp_path / REPORT.name
+        target.write_text("\n".join(changed) + "\n", encoding="utf-8")
+        assert caught(audit_text(target)[1], before, line), (role, lines[line - 1], changed[line - 1])
+
+
+def test_generated_document_mutations_are_caught(tmp_path: Path) -> None:
+    from begroot.testing.corpus import generate, plan
+    from begroot.testing.mutations import mutate_document
+
+    for number in (0, 1):  # a BU report and a BO report
+        made = generate(plan(number, 3))
+        path = tmp_path / f"{made.name}.txt"
+        path.write_text(made.text, encoding="utf-8")
+        (tmp_path / "m").mkdir(exist_ok=True)
+        outcome = mutate_document(path, random.Random(SEED), 6, tmp_path / "m")
+        assert outcome.tried["claim"] == 6
+        assert outcome.caught["claim"] == 6, [m for m in outcome.missed if m.kind == "claim"]
+        assert not [f for f in outcome.unmutated if f.rule == "prose-mismatch"]

@@ -19,6 +19,8 @@ from begroot.cli import app
 from begroot.export import build_report, load, render_html, render_markdown
 from begroot.export.numbers import nl
 from begroot.export.report import ROW_LABELS, Paragraph, TableBlock
+from begroot.model import Line
+from begroot.parse.text import paragraphs
 from begroot.store import Store
 from begroot.store.exports import FactFilter, facts_query
 
@@ -133,8 +135,9 @@ def test_every_sentence_passes_the_prose_checker(db: str) -> None:
     sentences = _sentences(db)
     assert len(sentences) > 40
     for subject, texts in sentences.items():
-        scope = Scope(document.name, subject, "\n".join(texts), 0, 0, 0, by_subject[subject], document.year)
-        findings = list(check_scope(scope, {}))
+        lines = [Line(text, 1, number) for number, text in enumerate(texts, start=1)]
+        scope = Scope(document.name, subject, paragraphs(lines), by_subject[subject], document.year)
+        findings = list(check_scope(scope))
         quoted = sum(len(re.findall(r"keuro|%", text)) for text in texts)
         assert len(findings) == quoted, subject
         assert all(f.rule == "prose-check" and f.verified for f in findings), subject

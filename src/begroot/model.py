@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 SCHEMA_VERSION = "1.0"
 
@@ -123,6 +124,55 @@ class SourceDocument:
     @property
     def lines(self) -> list[Line]:
         return [line for page in self.pages for line in page.lines]
+
+
+# --------------------------------------------------------------------------- prose
+
+
+class Span(NamedTuple):
+    """Where a source line starts in joined prose: the offset of its first character, its page and line."""
+
+    offset: int
+    page: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of prose and the source lines it was printed on.
+
+    `start` is its offset in the whole prose text it belongs to (an article's explanation, a
+    section's text); `lines` are the lines it stands on, each with the offset in the sentence
+    where that line's text begins (the first at 0, even when the sentence starts mid-line).
+    """
+
+    text: str
+    start: int
+    page: int
+    line: int
+    end_line: int
+    lines: tuple[Span, ...]
+
+    def where(self, offset: int) -> Span:
+        """The page and line of the character at `offset` in the sentence (offset: the line's start there)."""
+        found = self.lines[0]
+        for span in self.lines:
+            if span.offset > offset:
+                break
+            found = span
+        return found
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of prose (blank lines around it), its first and last source line, and its sentences."""
+
+    text: str
+    start: int  # offset in the whole prose text
+    page: int
+    line: int
+    end_line: int
+    sentences: tuple[Sentence, ...]
 
 
 # --------------------------------------------------------------------------- provenance
@@ -238,6 +288,7 @@ class Section:
     end_line: int = 0
     parent: str | None = None
     text: str = ""  # the prose directly under the heading
+    paragraphs: list[Paragraph] = field(default_factory=list)  # `text` with the lines of each sentence
 
 
 @dataclass
@@ -308,6 +359,9 @@ class Article:
     generic_tables: list[int] = field(default_factory=list)
     credit_evolution: CreditEvolution | None = None
     end_line: int = 0
+    # `summary` and `explanation` as paragraphs and sentences that know their source lines
+    summary_paragraphs: list[Paragraph] = field(default_factory=list)
+    explanation_paragraphs: list[Paragraph] = field(default_factory=list)
 
 
 @dataclass
@@ -359,6 +413,7 @@ class Statement:
     causes: list[Cause]
     page: int
     line: int
+    lines: tuple[Span, ...] = ()  # where each source line of `text` starts in it
 
 
 @dataclass

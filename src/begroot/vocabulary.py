@@ -117,6 +117,8 @@ class Vocabulary:
          "afgenomen", "gedaald", "nam af", "minder"}
     )  # fmt: skip
 
+    claims: ClaimWords = field(default_factory=lambda: ClaimWords())
+
     def is_content_line(self, text: str) -> bool:
         """A line the readers know as content, never page furniture: table headers and labels, part titles."""
         return bool(
@@ -146,6 +148,107 @@ class Vocabulary:
         if word in self.decrease_words:
             return -1
         return 0
+
+
+# --- the sentence forms in which the prose quotes its tables (audit/claims.py)
+# Building blocks: a figure, an amount in keuro, the credits it is about, a hedge before a percentage.
+_FIGURE = r"\d{1,3}(?:\.\d{3})+|\d+"
+_CREDITS = r"VAK\s*/\s*VEK|VAK\s*/\s*VAK|VAK\s+en\s+VEK|VAK|VEK|AO|TO|LO"
+_STAGE_WORDS = r"BA\s*[-–]\s*JR|BA|BO|begrotingsaanpassing|begrotingsopmaak"
+_HEDGE = r"(?:(?:afgerond|quasi|bijna|zo\s+goed\s+als|ongeveer|nagenoeg)\s+)?"
+_ITEM = (
+    rf"(?:(?P<pre>VAK|VEK)-krediet\s+van\s+)?(?P<amount>{_FIGURE})(?:,(?P<decimals>\d+))?\s*keuro"
+    rf"(?:\s+(?:in\s+)?(?P<credit>{_CREDITS})(?![\w-]))?"
+    rf"(?:\s*\(\s*(?P<paren>\d+(?:[,.]\d{{1,2}})?)\s*%\s*\)"
+    rf"|\s+of\s+{_HEDGE}(?P<percent>\d+(?:[,.]\d{{1,2}})?)\s*%(?:\s+(?P<pcredit>VAK|VEK)(?![\w-]))?"
+    rf"(?:\s+van\s+het\s+beschikba\w*\s+(?:(?P<tcredit>VAK|VEK)[-\s]?)?(?:krediet|budget))?)?"
+)
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    """What tells a sentence that quotes the table, and which figure of it (see docs/audit.md, Claims).
+
+    Each `*_lead` pattern ends where a list of items starts: `X keuro [VAK|VEK|VAK/VEK] [of P% ...]`,
+    joined by `en` or commas (`item`, `item_separator`).
+    """
+
+    item: re.Pattern[str] = re.compile(_ITEM)
+    item_separator: re.Pattern[str] = re.compile(r"\s*,?\s*(?:en\s+)?(?:een\s+(?=VAK|VEK))?")
+    # the execution: `De uitvoering op dit begrotingsartikel bedraagt`, `De VEK-uitvoering bedraagt`,
+    # `De besteding op het begrotingsfonds bedroeg uiteindelijk`, `kende in 2023 een uitvoering van`
+    execution_lead: re.Pattern[str] = re.compile(
+        r"(?i)(?:\b(?:(?P<credit>VAK|VEK)-)?(?:globale\s+|totale\s+)?(?:uitvoering|realisatie|besteding|uitgaven"
+        r"|begrotingsuitvoering)(?:\s+(?:op|dit|het|begrotingsartikel|begrotingsfonds|in|ORAFIN|(?:19|20)\d\d))*"
+        r"\s+(?:bedraagt|bedroeg|bedragen|bedroegen)(?:\s+(?:in\s+(?:19|20)\d\d|uiteindelijk|dus|met\s+andere\s+woorden))*"
+        r"|\bkende\s+(?:in\s+(?:19|20)\d\d\s+)?een\s+uitvoering\s+van"
+        r"|\b(?:uitvoering|uitgaven)(?:\s+in\s+(?:19|20)\d\d)?\s+ten\s+belope\s+van)\s+"
+    )
+    # the budget at a stage: `een budget voorzien van`, `het decretaal toegekende krediet bedroeg`,
+    # `bedroeg het decretaal toegekende krediet`, `werd er voor deze maatregel X keuro voorzien`
+    budget_lead: re.Pattern[str] = re.compile(
+        r"(?i)(?<!beschikbaar\s)(?<!beschikbare\s)\b(?:(?:VAK|VEK)-)?(?:budget|krediet|decretaal\s+bedrag|enveloppe)\s+(?:voorzien\s+|ingeschreven\s+)?van\s+"
+        r"|\b(?:krediet|budget)\b(?:\s+[^\s.]+){0,4}?\s+(?:bedroeg|bedraagt)\s+(?:bij\s+\S+\s+(?:19|20)\d\d\s+)?"
+        r"|\b(?:bedroeg|bedraagt)\s+het\s+(?:[^\s.]+\s+){0,3}?(?:krediet|budget)\s+"
+        r"|\bwerd\s+(?:er\s+)?(?:voor\s+(?:dit|deze)\s+\w+\s+)(?=[\d.]+\s*keuro\s+[^.]*?\bvoorzien\b)"
+        r"|\bwerd\s+(?:op\s+dit\s+begrotingsartikel\s+)?een\s+(?=VAK-krediet|VEK-krediet)"
+    )
+    # a stage named in a sentence, with its year when printed: `BA 2023`, `begrotingsaanpassing 2023`
+    stage_named: re.Pattern[str] = re.compile(rf"(?i)\b(?P<stage>{_STAGE_WORDS})\b(?:\s+(?P<year>(?:19|20)\d\d))?")
+    stage_words: dict[str, str] = field(
+        default_factory=lambda: {"begrotingsaanpassing": "BA", "begrotingsopmaak": "BO", "ba": "BA", "bo": "BO"}
+    )
+    decree: re.Pattern[str] = re.compile(r"(?i)\bdecreta")  # `decretaal toegekend`: the last budget decree
+    # the credit available at the end: `het beschikbare budget 2023`, `het uiteindelijk krediet`, `eind 2023`
+    available_lead: re.Pattern[str] = re.compile(
+        r"(?i)\bbeschikba\w*\s+(?:(?:VAK|VEK)\b-?)?\s*(?:krediet|budget)?(?:\s+(?:19|20)\d\d)?"
+        r"(?:\s+(?:bedroeg|bedraagt|was|van|op|uiteindelijk|het|jaareinde|daardoor)){1,6}\s+"
+        r"|\buiteindelijke?\s+krediet\s+|\bbedroeg\s+eind\s+(?:19|20)\d\d\s+"
+    )
+    # a change that names where it ends: `steeg met X keuro tot Y keuro`, `groeide het budget aan met ... tot ...`
+    change_lead: re.Pattern[str] = re.compile(
+        r"(?i)\b(?P<word>steeg|daalde|verhoogd|verminderd|toe|af|aan|toenam|afnam)\s+met\s+"
+    )
+    change_end: re.Pattern[str] = re.compile(r"(?i)\s+tot\s+")
+    # the end of a change without its size: `steeg het budget tot X keuro`, `nam het budget toe tot`
+    end_lead: re.Pattern[str] = re.compile(
+        r"(?i)\b(?:(?:steeg|groeide|liep|nam)\s+het\s+(?:VAK-|VEK-)?(?:budget|krediet)\b[^.%]*?"
+        r"|(?:VAK-|VEK-)?(?:budget|krediet)\b[^.%]{0,40}?\b(?:aangroeide|toenam))\s+tot\s+"
+    )
+    # the under-use: `onderbenutting van X keuro [of P%]`; `X keuro [of P%] onder het beschikbare krediet`
+    underuse_lead: re.Pattern[str] = re.compile(r"(?i)\bonderbenutting\s+(?:van|met)\s+")
+    underuse_after: re.Pattern[str] = re.compile(
+        rf"(?i)(?P<amount>{_FIGURE})\s*keuro(?:\s+of\s+(?P<percent>\d+(?:,\d{{1,2}})?)\s*%)?"
+        r"\s+onder\s+het\s+(?:beschikbare|voorziene)\s+(?:krediet|budget)"
+    )
+    # `Dit is P% of X keuro minder dan het voorziene budget`: the execution rate and the difference
+    shortfall: re.Pattern[str] = re.compile(
+        rf"(?i)(?P<percent>\d+(?:,\d{{1,2}})?)\s*%\s+of\s+(?P<amount>{_FIGURE})\s*keuro\s+"
+        r"(?P<word>minder|meer)\s+dan\s+het\s+voorziene\s+budget"
+    )
+    # the execution rate alone: `realisatiegraad van 86%`, `102% van het beschikbare krediet`, `Dit is 33%`
+    rate: re.Pattern[str] = re.compile(
+        rf"(?i)(?:\b(?:overeenstemt\s+met|overeenkomt\s+met|komen\s+we\s+op|neer\s+op|bedroeg|bedraagt|is)\s+"
+        rf"(?:een\s+)?(?:realisatie|bestedings|benuttings)graad\s+van\s+{_HEDGE}(?P<percent>\d+(?:[,.]\d{{1,2}})?)\s*%"
+        rf"|(?<![\d.,])(?P<percent2>\d+(?:[,.]\d{{1,2}})?)\s*%\s+van\s+het\s+beschikba\w*\s+"
+        r"(?:(?P<credit>VAK|VEK)[-\s]?)?(?:VAK/VEK\s+)?(?:krediet|budget))"
+    )
+    rate_after_execution: re.Pattern[str] = re.compile(
+        rf"(?i)^(?:dit|dat)\s+(?:is|komt\s+neer\s+op)\s+{_HEDGE}(?P<percent>\d+(?:[,.]\d{{1,2}})?)\s*%"
+    )
+    # A sentence giving one measure its own budget: from there on the prose speaks of parts of the article.
+    part_marker: re.Pattern[str] = re.compile(r"(?i)\b(?:krediet|budget)\s+voor\s+de\s+maatregel\b")
+    article_anchor: re.Pattern[str] = re.compile(r"(?i)\bdit\s+begrotingsartikel\b")
+    # ISE-frame prose names its ISE (`het ISE ‘Loopbanen’`, `Het inhoudelijk structuurelement ‘…’`)
+    frame_anchor: re.Pattern[str] = re.compile(r"(?i)\b(?:ISE|inhoudelijk\s+structuurelement)\b")
+    # a sentence that goes on about what the one before said (`Dit is 82%`, `Hierdoor steeg het budget`)
+    back_reference: re.Pattern[str] = re.compile(
+        r"(?i)^\s*(?:dit|dat|hierdoor|daardoor|daarmee|het\s+(?:budget|krediet)\s+(?:bedroeg|steeg|daalde))\b"
+    )
+    # budgets at several stages in one sentence: `Het budget bedroeg bij BA 2024 X keuro VAK en bij BO 2025 ...`
+    stage_item: re.Pattern[str] = re.compile(rf"(?i)\bbij\s+(?P<stage>{_STAGE_WORDS})\s+(?P<year>(?:19|20)\d\d)\s+(?=\d)")
+    credit_word: re.Pattern[str] = re.compile(r"\b(VAK|VEK|AO|TO|LO)\b")
+    year: re.Pattern[str] = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)

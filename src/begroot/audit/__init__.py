@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import Document, SourceDocument
 from . import articles, cross, frames, prose, totals  # noqa: F401  (register the rules)
-from .findings import RULES, SEVERITIES, Finding, Rule, document_rules, documents_rules, rule
+from .findings import RULES, SEVERITIES, Finding, Rule, assign_ids, document_rules, documents_rules, rule
 
 SEVERITY_ORDER = {name: rank for rank, name in enumerate(SEVERITIES)}
 
@@ -29,19 +29,21 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
 
 
 def audit_document(doc: Document, source: SourceDocument | None = None) -> list[Finding]:
+    """Every document rule on `doc`; findings sorted, each with its stable `finding_id`."""
     findings: list[Finding] = []
     for registered in document_rules():
         args = (doc, source) if registered.needs_source else (doc,)
         findings.extend(registered.function(*args))
-    return _sorted(findings)
+    return _sorted(assign_ids(findings))
 
 
 def audit_documents(docs: list[Document], sources: dict[str, SourceDocument] | None = None) -> list[Finding]:
     sources = sources or {}
     findings = [f for doc in docs for f in audit_document(doc, sources.get(doc.name))]
+    across: list[Finding] = []
     for registered in documents_rules():
-        findings.extend(registered.function(docs))
-    return _sorted(findings)
+        across.extend(registered.function(docs))
+    return _sorted(findings + assign_ids(across))
 
 
 def load_and_parse(path: str | Path) -> tuple[Document, SourceDocument]:

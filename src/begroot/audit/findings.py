@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
-from ..model import Document, Fact, SourceDocument
+from ..model import Document, Fact
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -23,7 +26,13 @@ class Finding:
     actual: float | None = None
     locations: list[Location] = field(default_factory=list)
     verified: bool = False  # prose checks: True when the sentence agrees with the tables
-    context: dict[str, str] = field(default_factory=dict)  # prose checks: sentence, figure label, claimable
+    context: dict[str, str] = field(default_factory=dict)  # prose checks: sentence, figure, label, claim, offset
+    finding_id: str = ""  # stable: rule + subject + location (`finding_id`), set when the audit returns
+    # the review trail (`begroot review`): the latest verdict, its note, who gave it and when
+    verdict: str | None = None
+    verdict_note: str | None = None
+    verdict_by: str | None = None
+    verdict_at: Any = None
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -119,8 +128,32 @@ def fmt(value: float) -> str:
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def source_lines(source: SourceDocument | None) -> dict[int, str]:
-    return {line.number: line.text for line in source.lines} if source else {}
+_DIGITS = re.compile(r"-?\d[\d.,]*")
+
+
+def finding_id(rule: str, subject: str | None, locations: list[Location], context: dict[str, Any] | None,
+               message: str) -> str:  # fmt: skip
+    """A finding's stable id: its rule, subject and where it stands, never a row number.
+
+    Where: the document, page and line of every number involved, and for prose the figure's offset in
+    the text. The message with its numbers masked tells apart findings on the same lines (VAK and VEK
+    of one frame row). The same document read again gives the same ids, so a review survives it.
+    """
+    where = [f"{loc.get('document')}:{loc.get('page')}:{loc.get('source_line')}" for loc in locations]
+    context = context or {}
+    detail = f"{context.get('field', '')}@{context.get('offset', '')}" if "offset" in context else ""
+    key = "|".join([rule, subject or "", *where, detail, _DIGITS.sub("#", message)])
+    return "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def assign_ids(findings: list[Finding]) -> list[Finding]:
+    """Give each finding its stable id; a second finding with the same id gets `-2` (then `-3`...)."""
+    seen: dict[str, int] = {}
+    for finding in findings:
+        base = finding_id(finding.rule, finding.subject, finding.locations, finding.context, finding.message)
+        seen[base] = seen.get(base, 0) + 1
+        finding.finding_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return findings
 
 
 def by_key(facts: Iterable[Fact]) -> dict[tuple[str, str, str, str], Fact]:

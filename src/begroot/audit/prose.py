@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import permutations
 
-from ..model import Document, Fact, SourceDocument, Statement
-from .findings import Finding, Location, fmt, locations, rule, source_lines
+from ..model import Document, Fact, Paragraph, Sentence, Statement
+from ..vocabulary import VOCABULARY
+from .claims import Claim, Expected, Reading, TableValues, claims_in, expected, new_paragraph
+from .findings import Finding, Location, fmt, locations, rule
 
 AMOUNT = re.compile(r"(?<![\d.,])(-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(\d+))?\s*keuro")
 PERCENT = re.compile(r"(?<![\d.,])(\d+)(?:,(\d+))?\s*%")
-SENTENCE = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z(‘'\"-])|\n+")
 STAGES = ("BA", "BA-JR", "BU")
 
 
@@ -40,6 +41,7 @@ class Quoted:
     decimals: int
     percent: bool
     sentence: str
+    start: int = 0  # offset of the figure in its sentence
 
 
 def round_half_up(value: float, decimals: int) -> float:
@@ -76,7 +78,7 @@ def quoted(sentence: str) -> Iterator[Quoted]:
             whole, decimals = match.group(1), match.group(2) or ""
             value = float(whole.replace(".", "") + ("." + decimals if decimals else ""))
             text = whole + ("," + decimals if decimals else "")
-            yield Quoted(text, value, len(decimals), percent, sentence)
+            yield Quoted(text, value, len(decimals), percent, sentence, match.start())
 
 
 def digits(value: float, decimals: int) -> str:
@@ -89,35 +91,6 @@ def near_miss(quote: Quoted, candidate: Candidate) -> bool:
     if len(printed) != len(expected) or len(printed) < 2:
         return False
     return sum(a != b for a, b in zip(printed, expected, strict=True)) == 1
-
-
-def _prints(line: str, text: str) -> bool:
-    """`text` occurs in `line` as a whole figure: no digit, point or comma before it, no digit after it.
-
-    (A plain string search rather than a regex per figure: compiling one was most of the prose check.)
-    """
-    start = line.find(text)
-    while start >= 0:
-        end = start + len(text)
-        before = line[start - 1] if start else " "
-        after = line[end] if end < len(line) else " "
-        if not (before.isdecimal() or before in ".,") and not after.isdecimal():
-            return True
-        start = line.find(text, start + 1)
-    return False
-
-
-def find_line(lines: dict[int, str], first: int, last: int, text: str, avoid: set[int]) -> int | None:
-    return _first_printing([(n, lines[n]) for n in range(first, last + 1) if n in lines], text, avoid)
-
-
-def _first_printing(numbered: list[tuple[int, str]], text: str, avoid: set[int]) -> int | None:
-    """The first line printing `text`, preferring lines outside `avoid` (the table's own lines)."""
-    # `in` rules out almost every line cheaply; `_prints` then checks what is around the figure.
-    hits = [n for n, line in numbered if text in line and _prints(line, text)]
-    preferred = [n for n in hits if n not in avoid]
-    found = preferred or hits
-    return found[0] if found else None
 
 
 class Pool:
@@ -149,16 +122,15 @@ Pools = tuple[Pool, Pool]  # amounts, percentages
 
 @dataclass
 class Scope:
-    """A span of prose and the facts it may quote."""
+    """A span of prose (paragraphs whose sentences know their lines) and the facts it may quote."""
 
     document: str
     subject: str
-    text: str
-    first: int
-    last: int
-    page: int
+    paragraphs: list[Paragraph]
     facts: list[Fact]
     year: int = 0
+    stage: str = "BU"
+    field: str = "explanation"  # which text of the subject: an article's explanation, a section's text
 
 
 # A mismatch is only claimed for the figures a sentence plainly refers to: stage values,
@@ -287,40 +259,96 @@ def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where
     )
 
 
-def check_scope(scope: Scope, lines: dict[int, str]) -> Iterator[Finding]:
+def check_scope(scope: Scope) -> Iterator[Finding]:
+    """Every figure of the scope's sentences: claims against the value they name, the rest conservatively."""
     amounts, percents = candidates(scope.facts)
     pools = (Pool(amounts), Pool(percents))
-    avoid = {f.source_line for f in scope.facts}
-    numbered = [(n, lines[n]) for n in range(scope.first, scope.last + 1) if n in lines]
-    for sentence in SENTENCE.split(scope.text):
-        if "keuro" not in sentence and "%" not in sentence:
-            continue  # quotes no figure
-        figures = list(quoted(sentence))
-        if not figures:
-            continue
-        sentence_traits = SentenceTraits(sentence, len(figures))
-        for quote in figures:
-            where: Location = {"document": scope.document, "page": scope.page, "source_line": scope.first}
-            found = check_quote(quote, scope, pools, where, figures, sentence_traits)
-            if found:
-                # Only figures that become findings need their source line (the search is the costly part);
-                # `where` is the finding's first location, so setting it here places the finding.
-                where["source_line"] = _quote_line(quote, numbered, avoid) or scope.first
-                yield found
+    table = TableValues.of(scope.facts)
+    reading = Reading(stage=scope.stage, year=scope.year, stage_years={(f.stage, f.year) for f in scope.facts})
+    if scope.field == "text":  # a frame's prose speaks of the ISE only where it names it
+        reading.parts, reading.anchor = True, VOCABULARY.claims.frame_anchor
+    for paragraph in scope.paragraphs:
+        new_paragraph(reading)
+        for sentence in paragraph.sentences:
+            text = sentence.text
+            claims = claims_in(text, reading)  # every sentence: it may name the credits the next ones mean
+            if "keuro" not in text and "%" not in text:
+                continue  # quotes no figure
+            claimed = set()
+            for claim in claims:
+                found = check_claim(claim, sentence, scope, table)
+                if found is not None:
+                    claimed.add(claim.figure.start)
+                    yield found
+            figures = list(quoted(text))
+            sentence_traits = SentenceTraits(text, len(figures))
+            for quote in figures:
+                if quote.start in claimed:
+                    continue
+                where = _where(scope, sentence, quote.start)
+                found = check_quote(quote, scope, pools, where, figures, sentence_traits)
+                if found:
+                    found.context["offset"] = str(sentence.start + quote.start)
+                    found.context["field"] = scope.field
+                    yield found
 
 
-def _quote_line(quote: Quoted, numbered: list[tuple[int, str]], avoid: set[int]) -> int | None:
-    suffix = "%" if quote.percent else ""
-    line = _first_printing(numbered, quote.text + suffix, avoid)
-    return line if line is not None else _first_printing(numbered, quote.text, avoid)
+def _where(scope: Scope, sentence: Sentence, offset: int) -> Location:
+    """The page and line of the figure at `offset` in the sentence: where it was printed."""
+    span = sentence.where(offset)
+    return {"document": scope.document, "page": span.page, "source_line": span.line}
+
+
+def check_claim(claim: Claim, sentence: Sentence, scope: Scope, table: TableValues) -> Finding | None:
+    """A prose-check when the claim's figure is what the table says, a prose-mismatch (error) when not;
+    None when the table does not hold what the claim names."""
+    values = expected(claim, table)
+    if not values:
+        return None
+    figure = claim.figure
+    agreeing = [v for v in values if _agrees(claim, v)]
+    # A claim that names its credits must hold for each; one that names none, for one of them.
+    ok = len(agreeing) == len(values) if claim.credits else bool(agreeing)
+    shown = (agreeing[0] if ok else next(v for v in values if not _agrees(claim, v)))
+    printed = _signed(claim, shown.value)
+    unit = "%" if figure.percent else " keuro"
+    what = shown.describe(claim.role)
+    verdict = "agrees with" if ok else "does not match"
+    return Finding(
+        rule="prose-check" if ok else "prose-mismatch",
+        severity="info" if ok else "error",
+        message=f"{scope.subject}: printed {figure.text}{unit} ({what}) {verdict} {shown.label} = "
+        f"{fmt(printed)}{unit}: “{sentence.text.strip()[:160]}”",
+        subject=scope.subject,
+        numbers={"printed": figure.value, shown.label: round(shown.value, 4)},
+        expected=printed,
+        actual=figure.value,
+        locations=[_where(scope, sentence, figure.start), *locations(shown.facts)],
+        verified=ok,
+        context={"sentence": sentence.text.strip(), "figure": figure.text + unit.strip(), "label": shown.label,
+                 "claim": claim.role, "claimable": "yes", "offset": str(sentence.start + figure.start),
+                 "field": scope.field},
+    )
+
+
+def _signed(claim: Claim, value: float) -> float:
+    """The table's value as the sentence would print it: rounded at its precision, the sign its words give."""
+    if claim.role in {"change", "difference"} and claim.sign:
+        value = value * (claim.sign if claim.role == "change" else -claim.sign)
+    elif claim.role in {"change", "difference"}:
+        value = abs(value)
+    return round_half_up(value, claim.figure.decimals)
+
+
+def _agrees(claim: Claim, value: Expected) -> bool:
+    return math.isclose(_signed(claim, value.value), claim.figure.value, abs_tol=1e-9)
 
 
 def scopes(doc: Document) -> Iterator[Scope]:
     for article in doc.articles:
         facts = [f for i in article.tables for f in doc.tables[i].facts]
-        if facts and article.explanation:
-            last = article.end_line or max(f.source_line for f in facts) + 200
-            yield Scope(doc.name, article.code, article.explanation, article.line, last, article.page, facts, doc.year)
+        if facts and article.explanation_paragraphs:
+            yield Scope(doc.name, article.code, article.explanation_paragraphs, facts, doc.year, doc.stage)
     frames = [t for t in doc.tables if t.layout == "ise_frame"]
     for section in doc.sections:
         if section.kind == "article" or "keuro" not in section.text:
@@ -329,15 +357,14 @@ def scopes(doc: Document) -> Iterator[Scope]:
         if inside:
             facts = [f for t in inside for f in t.facts]
             subject = ", ".join(t.subject for t in inside)
-            yield Scope(doc.name, subject, section.text, section.line, section.end_line, section.page, facts, doc.year)
+            yield Scope(doc.name, subject, section.paragraphs, facts, doc.year, doc.stage, "text")
 
 
-@rule("prose-check", "info", needs_source=True)
-def prose_check(doc: Document, source: SourceDocument | None = None) -> Iterator[Finding]:
-    """Emits prose-check (verified, info) and prose-mismatch (warning) findings."""
-    lines = source_lines(source)
+@rule("prose-check", "info")
+def prose_check(doc: Document) -> Iterator[Finding]:
+    """Emits prose-check (verified, info) and prose-mismatch (error for claims, warning otherwise) findings."""
     for scope in scopes(doc):
-        yield from check_scope(scope, lines)
+        yield from check_scope(scope)
 
 
 # --------------------------------------------------------------------------- slide statements
@@ -351,16 +378,17 @@ class Printed:
     text: str
     value: float  # thousand euro
     step: float  # thousand euro: the printed precision
+    start: int = 0  # offset in the statement
 
 
-def printed(part: str) -> Printed | None:
+def printed(part: str, base: int = 0) -> Printed | None:
     match = NUMBER_UNIT.search(part)
     if not match:
         return None
     decimals = match.group(2) or ""
     unit = UNITS[match.group(3)]
     value = float(match.group(1) + ("." + decimals if decimals else "")) * unit
-    return Printed(match.group(0), value, unit / 10 ** len(decimals))
+    return Printed(match.group(0), value, unit / 10 ** len(decimals), base + match.start())
 
 
 def rounds_to(value: float, figure: Printed) -> bool:
@@ -372,8 +400,8 @@ def _statement_checks(
 ) -> list[tuple[str, Printed, list[Fact], bool]]:
     head, _, tail = stmt.text.partition(":")
     checks = []
-    for what, part, stage in (("total", head, "BO"), ("change", tail, "DELTA")):
-        figure = printed(part)
+    for what, part, stage, base in (("total", head, "BO", 0), ("change", tail, "DELTA", len(head) + 1)):
+        figure = printed(part, base)
         stage_facts = facts.get((subject, stage), [])
         if figure is None or not stage_facts:
             continue
@@ -397,15 +425,16 @@ def _hint(figure: Printed, table_facts: list[Fact]) -> str:
     return ""
 
 
-def _statement_line(lines: dict[int, str], stmt: Statement, text: str) -> int:
-    for number in range(stmt.line, stmt.line + 4):
-        if text in lines.get(number, "").replace("  ", " "):
-            return number
-    return stmt.line
+def _statement_line(stmt: Statement, figure: Printed) -> tuple[int, int]:
+    """The page and line of the figure in the statement (its lines know where they start in its text)."""
+    if not stmt.lines:
+        return stmt.page, stmt.line
+    span = Sentence(stmt.text, 0, stmt.page, stmt.line, stmt.line, stmt.lines).where(figure.start)
+    return span.page, span.line
 
 
-@rule("statement-check", "info", needs_source=True)
-def statement_check(doc: Document, source: SourceDocument | None = None) -> Iterator[Finding]:
+@rule("statement-check", "info")
+def statement_check(doc: Document) -> Iterator[Finding]:
     """Slide statements (total and change) against the domain slide table: BO and DELTA of the ISE."""
     tables = [t for t in doc.tables if t.layout == "budget_evolution"]
     if not tables or not doc.statements:
@@ -414,12 +443,11 @@ def statement_check(doc: Document, source: SourceDocument | None = None) -> Iter
     for fact in tables[0].facts:
         facts[(fact.subject, fact.stage)].append(fact)
     subjects = {s for s, _ in facts}
-    lines = source_lines(source)
     for stmt in doc.statements:
         options = [(s, _statement_checks(stmt, facts, s)) for s in _same_ise(stmt.subject, subjects)]
         subject, checks = max(options, key=lambda o: sum(ok for *_, ok in o[1]))
         for what, figure, stage_facts, ok in checks:
-            yield _statement_finding(doc, stmt, subject, what, figure, stage_facts, ok, lines, tables[0].facts)
+            yield _statement_finding(doc, stmt, subject, what, figure, stage_facts, ok, tables[0].facts)
 
 
 def _statement_finding(
@@ -430,11 +458,10 @@ def _statement_finding(
     figure: Printed,
     stage_facts: list[Fact],
     ok: bool,
-    lines: dict[int, str],
     table_facts: list[Fact],
 ) -> Finding:
     nearest = min(stage_facts, key=lambda f: abs(abs(f.value) - abs(figure.value)))
-    line = _statement_line(lines, stmt, figure.text)
+    page, line = _statement_line(stmt, figure)
     hint = "" if ok else _hint(figure, table_facts)
     values = ", ".join(f"{f.credit} {fmt(f.value)}" for f in stage_facts)
     return Finding(
@@ -450,6 +477,6 @@ def _statement_finding(
         },
         expected=nearest.value,
         actual=figure.value,
-        locations=[{"document": doc.name, "page": stmt.page, "source_line": line}, *locations(stage_facts)],
+        locations=[{"document": doc.name, "page": page, "source_line": line}, *locations(stage_facts)],
         verified=ok,
     )

@@ -33,6 +33,18 @@ class Severity(str, Enum):
     info = "info"
 
 
+class Verdict(str, Enum):
+    confirmed = "confirmed"
+    false_positive = "false-positive"
+    fixed = "fixed"
+
+
+def _verdict(finding: Finding) -> str:
+    if not finding.verdict:
+        return ""
+    return f"{finding.verdict}: {finding.verdict_note}" if finding.verdict_note else finding.verdict
+
+
 def _where(finding: Finding) -> str:
     return ", ".join(f"{loc['document']}:{loc['source_line']}" for loc in finding.locations[:4]) + (
         " …" if len(finding.locations) > 4 else ""
@@ -43,19 +55,19 @@ def _print_table(findings: list[Finding]) -> None:
     from rich.table import Table as RichTable
 
     table = RichTable(show_lines=False)
-    for column in ("severity", "rule", "subject", "message", "where"):
+    for column in ("id", "severity", "rule", "subject", "message", "where", "verdict"):
         table.add_column(column, overflow="fold")
     for f in findings:
-        table.add_row(f.severity, f.rule, f.subject, f.message, _where(f))
+        table.add_row(f.finding_id, f.severity, f.rule, f.subject, f.message, _where(f), _verdict(f))
     out.print(table)
     out.print(f"{len(findings)} finding(s)")
 
 
 def _print_markdown(findings: list[Finding]) -> None:
-    print("| severity | rule | subject | message | where |")
-    print("|---|---|---|---|---|")
+    print("| id | severity | rule | subject | message | where | verdict |")
+    print("|---|---|---|---|---|---|---|")
     for f in findings:
-        cells = [f.severity, f.rule, f.subject, f.message, _where(f)]
+        cells = [f.finding_id, f.severity, f.rule, f.subject, f.message, _where(f), _verdict(f)]
         print("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
 
 
@@ -73,6 +85,8 @@ def _from_database(url: str | None) -> list[Finding]:
         fail(f"cannot read the database: {str(error).splitlines()[0]}", 2)
         raise  # unreachable: fail() exits
     fields = set(Finding.__dataclass_fields__)
+    for row in rows:  # a time in JSON and in tables: ISO 8601
+        row["verdict_at"] = row["verdict_at"].isoformat() if row.get("verdict_at") else None
     return [Finding(**{k: v for k, v in row.items() if k in fields and v is not None}) for row in rows]
 
 
@@ -117,3 +131,30 @@ def audit(
         _print_table(findings)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def review(
+    finding_id: str = typer.Argument(..., help="The finding's id, as `begroot audit` shows it (e.g. F3a9c12d4e5f6)."),
+    verdict: Verdict = typer.Option(..., "--verdict", help="confirmed, false-positive or fixed."),
+    note: str = typer.Option(..., "--note", help="Why: what was checked, and where."),
+    by: str = typer.Option("", "--by", help="Who gives the verdict (default: the user name)."),
+    db: str | None = typer.Option(None, "--db", help="Database URL (default: $BEGROOT_DB)."),
+) -> None:
+    """Record a verdict on a stored finding; earlier verdicts stay in the trail, the latest counts."""
+    import getpass
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ..store import Store
+    from ..store.store import UnknownFinding
+
+    reviewer = by or getpass.getuser()
+    try:
+        with Store(db) as store:
+            row = store.review(finding_id, verdict.value, note, reviewer)
+    except UnknownFinding:
+        fail(f"no finding {finding_id!r} in the database (ids: `begroot audit`)")
+    except SQLAlchemyError as error:
+        fail(f"cannot write to the database: {str(error).splitlines()[0]}", 2)
+    out.print(f"{finding_id}: {row['verdict']} by {row['reviewer']} at {row['created_at'].isoformat()}", markup=False)

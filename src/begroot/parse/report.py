@@ -18,6 +18,7 @@ from ..model import (
     Goal,
     Ise,
     Line,
+    Paragraph,
     Program,
     Section,
     SourceDocument,
@@ -32,7 +33,7 @@ from .facts import split_caption, table_facts
 from .generic import find_generic_tables, header_start
 from .outline import Heading, Outline, Spans
 from .tables import RawTable, header_items, is_caption, is_unit_line
-from .text import join_prose, title_case
+from .text import paragraphs, prose_text, title_case
 
 V = VOCABULARY
 
@@ -244,13 +245,16 @@ class ReportReader:
         for position, heading in enumerate(self.headings):
             end = self.headings[position + 1].index if position + 1 < len(self.headings) else len(self.lines)
             heading.section.end_line = self.lines[end - 1].number
-            heading.section.text = self._prose(heading.index + 1, end)
+            heading.section.paragraphs = self._paragraphs(heading.index + 1, end)
+            heading.section.text = prose_text(heading.section.paragraphs)
             self.doc.sections.append(heading.section)
         self._build_goals()
 
+    def _paragraphs(self, start: int, end: int) -> list[Paragraph]:
+        return paragraphs([self.lines[i] for i in range(start, end) if i not in self.skip])
+
     def _prose(self, start: int, end: int) -> str:
-        parts = [self.lines[i].text.strip() for i in range(start, end) if i not in self.skip]
-        return join_prose(parts)
+        return prose_text(self._paragraphs(start, end))
 
     def _build_goals(self) -> None:
         current_sd: str | None = None
@@ -343,12 +347,13 @@ class ReportReader:
 
     def _read_article_text(self, article: Article, start: int, end: int) -> None:
         part = None
-        summary: list[str] = []
-        explanation: list[str] = []
+        summary: list[Line] = []
+        explanation: list[Line] = []
         for index in range(start, end):
             if index in self.skip:
                 continue
-            text = self.lines[index].text.strip()
+            line = self.lines[index]
+            text = line.text.strip()
             if V.summary_start.match(text):
                 part = "summary"
                 continue
@@ -359,11 +364,13 @@ class ReportReader:
                 part = None
                 continue
             if part == "summary":
-                summary.append(text)
+                summary.append(line)
             elif part == "explanation":
-                explanation.append(text)
-        article.summary = join_prose(summary)
-        article.explanation = join_prose(explanation)
+                explanation.append(line)
+        article.summary_paragraphs = paragraphs(summary)
+        article.explanation_paragraphs = paragraphs(explanation)
+        article.summary = prose_text(article.summary_paragraphs)
+        article.explanation = prose_text(article.explanation_paragraphs)
         goals = [f"OD {int(n)}" for n in V.od_cited.findall(article.summary)]
         article.goals = list(dict.fromkeys(goals))
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ..model import Cause, Document, Goal, Ise, Line, Program, Slide, SourceDocument, Statement
+from ..model import Cause, Document, Goal, Ise, Line, Program, Slide, SourceDocument, Span, Statement
 from ..vocabulary import VOCABULARY
 from .facts import ise_slug, table_facts
 from .numbers import amount_in_keuro, precision_of
 from .tables import RawTable
-from .text import join_lines
+from .text import join_lines, line_spans
 
 V = VOCABULARY
 SCALES = "|".join(sorted(V.scales, key=len, reverse=True))
@@ -144,7 +144,7 @@ class SlideReader:
             match = TOTAL_STATEMENT.search(line.text)
             if not match:
                 continue
-            text, end = self._statement_text(index)
+            text, spans, end = self._statement_text(index)
             total = amount_in_keuro(match.group("total"))
             change_match = CHANGE.search(text)
             change = amount_in_keuro(change_match.group("amount")) if change_match else None
@@ -159,18 +159,21 @@ class SlideReader:
             subject = self._subject(index, total, change, steps)
             self.doc.statements.append(Statement(subject, text, total, change,
                                                  int(reference.group("year")) if reference else None,
-                                                 causes, line.page, line.number))  # fmt: skip
+                                                 causes, line.page, line.number, spans))  # fmt: skip
 
-    def _statement_text(self, index: int) -> tuple[str, int]:
-        parts = [V.bullet.sub(r"\g<text>", self.lines[index].text).strip()]
+    def _statement_text(self, index: int) -> tuple[str, tuple[Span, ...], int]:
+        """The statement's text, where each of its lines starts in it, and the index after its last line."""
+        first = self.lines[index]
+        parts = [Line(V.bullet.sub(r"\g<text>", first.text).strip(), first.page, first.number)]
         end = index + 1
         while end < len(self.lines):
             text = self.lines[end].text.strip()
             if not text or V.bullet.match(text):
                 break
-            parts.append(text)
+            parts.append(self.lines[end])
             end += 1
-        return join_lines(parts), end
+        text, spans = line_spans(parts)
+        return text, spans, end
 
     def _causes(self, start: int) -> list[Cause]:
         """The `Oorzaak toename/daling:` bullet and the cause lines under it."""

@@ -56,15 +56,19 @@ def _value(value: Any) -> Any:
     return value
 
 
+# The lines of each sentence stay in the model: the audit places its findings with them at ingest.
+PROSE_SPANS = ("parts", "summary_paragraphs", "explanation_paragraphs")
+
+
 def _article(article: Article) -> Row:
-    row = _plain(article, {"tables": "table_indexes", "generic_tables": "generic_table_indexes"}, drop=("parts",))
+    row = _plain(article, {"tables": "table_indexes", "generic_tables": "generic_table_indexes"}, drop=PROSE_SPANS)
     for part in ("entity", "kind", "program", "middle", "suffix"):
         row[f"part_{part}"] = getattr(article.parts, part)
     return row
 
 
 def _sections(d: Document) -> list[Row]:
-    return [_plain(s, {"id": "section_id"}) for s in d.sections]
+    return [_plain(s, {"id": "section_id"}, drop=("paragraphs",)) for s in d.sections]
 
 
 def _tables(d: Document) -> list[Row]:
@@ -97,7 +101,7 @@ EXTRACTORS: list[tuple[Table, Callable[[Document], list[Row]]]] = [
     (_table(GenericTableRow), _generic),
     (_table(FootnoteRow), lambda d: [_plain(f) for f in d.footnotes]),
     (_table(AnnexItemRow), lambda d: [_plain(a) for a in d.annex_items]),
-    (_table(StatementRow), lambda d: [_plain(s) for s in d.statements]),
+    (_table(StatementRow), lambda d: [_plain(s, drop=("lines",)) for s in d.statements]),
     (_table(AbbreviationRow), lambda d: [_plain(a) for a in d.abbreviations]),
     (_table(SlideRow), lambda d: [_plain(s) for s in d.slides]),
     (_table(WarningRow), lambda d: [_plain(w) for w in d.warnings]),

@@ -286,6 +286,22 @@ class FindingRow(Base):
     actual: Mapped[float | None] = mapped_column(Float)
     verified: Mapped[bool | None] = mapped_column(Boolean)
     context: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    finding_id: Mapped[str | None] = mapped_column(Text, index=True)  # stable: rule + subject + location
+
+
+class ReviewRow(Base):
+    """A verdict on a finding (`begroot review`); several per finding, the latest (highest id) counts.
+
+    It names the finding by its stable `finding_id`, not its row, so it outlives re-ingesting the document.
+    """
+
+    __tablename__ = "reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    finding_id: Mapped[str] = mapped_column(Text, index=True)
+    verdict: Mapped[str] = mapped_column(Text)  # confirmed | false-positive | fixed
+    note: Mapped[str] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class SearchEntryRow(Base):
@@ -338,7 +354,7 @@ CHILD_TABLES = [
     _table(SlideRow),
     _table(WarningRow),
 ]
-ALL_TABLES = [_table(DocumentRow), *CHILD_TABLES, _table(FindingRow), _table(SearchEntryRow)]
+ALL_TABLES = [_table(DocumentRow), *CHILD_TABLES, _table(FindingRow), _table(SearchEntryRow), _table(ReviewRow)]
 
 # Core table handles for queries (one place, so every module selects from the same objects).
 documents_t = _table(DocumentRow)
@@ -352,3 +368,4 @@ sections_t = _table(SectionRow)
 generic_t = _table(GenericTableRow)
 tables_t = _table(TableRow)
 search_entries_t = _table(SearchEntryRow)
+reviews_t = _table(ReviewRow)

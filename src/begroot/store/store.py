@@ -12,12 +12,13 @@ from sqlalchemy import Select, and_, case, delete, func, insert, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
+from ..audit.findings import finding_id
 from ..model import Document
 from .bulk import bulk_insert
 from .engine import default_url, make_engine, writing
 from .migrate import upgrade
 from .rows import DocumentRows, document_rows
-from .schema import Base, documents_t, facts_t, findings_t
+from .schema import Base, documents_t, facts_t, findings_t, reviews_t
 from .search import index_entries
 
 STAGE_ORDER = {"BO": 0, "BA": 1, "BA-JR": 2, "BU": 3}
@@ -85,21 +86,64 @@ class Store:
     def findings(self) -> list[dict[str, Any]]:
         return self.rows(findings_query())
 
+    def reviews(self, finding_id: str | None = None) -> list[dict[str, Any]]:
+        return self.rows(reviews_query(finding_id))
+
+    def review(self, finding_id: str, verdict: str, note: str, by: str) -> dict[str, Any]:
+        """Record a verdict on a stored finding (kept with the time; earlier verdicts stay in the trail)."""
+        if verdict not in VERDICTS:
+            raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+        with writing(self.engine) as connection:
+            known = select(findings_t.c.id).where(findings_t.c.finding_id == finding_id).limit(1)
+            if connection.scalar(known) is None:
+                raise UnknownFinding(finding_id)
+            row = {"finding_id": finding_id, "verdict": verdict, "note": note, "reviewer": by,
+                   "created_at": datetime.now(UTC)}  # fmt: skip
+            row["id"] = connection.execute(insert(reviews_t).values(row).returning(reviews_t.c.id)).scalar_one()
+        return row
+
     def rows(self, query: Select[Any]) -> list[dict[str, Any]]:
         with self.engine.connect() as connection:
             return [dict(row) for row in connection.execute(query).mappings()]
 
 
 FINDING_FIELDS = ("rule", "severity", "message", "numbers", "expected", "locations", "subject", "actual",
-                  "verified", "context")  # fmt: skip
+                  "verified", "context", "finding_id")  # fmt: skip
+VERDICTS = ("confirmed", "false-positive", "fixed")
+
+
+class UnknownFinding(LookupError):
+    """`Store.review` of a finding id that no stored finding has."""
 
 
 def findings_query() -> Select[Any]:
+    """Every stored finding with its document's name and the latest verdict given on it (if any)."""
+    latest = (
+        select(reviews_t.c.finding_id, func.max(reviews_t.c.id).label("review_id"))
+        .group_by(reviews_t.c.finding_id)
+        .subquery("latest")
+    )
+    review = aliased(reviews_t, name="review")
     return (
-        select(documents_t.c.name.label("document"), *(c for c in findings_t.c if c.name != "document_id"))
+        select(
+            documents_t.c.name.label("document"),
+            *(c for c in findings_t.c if c.name != "document_id"),
+            review.c.verdict,
+            review.c.note.label("verdict_note"),
+            review.c.reviewer.label("verdict_by"),
+            review.c.created_at.label("verdict_at"),
+        )
         .outerjoin(documents_t, documents_t.c.id == findings_t.c.document_id)
+        .outerjoin(latest, latest.c.finding_id == findings_t.c.finding_id)
+        .outerjoin(review, review.c.id == latest.c.review_id)
         .order_by(findings_t.c.id)
     )
+
+
+def reviews_query(finding_id: str | None = None) -> Select[Any]:
+    """The review trail, oldest first (of one finding, or of all)."""
+    query = select(*reviews_t.c).order_by(reviews_t.c.id)
+    return query.where(reviews_t.c.finding_id == finding_id) if finding_id else query
 
 
 def _pause_for_tests() -> None:
@@ -164,6 +208,9 @@ def record_conflicts(connection: Connection, document_id: int, domain: str) -> i
     )
     name = connection.scalar(select(documents_t.c.name).where(documents_t.c.id == document_id))
     findings = [_conflict(row, document_id, name) for row in connection.execute(query).mappings()]
+    for finding in findings:
+        finding["finding_id"] = finding_id(finding["rule"], finding.get("subject"), finding["locations"], None,
+                                           finding["message"])  # fmt: skip
     if findings:
         connection.execute(insert(findings_t), findings)
     return len(findings)

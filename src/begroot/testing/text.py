@@ -264,6 +264,7 @@ class ReportWriter:
         self.rng = rng
         self.sheet = Sheet(style, rng)
         self.stages = Stages(stage, year, style)
+        self.available_stage = "BA-JR"  # the stage the last execution table showed as available
         self.domain = budget.domain
 
     # -------------------------------------------------------------- cells and tables
@@ -551,11 +552,13 @@ class ReportWriter:
             columns = self.stages.columns
             if self.stage == "BU" and not apparatus and self.rng.random() < 0.6:
                 columns = [columns[0], columns[2]]  # receipts often show `1e BA` and `BU` only
+            self.available_stage = "BA-JR" if len(columns) == 3 else "BA"  # what the prose may compare with
             spec = self._stage_row_table([], self._receipt_getter(article), credits, "article", article.code,
                                          "article_receipt", three_line=apparatus and self.stage == "BU",
                                          columns=columns)  # fmt: skip
             s.table(spec)
             return
+        self.available_stage = "BA-JR"
         cells = self._cells(getter, ("VAK", "VEK"), self.stages.columns, "article", article.code, "total",
                             "article_expenditure")  # fmt: skip
         s.table(TableSpec([], self.style.unit, self._stage_column_heading(), [RowSpec(cells, label="Uitgaven")],
@@ -620,7 +623,8 @@ class ReportWriter:
         y = self.year
         if self.stage == "BU":
             ba = values.get(y, "BA", credit)
-            jr = values.get(y, "BA-JR", credit)
+            # the prose compares with the credit the table shows as available (receipts may show BA and BU only)
+            jr = values.get(y, self.available_stage, credit)
             bu = values.get(y, "BU", credit)
             text = f"Bij BA {y} werd voor dit begrotingsartikel een budget voorzien van {dutch(ba)} keuro {credit}. "
             if jr > 0 and bu >= 0:

@@ -1,4 +1,10 @@
-"""Figures in article prose, marked and linked to the audit findings that checked them."""
+"""Figures in article prose, marked and linked to the audit findings that checked them.
+
+A prose finding knows the offset of its figure in the text it checked (`context.offset` in the
+article's explanation), so each figure is marked with the finding about that very figure, even when
+the same figure stands twice in the text. Findings stored without an offset are matched by the
+figure as printed.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-# '292.136 keuro', '1.493 keuro', '82%', '100,3 %': the figures the prose audit reads.
-FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?(?:keuro|%)")
+# '292.136 keuro', '1.493 keuro', '82%', '100,3 %', '99.6%': the figures the prose audit reads.
+FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?(?:keuro|%)|(?<![\d.,])\d+\.\d{1,2}\s?%")
 PROSE_RULES = {"prose-check", "prose-mismatch"}
 
 
 def in_article(finding: dict[str, Any], article: dict[str, Any]) -> bool:
-    """A prose finding about this article whose first location (the sentence) lies within its lines."""
+    """A prose finding about this article whose first location (the figure) lies within its lines."""
     where = (finding.get("locations") or [{}])[0]
     return (
         finding["rule"] in PROSE_RULES
@@ -22,13 +28,27 @@ def in_article(finding: dict[str, Any], article: dict[str, Any]) -> bool:
     )
 
 
-def by_figure(findings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Figure as printed without spaces ('292.136keuro') -> its findings, mismatches first."""
-    found: dict[str, list[dict[str, Any]]] = {}
-    for finding in sorted(findings, key=lambda f: f["rule"] != "prose-mismatch"):
-        figure = re.sub(r"\s", "", str((finding.get("context") or {}).get("figure", "")))
-        found.setdefault(figure, []).append(finding)
-    return found
+class Figures:
+    """The findings of a text's figures: by offset where the finding knows it, else by the figure as printed."""
+
+    def __init__(self, findings: list[dict[str, Any]], field: str):
+        self.at: dict[int, list[dict[str, Any]]] = {}
+        self.printed: dict[str, list[dict[str, Any]]] = {}
+        for finding in sorted(findings, key=lambda f: f["rule"] != "prose-mismatch"):
+            context = finding.get("context") or {}
+            if "offset" in context:
+                if context.get("field", "explanation") == field:
+                    self.at.setdefault(int(context["offset"]), []).append(finding)
+            else:
+                figure = re.sub(r"\s", "", str(context.get("figure", "")))
+                self.printed.setdefault(figure, []).append(finding)
+
+    def of(self, offset: int, figure: str) -> list[dict[str, Any]]:
+        return self.at.get(offset) or self.printed.get(re.sub(r"\s", "", figure), [])
+
+
+def by_figure(findings: list[dict[str, Any]], field: str = "explanation") -> Figures:
+    return Figures(findings, field)
 
 
 def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[int]) -> str:
@@ -39,23 +59,24 @@ def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[int]) -> st
     # The first mark of a finding carries its anchor, so /audit can link straight to it.
     anchor = "" if finding["id"] in anchored else f' id="finding-{finding["id"]}"'
     anchored.add(finding["id"])
-    title = escape(finding["message"])
+    title = escape(finding["message"] + (f" [{finding['verdict']}]" if finding.get("verdict") else ""))
     return (
         f'<a class="figlink" href="/audit#finding-{finding["id"]}"{anchor} title="{title}">'
         f'<mark class="fig {status}">{escape(figure)}</mark></a>'
     )
 
 
-def marked(text: str, findings: dict[str, list[dict[str, Any]]], anchored: set[int]) -> Markup:
-    """The text as HTML paragraphs, escaped, with every figure in a <mark>."""
+def marked(text: str, findings: Figures, anchored: set[int]) -> Markup:
+    """The text as HTML paragraphs, escaped, with every figure in a <mark> (offsets count in `text`)."""
     paragraphs = []
-    for paragraph in re.split(r"\n\s*\n", text.strip()):
+    for match in re.finditer(r"(?:(?!\n\s*\n).)+", text, re.S):  # paragraphs, with their offsets
+        paragraph, base = match.group(), match.start()
         parts, cursor = [], 0
-        for match in FIGURE.finditer(paragraph):
-            parts.append(str(escape(paragraph[cursor : match.start()])))
-            parts.append(_mark(match.group(), findings.get(re.sub(r"\s", "", match.group()), []), anchored))
-            cursor = match.end()
+        for figure in FIGURE.finditer(paragraph):
+            parts.append(str(escape(paragraph[cursor : figure.start()])))
+            parts.append(_mark(figure.group(), findings.of(base + figure.start(), figure.group()), anchored))
+            cursor = figure.end()
         parts.append(str(escape(paragraph[cursor:])))
-        if paragraph:
-            paragraphs.append(f"<p>{''.join(parts)}</p>")
+        if paragraph.strip():
+            paragraphs.append(f"<p>{''.join(parts).strip()}</p>")
     return Markup("\n".join(paragraphs))

@@ -49,12 +49,12 @@ def article_page(db: Connection, code: str) -> dict[str, Any] | None:
     if article is None:
         return None
     prose = [f for f in queries.article_findings(db, code) if marks.in_article(f, article)]
-    figures, anchored = marks.by_figure(prose), set[int]()
+    anchored = set[int]()
     stages = stage_figures(article)
     return {
         "article": article,
-        "summary": marks.marked(article["summary"] or "", figures, anchored),
-        "explanation": marks.marked(article["explanation"] or "", figures, anchored),
+        "summary": marks.marked(article["summary"] or "", marks.by_figure(prose, "summary"), anchored),
+        "explanation": marks.marked(article["explanation"] or "", marks.by_figure(prose, "explanation"), anchored),
         "stages": stages,
         "rates": execution_rates(stages),
         "bars": bars_chart(stages),
