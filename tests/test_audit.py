@@ -102,7 +102,7 @@ def test_sums_hold_on_samples(report_findings: list[Finding], slide_findings: li
         "program-vs-ise-frames",
         "articles-vs-frame",
         "apparatus-vs-articles",
-        "slide-delta",
+        "evolution-delta",
         "slide-ise-sum",
         "slide-program-sum",
     }

@@ -21,12 +21,22 @@ def _article_facts(doc: Document, article: Article) -> list[Fact]:
 
 
 def _grouped(doc: Document, articles: list[Article], credits: tuple[str, ...]) -> dict[tuple[str, str], list[Fact]]:
+    """The articles' figures per (credit, stage), each article counted once (an article shown twice, under the
+    department and under the entity, is one article), and only where every article gives that figure (a
+    `Kredietevolutie` prints no delta: a sum over some articles says nothing)."""
     parts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for article in articles:
+    distinct = list({article.code: article for article in articles}.values())
+    counted: dict[tuple[str, str], int] = defaultdict(int)
+    for article in distinct:
+        seen: set[tuple[str, str]] = set()
         for fact in _article_facts(doc, article):
-            if fact.credit in credits:
-                parts[(fact.credit, fact.stage)].append(fact)
-    return parts
+            key = (fact.credit, fact.stage)
+            if fact.credit in credits and key not in seen:
+                seen.add(key)
+                parts[key].append(fact)
+                counted[key] += 1
+    with_tables = sum(1 for article in distinct if _article_facts(doc, article))
+    return {key: facts for key, facts in parts.items() if counted[key] == with_tables}
 
 
 def _difference(

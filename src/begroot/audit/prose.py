@@ -18,6 +18,8 @@ from functools import cached_property
 from itertools import permutations
 
 from ..model import Document, Fact, Paragraph, Sentence, Statement
+from ..parse.numbers import AMOUNT as AMOUNT_IN_WORDS
+from ..parse.numbers import amount_in_keuro, precision_of
 from ..vocabulary import VOCABULARY
 from .claims import Claim, Expected, Reading, TableValues, claims_in, expected, new_paragraph
 from .findings import Finding, Location, fmt, locations, rule
@@ -369,26 +371,22 @@ def prose_check(doc: Document) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- slide statements
 
-NUMBER_UNIT = re.compile(r"(-?\d+)(?:,(\d+))?\s*(miljard|miljoen)")
-UNITS = {"miljard": 1_000_000, "miljoen": 1_000}  # in thousand euro
-
-
 @dataclass(frozen=True)
 class Printed:
     text: str
-    value: float  # thousand euro
+    value: float  # thousand euro, signed as the sentence says (a decrease is negative)
     step: float  # thousand euro: the printed precision
     start: int = 0  # offset in the statement
 
 
-def printed(part: str, base: int = 0) -> Printed | None:
-    match = NUMBER_UNIT.search(part)
-    if not match:
+def printed(part: str, base: int = 0, sign: float = 1.0) -> Printed | None:
+    """The amount in `part` (`1,2 miljard`, `1.500 miljoen`), read as the slide reader reads it."""
+    match = AMOUNT_IN_WORDS.search(part)
+    value = amount_in_keuro(part)
+    if not match or value is None:
         return None
-    decimals = match.group(2) or ""
-    unit = UNITS[match.group(3)]
-    value = float(match.group(1) + ("." + decimals if decimals else "")) * unit
-    return Printed(match.group(0), value, unit / 10 ** len(decimals), base + match.start())
+    start = match.start("sign") if match.group("sign") else match.start("num")
+    return Printed(part[start : match.end()], math.copysign(value, sign), precision_of(part), base + start)
 
 
 def rounds_to(value: float, figure: Printed) -> bool:
@@ -401,14 +399,12 @@ def _statement_checks(
     head, _, tail = stmt.text.partition(":")
     checks = []
     for what, part, stage, base in (("total", head, "BO", 0), ("change", tail, "DELTA", len(head) + 1)):
-        figure = printed(part, base)
+        sign = -1.0 if what == "change" and (stmt.change or 0) < 0 else 1.0  # the change word, read by the reader
+        figure = printed(part, base, sign)
         stage_facts = facts.get((subject, stage), [])
         if figure is None or not stage_facts:
             continue
-        ok = any(rounds_to(f.value, figure) for f in stage_facts)
-        if what == "change" and ok:
-            falling = "daling" in part or figure.value < 0
-            ok = all((f.value < 0) == falling for f in stage_facts if rounds_to(f.value, figure))
+        ok = any(rounds_to(f.value, figure) and (f.value < 0) == (figure.value < 0) for f in stage_facts)
         checks.append((what, figure, stage_facts, ok))
     return checks
 

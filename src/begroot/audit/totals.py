@@ -2,7 +2,7 @@
 
 - programs-sum-to-total: the program summaries inside the TOTAL perimeter add up to the TOTAL summary.
 - program-vs-ise-frames: a program summary equals the sum of its ISE frames (when every ISE has one).
-- slide-delta: BA + DELTA == BO per row and credit of a slide table.
+- evolution-delta: the stage before a Delta/evolutie plus the delta is the stage after it, in every table.
 - slide-ise-sum: a program's ISE rows add up to its program row.
 - slide-program-sum: the program rows add up to Totaal.
 """
@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..model import Document, Fact, Table
-from .findings import Finding, by_key, rule, sum_finding
+from .findings import Finding, rule, sum_finding
 
 VAK_VEK = ("VAK", "VEK")
 
@@ -82,25 +82,27 @@ def program_vs_ise_frames(doc: Document) -> Iterator[Finding]:
                     yield found
 
 
-def _slide_rows(table: Table) -> dict[tuple[str, str, str, str], Fact]:
-    return by_key(table.facts)
-
-
-@rule("slide-delta", "error")
-def slide_delta(doc: Document) -> Iterator[Finding]:
+@rule("evolution-delta", "error")
+def evolution_delta(doc: Document) -> Iterator[Finding]:
+    """Every table with an evolution (`Delta`, `evolutie`): the stage before it plus the delta is the stage after
+    it, per subject, row and credit (`BA 2024` + `evolutie` = `BO 2025`; `BO 2024` + `evolutie` = `BA 2024`)."""
     for table in doc.tables:
-        if table.layout != "budget_evolution":
-            continue
-        facts = _slide_rows(table)
-        for (subject, row, credit, stage), bo in facts.items():
-            ba, delta = facts.get((subject, row, credit, "BA")), facts.get((subject, row, credit, "DELTA"))
-            if stage != "BO" or ba is None or delta is None:
-                continue
-            found = sum_finding(
-                "slide-delta", subject, f"slide table {table.index} {subject} {credit} BA + DELTA", [ba, delta], bo
-            )
-            if found:
-                yield found
+        if table.layout == "credit_evolution":
+            continue  # its causes of change stand between the stages, not a delta
+        series: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+        for fact in table.facts:  # in print order: columns of a row, or rows of a column
+            series[(fact.subject, fact.row, fact.credit)].append(fact)
+        for (subject, _row, credit), facts in series.items():
+            for position, delta in enumerate(facts):
+                if delta.stage != "DELTA" or not 0 < position < len(facts) - 1:
+                    continue
+                before, after = facts[position - 1], facts[position + 1]
+                if "DELTA" in (before.stage, after.stage):
+                    continue
+                what = f"table {table.index} {subject} {credit} {before.stage} {before.year} + DELTA"
+                found = sum_finding("evolution-delta", subject, what, [before, delta], after)
+                if found:
+                    yield found
 
 
 @rule("slide-ise-sum", "error")

@@ -143,6 +143,8 @@ def build_columns(
     if not credits:
         return None
     if not stages:
+        if len({c.value for c in credits}) < len(credits):
+            return None  # a credit twice with no stage over it: a breakdown by measure, not stages x credits
         return [Column(c.value) for c in credits], True
     ncredit, nstage = len(credits), len(stages)
 
@@ -170,6 +172,7 @@ class Header:
     year: int | None
     data_start: int  # index of the first line after the header
     lines: list[Line]
+    shifted: bool = False  # the header line naming every column lost its place (a page-start mark)
 
 
 def read_header(window: list[Line], start: int, skip: set[int] | frozenset[int] = frozenset()) -> Header | None:
@@ -213,21 +216,30 @@ def read_header(window: list[Line], start: int, skip: set[int] | frozenset[int] 
     if built is None:
         return None
     columns, stage_rows = built
-    _place_columns(columns, leaf_candidates)
-    return Header(columns, stage_rows, year, i, header)
+    shifted = _place_columns(columns, leaf_candidates)
+    return Header(columns, stage_rows, year, i, header, shifted)
 
 
-def _place_columns(columns: list[Column], candidates: list[tuple[Line, list[HeaderItem]]]) -> None:
-    """Give each column the x of the header item printed over it, when one header line names every column."""
+def _place_columns(columns: list[Column], candidates: list[tuple[Line, list[HeaderItem]]]) -> bool:
+    """Give each column the x of the header item printed over it, when one header line names every column.
+    True when that line is aligned but shifted by a page-start mark: the columns' places come from the rows."""
     for line, items in reversed(candidates):
         if len(items) != len(columns) or not _aligned(line, items):
             continue
+        if shifted(line):
+            return True
         words = line.positioned_words()
         for column, item in zip(columns, items, strict=True):
             spanned = [w for w in words if w.start < item.end and w.end > item.start]
             if spanned:
                 column.x0, column.x1 = spanned[0].x0, spanned[-1].x1
-        return
+        return False
+    return False
+
+
+def shifted(line: Line) -> bool:
+    """A line of aligned text whose indentation a page-start mark replaced by one space: its x is unknown."""
+    return line.words is None and line.indent == 1
 
 
 def _aligned(line: Line, items: list[HeaderItem]) -> bool:
@@ -306,7 +318,8 @@ class TableReader:
         self.table = RawTable(
             window[start], header.lines, header.columns, header.stage_rows, header.year, end=header.data_start - 1
         )
-        self.positional = all(c.x0 is not None for c in header.columns) and len(header.columns) > 1
+        placed = all(c.x0 is not None for c in header.columns) or header.shifted
+        self.positional = placed and len(header.columns) > 1
         self.table.positional = self.positional
         self.heading = _heading_texts(window, start)
         self.pending: list[Line] = []
@@ -456,16 +469,13 @@ class TableReader:
             self._close_row()
 
     def _place_by_position(self, line: Line, label: str, numbers: list[Number]) -> None:
-        words = line.positioned_words()
-        targets = [self._column_at(_number_span(number, words)) for number in numbers]
-        if len(set(targets)) != len(targets):
-            # Positions contradict each other (a line shifted by a page-start mark): fill the free columns in order.
-            free = [k for k in range(self.ncols) if k not in self.cells]
-            if len(numbers) > len(free):
-                self.table.problems.append(("two numbers under one column", line))
-                return
-            targets = free[: len(numbers)]
-        if self.cells and (label or any(t in self.cells for t in targets)):
+        if self.cells and label:
+            self._close_row()  # a label starts the next row
+        targets = self._targets(line, numbers)
+        if targets is None:
+            self.table.problems.append(("two numbers under one column", line))
+            return
+        if self.cells and any(t in self.cells for t in targets):
             self._close_row()
         if not self.cells:
             self._start_row(line, label)
@@ -474,20 +484,43 @@ class TableReader:
         if len(self.cells) == self.ncols:
             self._close_row()
 
-    def _column_at(self, span: tuple[float, float]) -> int:
+    def _targets(self, line: Line, numbers: list[Number]) -> list[int] | None:
+        """The column of each number; where positions are unknown or contradict each other (a line shifted by a
+        page-start mark) the free columns of the row in order; None when even those are too few."""
+        words = line.positioned_words()
+        found = [self._column_at(_number_span(number, words)) for number in numbers]
+        targets = [t for t in found if t is not None]
+        if not shifted(line) and len(targets) == len(numbers) and len(set(targets)) == len(targets):
+            return targets
+        free = [k for k in range(self.ncols) if k not in self.cells]
+        return free[: len(numbers)] if len(numbers) <= len(free) else None
+
+    def _column_at(self, span: tuple[float, float]) -> int | None:
         """The column a number stands in: by the right edges of a full row's numbers when one was read
         (numbers are right-aligned; a header can be shifted, e.g. by a page-start mark), else under its header."""
         if self.edges:
             return min(range(len(self.edges)), key=lambda k: abs(self.edges[k] - span[1]))
+        return self._header_column_at(span)
+
+    def _header_column_at(self, span: tuple[float, float]) -> int | None:
+        if any(c.x0 is None for c in self.table.columns):
+            return None  # the header's places are unknown until a full row shows them
         centres = [((c.x0 or 0.0) + (c.x1 or 0.0)) / 2 for c in self.table.columns]
         middle = (span[0] + span[1]) / 2
         return min(range(len(centres)), key=lambda k: abs(centres[k] - middle))
 
     def _learn_edges(self, line: Line, numbers: list[Number]) -> None:
-        if self.positional and len(numbers) == self.ncols:
-            words = line.positioned_words()
-            self.edges = [_number_span(number, words)[1] for number in numbers]
-            self.lefts = [_number_span(numbers[0], words)[0]]
+        """A full row shows where the columns' numbers end, unless the line itself was shifted (its numbers do
+        not stand under their headers one by one, as after a page-start mark)."""
+        if not self.positional or len(numbers) != self.ncols or shifted(line):
+            return
+        words = line.positioned_words()
+        spans = [_number_span(number, words) for number in numbers]
+        under = [self._header_column_at(span) for span in spans]
+        if under != list(range(self.ncols)) and None not in under:
+            return
+        self.edges = [span[1] for span in spans]
+        self.lefts = [spans[0][0]]
 
     def _close_row(self, final: bool = False) -> None:
         if not self.cells:

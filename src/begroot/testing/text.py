@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import textwrap
 from dataclasses import asdict, dataclass, fields
+from decimal import ROUND_HALF_UP, Decimal
 
 from .budget import Article, Budget, Ise, Program
 from .document import GeneratedDocument
@@ -628,7 +629,7 @@ class ReportWriter:
             bu = values.get(y, "BU", credit)
             text = f"Bij BA {y} werd voor dit begrotingsartikel een budget voorzien van {dutch(ba)} keuro {credit}. "
             if jr > 0 and bu >= 0:
-                share = round(bu / jr * 100)
+                share = int(_half_up(bu / jr * 100, 0))
                 word = "minder" if bu <= jr else "meer"
                 text += (f"De realisatie op dit begrotingsartikel bedraagt {dutch(bu)} keuro. Dit is {share}% of "
                          f"{dutch(abs(jr - bu))} keuro {word} dan het voorziene budget. ")  # fmt: skip
@@ -805,20 +806,25 @@ class SlidesWriter:
 def _millions(keuro: int, rng: random.Random, small: bool = False) -> tuple[str, float]:
     """`1,2 miljard`, `520 miljoen`, `18,3 miljoen`, `1.500 miljoen`, `0,08 miljoen`: the text and its keuro value."""
     if keuro >= 1_000_000 and not small and rng.random() < 0.7:
-        value = round(keuro / 1_000_000, 1)
+        value = _half_up(keuro / 1_000_000, 1)
         return f"{value:.1f}".replace(".", ",") + " miljard", value * 1_000_000
     millions = keuro / 1000
     if millions >= 1000:
-        value = round(millions)
+        value = _half_up(millions, 0)
         return f"{dutch(int(value))} miljoen", value * 1000.0
     if millions >= 100:
-        value = round(millions)
+        value = _half_up(millions, 0)
         return f"{int(value)} miljoen", value * 1000.0
     if millions >= 1:
-        value = round(millions, 1)
+        value = _half_up(millions, 1)
         return f"{value:.1f}".replace(".", ",") + " miljoen", value * 1000
-    value = round(millions, 2)
+    value = _half_up(millions, 2)
     return f"{value:.2f}".replace(".", ",") + " miljoen", value * 1000
+
+
+def _half_up(value: float, decimals: int) -> float:
+    """Rounded as people round in print (0,25 -> 0,3), not as Python's round() (to even, and binary floats)."""
+    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 # ------------------------------------------------------------------------------- entry point
