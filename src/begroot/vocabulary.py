@@ -157,7 +157,7 @@ _CREDITS = r"VAK\s*/\s*VEK|VAK\s*/\s*VAK|VAK\s+en\s+VEK|VAK|VEK|AO|TO|LO"
 _STAGE_WORDS = r"BA\s*[-–]\s*JR|BA|BO|begrotingsaanpassing|begrotingsopmaak"
 _HEDGE = r"(?:(?:afgerond|quasi|bijna|zo\s+goed\s+als|ongeveer|nagenoeg)\s+)?"
 _ITEM = (
-    rf"(?:(?P<pre>VAK|VEK)-krediet\s+van\s+)?(?P<amount>{_FIGURE})(?:,(?P<decimals>\d+))?\s*keuro"
+    rf"(?:(?P<pre>VAK|VEK)-krediet\s+van\s+)?(?P<amount>[-−]?(?:{_FIGURE}))(?:,(?P<decimals>\d+))?\s*keuro"
     rf"(?:\s+(?:in\s+)?(?P<credit>{_CREDITS})(?![\w-]))?"
     rf"(?:\s*\(\s*(?P<paren>\d+(?:[,.]\d{{1,2}})?)\s*%\s*\)"
     rf"|\s+of\s+{_HEDGE}(?P<percent>\d+(?:[,.]\d{{1,2}})?)\s*%(?:\s+(?P<pcredit>VAK|VEK)(?![\w-]))?"

@@ -73,7 +73,7 @@ def _number(text: str, percent: bool) -> tuple[float, int]:
     if percent:
         plain = text.replace(",", ".")
         return float(plain), len(plain.partition(".")[2])
-    whole, _, decimals = text.partition(",")
+    whole, _, decimals = text.replace("−", "-").partition(",")  # a budget can be negative
     return float(whole.replace(".", "") + ("." + decimals if decimals else "")), len(decimals)
 
 
