@@ -22,21 +22,17 @@ def _article_facts(doc: Document, article: Article) -> list[Fact]:
 
 def _grouped(doc: Document, articles: list[Article], credits: tuple[str, ...]) -> dict[tuple[str, str], list[Fact]]:
     """The articles' figures per (credit, stage), each article counted once (an article shown twice, under the
-    department and under the entity, is one article), and only where every article gives that figure (a
-    `Kredietevolutie` prints no delta: a sum over some articles says nothing)."""
+    department and under the entity, is one article), and only where every article printing that credit gives
+    that stage (a `Kredietevolutie` prints no delta: a sum over some articles says nothing)."""
     parts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    distinct = list({article.code: article for article in articles}.values())
-    counted: dict[tuple[str, str], int] = defaultdict(int)
-    for article in distinct:
-        seen: set[tuple[str, str]] = set()
-        for fact in _article_facts(doc, article):
-            key = (fact.credit, fact.stage)
-            if fact.credit in credits and key not in seen:
-                seen.add(key)
-                parts[key].append(fact)
-                counted[key] += 1
-    with_tables = sum(1 for article in distinct if _article_facts(doc, article))
-    return {key: facts for key, facts in parts.items() if counted[key] == with_tables}
+    printing: dict[str, int] = defaultdict(int)  # credit -> how many articles print it at all
+    for article in {article.code: article for article in articles}.values():
+        facts = {(f.credit, f.stage): f for f in reversed(_article_facts(doc, article)) if f.credit in credits}
+        for credit in {credit for credit, _ in facts}:
+            printing[credit] += 1
+        for key, fact in facts.items():
+            parts[key].append(fact)
+    return {key: facts for key, facts in parts.items() if len(facts) == printing[key[0]]}
 
 
 def _difference(
@@ -68,7 +64,7 @@ def apparatus_vs_articles(doc: Document) -> Iterator[Finding]:
             continue
         articles = [a for a in doc.articles if a.parts.program == table.subject]
         expenditure = _grouped(doc, [a for a in articles if not a.parts.is_receipt], VAK_VEK)
-        receipts = _grouped(doc, articles, ("AO", "TO", "LO"))  # every article table prints AO TO LO
+        receipts = _grouped(doc, articles, ("AO", "TO", "LO"))  # the articles that print receipts
         for fact in table.facts:
             parts = (expenditure if fact.credit in VAK_VEK else receipts).get((fact.credit, fact.stage))
             if parts:
