@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .identity import compose_title
+
 SCHEMA_VERSION = "1.0"
 
 # The fact table's columns, in contract order (docs/fact-table.md).
@@ -51,7 +53,7 @@ class Warning:
         return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long document has hundreds of thousands of lines
 class Line:
     """One line of the source, as printed."""
 
@@ -72,7 +74,7 @@ class Page:
 class SourceDocument:
     """A document as pages of lines, whatever the file format."""
 
-    name: str  # file name without extension: the document's id
+    name: str  # the document's id, made from the file name (identity.slug)
     path: str
     format: str  # "text" or "pdf"
     sha256: str
@@ -329,14 +331,15 @@ class Slide:
 
 @dataclass
 class Document:
-    name: str
+    name: str  # the id (identity.slug of the file name); the store may add a hash to keep it unique
     kind: str  # report | slides
     stage: str  # BO | BA | BU
     year: int
     domain: str
     sha256: str = ""
     format: str = "text"
-    title: str = ""
+    title: str = ""  # composed from kind, stage, year and domain when not given
+    file_name: str = ""  # the file it was read from, as named on disk
     page_count: int = 0
     domain_letter: str = ""
     sections: list[Section] = field(default_factory=list)
@@ -352,6 +355,10 @@ class Document:
     statements: list[Statement] = field(default_factory=list)
     slides: list[Slide] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.title:
+            self.title = compose_title(self.kind, self.stage, self.year, self.domain)
 
     @property
     def facts(self) -> list[Fact]:

@@ -11,11 +11,18 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.engine import Connection
 
+from ..formula import csv_safe_rows
 from ..store import queries
 from ..store.queries import FACT_FIELDS, ArticleFilter, FactFilter, FindingFilter
+from ..store.store import resolve_document
+from . import models
 from .responses import etagged, json_reply
 
-router = APIRouter(prefix="/api/v1", tags=["begroot"])
+ERRORS: dict[int | str, dict[str, object]] = {
+    404: {"model": models.Error, "description": "Unknown document, article or subject"},
+    422: {"model": models.Error, "description": "A parameter out of its pattern or range"},
+}
+router = APIRouter(prefix="/api/v1", tags=["begroot"], responses=ERRORS)
 
 # Patterns shared with the web pages: what a code, key or name may look like.
 CODE = r"^[A-Za-z0-9][A-Za-z0-9-]{1,40}$"
@@ -23,7 +30,9 @@ PROGRAM = r"^[A-Za-z0-9]{1,8}$"
 ISE = r"^[A-Za-z0-9]{1,8}:[A-Za-z0-9-]{1,80}$"
 GOAL = r"^(SD|OD) \d{1,3}$"
 SUFFIX = r"^[A-Za-z0-9]{1,4}$"
-DOCUMENT = r"^[A-Za-z0-9_.-]{1,200}$"
+# A document is named by its id, sha256 or file name (any characters but control characters).
+DOCUMENT = r"^[^\x00-\x1f\x7f]{1,200}$"
+TEXT = r"^[^\x00-\x1f\x7f]*$"
 SUBJECT = r"^[A-Za-z0-9:_.\- ]{1,120}$"
 CREDIT = r"^(VAK|VEK|AO|TO|LO)$"
 STAGE = r"^(BO|BA|BA-JR|BU|DELTA)$"
@@ -32,7 +41,6 @@ ROW = r"^(total|esr|is|other)$"
 RULE = r"^[a-z][a-z-]{0,59}$"
 SEVERITY = r"^(error|warning|info)$"
 
-Doc = Annotated[str | None, Query(pattern=DOCUMENT, description="document name")]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
@@ -45,8 +53,30 @@ def connect(request: Request) -> Iterator[Connection]:
 Db = Annotated[Connection, Depends(connect)]
 
 
+def known_document(db: Connection, reference: str) -> str:
+    """The id of the one document a reference names (id, sha256 or file name); 404 otherwise."""
+    ids = resolve_document(db, reference)
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise HTTPException(404, f"no document {reference!r}")
+    raise HTTPException(404, f"{reference!r} names {len(ids)} documents ({', '.join(ids)}): give the id")
+
+
+def document_reference(
+    db: Db,
+    document: Annotated[
+        str | None, Query(pattern=DOCUMENT, description="document id (or its sha256, or its file name)")
+    ] = None,
+) -> str | None:
+    return None if document is None else known_document(db, document)
+
+
+Doc = Annotated[str | None, Depends(document_reference)]
+
+
 def fact_filter(
-    document: Doc = None,
+    document: Doc,
     scope: Annotated[str | None, Query(pattern=SCOPE)] = None,
     subject: Annotated[str | None, Query(pattern=SUBJECT)] = None,
     row: Annotated[str | None, Query(pattern=ROW)] = None,
@@ -67,31 +97,35 @@ def page_links(request: Request, total: int, limit: int, offset: int) -> dict[st
     return {"Link": ", ".join(links)} if links else {}
 
 
-@router.get("/documents", summary="The stored documents")
+@router.get("/documents", summary="The stored documents", responses={200: {"model": list[models.Document]}})
 def documents(request: Request, db: Db) -> Response:
     return json_reply(request, queries.documents(db))
 
 
-@router.get("/programs", summary="Programs, one per code")
+@router.get("/programs", summary="Programs, one per code", responses={200: {"model": list[models.Program]}})
 def programs(request: Request, db: Db) -> Response:
     return json_reply(request, queries.programs(db))
 
 
-@router.get("/ises", summary="Inhoudelijke structuurelementen (ISEs)")
+@router.get("/ises", summary="Inhoudelijke structuurelementen (ISEs)", responses={200: {"model": list[models.Ise]}})
 def ises(request: Request, db: Db) -> Response:
     return json_reply(request, queries.ises(db))
 
 
-@router.get("/articles", summary="Budget articles, filtered and paginated")
+@router.get(
+    "/articles", summary="Budget articles, filtered and paginated", responses={200: {"model": models.ArticlePage}}
+)
 def articles(
     request: Request,
     db: Db,
+    document: Doc,
     program: Annotated[str | None, Query(pattern=PROGRAM)] = None,
     ise: Annotated[str | None, Query(pattern=ISE)] = None,
     od: Annotated[str | None, Query(pattern=GOAL, description="goal code, e.g. 'OD 1'")] = None,
     suffix: Annotated[str | None, Query(pattern=SUFFIX)] = None,
-    document: Doc = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=100, description="text in code or name")] = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=100, pattern=TEXT, description="text in code or name")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
@@ -100,15 +134,23 @@ def articles(
     return json_reply(request, payload, page_links(request, total, limit, offset))
 
 
-@router.get("/articles/{code}", summary="One article with its facts, texts, goals and tables")
-def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], document: Doc = None) -> Response:
+@router.get(
+    "/articles/{code}",
+    summary="One article with its facts, texts, goals and tables",
+    responses={200: {"model": models.Article}},
+)
+def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], document: Doc) -> Response:
     found = queries.article(db, code, document)
     if found is None:
         raise HTTPException(404, f"no article {code!r}")
     return json_reply(request, found)
 
 
-@router.get("/timeline/{subject}", summary="Every stored figure of a subject across documents")
+@router.get(
+    "/timeline/{subject}",
+    summary="Every stored figure of a subject across documents",
+    responses={200: {"model": list[models.TimelinePoint]}},
+)
 def timeline(
     request: Request,
     db: Db,
@@ -121,34 +163,42 @@ def timeline(
     return json_reply(request, rows)
 
 
-@router.get("/goals", summary="SD -> OD tree with the articles serving each OD")
-def goals(request: Request, db: Db, document: Doc = None) -> Response:
+@router.get(
+    "/goals",
+    summary="SD -> OD tree with the articles serving each OD",
+    responses={200: {"model": list[models.StrategicGoal]}},
+)
+def goals(request: Request, db: Db, document: Doc) -> Response:
     return json_reply(request, queries.goals(db, document))
 
 
-@router.get("/findings", summary="Audit findings")
+@router.get("/findings", summary="Audit findings", responses={200: {"model": list[models.Finding]}})
 def findings(
     request: Request,
     db: Db,
+    document: Doc,
     rule: Annotated[str | None, Query(pattern=RULE)] = None,
     severity: Annotated[str | None, Query(pattern=SEVERITY)] = None,
-    document: Doc = None,
     subject: Annotated[str | None, Query(pattern=SUBJECT)] = None,
 ) -> Response:
     return json_reply(request, queries.findings(db, FindingFilter(rule, severity, document, subject)))
 
 
-@router.get("/search", summary="Dutch-aware full-text search with highlighted snippets")
+@router.get(
+    "/search",
+    summary="Dutch-aware full-text search with highlighted snippets",
+    responses={200: {"model": models.SearchResults}},
+)
 def search(
     request: Request,
-    q: Annotated[str, Query(min_length=1, max_length=200)],
+    q: Annotated[str, Query(min_length=1, max_length=200, pattern=TEXT)],
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Response:
     results = request.app.state.search.search(q, limit)
     return json_reply(request, {"query": q, "total": len(results), "results": results})
 
 
-@router.get("/facts", summary="The fact table, filtered and paginated")
+@router.get("/facts", summary="The fact table, filtered and paginated", responses={200: {"model": models.FactPage}})
 def facts(
     request: Request,
     db: Db,
@@ -161,11 +211,16 @@ def facts(
     return json_reply(request, payload, page_links(request, total, limit, offset))
 
 
-@router.get("/facts.csv", summary="The fact table as CSV (same filters as /facts, no pagination)")
+@router.get(
+    "/facts.csv",
+    summary="The fact table as CSV (same filters as /facts, no pagination)",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV, header first"}},
+)
 def facts_csv(request: Request, db: Db, filters: Annotated[FactFilter, Depends(fact_filter)]) -> Response:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(FACT_FIELDS)
-    writer.writerows(queries.iter_facts(db, filters))
+    writer.writerows(csv_safe_rows(queries.iter_facts(db, filters)))
     headers = {"Content-Disposition": 'attachment; filename="facts.csv"'}
     return etagged(request, buffer.getvalue().encode(), "text/csv; charset=utf-8", headers)

@@ -16,7 +16,7 @@ from .findings import RULES, SEVERITIES, Finding, Rule, document_rules, document
 SEVERITY_ORDER = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 
-def _sorted(findings: list[Finding]) -> list[Finding]:
+def sort_findings(findings: list[Finding]) -> list[Finding]:
     def key(f: Finding) -> tuple[int, str, int]:
         first = f.locations[0] if f.locations else {}
         return (
@@ -33,15 +33,18 @@ def audit_document(doc: Document, source: SourceDocument | None = None) -> list[
     for registered in document_rules():
         args = (doc, source) if registered.needs_source else (doc,)
         findings.extend(registered.function(*args))
-    return _sorted(findings)
+    return sort_findings(findings)
 
 
 def audit_documents(docs: list[Document], sources: dict[str, SourceDocument] | None = None) -> list[Finding]:
     sources = sources or {}
     findings = [f for doc in docs for f in audit_document(doc, sources.get(doc.name))]
-    for registered in documents_rules():
-        findings.extend(registered.function(docs))
-    return _sorted(findings)
+    return sort_findings(findings + cross_document_findings(docs))
+
+
+def cross_document_findings(docs: list[Document]) -> list[Finding]:
+    """The rules that compare documents (they need no source: they run after the sources are gone)."""
+    return [finding for registered in documents_rules() for finding in registered.function(docs)]
 
 
 def load_and_parse(path: str | Path) -> tuple[Document, SourceDocument]:
@@ -71,5 +74,7 @@ __all__ = [
     "audit_documents",
     "audit_file",
     "audit_files",
+    "cross_document_findings",
     "rule",
+    "sort_findings",
 ]

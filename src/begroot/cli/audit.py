@@ -7,13 +7,14 @@ Exit codes: 0 when the audit ran (findings or not: findings are a report, not a 
 from __future__ import annotations
 
 import json
+import sys
 from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.table import Table as RichTable
 
-from ..audit import SEVERITIES, Finding, audit_documents
+from ..audit import SEVERITIES, Finding, audit_document, cross_document_findings, sort_findings
 from ..audit import load_and_parse as _load_and_parse
 from ..errors import BegrootError
 from . import app
@@ -48,6 +49,16 @@ def _print_table(findings: list[Finding]) -> None:
     out.print(f"{len(findings)} finding(s)")
 
 
+def _print_json(findings: list[Finding]) -> None:
+    """A JSON array written one finding at a time: thousands of findings are never one big string."""
+    out_stream = sys.stdout
+    out_stream.write("[")
+    for index, finding in enumerate(findings):
+        out_stream.write(",\n" if index else "\n")
+        out_stream.write(json.dumps(finding.as_dict(), ensure_ascii=False, indent=2))
+    out_stream.write("\n]\n" if findings else "]\n")
+
+
 def _print_markdown(findings: list[Finding]) -> None:
     print("| severity | rule | subject | message | where |")
     print("|---|---|---|---|---|")
@@ -58,30 +69,34 @@ def _print_markdown(findings: list[Finding]) -> None:
 
 def _from_database(url: str | None) -> list[Finding]:
     """The findings stored at ingest (each document's audit, and conflicts between documents)."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     from ..store import Store
 
     try:
         with Store(url) as store:
             rows = store.findings()
-    except SQLAlchemyError as error:
-        fail(f"cannot read the database: {str(error).splitlines()[0]}", 2)
+    except BegrootError as error:
+        fail(str(error), 2)
         raise  # unreachable: fail() exits
     fields = set(Finding.__dataclass_fields__)
     return [Finding(**{k: v for k, v in row.items() if k in fields and v is not None}) for row in rows]
 
 
-def _from_files(files: list[Path]) -> tuple[list[Finding], int]:
-    loaded, failed = [], 0
-    for path in expand_paths(files):
+def _from_files(paths: list[Path]) -> tuple[list[Finding], int]:
+    """Each file audited in turn, its source (the pages of text) dropped before the next one is read;
+    the documents stay for the rules that compare them."""
+    documents, findings, failed = [], [], 0
+    for path in paths:
         try:
-            loaded.append(_load_and_parse(path))
+            document, source = _load_and_parse(path)
         except BegrootError as error:
             report_error(error)
             failed += 1
-    findings = audit_documents([d for d, _ in loaded], {d.name: s for d, s in loaded}) if loaded else []
-    return findings, failed
+            continue
+        findings += audit_document(document, source)
+        del source
+        documents.append(document)
+    findings += cross_document_findings(documents)
+    return sort_findings(findings), failed
 
 
 @app.command()
@@ -97,13 +112,14 @@ def audit(
 
     Exits 0 whenever the audit ran, with or without findings; 1 for unreadable files.
     """
-    findings, failed = _from_files(files) if files else (_from_database(db), 0)
-    if files and failed == len(expand_paths(files)):
+    paths = expand_paths(files) if files else []
+    findings, failed = _from_files(paths) if files else (_from_database(db), 0)
+    if files and failed == len(paths):
         raise typer.Exit(1)  # nothing could be read: the errors said why, an empty report would not
     wanted = {s.value for s in severity} if severity else set(SEVERITIES)
     findings = [f for f in findings if f.severity in wanted]
     if format is Format.json:
-        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+        _print_json(findings)
     elif format is Format.markdown:
         _print_markdown(findings)
     else:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
-from ..audit import audit_document, load_and_parse
 from ..errors import BegrootError
 from ..store import Store
-from . import app
+from . import app, first_line
 from .common import err, expand_paths, fail, out
 
 DB_OPTION = typer.Option(
@@ -21,25 +20,27 @@ DB_OPTION = typer.Option(
 
 
 def _open(url: str | None) -> Store:
-    try:
-        return Store(url)
-    except (SQLAlchemyError, OSError) as error:
-        fail(f"cannot open the database: {_first_line(error)}")
-        raise  # unreachable: fail() exits
+    """The database; a problem opening it is a one-line error (the CLI's error handler prints it)."""
+    return Store(url)
 
 
-def _first_line(error: BaseException) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+def _ingest_one(store: Store, path: Path) -> tuple[str, str | None]:
+    """('added' or 'present', a warning or None); raises on any failure (the transaction is rolled back).
 
-
-def _ingest_one(store: Store, path: Path) -> str:
-    """'added' or 'present'; raises on any failure (the document's transaction is rolled back).
-
-    The document is audited on its way in, so its findings are stored with it.
+    The document is audited on its way in, so its findings are stored with it; the source and the
+    findings are dropped before the next file, so memory holds one document at a time.
     """
+    from ..audit import audit_document, load_and_parse
+
     document, source = load_and_parse(path)
     findings = [finding.as_dict() for finding in audit_document(document, source)]
-    return "added" if store.ingest(document, findings) else "present"
+    del source
+    done = store.ingest(document, findings)
+    if not done.added:
+        return "present", None
+    if done.clash:
+        return "added", f"another document is stored as {done.clash!r} already; this one is {done.id!r}"
+    return "added", None
 
 
 @app.command()
@@ -47,7 +48,10 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="BBT documents (text or PDF), or folders of them."),
     db: str | None = DB_OPTION,
 ) -> None:
-    """Parse documents and store them, one transaction each; documents already stored are skipped."""
+    """Parse documents and store them, one transaction each; documents already stored are skipped.
+
+    A file that fails is reported in one line and the others go on; the exit code is 1 if any failed.
+    """
     files = expand_paths(paths)
     store = _open(db)
     counts = {"added": 0, "present": 0, "failed": 0}
@@ -57,12 +61,15 @@ def ingest(
         for path in files:
             progress.update(task, description=path.name)
             try:
-                counts[_ingest_one(store, path)] += 1
+                outcome, warning = _ingest_one(store, path)
+                counts[outcome] += 1
+                if warning:
+                    progress.console.print(f"warning: {path}: {warning}", markup=False, soft_wrap=True)
             except BegrootError as error:
                 progress.console.print(f"error: {error}", markup=False, soft_wrap=True)
                 counts["failed"] += 1
             except Exception as error:  # one bad file must not stop the others
-                progress.console.print(f"error: {path}: {_first_line(error)}", markup=False, soft_wrap=True)
+                progress.console.print(f"error: {path}: {first_line(error)}", markup=False, soft_wrap=True)
                 counts["failed"] += 1
             progress.advance(task)
     store.close()
@@ -73,25 +80,30 @@ def ingest(
 
 @app.command()
 def documents(db: str | None = DB_OPTION) -> None:
-    """List the stored documents."""
+    """List the stored documents: id (what every command and URL takes), title, file name."""
     store = _open(db)
     rows = store.documents()
     store.close()
-    table = Table("name", "kind", "stage", "year", "domain", "format", "pages", "facts", "sha256")
+    table = Table()
+    table.add_column("id", no_wrap=True)  # what the other commands take: always whole, to copy
+    table.add_column("title (file)", ratio=1)
+    for column in ("kind", "stage", "year", "facts"):
+        table.add_column(column, no_wrap=True)
     for row in rows:
-        table.add_row(
-            row["name"], row["kind"], row["stage"], str(row["year"]), row["domain"], row["format"],
-            str(row["page_count"]), str(row["facts"]), row["sha256"][:12],
-        )  # fmt: skip
+        title = f"{escape(row['title'])}\n[dim]{escape(row['file_name'])}[/dim]"  # names are text, never markup
+        cells = (row["kind"], row["stage"], str(row["year"]), str(row["facts"]))
+        table.add_row(escape(row["name"]), title, *(escape(cell) for cell in cells))
     out.print(table)
 
 
 @app.command()
-def remove(name: str = typer.Argument(..., help="Document name or sha256."), db: str | None = DB_OPTION) -> None:
+def remove(
+    name: str = typer.Argument(..., help="Document id, sha256 (or its first 8+ characters), or file name."),
+    db: str | None = DB_OPTION,
+) -> None:
     """Remove a document and everything stored from it."""
-    store = _open(db)
-    removed = store.remove(name)
-    store.close()
+    with _open(db) as store:
+        removed = store.remove(name)
     if not removed:
-        fail(f"no document named {name!r}")
+        fail(f"no document {name!r} (`begroot documents` lists them)")
     out.print(f"removed {removed} document{'s' if removed > 1 else ''}", markup=False)

@@ -85,6 +85,7 @@ EXTRACTORS: list[tuple[Table, Callable[[Document], list[Row]]]] = [
 def document_row(d: Document) -> Row:
     return {
         "name": d.name,
+        "file_name": d.file_name,
         "sha256": d.sha256,
         "kind": d.kind,
         "stage": d.stage,

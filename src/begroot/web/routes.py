@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache, partial
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from sqlalchemy.engine import Connection
 
-from ..api.routes import CODE, CREDIT, DOCUMENT, RULE, SEVERITY, STAGE
+from ..api.routes import CODE, CREDIT, DOCUMENT, RULE, SEVERITY, STAGE, TEXT, Db, Doc, known_document
 from ..store import STAGE_ORDER, queries
 from . import i18n, views
 
@@ -26,12 +24,6 @@ TREEMAP_STAGES = ("BO", "BA", "BA-JR", "BU")
 HOME_DOCUMENTS = 25  # documents listed on the home page
 
 
-def connect(request: Request) -> Iterator[Connection]:
-    with request.app.state.engine.connect() as connection:
-        yield connection
-
-
-Db = Annotated[Connection, Depends(connect)]
 Lang = Annotated[str | None, Query(pattern=r"^(nl|en)$")]
 
 
@@ -59,6 +51,11 @@ def render(request: Request, name: str, lang: str | None, status: int = 200, **c
     return response
 
 
+def titles_of(documents: list[dict[str, Any]]) -> dict[str, str]:
+    """id -> title, for naming documents on the pages."""
+    return {d["name"]: d["title"] or d["name"] for d in documents}
+
+
 def html_error(request: Request, status: int, detail: str) -> Response:
     return render(request, "error.html", None, status=status, status_code=status, detail=detail)
 
@@ -67,8 +64,8 @@ def html_error(request: Request, status: int, detail: str) -> Response:
 def home(
     request: Request,
     db: Db,
+    document: Doc,
     lang: Lang = None,
-    document: Annotated[str | None, Query(pattern=DOCUMENT)] = None,
     credit: Annotated[str, Query(pattern=r"^(VAK|VEK)$")] = "VEK",
     stage: Annotated[str, Query(pattern=STAGE)] = "BU",
 ) -> Response:
@@ -80,7 +77,7 @@ def home(
     names = {d["name"] for d in shown}
     totals = [row for row in queries.domain_totals(db) if row["document"] in names]
     return render(
-        request, "home.html", lang,
+        request, "home.html", lang, titles=titles_of(documents),
         documents=shown, more=len(documents) - len(shown), all_documents=documents, totals=totals,
         document=chosen, credit=credit, stage=stage, stages=TREEMAP_STAGES, leaves=rows,
         treemap=views.treemap_chart(rows, queries.names(db), no_ise),
@@ -92,14 +89,13 @@ def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], 
     page = views.article_page(db, code)
     if page is None:
         raise HTTPException(404, f"no article {code!r}")
-    return render(request, "article.html", lang, **page)
+    return render(request, "article.html", lang, titles=queries.titles(db), **page)
 
 
 @router.get("/goals", response_class=HTMLResponse)
-def goals(
-    request: Request, db: Db, lang: Lang = None, document: Annotated[str | None, Query(pattern=DOCUMENT)] = None
-) -> Response:
-    return render(request, "goals.html", lang, tree=queries.goals(db, document))
+def goals(request: Request, db: Db, document: Doc, lang: Lang = None) -> Response:
+    tree = queries.goals(db, document)
+    return render(request, "goals.html", lang, tree=tree, titles=queries.titles(db))
 
 
 @router.get("/audit", response_class=HTMLResponse)
@@ -113,15 +109,17 @@ def audit(
     rows = queries.findings(db, queries.FindingFilter(rule=rule, severity=severity))
     articles = queries.article_codes(db)
     return render(
-        request, "audit.html", lang, groups=views.grouped_findings(rows), total=len(rows),
+        request, "audit.html", lang, groups=views.grouped_findings(rows), total=len(rows), titles=queries.titles(db),
         link=partial(views.finding_link, articles=articles), severity=severity, rule=rule,
     )  # fmt: skip
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, lang: Lang = None, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+def search(
+    request: Request, db: Db, lang: Lang = None, q: Annotated[str, Query(max_length=200, pattern=TEXT)] = ""
+) -> Response:
     results = request.app.state.search.search(q, 100) if q.strip() else []
-    return render(request, "search.html", lang, q=q, results=results)
+    return render(request, "search.html", lang, q=q, results=results, titles=queries.titles(db))
 
 
 @router.get("/compare", response_class=HTMLResponse)
@@ -137,15 +135,15 @@ def compare(
 ) -> Response:
     documents = queries.documents(db)
     names = [d["name"] for d in documents]
-    a = a or (names[0] if names else None)
-    b = b or (names[-1] if names else None)
+    a = known_document(db, a) if a else (names[0] if names else None)
+    b = known_document(db, b) if b else (names[-1] if names else None)
     rows = views.comparison(db, a, b, sa or None, sb or None, credit) if a and b else []
     stages = sorted(
         {s for name in {a, b} if name for s in queries.stages_of(db, name)}, key=lambda s: STAGE_ORDER.get(s, 9)
     )
     return render(
-        request, "compare.html", lang, documents=names, a=a, b=b, sa=sa or "", sb=sb or "", credit=credit,
-        rows=rows, stages=stages, labels=queries.names(db),
+        request, "compare.html", lang, documents=names, titles=titles_of(documents), a=a, b=b, sa=sa or "",
+        sb=sb or "", credit=credit, rows=rows, stages=stages, labels=queries.names(db),
     )  # fmt: skip
 
 
