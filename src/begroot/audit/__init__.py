@@ -7,6 +7,7 @@ Rules live in one module per family and register themselves with `@rule(id, seve
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Document, SourceDocument
@@ -16,24 +17,47 @@ from .findings import RULES, SEVERITIES, Finding, Rule, document_rules, document
 SEVERITY_ORDER = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 
-def sort_findings(findings: list[Finding]) -> list[Finding]:
-    def key(f: Finding) -> tuple[int, str, int]:
-        first = f.locations[0] if f.locations else {}
-        return (
-            SEVERITY_ORDER.get(f.severity, 9),
-            str(first.get("document", "")),
-            int(str(first.get("source_line", 0))),
-        )
+def finding_order(f: Finding) -> tuple[int, str, int]:
+    """Findings are listed by severity, then by where they are (document, line)."""
+    first = f.locations[0] if f.locations else {}
+    return (
+        SEVERITY_ORDER.get(f.severity, 9),
+        str(first.get("document", "")),
+        int(str(first.get("source_line", 0))),
+    )
 
-    return sorted(findings, key=key)
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=finding_order)
+
+
+def iter_findings(doc: Document, source: SourceDocument | None = None) -> Iterator[Finding]:
+    """Every document rule's findings as they come, unsorted: a caller that keeps them in a
+    compact form (JSON text, database rows) never holds them all as objects.
+
+    The rules that read the source run first and the source is let go after them: a caller that
+    hands its only reference over (`iter_findings(*load_and_parse(path))`) frees the pages early.
+    """
+    rules = sorted(document_rules(), key=lambda registered: not registered.needs_source)
+    for registered in rules:
+        if not registered.needs_source:
+            source = None
+        args = (doc, source) if registered.needs_source else (doc,)
+        yield from registered.function(*args)
 
 
 def audit_document(doc: Document, source: SourceDocument | None = None) -> list[Finding]:
-    findings: list[Finding] = []
-    for registered in document_rules():
-        args = (doc, source) if registered.needs_source else (doc,)
-        findings.extend(registered.function(*args))
-    return sort_findings(findings)
+    return sort_findings(list(iter_findings(doc, source)))
+
+
+def facts_only(doc: Document) -> Document:
+    """The document with its tables and facts and nothing else: what the rules that compare
+    documents need, kept while the next documents are read."""
+    return Document(
+        name=doc.name, kind=doc.kind, stage=doc.stage, year=doc.year, domain=doc.domain, sha256=doc.sha256,
+        format=doc.format, title=doc.title, file_name=doc.file_name, page_count=doc.page_count,
+        domain_letter=doc.domain_letter, tables=doc.tables,
+    )  # fmt: skip
 
 
 def audit_documents(docs: list[Document], sources: dict[str, SourceDocument] | None = None) -> list[Finding]:
@@ -75,6 +99,9 @@ __all__ = [
     "audit_file",
     "audit_files",
     "cross_document_findings",
+    "facts_only",
+    "finding_order",
+    "iter_findings",
     "rule",
     "sort_findings",
 ]

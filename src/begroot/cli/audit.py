@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from enum import Enum
+from itertools import islice
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table as RichTable
 
-from ..audit import SEVERITIES, Finding, audit_document, cross_document_findings, sort_findings
+from ..audit import SEVERITIES, Finding, cross_document_findings, facts_only, finding_order, iter_findings
 from ..audit import load_and_parse as _load_and_parse
 from ..errors import BegrootError
 from . import app
@@ -39,27 +42,58 @@ def _where(finding: Finding) -> str:
     )
 
 
-def _print_table(findings: list[Finding]) -> None:
-    table = RichTable(show_lines=False)
-    for column in ("severity", "rule", "subject", "message", "where"):
-        table.add_column(column, overflow="fold")
-    for f in findings:
-        table.add_row(f.severity, f.rule, f.subject, f.message, _where(f))
-    out.print(table)
-    out.print(f"{len(findings)} finding(s)")
+class Kept:
+    """Findings kept as compact JSON text with their sort key, turned back into objects one at a
+    time for printing: a long document gives tens of thousands of findings."""
+
+    def __init__(self) -> None:
+        self.records: list[tuple[tuple[int, str, int], str]] = []
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        # ASCII JSON: one byte a character in memory, where any accent would make it two or four.
+        self.records += [(finding_order(f), json.dumps(f.as_dict())) for f in findings]
+
+    def __iter__(self) -> Iterator[Finding]:
+        self.records.sort(key=lambda record: record[0])
+        for _order, text in self.records:
+            yield Finding(**json.loads(text))
 
 
-def _print_json(findings: list[Finding]) -> None:
+TABLE_ROWS = 500  # rows per printed table: a table is measured whole before it is printed
+
+
+def batched(items: Iterable[Finding], size: int) -> Iterator[list[Finding]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _print_table(findings: Iterable[Finding]) -> None:
+    count = 0
+    for chunk in batched(findings, TABLE_ROWS):
+        table = RichTable(show_lines=False)
+        for column in ("severity", "rule", "subject", "message", "where"):
+            table.add_column(column, overflow="fold")
+        for f in chunk:
+            table.add_row(*(escape(cell) for cell in (f.severity, f.rule, f.subject, f.message, _where(f))))
+        out.print(table)
+        count += len(chunk)
+    out.print(f"{count} finding(s)")
+
+
+def _print_json(findings: Iterable[Finding]) -> None:
     """A JSON array written one finding at a time: thousands of findings are never one big string."""
     out_stream = sys.stdout
     out_stream.write("[")
-    for index, finding in enumerate(findings):
-        out_stream.write(",\n" if index else "\n")
+    count = 0
+    for finding in findings:
+        out_stream.write(",\n" if count else "\n")
         out_stream.write(json.dumps(finding.as_dict(), ensure_ascii=False, indent=2))
-    out_stream.write("\n]\n" if findings else "]\n")
+        count += 1
+    out_stream.write("\n]\n" if count else "]\n")
 
 
-def _print_markdown(findings: list[Finding]) -> None:
+def _print_markdown(findings: Iterable[Finding]) -> None:
     print("| severity | rule | subject | message | where |")
     print("|---|---|---|---|---|")
     for f in findings:
@@ -81,10 +115,10 @@ def _from_database(url: str | None) -> list[Finding]:
     return [Finding(**{k: v for k, v in row.items() if k in fields and v is not None}) for row in rows]
 
 
-def _from_files(paths: list[Path]) -> tuple[list[Finding], int]:
+def _from_files(paths: list[Path]) -> tuple[Kept, int]:
     """Each file audited in turn, its source (the pages of text) dropped before the next one is read;
-    the documents stay for the rules that compare them."""
-    documents, findings, failed = [], [], 0
+    only the facts of each document stay, for the rules that compare documents."""
+    kept, documents, failed = Kept(), [], 0
     for path in paths:
         try:
             document, source = _load_and_parse(path)
@@ -92,11 +126,12 @@ def _from_files(paths: list[Path]) -> tuple[list[Finding], int]:
             report_error(error)
             failed += 1
             continue
-        findings += audit_document(document, source)
-        del source
-        documents.append(document)
-    findings += cross_document_findings(documents)
-    return sort_findings(findings), failed
+        findings = iter_findings(document, source)
+        del source  # the generator holds the only reference now, and lets go of it when done with it
+        kept.add(findings)
+        documents.append(facts_only(document))
+    kept.add(cross_document_findings(documents))
+    return kept, failed
 
 
 @app.command()
@@ -113,11 +148,11 @@ def audit(
     Exits 0 whenever the audit ran, with or without findings; 1 for unreadable files.
     """
     paths = expand_paths(files) if files else []
-    findings, failed = _from_files(paths) if files else (_from_database(db), 0)
+    found, failed = _from_files(paths) if files else (_from_database(db), 0)
     if files and failed == len(paths):
         raise typer.Exit(1)  # nothing could be read: the errors said why, an empty report would not
     wanted = {s.value for s in severity} if severity else set(SEVERITIES)
-    findings = [f for f in findings if f.severity in wanted]
+    findings = (f for f in found if f.severity in wanted)
     if format is Format.json:
         _print_json(findings)
     elif format is Format.markdown:

@@ -5,31 +5,20 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
 from rich.table import Table as RichTable
 
 from ..errors import AmbiguousDocument, BegrootError
-from ..export import (
-    build_report,
-    compare,
-    load,
-    load_side,
-    render_html,
-    render_markdown,
-    write_csv,
-    write_datapackage,
-    write_parquet,
-    write_xlsx,
-)
-from ..export.diff import Diff, top_per_credit
-from ..export.formats import csv_safe
-from ..export.numbers import nl
 from ..store import Store
-from ..store.exports import FactFilter
 from . import app
 from .common import err, filling, out, output_file, output_folder, replacing, writing_text
+
+if TYPE_CHECKING:  # pandas and the writers load when a command runs: `extract` and `ingest` never need them
+    import pandas as pd
+
+    from ..export.diff import Diff
 
 DB_OPTION = typer.Option(None, "--db", help="Database URL (default: $BEGROOT_DB, else the user data SQLite file).")
 
@@ -88,6 +77,9 @@ def export(
     program: str | None = typer.Option(None, "--program", help="Facts of a program: its summary, ISEs and articles."),
 ) -> None:
     """Export the facts and the tables that describe them (documents, programs, ises, articles, goals, findings)."""
+    from ..export import load, write_csv
+    from ..store.exports import FactFilter
+
     target = output or DEFAULT_OUTPUT.get(format.value)
     if target is not None:  # a bad --output is refused before the database is read
         output_file(target) if format is ExportFormat.xlsx else output_folder(target)
@@ -106,6 +98,8 @@ def export(
 
 def _write(format: ExportFormat, tables: dict[str, pd.DataFrame], target: Path) -> list[Path]:
     """Written to a temporary place first and moved onto the target only when complete."""
+    from ..export import write_csv, write_datapackage, write_parquet, write_xlsx
+
     if format is ExportFormat.xlsx:
         with replacing(target) as temporary:
             write_xlsx(tables, temporary)
@@ -126,6 +120,8 @@ def report(
     db: str | None = DB_OPTION,
 ) -> None:
     """A report regenerated from the database: the document's tables in BBT layout, with sentences."""
+    from ..export import build_report, render_html, render_markdown
+
     if output is not None:
         output_file(output)  # a bad --output is refused before the database is read
     with _store(db) as store:
@@ -149,6 +145,10 @@ def diff(
     db: str | None = DB_OPTION,
 ) -> None:
     """What changed from A to B: articles added or gone, and the figures that moved, biggest first."""
+    from ..export import compare, load_side
+    from ..export.diff import top_per_credit
+    from ..export.formats import csv_safe
+
     result = compare(load_side(a, db), load_side(b, db), stages)
     changes = _change_rows(top_per_credit(result, top), stages)
     if format is DiffFormat.csv:
@@ -180,6 +180,8 @@ def _summary_lines(result: Diff, changes: pd.DataFrame) -> list[str]:
 
 
 def _shown(row: pd.Series) -> list[str]:
+    from ..export.numbers import nl
+
     return [str(row[c]) if c not in ("a", "b", "change") else nl(row[c]) for c in CHANGE_COLUMNS]
 
 

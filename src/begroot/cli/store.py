@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
@@ -30,12 +31,13 @@ def _ingest_one(store: Store, path: Path) -> tuple[str, str | None]:
     The document is audited on its way in, so its findings are stored with it; the source and the
     findings are dropped before the next file, so memory holds one document at a time.
     """
-    from ..audit import audit_document, load_and_parse
+    from ..audit import iter_findings, load_and_parse
 
     document, source = load_and_parse(path)
-    findings = [finding.as_dict() for finding in audit_document(document, source)]
-    del source
-    done = store.ingest(document, findings)
+    findings = iter_findings(document, source)
+    del source  # the generator holds the only reference now, and lets go of it when done with it
+    kept = [json.dumps(finding.as_dict()) for finding in findings]  # compact until inserted
+    done = store.ingest(document, (json.loads(text) for text in kept))
     if not done.added:
         return "present", None
     if done.clash:

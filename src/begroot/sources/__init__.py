@@ -10,6 +10,7 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import SourceError
 from ..identity import slug
@@ -78,13 +79,33 @@ def read_capped(label: str, path: Path, limit: int | None = None) -> bytes:
         kind = _kind_of(os.fstat(descriptor).st_mode)
         if kind is not None:
             raise SourceError(label, f"is {kind}, not a document file")
+        data = _read_up_to(label, stream, limit)
+    return data
+
+
+READ_CHUNK = 1024 * 1024
+
+
+def _read_up_to(label: str, stream: BinaryIO, limit: int) -> bytes:
+    """Read in chunks, stopping as soon as more than `limit` bytes came: a single read(limit)
+    would reserve the whole limit up front, whatever the file's size."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
         try:
-            data = stream.read(limit + 1)
+            chunk = stream.read(READ_CHUNK)
+        except BlockingIOError:
+            raise SourceError(label, "is not a regular file (reading it would block)") from None
         except OSError as error:
             raise SourceError(label, f"cannot read: {error.strerror or error}") from error
-    if len(data) > limit:
-        raise SourceError(label, f"file too large (more than {_size(limit)}, the limit; BEGROOT_MAX_BYTES changes it)")
-    return data
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > limit:
+            raise SourceError(
+                label, f"file too large (more than {_size(limit)}, the limit; BEGROOT_MAX_BYTES changes it)"
+            )
+        chunks.append(chunk)
 
 
 def _size(count: int) -> str:

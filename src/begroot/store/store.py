@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -80,7 +81,7 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def ingest(self, document: Document, findings: list[dict[str, Any]] | None = None) -> Ingested:
+    def ingest(self, document: Document, findings: Iterable[dict[str, Any]] | None = None) -> Ingested:
         """Add a document, with the audit findings about it; not added when its sha256 is already there.
 
         The document is stored under its id, or, when a different document has that id already,
@@ -95,13 +96,14 @@ class Store:
             key = free_id(connection, wanted, document.sha256)
             row = document_row(document) | {"name": key, "ingested_at": datetime.now(UTC)}
             document_id = connection.execute(insert(documents_t).values(row).returning(documents_t.c.id)).scalar_one()
+            # In batches: a long document has tens of thousands of rows, and the driver's copy of
+            # one huge executemany would cost more memory than the document itself.
             for table, rows_of in EXTRACTORS:
-                rows = [r | {"document_id": document_id} for r in rows_of(document)]
-                if rows:
-                    connection.execute(insert(table), rows)
-            if findings:
-                rows = [finding_row(f, document_id, rename={document.name: key}) for f in findings]
-                connection.execute(insert(findings_t), rows)
+                for batch in batches((r | {"document_id": document_id} for r in rows_of(document)), INSERT_BATCH):
+                    connection.execute(insert(table), batch)
+            found = (finding_row(f, document_id, rename={document.name: key}) for f in findings or ())
+            for batch in batches(found, INSERT_BATCH):
+                connection.execute(insert(findings_t), batch)
             _pause_for_tests()
             record_conflicts(connection, document_id, document.domain)
         return Ingested(True, key, clash=wanted if key != wanted else None)
@@ -140,6 +142,24 @@ class Store:
 
 FINDING_FIELDS = ("rule", "severity", "message", "numbers", "expected", "locations", "subject", "actual",
                   "verified", "context")  # fmt: skip
+
+
+INSERT_BATCH = 2000
+BATCH_ITEMS = 50_000  # list items (locations, numbers) in one batch of findings: some findings list hundreds
+
+
+def batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """Rows in lists of at most `size`, and at most BATCH_ITEMS nested list items."""
+    batch: list[dict[str, Any]] = []
+    items = 0
+    for row in rows:
+        batch.append(row)
+        items += sum(len(value) for value in row.values() if isinstance(value, list | dict))
+        if len(batch) >= size or items >= BATCH_ITEMS:
+            yield batch
+            batch, items = [], 0
+    if batch:
+        yield batch
 
 
 def finding_row(finding: dict[str, Any], document_id: int, rename: dict[str, str] | None = None) -> dict[str, Any]:
