@@ -38,7 +38,7 @@ def open_database(url: str, *, migrate: bool) -> Engine:
     one is left untouched."""
     try:
         engine = make_engine(url)
-    except (SQLAlchemyError, OSError, ValueError) as error:
+    except (SQLAlchemyError, OSError, ValueError, ImportError) as error:  # ImportError: a driver not installed
         raise DatabaseError(_masked(url), f"cannot open the database: {first_line(error)}") from error
     try:
         if migrate or current_revision(engine) != head_revision():

@@ -45,13 +45,12 @@ findings = sa.table(
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("documents", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("file_name", sa.Text(), nullable=False, server_default=""))
+    # Only operations SQLite does in place: a batch operation that recreated `documents` would drop
+    # the old table, and with foreign keys on that deletes every row of every child table.
+    op.add_column("documents", sa.Column("file_name", sa.Text(), nullable=False, server_default=""))
     _name_existing_documents(op.get_bind())
-    with op.batch_alter_table("documents", schema=None) as batch_op:
-        batch_op.alter_column("file_name", server_default=None)
-        batch_op.drop_index(batch_op.f("ix_documents_name"))
-        batch_op.create_index(batch_op.f("ix_documents_name"), ["name"], unique=True)
+    op.drop_index(op.f("ix_documents_name"), table_name="documents")
+    op.create_index(op.f("ix_documents_name"), "documents", ["name"], unique=True)
 
 
 def _name_existing_documents(connection: sa.Connection) -> None:
@@ -81,7 +80,6 @@ def _rename_in_findings(connection: sa.Connection, key: int, old: str, new: str)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("documents", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_documents_name"))
-        batch_op.create_index(batch_op.f("ix_documents_name"), ["name"], unique=False)
-        batch_op.drop_column("file_name")
+    op.drop_index(op.f("ix_documents_name"), table_name="documents")
+    op.create_index(op.f("ix_documents_name"), "documents", ["name"], unique=False)
+    op.drop_column("documents", "file_name")  # SQLite 3.35+ drops a column in place
