@@ -7,9 +7,15 @@ if [ -z "${BEGROOT_TEST_POSTGRES_URL:-}" ] && [ -f scripts/postgres.sh ]; then
   if url=$(bash scripts/postgres.sh 2>/dev/null | tail -n 1) && [[ "$url" == postgresql* ]]; then
     export BEGROOT_TEST_POSTGRES_URL="$url"
     echo "PostgreSQL tests against $url"
+  elif [ "${CI:-}" = "true" ]; then
+    echo "PostgreSQL could not be started, and in CI its tests must run: failing" >&2
+    exit 1
   else
     echo "PostgreSQL not available: its tests are skipped"
   fi
+fi
+if [ "${CI:-}" = "true" ]; then
+  export BEGROOT_REQUIRE_POSTGRES=1   # a PostgreSQL test that would skip fails instead
 fi
 bash scripts/browser.sh || true   # Debian's chromium for the browser tests
 bash scripts/libreoffice.sh || true   # LibreOffice Writer for the word-processor PDF round trips

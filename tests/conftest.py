@@ -34,8 +34,8 @@ def postgres_schema() -> Iterator[str]:
 
 def postgres_schema_url() -> Iterator[str]:
     if not PG_URL:
-        if os.environ.get("BEGROOT_REQUIRE_POSTGRES"):
-            pytest.fail("BEGROOT_REQUIRE_POSTGRES is set but no PostgreSQL URL is available")
+        if os.environ.get("BEGROOT_REQUIRE_POSTGRES") or os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL is required here (CI or BEGROOT_REQUIRE_POSTGRES) but BEGROOT_TEST_POSTGRES_URL is not set")
         pytest.skip("BEGROOT_TEST_POSTGRES_URL not set")
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(PG_URL)

@@ -31,7 +31,7 @@ def db_url(samples_db: str) -> str:
 
 @pytest.fixture(scope="session")
 def client(db_url: str) -> TestClient:
-    return TestClient(create_app(db_url))
+    return TestClient(create_app(db_url), base_url="http://localhost")
 
 
 # --------------------------------------------------------------------------- endpoints
@@ -281,7 +281,7 @@ def test_english_and_cookie(client: TestClient) -> None:
     english = client.get("/?lang=en")
     assert '<html lang="en">' in english.text and "Library: policy domain" in english.text
     assert english.cookies.get("lang") == "en" or "lang=en" in english.headers.get("set-cookie", "")
-    fresh = TestClient(client.app)
+    fresh = TestClient(client.app, base_url="http://localhost")
     assert "Bibliotheek: beleidsdomein" in fresh.get("/").text
     fresh.cookies.set("lang", "en")
     assert "Library: policy domain" in fresh.get("/").text
@@ -312,7 +312,7 @@ def test_search_page_escapes(client: TestClient) -> None:
 def test_index_rebuilds_when_documents_change(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'one.sqlite'}"
     store = Store(url)
-    app_client = TestClient(create_app(url))
+    app_client = TestClient(create_app(url), base_url="http://localhost")
     assert app_client.get("/api/v1/search?q=opleiding").json()["total"] == 0
     document, _source = load_and_parse(SAMPLES / f"{REPORT}.txt")
     store.ingest(document)
@@ -322,8 +322,10 @@ def test_index_rebuilds_when_documents_change(tmp_path: Path) -> None:
 
 
 def test_a_new_empty_database_is_served(tmp_path: Path) -> None:
-    """`begroot serve` before any ingest: the schema is made, the pages say there is nothing yet."""
-    empty = TestClient(create_app(f"sqlite:///{tmp_path / 'new.sqlite'}"))
+    """`begroot serve` on a database with nothing in it yet: the pages say there is nothing yet."""
+    url = f"sqlite:///{tmp_path / 'new.sqlite'}"
+    Store(url).close()
+    empty = TestClient(create_app(url), base_url="http://localhost")
     assert empty.get("/api/v1/documents").json() == []
     home = empty.get("/")
     assert home.status_code == 200 and "begroot ingest" in home.text

@@ -38,7 +38,7 @@ def library(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 
 @pytest.fixture(scope="module")
 def client(library: multiyear.Library) -> TestClient:
-    return TestClient(create_app(library.url))
+    return TestClient(create_app(library.url), base_url="http://localhost")
 
 
 def expected_points(library: multiyear.Library, subject: str) -> dict[tuple[int, str, str], dict[str, int]]:
@@ -261,7 +261,7 @@ def test_a_document_title_is_shown_where_one_is_stored(tmp_path: Path) -> None:
             )
         )
     engine.dispose()
-    titled = TestClient(create_app(url))
+    titled = TestClient(create_app(url), base_url="http://localhost")
     assert "BBT Werk – begrotingsuitvoering 2023" in titled.get("/").text
     assert "BBT Werk – begrotingsuitvoering 2023" in titled.get("/articles/JB0-1JDB2CA-WT").text
     assert "BBT Werk – begrotingsuitvoering 2023" in titled.get("/audit?severity=warning").text

@@ -216,7 +216,7 @@ def test_parquet_and_xlsx_read_back_like_the_csv(db: str, tmp_path: Path) -> Non
 
 
 def test_parquet_reads_in_duckdb(db: str, tmp_path: Path) -> None:
-    duckdb = pytest.importorskip("duckdb")  # optional: not a dependency
+    import duckdb  # a dev dependency: this test always runs
     _invoke("export", "--format", "parquet", "--output", str(tmp_path / "pq"), "--db", db)
     total = duckdb.sql(f"select sum(value) from '{tmp_path / 'pq' / 'facts.parquet'}'").fetchall()[0][0]
     assert total == pd.read_csv(pd.io.common.StringIO(_invoke("export", "--db", db)))["value"].sum()
@@ -315,3 +315,31 @@ def test_html_is_standalone(db: str) -> None:
         markdown = render_markdown(build_report(store, SLIDES.stem))
     assert "<script src" not in html and "<link" not in html and "<svg" in html
     assert "VAK BO 2022" in markdown and "| Totaal | 3.747.351" in markdown
+
+
+def test_exports_keep_formula_like_text_as_text(tmp_path: Path) -> None:
+    """A document named like a spreadsheet formula: XLSX stores the name as a string cell, CSV
+    prefixes it with an apostrophe (OWASP); numbers, negative ones included, stay numbers."""
+    import csv as csv_module
+
+    from openpyxl import load_workbook
+
+    named = tmp_path / '=HYPERLINK("http:x","klik").txt'
+    named.write_bytes(SLIDES.read_bytes())
+    url = f"sqlite:///{tmp_path / 'formula.sqlite'}"
+    document, _source = load_and_parse(named)
+    with Store(url) as store:
+        store.ingest(document)
+    _invoke("export", "--format", "xlsx", "--output", str(tmp_path / "book.xlsx"), "--db", url)
+    book = load_workbook(tmp_path / "book.xlsx")
+    texts = [cell for sheet in book for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    formula_like = [cell for cell in texts if cell.value.startswith("=")]
+    assert [cell.value for cell in formula_like] == [named.name] and formula_like[0].data_type == "s"
+    assert not any(cell.data_type == "f" for sheet in book for row in sheet.iter_rows() for cell in row)
+    _invoke("export", "--format", "csv", "--output", str(tmp_path / "csv"), "--db", url)
+    cells = [cell for path in (tmp_path / "csv").glob("*.csv")
+             for row in csv_module.reader(path.open(encoding="utf-8")) for cell in row]  # fmt: skip
+    assert f"'{named.name}" in cells
+    assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
+    negatives = [c for c in cells if c.startswith("-")]
+    assert negatives and all(re.fullmatch(r"-\d+(\.\d+)?", c) for c in negatives)  # numbers untouched

@@ -94,7 +94,7 @@ def test_dashboard_shows_verdict_and_note(db_url: str) -> None:
     assert run("ingest", str(REPORT), db=db_url).returncode == 0
     fid = next(f["finding_id"] for f in _errors(db_url) if f["subject"] == "JB0-1JDB2EB-WT")
     assert run("review", fid, "--verdict", "false-positive", "--note", "rounding of 100,38", db=db_url).returncode == 0
-    client = TestClient(create_app(db_url))
+    client = TestClient(create_app(db_url), base_url="http://localhost")
     audit_page = client.get("/audit?severity=error&lang=en").text
     assert "false positive" in audit_page and "rounding of 100,38" in audit_page and fid in audit_page
     article_page = client.get("/articles/JB0-1JDB2EB-WT?lang=en").text

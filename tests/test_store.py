@@ -84,7 +84,7 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[s
 
 def test_ingest_round_trips_every_fact(store: Store, docs: list[Document]) -> None:
     for doc in docs:
-        assert store.ingest(doc) is True
+        assert store.ingest(doc).added is True
     assert counts(store)["facts"] == sum(len(doc.facts) for doc in docs)
     for doc in docs:
         expected = [dataclasses.astuple(fact) for fact in doc.facts]
@@ -98,7 +98,7 @@ def test_reingest_is_a_no_op(store: Store, docs: list[Document]) -> None:
     for doc in docs:
         store.ingest(doc)
     before = counts(store)
-    assert [store.ingest(doc) for doc in docs] == [False, False]
+    assert [store.ingest(doc).added for doc in docs] == [False, False]
     assert counts(store) == before
 
 
@@ -112,7 +112,7 @@ def test_remove_then_reingest(store: Store, docs: list[Document]) -> None:
     assert all(n == 0 for n in counts(store).values())
     assert store.remove("nothing-by-that-name") == 0
     for doc in docs:
-        assert store.ingest(doc) is True
+        assert store.ingest(doc).added is True
     assert counts(store) == full
 
 
@@ -130,7 +130,7 @@ def test_failure_mid_ingest_leaves_database_unchanged(
         store.ingest(docs[0])
     assert counts(store) == before
     monkeypatch.undo()
-    assert store.ingest(docs[0]) is True
+    assert store.ingest(docs[0]).added is True
 
 
 def test_two_processes_ingesting_at_once(url: str, docs: list[Document]) -> None:
@@ -161,7 +161,7 @@ def test_killed_ingest_leaves_database_consistent(url: str, docs: list[Document]
     process.wait(timeout=30)
     with Store(url) as store:
         assert counts(store) == before
-        assert store.ingest(docs[0]) is True  # the write lock is free again
+        assert store.ingest(docs[0]).added is True  # the write lock is free again
         assert counts(store)["facts"] == before["facts"] + len(docs[0].facts)
 
 
@@ -199,7 +199,7 @@ def test_conflicting_copy_is_recorded_as_a_finding(store: Store, docs: list[Docu
     for doc in docs:
         store.ingest(doc)
     changed, old_value, _ = _modified_copy(docs[1])
-    assert store.ingest(changed) is True
+    assert store.ingest(changed).added is True
     findings = begroot.dataset.Dataset(store).findings(rule="cross-document-conflict")
     assert len(findings) == 1
     finding = findings.iloc[0]

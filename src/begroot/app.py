@@ -5,20 +5,26 @@ uvicorn --factory begroot.app:create_app      # or: begroot serve --db URL
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .api import router
 from .api.cache import ResponseCache
+from .api.guard import HeadAsGet, refuse_control_characters, trusted_hosts
 from .api.responses import http_error, validation_error
-from .store import Store, default_url, queries
-from .store.engine import make_engine
-from .store.migrate import current_revision, head_revision
+from .errors import DatabaseError
+from .store import default_url, queries
+from .store.store import open_database
 
 # Scripts and styles only from this server: no inline code, no CDN.
 CSP = (
@@ -55,18 +61,33 @@ class SecurityHeaders:
 
 
 def open_engine(url: str | None, read_only: bool) -> Engine:
-    """Read-only: connect without migrating a database that is current (nothing is written);
-    a new or older database is brought to the current schema first, so that the pages can say
-    'no documents yet' instead of failing on a missing table."""
+    """Read-only: a database file must exist already (the server never creates one); one with the
+    current schema is opened without writing anything, an older one is brought up to date first.
+    Problems (not a database, a newer schema, unreachable) are one-line DatabaseErrors."""
+    url = url or default_url()
     if read_only:
-        engine = make_engine(url or default_url())
-        if current_revision(engine) == head_revision():
-            return engine
-        engine.dispose()
-    return Store(url).engine
+        refuse_missing_file(url)
+    return open_database(url, migrate=not read_only)
 
 
-def create_app(url: str | None = None, *, read_only: bool = True) -> FastAPI:
+def refuse_missing_file(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    if parsed.query.get("uri") or parsed.database.startswith("file:"):
+        return  # a SQLite URI names its file its own way
+    if not Path(parsed.database).is_file():
+        raise DatabaseError(parsed.database, "no database file here; `begroot ingest` creates it")
+
+
+ALLOWED_HOSTS_ENV = "BEGROOT_ALLOWED_HOSTS"  # how `serve --workers` tells its worker processes
+
+
+def create_app(
+    url: str | None = None, *, read_only: bool = True, allowed_hosts: Iterable[str] | None = None
+) -> FastAPI:
+    """The application; `allowed_hosts` are the Host names it answers to (DNS rebinding protection),
+    by default the local names; `begroot serve` adds the host it listens on and --allowed-host."""
     from .web import install as install_web  # the pages import the API's patterns
 
     app = FastAPI(
@@ -76,6 +97,7 @@ def create_app(url: str | None = None, *, read_only: bool = True) -> FastAPI:
         docs_url=None,  # /api/docs is our own page: Swagger UI needs a CDN and inline scripts
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        dependencies=[Depends(refuse_control_characters)],
     )
     app.state.engine = open_engine(url, read_only)
     app.state.read_only = read_only
@@ -83,9 +105,14 @@ def create_app(url: str | None = None, *, read_only: bool = True) -> FastAPI:
     app.add_exception_handler(RequestValidationError, validation_error)
     app.include_router(router)
     install_web(app)
-    # The middleware added last runs first: the security headers wrap cache hits too.
+    # The middleware added last runs first: the security headers wrap cache hits too, and
+    # HEAD is answered as GET without a body by everything below it, the cache included.
     app.add_middleware(ResponseCache, version=partial(_signature, app.state.engine))
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
+    if allowed_hosts is None and os.environ.get(ALLOWED_HOSTS_ENV):  # `serve --workers`: set by the parent
+        allowed_hosts = os.environ[ALLOWED_HOSTS_ENV].split(",")
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts(allowed_hosts))
     return app
 
 

@@ -28,3 +28,15 @@ class SourceError(BegrootError):
 
 class NotABudgetDocument(BegrootError):
     """The file reads, but it is not a BBT report nor a BBT slide deck."""
+
+
+class DatabaseError(BegrootError):
+    """The database cannot be opened or used: not a database, a newer schema, unreachable."""
+
+
+class AmbiguousDocument(BegrootError):
+    """A reference (a file name) that names several stored documents."""
+
+    def __init__(self, reference: str, ids: list[str]):
+        self.ids = ids
+        super().__init__(reference, f"names {len(ids)} documents ({', '.join(ids)}); give the id")

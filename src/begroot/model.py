@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
+
+from .identity import compose_title
 
 SCHEMA_VERSION = "1.0"
 
@@ -66,7 +67,7 @@ class Word:
     x1: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long document has hundreds of thousands of lines
 class Line:
     """One line of the source, as printed, without its leading and trailing blanks.
 
@@ -82,9 +83,10 @@ class Line:
     indent: float = 0.0
     xs: tuple[float, ...] | None = None
 
-    @cached_property
+    @property
     def words(self) -> tuple[Word, ...] | None:
-        """The words with their place, where the source placed them (PDF); None for text files."""
+        """The words with their place, where the source placed them (PDF); None for text files.
+        Made on each use (slots leave no room for a cache): only table lines ask."""
         if self.xs is None:
             return None
         return tuple(
@@ -114,7 +116,7 @@ class Page:
 class SourceDocument:
     """A document as pages of lines, whatever the file format."""
 
-    name: str  # file name without extension: the document's id
+    name: str  # the document's id, made from the file name (identity.slug)
     path: str
     format: str  # "text" or "pdf"
     sha256: str
@@ -425,14 +427,15 @@ class Slide:
 
 @dataclass
 class Document:
-    name: str
+    name: str  # the id (identity.slug of the file name); the store may add a hash to keep it unique
     kind: str  # report | slides
     stage: str  # BO | BA | BU
     year: int
     domain: str
     sha256: str = ""
     format: str = "text"
-    title: str = ""
+    title: str = ""  # composed from kind, stage, year and domain when not given
+    file_name: str = ""  # the file it was read from, as named on disk
     page_count: int = 0
     domain_letter: str = ""
     sections: list[Section] = field(default_factory=list)
@@ -448,6 +451,10 @@ class Document:
     statements: list[Statement] = field(default_factory=list)
     slides: list[Slide] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.title:
+            self.title = compose_title(self.kind, self.stage, self.year, self.domain)
 
     @property
     def facts(self) -> list[Fact]:

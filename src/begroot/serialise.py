@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from .formula import csv_cell
 from .model import FACT_COLUMNS, SCHEMA_VERSION, Document
 
 
@@ -20,7 +21,7 @@ def write_facts_csv(documents: Iterable[Document], stream: IO[str]) -> int:
     count = 0
     for document in documents:
         for fact in document.facts:
-            writer.writerow(fact.as_row())
+            writer.writerow([csv_cell(value) for value in fact.as_row()])
             count += 1
     return count
 
@@ -31,6 +32,20 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     for article, raw in zip(data["articles"], document.articles, strict=True):
         article["parts"]["code"] = raw.parts.code
     return data
+
+
+def write_documents_json(documents: Iterable[Document], stream: IO[str]) -> int:
+    """The same JSON as `document_to_json`, written one document at a time (a long document's
+    model is never held twice as text)."""
+    stream.write(f'{{"schema_version": {json.dumps(SCHEMA_VERSION)}, "documents": [\n')
+    count = 0
+    for document in documents:
+        if count:
+            stream.write(",\n")
+        json.dump(document_to_dict(document), stream, ensure_ascii=False, indent=1)
+        count += 1
+    stream.write("\n]}\n")
+    return count
 
 
 def document_to_json(documents: list[Document], indent: int | None = 1) -> str:

@@ -18,6 +18,8 @@ from http.cookies import SimpleCookie
 import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .responses import etag_matches
+
 MAX_ENTRIES = 2048
 MAX_BODY = 32_000_000  # one response; larger ones (a whole fact table as CSV) are made each time
 MAX_BYTES = 256_000_000  # all responses together; the least recently used go first
@@ -77,7 +79,7 @@ class ResponseCache:
                 self.pending.pop(key, None)
             return
         self.entries.move_to_end(key)
-        if entry.etag and entry.etag in headers.get(b"if-none-match", b""):
+        if entry.etag and etag_matches(headers.get(b"if-none-match", b"").decode("latin-1"), entry.etag.decode()):
             kept = [(k, v) for k, v in entry.headers if k not in {b"content-length", b"content-type"}]
             await send({"type": "http.response.start", "status": 304, "headers": kept})
             await send({"type": "http.response.body", "body": b""})

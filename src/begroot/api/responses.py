@@ -13,6 +13,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from ..formula import csv_cell
+
 REASONS = {
     400: "bad request",
     404: "not found",
@@ -26,13 +28,18 @@ def etagged(request: Request, body: bytes, media_type: str, headers: dict[str, s
     """The body with a strong ETag; 304 without a body when the client already holds it."""
     tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     all_headers = {"ETag": tag, "Cache-Control": "no-cache", **(headers or {})}
-    if tag in _tags(request.headers.get("if-none-match", "")):
+    if etag_matches(request.headers.get("if-none-match", ""), tag):
         return Response(status_code=304, headers=all_headers)
     return Response(body, media_type=media_type, headers=all_headers)
 
 
-def _tags(header: str) -> set[str]:
-    return {part.strip().removeprefix("W/") for part in header.split(",") if part.strip()}
+def etag_matches(header: str, tag: str) -> bool:
+    """If-None-Match (RFC 9110 13.1.2): `*` matches any current representation; otherwise a
+    comma-separated list of entity tags, compared weakly (a `W/` prefix is ignored)."""
+    if header.strip() == "*":
+        return True
+    wanted = tag.removeprefix("W/")
+    return any(part.strip().removeprefix("W/") == wanted for part in header.split(","))
 
 
 def json_reply(request: Request, payload: Any, headers: dict[str, str] | None = None) -> Response:
@@ -52,9 +59,10 @@ def csv_body(rows: list[dict[str, Any]]) -> bytes:
 
 
 def _cell(value: Any) -> Any:
+    """A cell as text a spreadsheet shows as text: lists and dicts as JSON, formulas defused (docs/export.md)."""
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    return "" if value is None else value
+        value = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return "" if value is None else csv_cell(value)
 
 
 def reply(
@@ -80,9 +88,28 @@ def _is_api(request: Request) -> bool:
 
 async def http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
+    headers = _allow_head(dict(error.headers or {}))
     if not _is_api(request) and hasattr(request.app.state, "html_error"):
-        return request.app.state.html_error(request, error.status_code, str(error.detail))
-    return JSONResponse(error_body(error.status_code, error.detail), status_code=error.status_code)
+        response: Response = request.app.state.html_error(request, error.status_code, _text(error.detail))
+        response.headers.update(headers)
+        return response
+    return JSONResponse(error_body(error.status_code, error.detail), status_code=error.status_code, headers=headers)
+
+
+def _allow_head(headers: dict[str, str]) -> dict[str, str]:
+    """A 405's Allow names HEAD as well as GET: HEAD is answered wherever GET is (api/guard.py)."""
+    if "Allow" in headers:
+        methods = [m.strip() for m in headers["Allow"].split(",") if m.strip()]
+        if "GET" in methods and "HEAD" not in methods:
+            methods.append("HEAD")
+        headers["Allow"] = ", ".join(methods)
+    return headers
+
+
+def _text(detail: Any) -> str:
+    if isinstance(detail, list):
+        return "; ".join(f"{'.'.join(map(str, d.get('loc', [])))}: {d.get('msg', '')}" for d in detail)
+    return str(detail)
 
 
 async def validation_error(request: Request, error: Exception) -> Response:

@@ -11,12 +11,28 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.engine import Connection
 
+from ..formula import csv_safe_rows
 from ..store import queries
 from ..store.queries import FACT_FIELDS, ArticleFilter, FactFilter, FindingFilter
 from ..store.search import search as search_database
+from ..store.store import resolve_document
+from . import models
 from .responses import etagged, json_reply, reply
 
-router = APIRouter(prefix="/api/v1", tags=["begroot"])
+ERRORS: dict[int | str, dict[str, object]] = {
+    404: {"model": models.Error, "description": "Unknown document, article or subject"},
+    422: {"model": models.Error, "description": "A parameter out of its pattern or range"},
+}
+router = APIRouter(prefix="/api/v1", tags=["begroot"], responses=ERRORS)
+CSV_CONTENT = {"text/csv": {"schema": {"type": "string"}}}
+
+
+def answers(model: object, csv: bool = True) -> dict[int | str, dict[str, object]]:
+    """The 200 answer documented: the JSON model, and CSV (`format=csv`) where the route offers it."""
+    answer: dict[str, object] = {"model": model}
+    if csv:
+        answer["content"] = CSV_CONTENT
+    return {200: answer}
 
 # Patterns shared with the web pages: what a code, key or name may look like.
 CODE = r"^[A-Za-z0-9][A-Za-z0-9-]{1,40}$"
@@ -24,7 +40,9 @@ PROGRAM = r"^[A-Za-z0-9]{1,8}$"
 ISE = r"^[A-Za-z0-9]{1,8}:[A-Za-z0-9-]{1,80}$"
 GOAL = r"^(SD|OD) \d{1,3}$"
 SUFFIX = r"^[A-Za-z0-9]{1,4}$"
-DOCUMENT = r"^[A-Za-z0-9_.-]{1,200}$"
+# A document is named by its id, sha256 or file name (any characters but control characters).
+DOCUMENT = r"^[^\x00-\x1f\x7f]{1,200}$"
+TEXT = r"^[^\x00-\x1f\x7f]*$"
 SUBJECT = r"^[A-Za-z0-9:_.\- ]{1,120}$"
 CREDIT = r"^(VAK|VEK|AO|TO|LO)$"
 STAGE = r"^(BO|BA|BA-JR|BU|DELTA)$"
@@ -34,7 +52,6 @@ RULE = r"^[a-z][a-z-]{0,59}$"
 SEVERITY = r"^(error|warning|info)$"
 CURSOR = r"^\d{1,12}\.\d{1,12}$"
 
-Doc = Annotated[str | None, Query(pattern=DOCUMENT, description="document name")]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Format = Annotated[str, Query(pattern=r"^(json|csv)$", description="json (default) or csv")]
@@ -48,8 +65,30 @@ def connect(request: Request) -> Iterator[Connection]:
 Db = Annotated[Connection, Depends(connect)]
 
 
+def known_document(db: Connection, reference: str) -> str:
+    """The id of the one document a reference names (id, sha256 or file name); 404 otherwise."""
+    ids = resolve_document(db, reference)
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise HTTPException(404, f"no document {reference!r}")
+    raise HTTPException(404, f"{reference!r} names {len(ids)} documents ({', '.join(ids)}): give the id")
+
+
+def document_reference(
+    db: Db,
+    document: Annotated[
+        str | None, Query(pattern=DOCUMENT, description="document id (or its sha256, or its file name)")
+    ] = None,
+) -> str | None:
+    return None if document is None else known_document(db, document)
+
+
+Doc = Annotated[str | None, Depends(document_reference)]
+
+
 def fact_filter(
-    document: Doc = None,
+    document: Doc,
     scope: Annotated[str | None, Query(pattern=SCOPE)] = None,
     subject: Annotated[str | None, Query(pattern=SUBJECT)] = None,
     row: Annotated[str | None, Query(pattern=ROW)] = None,
@@ -70,31 +109,33 @@ def page_links(request: Request, total: int, limit: int, offset: int) -> dict[st
     return {"Link": ", ".join(links)} if links else {}
 
 
-@router.get("/documents", summary="The stored documents")
+@router.get("/documents", summary="The stored documents", responses=answers(list[models.Document]))
 def documents(request: Request, db: Db, format: Format = "json") -> Response:
     return reply(request, queries.documents(db), format, name="documents")
 
 
-@router.get("/programs", summary="Programs, one per code")
+@router.get("/programs", summary="Programs, one per code", responses=answers(list[models.Program], csv=False))
 def programs(request: Request, db: Db) -> Response:
     return json_reply(request, queries.programs(db))
 
 
-@router.get("/ises", summary="Inhoudelijke structuurelementen (ISEs)")
+@router.get("/ises", summary="Inhoudelijke structuurelementen (ISEs)", responses=answers(list[models.Ise], csv=False))
 def ises(request: Request, db: Db) -> Response:
     return json_reply(request, queries.ises(db))
 
 
-@router.get("/articles", summary="Budget articles, filtered and paginated")
+@router.get("/articles", summary="Budget articles, filtered and paginated", responses=answers(models.ArticlePage))
 def articles(
     request: Request,
     db: Db,
+    document: Doc,
     program: Annotated[str | None, Query(pattern=PROGRAM)] = None,
     ise: Annotated[str | None, Query(pattern=ISE)] = None,
     od: Annotated[str | None, Query(pattern=GOAL, description="goal code, e.g. 'OD 1'")] = None,
     suffix: Annotated[str | None, Query(pattern=SUFFIX)] = None,
-    document: Doc = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=100, description="text in code or name")] = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=100, pattern=TEXT, description="text in code or name")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
     format: Format = "json",
@@ -104,9 +145,11 @@ def articles(
     return reply(request, payload, format, items, page_links(request, total, limit, offset), "articles")
 
 
-@router.get("/articles/{code}", summary="One article with its facts, texts, goals and tables")
+@router.get(
+    "/articles/{code}", summary="One article with its facts, texts, goals and tables", responses=answers(models.Article)
+)
 def article(
-    request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], document: Doc = None, format: Format = "json"
+    request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], document: Doc, format: Format = "json"
 ) -> Response:
     """JSON: the article with everything; CSV: its facts."""
     found = queries.article(db, code, document)
@@ -115,7 +158,11 @@ def article(
     return reply(request, found, format, found["facts"], name=code)
 
 
-@router.get("/timeline/{subject}", summary="Every stored figure of a subject across documents")
+@router.get(
+    "/timeline/{subject}",
+    summary="Every stored figure of a subject across documents",
+    responses=answers(list[models.TimelinePoint]),
+)
 def timeline(
     request: Request,
     db: Db,
@@ -129,8 +176,10 @@ def timeline(
     return reply(request, rows, format, name="timeline")
 
 
-@router.get("/goals", summary="SD -> OD tree with the articles serving each OD")
-def goals(request: Request, db: Db, document: Doc = None, format: Format = "json") -> Response:
+@router.get(
+    "/goals", summary="SD -> OD tree with the articles serving each OD", responses=answers(list[models.StrategicGoal])
+)
+def goals(request: Request, db: Db, document: Doc, format: Format = "json") -> Response:
     """JSON: the tree. CSV: one row per OD and article it serves (an OD without articles: one row)."""
     tree = queries.goals(db, document)
     return reply(request, tree, format, goal_rows(tree), name="goals")
@@ -147,13 +196,13 @@ def goal_rows(tree: list[dict[str, object]]) -> list[dict[str, object]]:
     return rows
 
 
-@router.get("/findings", summary="Audit findings")
+@router.get("/findings", summary="Audit findings", responses=answers(list[models.Finding]))
 def findings(
     request: Request,
     db: Db,
+    document: Doc,
     rule: Annotated[str | None, Query(pattern=RULE)] = None,
     severity: Annotated[str | None, Query(pattern=SEVERITY)] = None,
-    document: Doc = None,
     subject: Annotated[str | None, Query(pattern=SUBJECT)] = None,
     format: Format = "json",
 ) -> Response:
@@ -161,11 +210,13 @@ def findings(
     return reply(request, rows, format, name="findings")
 
 
-@router.get("/search", summary="Dutch-aware full-text search with highlighted snippets")
+@router.get(
+    "/search", summary="Dutch-aware full-text search with highlighted snippets", responses=answers(models.SearchResults)
+)
 def search(
     request: Request,
     db: Db,
-    q: Annotated[str, Query(min_length=1, max_length=200)],
+    q: Annotated[str, Query(min_length=1, max_length=200, pattern=TEXT)],
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     format: Format = "json",
 ) -> Response:
@@ -173,7 +224,7 @@ def search(
     return reply(request, {"query": q, "total": len(results), "results": results}, format, results, name="search")
 
 
-@router.get("/facts", summary="The fact table, filtered and paginated")
+@router.get("/facts", summary="The fact table, filtered and paginated", responses=answers(models.FactPage))
 def facts(
     request: Request,
     db: Db,
@@ -201,11 +252,16 @@ def facts(
     return reply(request, payload, format, items, links, "facts")
 
 
-@router.get("/facts.csv", summary="The fact table as CSV (same filters as /facts, no pagination)")
+@router.get(
+    "/facts.csv",
+    summary="The fact table as CSV (same filters as /facts, no pagination)",
+    response_class=Response,
+    responses={200: {"content": CSV_CONTENT, "description": "CSV, header first"}},
+)
 def facts_csv(request: Request, db: Db, filters: Annotated[FactFilter, Depends(fact_filter)]) -> Response:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(FACT_FIELDS)
-    writer.writerows(queries.iter_facts(db, filters))
+    writer.writerows(csv_safe_rows(queries.iter_facts(db, filters)))
     headers = {"Content-Disposition": 'attachment; filename="facts.csv"'}
     return etagged(request, buffer.getvalue().encode(), "text/csv; charset=utf-8", headers)

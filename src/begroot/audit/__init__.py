@@ -7,43 +7,70 @@ Rules live in one module per family and register themselves with `@rule(id, seve
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Document, SourceDocument
 from . import articles, cross, frames, prose, totals  # noqa: F401  (register the rules)
-from .findings import RULES, SEVERITIES, Finding, Rule, assign_ids, document_rules, documents_rules, rule
+from .findings import RULES, SEVERITIES, Finding, Rule, assign_id, assign_ids, document_rules, documents_rules, rule
 
 SEVERITY_ORDER = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 
-def _sorted(findings: list[Finding]) -> list[Finding]:
-    def key(f: Finding) -> tuple[int, str, int]:
-        first = f.locations[0] if f.locations else {}
-        return (
-            SEVERITY_ORDER.get(f.severity, 9),
-            str(first.get("document", "")),
-            int(str(first.get("source_line", 0))),
-        )
+def finding_order(f: Finding) -> tuple[int, str, int]:
+    """Findings are listed by severity, then by where they are (document, line)."""
+    first = f.locations[0] if f.locations else {}
+    return (
+        SEVERITY_ORDER.get(f.severity, 9),
+        str(first.get("document", "")),
+        int(str(first.get("source_line", 0))),
+    )
 
-    return sorted(findings, key=key)
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=finding_order)
+
+
+def iter_findings(doc: Document, source: SourceDocument | None = None) -> Iterator[Finding]:
+    """Every document rule's findings as they come, unsorted: a caller that keeps them in a
+    compact form (JSON text, database rows) never holds them all as objects.
+
+    The rules that read the source run first and the source is let go after them: a caller that
+    hands its only reference over (`iter_findings(*load_and_parse(path))`) frees the pages early.
+    """
+    rules = sorted(document_rules(), key=lambda registered: not registered.needs_source)
+    seen: dict[str, int] = {}  # the stable ids, given in the rules' fixed order
+    for registered in rules:
+        if not registered.needs_source:
+            source = None
+        args = (doc, source) if registered.needs_source else (doc,)
+        for finding in registered.function(*args):
+            yield assign_id(finding, seen)
 
 
 def audit_document(doc: Document, source: SourceDocument | None = None) -> list[Finding]:
-    """Every document rule on `doc`; findings sorted, each with its stable `finding_id`."""
-    findings: list[Finding] = []
-    for registered in document_rules():
-        args = (doc, source) if registered.needs_source else (doc,)
-        findings.extend(registered.function(*args))
-    return _sorted(assign_ids(findings))
+    return sort_findings(list(iter_findings(doc, source)))
+
+
+def facts_only(doc: Document) -> Document:
+    """The document with its tables and facts and nothing else: what the rules that compare
+    documents need, kept while the next documents are read."""
+    return Document(
+        name=doc.name, kind=doc.kind, stage=doc.stage, year=doc.year, domain=doc.domain, sha256=doc.sha256,
+        format=doc.format, title=doc.title, file_name=doc.file_name, page_count=doc.page_count,
+        domain_letter=doc.domain_letter, tables=doc.tables,
+    )  # fmt: skip
 
 
 def audit_documents(docs: list[Document], sources: dict[str, SourceDocument] | None = None) -> list[Finding]:
     sources = sources or {}
     findings = [f for doc in docs for f in audit_document(doc, sources.get(doc.name))]
-    across: list[Finding] = []
-    for registered in documents_rules():
-        across.extend(registered.function(docs))
-    return _sorted(findings + assign_ids(across))
+    return sort_findings(findings + cross_document_findings(docs))
+
+
+def cross_document_findings(docs: list[Document]) -> list[Finding]:
+    """The rules that compare documents (they need no source: they run after the sources are gone)."""
+    return assign_ids([finding for registered in documents_rules() for finding in registered.function(docs)])
 
 
 def load_and_parse(path: str | Path) -> tuple[Document, SourceDocument]:
@@ -73,5 +100,10 @@ __all__ = [
     "audit_documents",
     "audit_file",
     "audit_files",
+    "cross_document_findings",
+    "facts_only",
+    "finding_order",
+    "iter_findings",
     "rule",
+    "sort_findings",
 ]

@@ -146,14 +146,17 @@ def finding_id(rule: str, subject: str | None, locations: list[Location], contex
     return "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def assign_id(finding: Finding, seen: dict[str, int]) -> Finding:
+    """Give a finding its stable id; a second finding with the same id (in `seen`) gets `-2` (then `-3`...)."""
+    base = finding_id(finding.rule, finding.subject, finding.locations, finding.context, finding.message)
+    seen[base] = seen.get(base, 0) + 1
+    finding.finding_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return finding
+
+
 def assign_ids(findings: list[Finding]) -> list[Finding]:
-    """Give each finding its stable id; a second finding with the same id gets `-2` (then `-3`...)."""
     seen: dict[str, int] = {}
-    for finding in findings:
-        base = finding_id(finding.rule, finding.subject, finding.locations, finding.context, finding.message)
-        seen[base] = seen.get(base, 0) + 1
-        finding.finding_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
-    return findings
+    return [assign_id(finding, seen) for finding in findings]
 
 
 def by_key(facts: Iterable[Fact]) -> dict[tuple[str, str, str, str], Fact]:

@@ -2,7 +2,59 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
+
+from ..errors import BegrootError
+
+
+class OneLineErrors(TyperGroup):
+    """Every command's failures as one line on stderr and a non-zero exit, never a traceback.
+
+    Commands report what they can say best themselves; this catches the rest: a BegrootError
+    (bad input, database problems), an OSError (a path that cannot be written), Ctrl-C, and
+    as a last resort anything unexpected (BEGROOT_DEBUG=1 shows its traceback).
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise  # exit codes and usage errors, which Typer reports itself
+        except BegrootError as error:
+            _one_line(str(error))
+            raise typer.Exit(1) from None
+        except OSError as error:
+            _one_line(os_error_text(error))
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            _one_line("interrupted")
+            raise typer.Exit(130) from None
+        except Exception as error:
+            if os.environ.get("BEGROOT_DEBUG"):
+                raise
+            _one_line(f"internal error: {type(error).__name__}: {first_line(error)} (BEGROOT_DEBUG=1 shows where)")
+            raise typer.Exit(2) from None
+
+
+def _one_line(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr, flush=True)
+
+
+def first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def os_error_text(error: OSError) -> str:
+    """'<path>: <reason>' from an OSError (FileNotFoundError, IsADirectoryError, PermissionError ...)."""
+    reason = error.strerror or first_line(error)
+    return f"{error.filename}: {reason}" if error.filename else reason
+
 
 app = typer.Typer(
     name="begroot",
@@ -10,6 +62,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=OneLineErrors,
 )
 
 

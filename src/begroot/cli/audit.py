@@ -7,18 +7,21 @@ Exit codes: 0 when the audit ran (findings or not: findings are a report, not a 
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterable, Iterator
 from enum import Enum
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
+from rich.table import Table as RichTable
 
+from ..audit import SEVERITIES, Finding, cross_document_findings, facts_only, finding_order, iter_findings
+from ..audit import load_and_parse as _load_and_parse
 from ..errors import BegrootError
 from . import app
 from .common import expand_paths, fail, out, report_error
-
-if TYPE_CHECKING:  # the audit (and the reader it needs) is imported when the command runs
-    from ..audit import Finding
 
 
 class Format(str, Enum):
@@ -51,19 +54,59 @@ def _where(finding: Finding) -> str:
     )
 
 
-def _print_table(findings: list[Finding]) -> None:
-    from rich.table import Table as RichTable
+class Kept:
+    """Findings kept as compact JSON text with their sort key, turned back into objects one at a
+    time for printing: a long document gives tens of thousands of findings."""
 
-    table = RichTable(show_lines=False)
-    for column in ("id", "severity", "rule", "subject", "message", "where", "verdict"):
-        table.add_column(column, overflow="fold")
-    for f in findings:
-        table.add_row(f.finding_id, f.severity, f.rule, f.subject, f.message, _where(f), _verdict(f))
-    out.print(table)
-    out.print(f"{len(findings)} finding(s)")
+    def __init__(self) -> None:
+        self.records: list[tuple[tuple[int, str, int], str]] = []
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        # ASCII JSON: one byte a character in memory, where any accent would make it two or four.
+        self.records += [(finding_order(f), json.dumps(f.as_dict())) for f in findings]
+
+    def __iter__(self) -> Iterator[Finding]:
+        self.records.sort(key=lambda record: record[0])
+        for _order, text in self.records:
+            yield Finding(**json.loads(text))
 
 
-def _print_markdown(findings: list[Finding]) -> None:
+TABLE_ROWS = 500  # rows per printed table: a table is measured whole before it is printed
+
+
+def batched(items: Iterable[Finding], size: int) -> Iterator[list[Finding]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _print_table(findings: Iterable[Finding]) -> None:
+    count = 0
+    for chunk in batched(findings, TABLE_ROWS):
+        table = RichTable(show_lines=False)
+        for column in ("id", "severity", "rule", "subject", "message", "where", "verdict"):
+            table.add_column(column, overflow="fold")
+        for f in chunk:
+            cells = (f.finding_id, f.severity, f.rule, f.subject, f.message, _where(f), _verdict(f))
+            table.add_row(*(escape(cell) for cell in cells))
+        out.print(table)
+        count += len(chunk)
+    out.print(f"{count} finding(s)")
+
+
+def _print_json(findings: Iterable[Finding]) -> None:
+    """A JSON array written one finding at a time: thousands of findings are never one big string."""
+    out_stream = sys.stdout
+    out_stream.write("[")
+    count = 0
+    for finding in findings:
+        out_stream.write(",\n" if count else "\n")
+        out_stream.write(json.dumps(finding.as_dict(), ensure_ascii=False, indent=2))
+        count += 1
+    out_stream.write("\n]\n" if count else "]\n")
+
+
+def _print_markdown(findings: Iterable[Finding]) -> None:
     print("| id | severity | rule | subject | message | where | verdict |")
     print("|---|---|---|---|---|---|---|")
     for f in findings:
@@ -73,16 +116,13 @@ def _print_markdown(findings: list[Finding]) -> None:
 
 def _from_database(url: str | None) -> list[Finding]:
     """The findings stored at ingest (each document's audit, and conflicts between documents)."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from ..audit import Finding
     from ..store import Store
 
     try:
         with Store(url) as store:
             rows = store.findings()
-    except SQLAlchemyError as error:
-        fail(f"cannot read the database: {str(error).splitlines()[0]}", 2)
+    except BegrootError as error:
+        fail(str(error), 2)
         raise  # unreachable: fail() exits
     fields = set(Finding.__dataclass_fields__)
     for row in rows:  # a time in JSON and in tables: ISO 8601
@@ -90,19 +130,23 @@ def _from_database(url: str | None) -> list[Finding]:
     return [Finding(**{k: v for k, v in row.items() if k in fields and v is not None}) for row in rows]
 
 
-def _from_files(files: list[Path]) -> tuple[list[Finding], int]:
-    from ..audit import audit_documents
-    from ..audit import load_and_parse as _load_and_parse
-
-    loaded, failed = [], 0
-    for path in expand_paths(files):
+def _from_files(paths: list[Path]) -> tuple[Kept, int]:
+    """Each file audited in turn, its source (the pages of text) dropped before the next one is read;
+    only the facts of each document stay, for the rules that compare documents."""
+    kept, documents, failed = Kept(), [], 0
+    for path in paths:
         try:
-            loaded.append(_load_and_parse(path))
+            document, source = _load_and_parse(path)
         except BegrootError as error:
             report_error(error)
             failed += 1
-    findings = audit_documents([d for d, _ in loaded], {d.name: s for d, s in loaded}) if loaded else []
-    return findings, failed
+            continue
+        findings = iter_findings(document, source)
+        del source  # the generator holds the only reference now, and lets go of it when done with it
+        kept.add(findings)
+        documents.append(facts_only(document))
+    kept.add(cross_document_findings(documents))
+    return kept, failed
 
 
 @app.command()
@@ -118,13 +162,14 @@ def audit(
 
     Exits 0 whenever the audit ran, with or without findings; 1 for unreadable files.
     """
-    findings, failed = _from_files(files) if files else (_from_database(db), 0)
-    if files and failed == len(expand_paths(files)):
+    paths = expand_paths(files) if files else []
+    found, failed = _from_files(paths) if files else (_from_database(db), 0)
+    if files and failed == len(paths):
         raise typer.Exit(1)  # nothing could be read: the errors said why, an empty report would not
-    wanted = {s.value for s in severity} if severity else {s.value for s in Severity}
-    findings = [f for f in findings if f.severity in wanted]
+    wanted = {s.value for s in severity} if severity else set(SEVERITIES)
+    findings = (f for f in found if f.severity in wanted)
     if format is Format.json:
-        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+        _print_json(findings)
     elif format is Format.markdown:
         _print_markdown(findings)
     else:
@@ -144,8 +189,6 @@ def review(
     """Record a verdict on a stored finding; earlier verdicts stay in the trail, the latest counts."""
     import getpass
 
-    from sqlalchemy.exc import SQLAlchemyError
-
     from ..store import Store
     from ..store.store import UnknownFinding
 
@@ -155,6 +198,8 @@ def review(
             row = store.review(finding_id, verdict.value, note, reviewer)
     except UnknownFinding:
         fail(f"no finding {finding_id!r} in the database (ids: `begroot audit`)")
-    except SQLAlchemyError as error:
-        fail(f"cannot write to the database: {str(error).splitlines()[0]}", 2)
+        raise  # unreachable: fail() exits
+    except BegrootError as error:
+        fail(str(error), 2)
+        raise
     out.print(f"{finding_id}: {row['verdict']} by {row['reviewer']} at {row['created_at'].isoformat()}", markup=False)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import BegrootError
 
@@ -16,7 +21,7 @@ out = Console(highlight=False)
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(message)}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -29,14 +34,99 @@ def warn(document: str, message: str) -> None:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders give their .txt and .pdf files, sorted."""
+    """Files as given; folders give their .txt and .pdf files, sorted. A file named on the
+    command line is kept whatever it is: reading it reports what is wrong, and the others go on."""
     result: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            result.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in {".txt", ".pdf"} and p.is_file()))
+        if _is_dir(path):
+            result.extend(sorted(p for p in _walk(path) if p.suffix.lower() in {".txt", ".pdf"} and p.is_file()))
         else:
             result.append(path)
     return result
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # e.g. a name too long: reading it will say so
+        return False
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every file under a folder; folders that cannot be listed are reported and skipped."""
+    for root, _dirs, files in os.walk(folder, onerror=lambda e: warn(str(e.filename), f"skipped: {e.strerror}")):
+        for name in files:
+            yield Path(root) / name
+
+
+# --------------------------------------------------------------------------- output paths
+# Output goes to a temporary file or folder beside the target and is moved into place only
+# when everything was written: a failure leaves nothing half-written.
+
+
+def output_file(path: Path, option: str = "--output") -> Path:
+    """A file to write to: not a folder; its folder is created when missing."""
+    if path.is_dir():
+        raise BegrootError(str(path), f"is a folder; {option} wants a file name here")
+    _make_folder(path.parent, option)
+    return path
+
+
+def output_folder(path: Path, option: str = "--output") -> Path:
+    """A folder to write files into: not an existing file; created when missing."""
+    if path.exists() and not path.is_dir():
+        raise BegrootError(str(path), f"is a file; {option} wants a folder for this format")
+    _make_folder(path, option)
+    return path
+
+
+def _make_folder(folder: Path, option: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise BegrootError(str(folder), f"is a file, not a folder ({option})") from None
+    except OSError as error:
+        raise BegrootError(str(folder), f"cannot make the folder: {error.strerror or error}") from error
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path`; renamed onto `path` when the block ends without error."""
+    output_file(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(handle)
+    os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; the result is an ordinary file
+    try:
+        yield Path(temporary)
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def writing_text(path: Path) -> Iterator[IO[str]]:
+    """A text stream whose content replaces `path` when the block ends without error."""
+    with replacing(path) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+@contextmanager
+def filling(folder: Path) -> Iterator[Path]:
+    """A temporary folder whose files are moved into `folder` when the block ends without error."""
+    output_folder(folder)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent))
+    try:
+        yield staging
+        for item in sorted(staging.iterdir()):
+            os.replace(item, folder / item.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 @contextmanager

@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.table import Table as RichTable
 
-from ..errors import BegrootError
+from ..errors import AmbiguousDocument, BegrootError
 from . import app
-from .common import err, fail, out
+from .common import err, filling, out, output_file, output_folder, replacing, writing_text
 
-# pandas, the database and the writers are imported inside the commands: `begroot --help`
-# and `begroot extract` must not pay for them (tests/test_cli_imports.py).
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pandas, the database and the writers load when a command runs: `extract` never needs them
     import pandas as pd
 
     from ..export.diff import Diff
@@ -43,15 +42,20 @@ class DiffFormat(str, Enum):
 
 
 def _store(url: str | None) -> Store:
-    from sqlalchemy.exc import SQLAlchemyError
+    """The database; a problem opening it is a one-line error (the CLI's error handler prints it)."""
+    from ..store import Store  # the database loads with the commands that use it
 
-    from ..store import Store
+    return Store(url)
 
-    try:
-        return Store(url)
-    except (SQLAlchemyError, OSError) as error:
-        fail(f"cannot open the database: {str(error).strip().splitlines()[0] if str(error).strip() else error!r}")
-        raise  # unreachable: fail() exits
+
+def _one_document(store: Store, reference: str) -> str:
+    """The id of the document a reference (id, sha256, file name) names; a one-line error otherwise."""
+    ids = store.resolve(reference)
+    if len(ids) > 1:
+        raise AmbiguousDocument(reference, ids)
+    if not ids:
+        raise BegrootError(reference, "no such document in the database (`begroot documents` lists them)")
+    return ids[0]
 
 
 DEFAULT_OUTPUT = {"parquet": Path("begroot-parquet"), "xlsx": Path("begroot.xlsx"), "datapackage": Path("begroot-datapackage")}  # fmt: skip
@@ -64,7 +68,7 @@ def export(
         None, "--output", "-o", help="Folder (csv, parquet, datapackage) or .xlsx file."
     ),
     db: str | None = DB_OPTION,
-    document: str | None = typer.Option(None, "--document", help="Only this document (name)."),
+    document: str | None = typer.Option(None, "--document", help="Only this document (id or file name)."),
     scope: str | None = typer.Option(None, "--scope", help="total, program, ise or article."),
     subject: str | None = typer.Option(
         None, "--subject", help="e.g. a program (JD), an ISE (JD:activering) or an article code."
@@ -75,27 +79,44 @@ def export(
     program: str | None = typer.Option(None, "--program", help="Facts of a program: its summary, ISEs and articles."),
 ) -> None:
     """Export the facts and the tables that describe them (documents, programs, ises, articles, goals, findings)."""
-    from ..export import load, write_csv, write_datapackage, write_parquet, write_xlsx
+    from ..export import load, write_csv
     from ..store.exports import FactFilter
 
-    where = FactFilter(
-        document=document, scope=scope, subject=subject, credit=credit, year=year, stage=stage, program=program
-    )
+    target = output or DEFAULT_OUTPUT.get(format.value)
+    if target is not None:  # a bad --output is refused before the database is read
+        output_file(target) if format is ExportFormat.xlsx else output_folder(target)
     with _store(db) as store:
+        chosen = _one_document(store, document) if document else None
+        where = FactFilter(
+            document=chosen, scope=scope, subject=subject, credit=credit, year=year, stage=stage, program=program
+        )
         tables = load(store, where)
-    if format is ExportFormat.csv:
-        written = write_csv(tables, output)
-    else:
-        target = output or DEFAULT_OUTPUT[format.value]
-        writer = {"parquet": write_parquet, "xlsx": write_xlsx, "datapackage": write_datapackage}[format.value]
-        written = writer(tables, target)
-    if written:
-        err.print(f"{len(tables['facts'])} facts; wrote {', '.join(str(p) for p in written)}", markup=False)
+    if target is None:
+        write_csv(tables, None)
+        return
+    written = _write(format, tables, target)
+    err.print(f"{len(tables['facts'])} facts; wrote {', '.join(str(p) for p in written)}", markup=False)
+
+
+def _write(format: ExportFormat, tables: dict[str, pd.DataFrame], target: Path) -> list[Path]:
+    """Written to a temporary place first and moved onto the target only when complete."""
+    from ..export import write_csv, write_datapackage, write_parquet, write_xlsx
+
+    if format is ExportFormat.xlsx:
+        with replacing(target) as temporary:
+            write_xlsx(tables, temporary)
+        return [target]
+    writer = {"csv": write_csv, "parquet": write_parquet, "datapackage": write_datapackage}[format.value]
+    with filling(target) as staging:
+        names = [path.name for path in writer(tables, staging)]
+    return [target / name for name in names]
 
 
 @app.command()
 def report(
-    document: str | None = typer.Option(None, "--document", help="Document name (default: the last ingested)."),
+    document: str | None = typer.Option(
+        None, "--document", help="Document id or file name (default: the last ingested)."
+    ),
     format: ReportFormat = typer.Option(ReportFormat.markdown, "--format", help="markdown or html (standalone)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
     db: str | None = DB_OPTION,
@@ -103,43 +124,37 @@ def report(
     """A report regenerated from the database: the document's tables in BBT layout, with sentences."""
     from ..export import build_report, render_html, render_markdown
 
+    if output is not None:
+        output_file(output)  # a bad --output is refused before the database is read
     with _store(db) as store:
-        try:
-            built = build_report(store, document)
-        except BegrootError as error:
-            fail(str(error))
+        built = build_report(store, _one_document(store, document) if document else None)
     text = render_html(built) if format is ReportFormat.html else render_markdown(built)
     if output is None:
         sys.stdout.write(text)
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}", markup=False)
+        return
+    with writing_text(output) as stream:
+        stream.write(text)
+    err.print(f"wrote {output}", markup=False)
 
 
 @app.command()
 def diff(
-    a: str = typer.Argument(..., help="Document name in the database, or a file."),
-    b: str = typer.Argument(..., help="Document name in the database, or a file."),
+    a: str = typer.Argument(..., help="Document id (or file name) in the database, or a file."),
+    b: str = typer.Argument(..., help="Document id (or file name) in the database, or a file."),
     format: DiffFormat = typer.Option(DiffFormat.table, "--format", help="table, markdown or csv."),
     stages: tuple[str, str] | None = typer.Option(None, "--stages", help="Compare stage X of A with stage Y of B."),
     top: int | None = typer.Option(None, "--top", help="Only the N biggest moves per credit."),
     db: str | None = DB_OPTION,
 ) -> None:
     """What changed from A to B: articles added or gone, and the figures that moved, biggest first."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     from ..export import compare, load_side
     from ..export.diff import top_per_credit
+    from ..export.formats import csv_safe
 
-    try:
-        result = compare(load_side(a, db), load_side(b, db), stages)
-    except (BegrootError, SQLAlchemyError, OSError) as error:
-        fail(str(error).strip().splitlines()[0])
-        return
+    result = compare(load_side(a, db), load_side(b, db), stages)
     changes = _change_rows(top_per_credit(result, top), stages)
     if format is DiffFormat.csv:
-        changes.to_csv(sys.stdout, index=False)
+        csv_safe(changes).to_csv(sys.stdout, index=False)
     elif format is DiffFormat.markdown:
         _print_markdown(result, changes)
     else:
@@ -184,8 +199,6 @@ def _print_markdown(result: Diff, changes: pd.DataFrame) -> None:
 
 
 def _print_table(result: Diff, changes: pd.DataFrame) -> None:
-    from rich.table import Table as RichTable
-
     for line in _summary_lines(result, changes):
         out.print(line, markup=False)
     table = RichTable(*CHANGE_COLUMNS)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from enum import Enum
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO
 
 import typer
 
 from ..errors import BegrootError
+from ..model import Document
 from . import app
-from .common import expand_paths, progress_bar, report_error, warn
-
-if TYPE_CHECKING:  # the reader is imported when a command runs, not for `begroot --help`
-    from ..model import Document
+from .common import expand_paths, output_file, progress_bar, report_error, warn, writing_text
 
 
 class Format(str, Enum):
@@ -22,27 +23,45 @@ class Format(str, Enum):
     json = "json"
 
 
-def extract_all(files: list[Path], quiet: bool) -> tuple[list[Document], int]:
-    """Extract each file (folders expanded); a failing file is reported in one line and counted."""
-    from ..parse import extract as extract_document
+class Counter:
+    def __init__(self) -> None:
+        self.ok = 0
+        self.failed = 0
 
-    documents: list[Document] = []
-    failed = 0
-    paths = expand_paths(files)
+
+def extracted(paths: list[Path], quiet: bool, count: Counter) -> Iterator[Document]:
+    """Each file's document in turn (one in memory at a time); a failing file is reported in one line."""
+    from ..parse import extract  # the reader loads when a command runs, not for `begroot --help`
+
     with progress_bar(len(paths)) as advance:
         for path in paths:
             advance(path.name)
             try:
-                document = extract_document(path)
+                document = extract(path)
             except BegrootError as error:
                 report_error(error)
-                failed += 1
+                count.failed += 1
                 continue
             if not quiet:
                 for warning in document.warnings:
                     warn(str(path), str(warning))
-            documents.append(document)
-    return documents, failed
+            count.ok += 1
+            yield document
+
+
+def extract_all(files: list[Path], quiet: bool) -> tuple[list[Document], int]:
+    """Every document (folders expanded) and the number of files that failed."""
+    count = Counter()
+    documents = list(extracted(expand_paths(files), quiet, count))
+    return documents, count.failed
+
+
+def _destination(output: Path | None) -> AbstractContextManager[IO[str]]:
+    return writing_text(output) if output is not None else nullcontext(sys.stdout)
+
+
+class NothingExtracted(Exception):
+    """Raised inside the output block so that a file named by --output is left as it was."""
 
 
 @app.command()
@@ -53,22 +72,33 @@ def extract(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings."),
 ) -> None:
     """Extract every number of the documents, each with its page and line."""
-    from ..serialise import document_to_json, write_facts_csv
-
-    documents, failed = extract_all(files, quiet=quiet)
-    if documents:
-        stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-        try:
+    if output is not None:
+        output_file(output)  # a bad --output is refused before any document is read
+    count = Counter()
+    documents = extracted(expand_paths(files), quiet, count)
+    try:
+        with _destination(output) as stream:
             if format is Format.csv:
-                write_facts_csv(documents, stream)
+                _write_csv(documents, stream)
             else:
-                stream.write(document_to_json(documents))
-                stream.write("\n")
-        finally:
-            if output:
-                stream.close()
-    if failed or not documents:
+                from ..serialise import write_documents_json
+
+                write_documents_json(documents, stream)
+            if not count.ok:
+                raise NothingExtracted
+    except NothingExtracted:
+        pass
+    if count.failed or not count.ok:
         raise typer.Exit(1)
+
+
+def _write_csv(documents: Iterator[Document], stream: IO[str]) -> None:
+    """The fact table, its header written with the first document (no document: nothing)."""
+    first = next(documents, None)
+    if first is not None:
+        from ..serialise import write_facts_csv
+
+        write_facts_csv(chain([first], documents), stream)
 
 
 @app.command()
@@ -76,16 +106,19 @@ def summary(
     files: list[Path] = typer.Argument(..., help="BBT documents (text or PDF), or folders of them."),
 ) -> None:
     """Extract the documents and print what was found: tables, articles, totals per program."""
+    from rich.markup import escape
     from rich.table import Table as RichTable
 
     from .common import out
 
-    documents, failed = extract_all(files, quiet=True)
-    for document in documents:
+    count = Counter()
+    for document in extracted(expand_paths(files), True, count):
         out.print(
-            f"[bold]{document.name}[/bold]: {document.kind} {document.stage} {document.year}, {document.domain} - "
-            f"{document.page_count} pages, {len(document.tables)} tables, {len(document.facts)} facts, "
-            f"{len(document.articles)} articles, {len(document.goals)} goals, {len(document.warnings)} warnings"
+            f"[bold]{escape(document.title)}[/bold] ({escape(document.name)}): {document.kind} {document.stage} {document.year}, "
+            f"{escape(document.domain)} - {document.page_count} pages, {len(document.tables)} tables, "
+            f"{len(document.facts)} facts, {len(document.articles)} articles, {len(document.goals)} goals, "
+            f"{len(document.warnings)} warnings",
+            markup=True,
         )
         table = RichTable("scope", "subject", "credit", "year", "stage", "value (keuro)", title="Totals per program")
         for fact in document.facts:
@@ -93,5 +126,5 @@ def summary(
                 table.add_row(fact.scope, fact.subject, fact.credit, str(fact.year), fact.stage,
                               f"{fact.value:,}".replace(",", "."))  # fmt: skip
         out.print(table)
-    if failed:
+    if count.failed:
         raise typer.Exit(1)

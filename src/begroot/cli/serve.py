@@ -18,21 +18,30 @@ def serve(
     workers: int = typer.Option(
         1, "--workers", "-w", min=1, help="Server processes (requests that miss the cache are CPU work: one per core)."
     ),
+    allowed_host: list[str] = typer.Option(
+        None,
+        "--allowed-host",
+        help="Another Host name the server answers to (repeatable); by default only the listening host, "
+        "localhost and 127.0.0.1, against DNS rebinding.",
+    ),
 ) -> None:
-    """Serve the dashboard (/) and the read-only JSON API (/api/v1, docs at /api/docs)."""
+    """Serve the dashboard (/) and the read-only JSON API (/api/v1, docs at /api/docs).
+
+    The database must exist (`begroot ingest` makes it); the server never creates or changes one.
+    """
     import uvicorn
 
+    from ..app import ALLOWED_HOSTS_ENV, create_app
+
+    hosts = [host, *(allowed_host or [])]
     options = {"host": host, "port": port, "log_level": "warning", "access_log": False}
+    application = create_app(db, allowed_hosts=hosts)  # DatabaseError (missing, not a database...): one line
     if workers == 1:
-        from ..app import create_app
-
-        uvicorn.run(create_app(db), **options)  # type: ignore[arg-type]
+        uvicorn.run(application, **options)  # type: ignore[arg-type]
         return
-    # Several processes each build the app from an import string; the database travels in BEGROOT_DB.
-    # Migrate once here first, so the workers do not all wait on the migration lock.
-    from ..store import Store
-
-    Store(db).close()
+    # Several processes each build the app from an import string; the database and the trusted hosts travel
+    # in the environment. The app built above has checked (and, for an older schema, migrated) the database.
     if db:
         os.environ["BEGROOT_DB"] = db
+    os.environ[ALLOWED_HOSTS_ENV] = ",".join(hosts)
     uvicorn.run("begroot.app:create_app", factory=True, workers=workers, **options)  # type: ignore[arg-type]

@@ -6,12 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from ..errors import BegrootError
-from . import app
+from . import app, first_line
 from .common import err, expand_paths, fail, out
 
-if TYPE_CHECKING:  # the database is imported by the commands that use it
+if TYPE_CHECKING:  # the database is imported by the commands that use it (`begroot --help` stays quick)
     from ..store import Store
 
 DB_OPTION = typer.Option(
@@ -20,19 +23,10 @@ DB_OPTION = typer.Option(
 
 
 def _open(url: str | None) -> Store:
-    from sqlalchemy.exc import SQLAlchemyError
-
+    """The database; a problem opening it is a one-line error (the CLI's error handler prints it)."""
     from ..store import Store
 
-    try:
-        return Store(url)
-    except (SQLAlchemyError, OSError) as error:
-        fail(f"cannot open the database: {_first_line(error)}")
-        raise  # unreachable: fail() exits
-
-
-def _first_line(error: BaseException) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return Store(url)
 
 
 @app.command()
@@ -46,9 +40,8 @@ def ingest(
     """Parse documents and store them, one transaction each; documents already stored are skipped.
 
     Documents are read and audited in parallel; they are stored one by one, in the order given.
+    A file that fails is reported in one line and the others go on; the exit code is 1 if any failed.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from ..ingest import prepared
 
     files = expand_paths(paths)
@@ -59,17 +52,22 @@ def ingest(
         task = progress.add_task("ingesting", total=len(files))
         for ready in prepared(files, jobs):
             progress.update(task, description=ready.path.name)
+            if ready.rows is None:  # could not be read: `error` says why, naming the file
+                progress.console.print(f"error: {ready.error}", markup=False, soft_wrap=True)
+                counts["failed"] += 1
+                progress.advance(task)
+                continue
             try:
-                if ready.rows is None:  # could not be read: `error` says why, naming the file
-                    progress.console.print(f"error: {ready.error}", markup=False, soft_wrap=True)
-                    counts["failed"] += 1
-                else:  # the findings of its audit are stored with the document
-                    counts["added" if store.ingest_rows(ready.rows) else "present"] += 1
+                done = store.ingest_rows(ready.rows)  # the findings of its audit are stored with it
+                counts["added" if done.added else "present"] += 1
+                if done.clash:
+                    warning = f"another document is stored as {done.clash!r} already; this one is {done.id!r}"
+                    progress.console.print(f"warning: {ready.path}: {warning}", markup=False, soft_wrap=True)
             except BegrootError as error:
                 progress.console.print(f"error: {error}", markup=False, soft_wrap=True)
                 counts["failed"] += 1
             except Exception as error:  # one bad file must not stop the others
-                progress.console.print(f"error: {ready.path}: {_first_line(error)}", markup=False, soft_wrap=True)
+                progress.console.print(f"error: {ready.path}: {first_line(error)}", markup=False, soft_wrap=True)
                 counts["failed"] += 1
             progress.advance(task)
     store.close()
@@ -80,27 +78,30 @@ def ingest(
 
 @app.command()
 def documents(db: str | None = DB_OPTION) -> None:
-    """List the stored documents."""
-    from rich.table import Table
-
+    """List the stored documents: id (what every command and URL takes), title, file name."""
     store = _open(db)
     rows = store.documents()
     store.close()
-    table = Table("name", "kind", "stage", "year", "domain", "format", "pages", "facts", "sha256")
+    table = Table()
+    table.add_column("id", no_wrap=True)  # what the other commands take: always whole, to copy
+    table.add_column("title (file)", ratio=1)
+    for column in ("kind", "stage", "year", "facts"):
+        table.add_column(column, no_wrap=True)
     for row in rows:
-        table.add_row(
-            row["name"], row["kind"], row["stage"], str(row["year"]), row["domain"], row["format"],
-            str(row["page_count"]), str(row["facts"]), row["sha256"][:12],
-        )  # fmt: skip
+        title = f"{escape(row['title'])}\n[dim]{escape(row['file_name'])}[/dim]"  # names are text, never markup
+        cells = (row["kind"], row["stage"], str(row["year"]), str(row["facts"]))
+        table.add_row(escape(row["name"]), title, *(escape(cell) for cell in cells))
     out.print(table)
 
 
 @app.command()
-def remove(name: str = typer.Argument(..., help="Document name or sha256."), db: str | None = DB_OPTION) -> None:
+def remove(
+    name: str = typer.Argument(..., help="Document id, sha256 (or its first 8+ characters), or file name."),
+    db: str | None = DB_OPTION,
+) -> None:
     """Remove a document and everything stored from it."""
-    store = _open(db)
-    removed = store.remove(name)
-    store.close()
+    with _open(db) as store:
+        removed = store.remove(name)
     if not removed:
-        fail(f"no document named {name!r}")
+        fail(f"no document {name!r} (`begroot documents` lists them)")
     out.print(f"removed {removed} document{'s' if removed > 1 else ''}", markup=False)

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..model import CREDITS
+from .formats import csv_safe
 
 # BBT stage -> Fiscal Data Package budget phase (DELTA is a difference, not a phase: left out).
 PHASES = {"BO": "proposed", "BA": "adjusted", "BA-JR": "adjusted", "BU": "executed"}
@@ -137,7 +138,7 @@ def _types(df: pd.DataFrame) -> dict[str, str]:
 def resource(name: str, df: pd.DataFrame, folder: Path) -> dict[str, Any]:
     path = f"{name}.csv"
     types = _types(df)
-    _for_csv(df).to_csv(folder / path, index=False)
+    csv_safe(_for_csv(df)).to_csv(folder / path, index=False)
     fields = [{"name": column, "type": types[column]} for column in df.columns]
     return {"name": name, "path": path, "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
             "encoding": "utf-8", "schema": {"fields": fields}}  # fmt: skip

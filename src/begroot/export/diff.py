@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import BegrootError
+from ..errors import AmbiguousDocument, BegrootError
 from ..model import FACT_COLUMNS
 from ..store import Store
 from ..store.exports import FactFilter, articles_export, facts_query
@@ -41,11 +41,14 @@ def load_side(ref: str, url: str | None) -> Side:
     if path.is_file():
         return _from_file(path)
     with Store(url) as store:
-        rows = store.rows(facts_query(FactFilter(document=ref)))
-        articles = [a["code"] for a in store.rows(articles_export(ref))]
-    if not rows:
-        raise BegrootError(ref, "neither a file nor a document in the database")
-    return Side(ref, pd.DataFrame(rows), articles)
+        ids = store.resolve(ref)
+        if len(ids) > 1:
+            raise AmbiguousDocument(ref, ids)
+        if not ids:
+            raise BegrootError(ref, "neither a file nor a document in the database")
+        rows = store.rows(facts_query(FactFilter(document=ids[0])))
+        articles = [a["code"] for a in store.rows(articles_export(ids[0]))]
+    return Side(ids[0], pd.DataFrame(rows, columns=[*FACT_COLUMNS, "table_index", "perimeter"]), articles)
 
 
 def _from_file(path: Path) -> Side:

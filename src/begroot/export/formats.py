@@ -10,6 +10,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..formula import csv_cell, looks_like_formula
 from .tables import AMOUNTS
 
 THOUSANDS = "#,##0"  # Excel shows it with the reader's separators: 1.581.119 in a Dutch locale
@@ -17,11 +18,28 @@ MAX_WIDTH = 60
 
 
 def write_csv(tables: dict[str, pd.DataFrame], output: Path | None) -> list[Path]:
-    """No output: the facts to stdout. Otherwise a folder with `<table>.csv` for every table."""
+    """No output: the facts to stdout. Otherwise a folder with `<table>.csv` for every table.
+    Text that a spreadsheet would run as a formula is written inert (`formula.py`)."""
     if output is None:
-        tables["facts"].to_csv(sys.stdout, index=False)
+        csv_safe(tables["facts"]).to_csv(sys.stdout, index=False)
         return []
-    return _per_table(tables, output, "csv", lambda df, path: df.to_csv(path, index=False))
+    return _per_table(tables, output, "csv", lambda df, path: csv_safe(df).to_csv(path, index=False))
+
+
+def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns with formula-like cells prefixed by an apostrophe; numbers untouched."""
+    risky = [
+        column
+        for column in df.columns
+        if not pd.api.types.is_numeric_dtype(df[column].dtype)
+        and bool(df[column].astype(object).map(looks_like_formula).any())
+    ]
+    if not risky:
+        return df
+    df = df.copy()
+    for column in risky:
+        df[column] = df[column].astype(object).map(csv_cell)
+    return df
 
 
 def write_parquet(tables: dict[str, pd.DataFrame], output: Path) -> list[Path]:
@@ -46,8 +64,18 @@ def write_xlsx(tables: dict[str, pd.DataFrame], output: Path) -> list[Path]:
     with pd.ExcelWriter(output, engine="openpyxl") as writer:
         for name, df in tables.items():
             _for_excel(df).to_excel(writer, sheet_name=name, index=False)
+            _text_stays_text(writer.sheets[name])
             _format_sheet(writer.sheets[name], df)
     return [output]
+
+
+def _text_stays_text(sheet: Worksheet) -> None:
+    """openpyxl stores a string starting with '=' as a formula; every value here is data, so it
+    is stored as the string it is (a document named '=HYPERLINK(...)' stays text)."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def _for_excel(df: pd.DataFrame) -> pd.DataFrame:

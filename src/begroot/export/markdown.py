@@ -8,7 +8,7 @@ from .report import Chart, Paragraph, Report, TableBlock
 
 def render_markdown(report: Report) -> str:
     doc = report.document
-    lines = [f"# {report.title}", "", f"Document `{doc['name']}` ({doc['kind']}, {doc['stage']} {doc['year']}), "
+    lines = [f"# {report.title}", "", f"{doc['title']} (`{doc['name']}`, {doc['kind']}, {doc['stage']} {doc['year']}), "
              "regenerated from the database. Amounts in thousand euro.", ""]  # fmt: skip
     for section in report.sections:
         lines += [f"{'#' * section.level} {section.title}", ""]

@@ -19,6 +19,7 @@ def parse(source: SourceDocument) -> Document:
     info = detect(source)
     document = Document(
         name=source.name,
+        file_name=Path(source.path).name,
         kind=info.kind,
         stage=info.stage,
         year=info.year,

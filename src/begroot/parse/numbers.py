@@ -12,7 +12,6 @@ INTEGER_TOKEN = re.compile(rf"^(?:{INTEGER})$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 
 
-
 def parse_int(token: str) -> int | None:
     """`1.581.119` -> 1581119; `-56` -> -56; anything else -> None."""
     token = token.strip().replace("−", "-").replace("–", "-").replace(" ", "")

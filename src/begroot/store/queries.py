@@ -24,7 +24,7 @@ from .schema import (
     programs_t,
     sections_t,
 )
-from .store import STAGE_ORDER, documents_query, findings_query, stage_order, timeline_query
+from .store import STAGE_ORDER, documents_query, findings_query, stage_order, timeline_query, titles_query
 
 FACT_FIELDS = ("document", "scope", "subject", "row", "credit", "year", "stage", "value", "page", "source_line")
 
@@ -55,6 +55,11 @@ def documents(connection: Connection) -> list[dict[str, Any]]:
         row.pop("id", None)
         row["ingested_at"] = row["ingested_at"].isoformat() if row["ingested_at"] else None
     return rows
+
+
+def titles(connection: Connection) -> dict[str, str]:
+    """id -> title of every document, for naming documents on the pages."""
+    return {name: title or name for name, title in connection.execute(titles_query())}
 
 
 def document_id(connection: Connection, name: str) -> int | None:

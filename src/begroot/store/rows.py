@@ -133,6 +133,7 @@ def document_rows(d: Document, findings: list[dict[str, Any]] | None = None) -> 
 def document_row(d: Document) -> Row:
     return {
         "name": d.name,
+        "file_name": d.file_name,
         "sha256": d.sha256,
         "kind": d.kind,
         "stage": d.stage,

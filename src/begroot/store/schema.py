@@ -46,7 +46,8 @@ def _document_fk(nullable: bool = False) -> Mapped[Any]:
 class DocumentRow(Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(Text, index=True)
+    name: Mapped[str] = mapped_column(Text, index=True, unique=True)  # the document's id (identity.py)
+    file_name: Mapped[str] = mapped_column(Text, default="")  # as it was on disk
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(Text)
     stage: Mapped[str] = mapped_column(Text)

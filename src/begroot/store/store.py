@@ -5,18 +5,24 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, delete, func, insert, or_, select
-from sqlalchemy.engine import Connection
+from alembic.util import CommandError
+from sqlalchemy import Engine, Select, and_, case, delete, func, insert, or_, select
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
 
 from ..audit.findings import finding_id
+from ..errors import AmbiguousDocument, DatabaseError
+from ..identity import HASH_CHARS, slug, with_hash
 from ..model import Document
 from .bulk import bulk_insert
 from .engine import default_url, make_engine, writing
-from .migrate import upgrade
+from .migrate import current_revision, head_revision, safe_url, upgrade
 from .rows import DocumentRows, document_rows
 from .schema import Base, documents_t, facts_t, findings_t, reviews_t
 from .search import index_entries
@@ -28,11 +34,44 @@ CONFLICT_RULE = "cross-document-conflict"
 FACT_KEY = ("subject", "row", "credit", "year", "stage", "perimeter")
 
 
+def open_database(url: str, *, migrate: bool) -> Engine:
+    """An engine on a usable database, brought to the current schema when `migrate`;
+    anything in the way (not a database, unreachable, newer schema) is a one-line DatabaseError.
+    Without `migrate`, an older schema is still upgraded (the pages need the tables) but a current
+    one is left untouched."""
+    try:
+        engine = make_engine(url)
+    except (SQLAlchemyError, OSError, ValueError, ImportError) as error:  # ImportError: a driver not installed
+        raise DatabaseError(_masked(url), f"cannot open the database: {first_line(error)}") from error
+    try:
+        if migrate or current_revision(engine) != head_revision():
+            upgrade(engine)
+        return engine
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, OSError, CommandError) as error:
+        engine.dispose()
+        raise DatabaseError(safe_url(engine), f"cannot open the database: {first_line(error)}") from error
+
+
+def _masked(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ValueError, SQLAlchemyError):
+        return "the database URL"
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an error's text (SQLAlchemy adds SQL and links on the lines after it)."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 class Store:
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
-        self.engine = make_engine(self.url)
-        upgrade(self.engine)
+        self.engine = open_database(self.url, migrate=True)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -45,35 +84,50 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def ingest(self, document: Document, findings: list[dict[str, Any]] | None = None) -> bool:
-        """Add a document, with the audit findings about it; False when its sha256 is already there.
+    def ingest(self, document: Document, findings: Iterable[dict[str, Any]] | None = None) -> Ingested:
+        """Add a document, with the audit findings about it; not added when its sha256 is already there.
 
+        The document is stored under its id, or, when a different document has that id already,
+        under the id with a short hash of its content appended (`Ingested.clash` says so).
         All of it lands in one transaction: any error leaves the database as it was.
         """
-        return self.ingest_rows(document_rows(document, findings))
+        return self.ingest_rows(document_rows(document, list(findings or ())))
 
-    def ingest_rows(self, rows: DocumentRows) -> bool:
+    def ingest_rows(self, rows: DocumentRows) -> Ingested:
         """`ingest` of a document already turned into rows (`rows.document_rows`, made in a worker)."""
         with writing(self.engine) as connection:
             sha256 = rows.document["sha256"]
-            if connection.scalar(select(documents_t.c.id).where(documents_t.c.sha256 == sha256)):
-                return False
-            row = rows.document | {"ingested_at": datetime.now(UTC)}
+            present = connection.scalar(select(documents_t.c.name).where(documents_t.c.sha256 == sha256))
+            if present is not None:
+                return Ingested(False, present)
+            wanted = slug(rows.document["name"])
+            key = free_id(connection, wanted, sha256)
+            row = rows.document | {"name": key, "ingested_at": datetime.now(UTC)}
             document_id = connection.execute(insert(documents_t).values(row).returning(documents_t.c.id)).scalar_one()
             for name, table_rows in rows.tables:
                 bulk_insert(connection, Base.metadata.tables[name], table_rows, document_id)
-            findings = [{name: finding.get(name) for name in FINDING_FIELDS} for finding in rows.findings]
-            bulk_insert(connection, findings_t, findings, document_id)
+            rename = {rows.document["name"]: key}
+            bulk_insert(connection, findings_t, [finding_row(f, rename) for f in rows.findings], document_id)
             index_entries(connection, document_id, rows.search)
             _pause_for_tests()
             record_conflicts(connection, document_id, rows.document["domain"])
-        return True
+        return Ingested(True, key, clash=wanted if key != wanted else None)
 
-    def remove(self, name_or_sha: str) -> int:
-        """Remove the documents with this name or sha256, and all their rows; the number removed."""
+    def resolve(self, reference: str) -> list[str]:
+        """The ids of the documents a user's reference names (see `resolve_document`)."""
+        with self.engine.connect() as connection:
+            return resolve_document(connection, reference)
+
+    def remove(self, reference: str) -> int:
+        """Remove the document with this id, sha256 or file name, and all its rows; the number removed.
+
+        A file name shared by several documents removes none of them: AmbiguousDocument names their ids.
+        """
         with writing(self.engine) as connection:
-            match = or_(documents_t.c.name == name_or_sha, documents_t.c.sha256 == name_or_sha)
-            return connection.execute(delete(documents_t).where(match)).rowcount
+            ids = resolve_document(connection, reference)
+            if len(ids) > 1:
+                raise AmbiguousDocument(reference, ids)
+            return connection.execute(delete(documents_t).where(documents_t.c.name.in_(ids))).rowcount
 
     # ------------------------------------------------------------------ reading
 
@@ -114,6 +168,88 @@ VERDICTS = ("confirmed", "false-positive", "fixed")
 
 class UnknownFinding(LookupError):
     """`Store.review` of a finding id that no stored finding has."""
+INSERT_BATCH = 2000
+BATCH_ITEMS = 50_000  # list items (locations, numbers) in one batch of findings: some findings list hundreds
+
+
+def batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """Rows in lists of at most `size`, and at most BATCH_ITEMS nested list items."""
+    batch: list[dict[str, Any]] = []
+    items = 0
+    for row in rows:
+        batch.append(row)
+        items += sum(len(value) for value in row.values() if isinstance(value, list | dict))
+        if len(batch) >= size or items >= BATCH_ITEMS:
+            yield batch
+            batch, items = [], 0
+    if batch:
+        yield batch
+
+
+def finding_row(finding: dict[str, Any], rename: dict[str, str] | None = None) -> dict[str, Any]:
+    """An audit finding (as a dict, so the store needs nothing from the audit step) as a row.
+
+    `rename` maps the document's name as audited to the id it is stored under, for the locations.
+    """
+    row = {name: finding.get(name) for name in FINDING_FIELDS}
+    if rename and any(old != new for old, new in rename.items()):
+        row["locations"] = [
+            place | {"document": rename[place["document"]]} if place.get("document") in rename else place
+            for place in row["locations"] or []
+        ]
+    return row
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What `Store.ingest` did: `added` (false: the same content was stored already), under which id."""
+
+    added: bool
+    id: str
+    clash: str | None = None  # the id another document already had, when this one got a hash appended
+
+    def __bool__(self) -> bool:
+        return self.added
+
+
+def free_id(connection: Connection, wanted: str, sha256: str) -> str:
+    """`wanted`, or when another document has it, `wanted` with more and more of the hash appended."""
+    for length in (0, HASH_CHARS, 16, len(sha256)):
+        candidate = with_hash(wanted, sha256, length) if length else wanted
+        if connection.scalar(select(documents_t.c.id).where(documents_t.c.name == candidate)) is None:
+            return candidate
+    raise AmbiguousDocument(wanted, [wanted])  # the same sha256 would have been found as present
+
+
+HEX = frozenset("0123456789abcdef")
+
+
+def resolve_document(connection: Connection, reference: str) -> list[str]:
+    """The ids a reference names, trying in turn: the id; the sha256 or a prefix of 8+ of its
+    characters; the file name, with or without its extension; the id the file name would give.
+    None found: []. Several (two files of the same name): all of them, for the caller to refuse.
+    """
+    columns = select(documents_t.c.name).order_by(documents_t.c.id)
+    if connection.scalar(columns.where(documents_t.c.name == reference)) is not None:
+        return [reference]
+    lowered = reference.lower()
+    if len(lowered) >= HASH_CHARS and set(lowered) <= HEX:
+        found = list(connection.scalars(columns.where(documents_t.c.sha256.startswith(lowered, autoescape=True))))
+        if found:
+            return found
+    by_file = or_(
+        documents_t.c.file_name == reference, documents_t.c.file_name.startswith(f"{reference}.", autoescape=True)
+    )
+    found = [name for name, file_name in connection.execute(columns.add_columns(documents_t.c.file_name).where(by_file))
+             if file_name == reference or "." not in file_name[len(reference) + 1 :]]  # fmt: skip
+    if found:
+        return found
+    made = slug(reference)
+    return [made] if connection.scalar(columns.where(documents_t.c.name == made)) is not None else []
+
+
+def titles_query() -> Select[Any]:
+    return select(documents_t.c.name, documents_t.c.title).order_by(documents_t.c.id)
 
 
 def findings_query() -> Select[Any]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache, partial
 from importlib import resources
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -18,7 +17,7 @@ from jinja2.runtime import Context
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, STAGE
+from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, STAGE, TEXT, Db, Doc, known_document
 from ..store import STAGE_ORDER, dashboard, queries
 from ..store.schema import documents_t
 from ..store.search import search as search_database
@@ -52,12 +51,6 @@ templates.env.filters["doc_label"] = document_label
 templates.env.filters["as_format"] = with_format
 
 
-def connect(request: Request) -> Iterator[Connection]:
-    with request.app.state.engine.connect() as connection:
-        yield connection
-
-
-Db = Annotated[Connection, Depends(connect)]
 Lang = Annotated[str | None, Query(pattern=r"^(nl|en)$")]
 
 
@@ -99,8 +92,8 @@ def html_error(request: Request, status: int, detail: str) -> Response:
 def home(
     request: Request,
     db: Db,
+    document: Doc,
     lang: Lang = None,
-    document: Annotated[str | None, Query(pattern=DOCUMENT)] = None,
     credit: Annotated[str, Query(pattern=r"^(VAK|VEK)$")] = "VEK",
     stage: Annotated[str, Query(pattern=STAGE)] = "BU",
 ) -> Response:
@@ -168,10 +161,8 @@ def subject_page(
 
 
 @router.get("/goals", response_class=HTMLResponse)
-def goals(
-    request: Request, db: Db, lang: Lang = None, document: Annotated[str | None, Query(pattern=DOCUMENT)] = None
-) -> Response:
-    data = [("goals.data", f"/api/v1/goals?document={document}" if document else "/api/v1/goals")]
+def goals(request: Request, db: Db, document: Doc, lang: Lang = None) -> Response:
+    data = [("goals.data", "/api/v1/goals" + (f"?{urlencode({'document': document})}" if document else ""))]
     return render(request, "goals.html", lang, tree=queries.goals(db, document), data=data)
 
 
@@ -179,15 +170,15 @@ def goals(
 def audit(
     request: Request,
     db: Db,
+    document: Doc,
     lang: Lang = None,
     severity: Annotated[str | None, Query(pattern=SEVERITY)] = None,
     rule: Annotated[str | None, Query(pattern=RULE)] = None,
-    document: Annotated[str | None, Query(pattern=DOCUMENT)] = None,
 ) -> Response:
     rows = queries.findings(db, queries.FindingFilter(rule=rule, severity=severity, document=document))
     articles = queries.article_codes(db)
     chosen = (("severity", severity), ("rule", rule), ("document", document))
-    query = "&".join(f"{k}={v}" for k, v in chosen if v)
+    query = urlencode([(k, v) for k, v in chosen if v])
     data = [("audit.data", "/api/v1/findings" + (f"?{query}" if query else ""))]
     return render(
         request, "audit.html", lang, groups=views.grouped_findings(rows), total=len(rows),
@@ -197,7 +188,7 @@ def audit(
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, db: Db, lang: Lang = None, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+def search(request: Request, db: Db, lang: Lang = None, q: Annotated[str, Query(max_length=200, pattern=TEXT)] = "") -> Response:
     results = search_database(db, q, 100) if q.strip() else []
     data = [("search.data", f"/api/v1/search?q={quote(q)}&limit=100")] if q.strip() else []
     return render(request, "search.html", lang, q=q, results=results, titles=titles(db), data=data)
@@ -216,8 +207,8 @@ def compare(
 ) -> Response:
     documents = queries.documents(db)
     names = [d["name"] for d in documents]
-    a = a or (names[0] if names else None)
-    b = b or (names[-1] if names else None)
+    a = known_document(db, a) if a else (names[0] if names else None)
+    b = known_document(db, b) if b else (names[-1] if names else None)
     rows = views.comparison(db, a, b, sa or None, sb or None, credit) if a and b else []
     stages = sorted(
         {s for name in {a, b} if name for s in queries.stages_of(db, name)}, key=lambda s: STAGE_ORDER.get(s, 9)

@@ -1,0 +1,112 @@
+"""HTTP details: HEAD, Allow on 405, If-None-Match, trusted Host names, control characters, unknown
+documents, and spreadsheet-safe CSV; plus docs/web.md against the numbers in the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from begroot.api import cache
+from begroot.app import create_app
+from begroot.model import Document, Fact, Table
+from begroot.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["/", "/goals", "/audit", "/compare", "/search?q=opleiding", "/articles/JB0-1JDB2CA-WT"]
+API = ["/api/v1/documents", "/api/v1/programs", "/api/v1/ises", "/api/v1/articles", "/api/v1/findings",
+       "/api/v1/goals", "/api/v1/facts", "/api/v1/facts.csv", "/api/v1/search?q=opleiding",
+       "/api/v1/articles/JB0-1JDB2CA-WT", "/api/v1/timeline/JD", "/api/openapi.json"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def client(samples_db: str) -> TestClient:
+    return TestClient(create_app(samples_db), base_url="http://localhost")
+
+
+@pytest.mark.parametrize("path", PAGES + API + ["/static/style.css"])
+def test_head_wherever_get(client: TestClient, path: str) -> None:
+    got = client.get(path)
+    head = client.head(path)
+    assert got.status_code == head.status_code == 200
+    assert head.content == b""
+    assert head.headers.get("etag") == got.headers.get("etag")
+    assert head.headers["content-type"] == got.headers["content-type"]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+def test_405_names_the_allowed_methods(client: TestClient, method: str) -> None:
+    for path in ("/api/v1/documents", "/goals"):
+        response = client.request(method, path)
+        assert response.status_code == 405
+        assert {m.strip() for m in response.headers["allow"].split(",")} == {"GET", "HEAD"}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/documents", "/api/v1/facts.csv", "/api/v1/articles/JB0-1JDB2CA-WT"])
+def test_if_none_match_star_and_lists(client: TestClient, path: str) -> None:
+    tag = client.get(path).headers["etag"]
+    for _ in range(2):  # the first answer may come from the application, the second from the cache
+        assert client.get(path, headers={"If-None-Match": "*"}).status_code == 304
+        assert client.get(path, headers={"If-None-Match": f'"nope", {tag}'}).status_code == 304
+        assert client.get(path, headers={"If-None-Match": f"W/{tag}"}).status_code == 304
+        assert client.get(path, headers={"If-None-Match": '"nope", "other"'}).status_code == 200
+
+
+def test_only_trusted_host_names_are_served(samples_db: str) -> None:
+    app = create_app(samples_db)
+    assert TestClient(app, base_url="http://evil.example").get("/api/v1/documents").status_code == 400
+    for host in ("localhost", "127.0.0.1", "127.0.0.1:8000"):
+        assert TestClient(app, base_url=f"http://{host}").get("/api/v1/documents").status_code == 200
+    extended = create_app(samples_db, allowed_hosts=["0.0.0.0", "budget.example"])
+    assert TestClient(extended, base_url="http://budget.example").get("/").status_code == 200
+    assert TestClient(extended, base_url="http://0.0.0.0").get("/").status_code == 400  # a wildcard is no name
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/articles?q=a%00b", "/api/v1/search?q=a%00b", "/api/v1/facts?document=x%01", "/api/v1/documents?x=%1b",
+     "/search?q=a%00b", "/?document=a%0ab"],
+)  # fmt: skip
+def test_control_characters_are_422(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 422
+    if path.startswith("/api/"):
+        assert response.json()["error"] == "invalid parameter"
+    else:
+        assert "text/html" in response.headers["content-type"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/facts?document=nope", "/api/v1/facts.csv?document=nope", "/api/v1/goals?document=nope",
+     "/api/v1/articles?document=nope", "/api/v1/findings?document=nope", "/api/v1/articles/JB0-1JDB2CA-WT?document=nope",
+     "/?document=nope", "/goals?document=nope", "/compare?a=nope"],
+)  # fmt: skip
+def test_unknown_document_is_404(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "nope" in response.text
+
+
+def test_api_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    """A text cell that a spreadsheet would run (here a subject printed as '=1+1') gets the OWASP
+    apostrophe; numbers, negative ones included, are left as they are."""
+    url = f"sqlite:///{tmp_path / 'f.sqlite'}"
+    facts = [Fact("evil", "program", subject, "total", "VAK", 2023, "DELTA", value, 1, 1)
+             for subject, value in (("=1+1", 5), ("@SUM(A1)", -7), ("JD", -12))]  # fmt: skip
+    table = Table(0, "summary", "program", "JD", "t", 1, 1, facts=facts)
+    with Store(url) as store:
+        store.ingest(Document("evil", "report", "BU", 2023, "Werk", sha256="e" * 64, tables=[table]))
+    body = TestClient(create_app(url), base_url="http://localhost").get("/api/v1/facts.csv").text
+    rows = [line.split(",") for line in body.strip().splitlines()[1:]]
+    assert [(row[2], row[7]) for row in rows] == [("'=1+1", "5"), ("'@SUM(A1)", "-7"), ("JD", "-12")]
+
+
+def test_docs_web_states_the_cache_limits_of_the_code() -> None:
+    text = (ROOT / "docs" / "web.md").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "cached per" in line.lower())
+    numbers = [int(n.replace(",", "")) for n in re.findall(r"\b\d[\d,]*\b", line)]
+    assert cache.MAX_ENTRIES in numbers
+    assert cache.MAX_BODY // 1_000_000 in numbers and cache.MAX_BYTES // 1_000_000 in numbers
