@@ -163,7 +163,7 @@ def subject_page(
 @router.get("/goals", response_class=HTMLResponse)
 def goals(request: Request, db: Db, document: Doc, lang: Lang = None) -> Response:
     data = [("goals.data", "/api/v1/goals" + (f"?{urlencode({'document': document})}" if document else ""))]
-    return render(request, "goals.html", lang, tree=queries.goals(db, document), data=data)
+    return render(request, "goals.html", lang, tree=queries.goals(db, document), data=data, titles=titles(db))
 
 
 @router.get("/audit", response_class=HTMLResponse)
