@@ -351,7 +351,7 @@ def test_facts_cursor_pages_cover_the_offset_pages(client: TestClient) -> None:
     assert 'rel="next"' in second.headers["link"] and "after=" in second.headers["link"]
 
 
-@pytest.mark.parametrize("query", ["after=abc", "after=1.2&offset=5", "after=1.2.3"])
+@pytest.mark.parametrize("query", ["after=abc", "after=1.2.3", "after=1"])
 def test_bad_cursor_is_422(client: TestClient, query: str) -> None:
     response = client.get(f"/api/v1/facts?{query}")
     assert response.status_code == 422 and response.json()["error"] == "invalid parameter"

@@ -246,7 +246,7 @@ def test_every_page_links_its_data_as_json_and_csv(client: TestClient, path: str
 
 def test_format_is_validated(client: TestClient) -> None:
     assert client.get("/api/v1/library?format=xml").status_code == 422
-    assert client.get("/api/v1/members").status_code == 422
+    assert client.get("/api/v1/members?program=x y").status_code == 422
 
 
 # --------------------------------------------------------------------------- names and languages

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 
 from ..store import dashboard
 from .responses import reply
-from .routes import CREDIT, DOCUMENT, ISE, PROGRAM, STAGE, SUBJECT, Db
+from .routes import CREDIT, DOCUMENT, ISE, JSON_OR_CSV, PROGRAM, STAGE, SUBJECT, Db, known_document
 
 router = APIRouter(tags=["dashboard"])
 
@@ -21,12 +21,16 @@ DOMAIN = r"^[^\x00-\x1f<>]{1,120}$"
 COMPARE_STAGE = r"^(BO|BA|BA-JR|BU|DELTA)?$"
 
 
-@router.get("/library", summary="Every document with its domain, year, stage, counts and audit status")
+@router.get(
+    "/library", summary="Every document with its domain, year, stage, counts and audit status", responses=JSON_OR_CSV
+)
 def library(request: Request, db: Db, format: Format = "json") -> Response:
     return reply(request, dashboard.library(db), format, name="library")
 
 
-@router.get("/totals", summary="The domain totals (TOTAL rows) per year, stage, credit and perimeter")
+@router.get(
+    "/totals", summary="The domain totals (TOTAL rows) per year, stage, credit and perimeter", responses=JSON_OR_CSV
+)
 def totals(
     request: Request,
     db: Db,
@@ -41,7 +45,11 @@ def totals(
     return reply(request, rows, format, name="totals")
 
 
-@router.get("/points/{subject}", summary="A subject's total-row figures over the years, with who states them")
+@router.get(
+    "/points/{subject}",
+    summary="A subject's total-row figures over the years, with who states them",
+    responses=JSON_OR_CSV,
+)
 def points(
     request: Request,
     db: Db,
@@ -55,7 +63,11 @@ def points(
     return reply(request, rows, format, name="points")
 
 
-@router.get("/execution/{subject}", summary="BA-JR, BU and the execution rate BU / BA-JR per year and credit")
+@router.get(
+    "/execution/{subject}",
+    summary="BA-JR, BU and the execution rate BU / BA-JR per year and credit",
+    responses=JSON_OR_CSV,
+)
 def execution(
     request: Request, db: Db, subject: Annotated[str, Path(pattern=SUBJECT)], format: Format = "json"
 ) -> Response:
@@ -65,7 +77,11 @@ def execution(
     return reply(request, dashboard.execution(found), format, name="execution")
 
 
-@router.get("/members", summary="The articles of a program or ISE: latest figure and change since the year before")
+@router.get(
+    "/members",
+    summary="The articles of a program or ISE (or all): latest figure and change since the year before",
+    responses=JSON_OR_CSV,
+)
 def members(
     request: Request,
     db: Db,
@@ -73,12 +89,12 @@ def members(
     ise: Annotated[str | None, Query(pattern=ISE)] = None,
     format: Format = "json",
 ) -> Response:
-    if (program is None) == (ise is None):
-        raise HTTPException(422, "give either program or ise")
     return reply(request, dashboard.member_articles(db, program=program, ise=ise), format, name="members")
 
 
-@router.get("/treemap", summary="Programs -> ISEs -> articles of a document, sized by the printed totals")
+@router.get(
+    "/treemap", summary="Programs -> ISEs -> articles of a document, sized by the printed totals", responses=JSON_OR_CSV
+)
 def treemap(
     request: Request,
     db: Db,
@@ -87,13 +103,17 @@ def treemap(
     stage: Annotated[str, Query(pattern=STAGE)] = "BU",
     format: Format = "json",
 ) -> Response:
-    nodes = dashboard.treemap(db, document, credit, stage)
+    nodes = dashboard.treemap(db, known_document(db, document), credit, stage)
     if not nodes:
         raise HTTPException(404, f"no document {document!r}")
     return reply(request, nodes, format, name="treemap")
 
 
-@router.get("/compare", summary="Total-row figures two documents (or stages) both print, biggest change first")
+@router.get(
+    "/compare",
+    summary="Total-row figures two documents (or stages) both print, biggest change first",
+    responses=JSON_OR_CSV,
+)
 def compare(
     request: Request,
     db: Db,
@@ -104,5 +124,5 @@ def compare(
     credit: Annotated[str, Query(pattern=CREDIT)] = "VEK",
     format: Format = "json",
 ) -> Response:
-    rows = dashboard.compare(db, a, b, sa or None, sb or None, credit)
+    rows = dashboard.compare(db, known_document(db, a), known_document(db, b), sa or None, sb or None, credit)
     return reply(request, rows, format, name="compare")

@@ -25,6 +25,10 @@ ERRORS: dict[int | str, dict[str, object]] = {
 }
 router = APIRouter(prefix="/api/v1", tags=["begroot"], responses=ERRORS)
 CSV_CONTENT = {"text/csv": {"schema": {"type": "string"}}}
+# The dashboard's data: JSON of its own shape (docs/web.md), or CSV with `format=csv`.
+JSON_OR_CSV: dict[int | str, dict[str, object]] = {
+    200: {"description": "JSON, or CSV with format=csv", "content": {"application/json": {"schema": {}}, **CSV_CONTENT}}
+}
 
 
 def answers(model: object, csv: bool = True) -> dict[int | str, dict[str, object]]:
@@ -237,9 +241,8 @@ def facts(
     ] = None,
     format: Format = "json",
 ) -> Response:
-    """Pages by `offset`, or by cursor: `after` = the `next` of the previous page, as deep as one likes."""
-    if after is not None and offset:
-        raise HTTPException(422, "give either offset or after, not both")
+    """Pages by `offset`, or by cursor: `after` = the `next` of the previous page, as deep as one likes
+    (with both, the offset counts from the cursor)."""
     cursor = tuple(int(part) for part in after.split(".")) if after else None
     total = queries.count_facts(db, filters)
     items, last = queries.facts_page(db, filters, limit, offset, cursor)  # type: ignore[arg-type]

@@ -249,10 +249,13 @@ def program_ises(connection: Connection, program: str) -> list[dict[str, Any]]:
 def member_articles(
     connection: Connection, *, program: str | None = None, ise: str | None = None
 ) -> list[dict[str, Any]]:
-    """The articles of a program or ISE, one row per article and credit: the latest figure (latest year,
-    furthest stage), the same stage of the year before and the change."""
+    """The articles of a program or ISE (both: of the ISE in that program; neither: all), one row per article and
+    credit: the latest figure (latest year, furthest stage), the same stage of the year before and the change."""
     query = select(articles_t.c.code, articles_t.c.name, articles_t.c.ise).order_by(articles_t.c.document_id)
-    query = query.where(articles_t.c.ise == ise) if ise else query.where(articles_t.c.part_program == program)
+    if ise:
+        query = query.where(articles_t.c.ise == ise)
+    if program:
+        query = query.where(articles_t.c.part_program == program)
     members: dict[str, dict[str, Any]] = {}
     for row in _all(connection, query):
         members[row["code"]] = row  # the latest document's name wins
