@@ -46,6 +46,14 @@ PAGES = [
 ]  # fmt: skip
 
 
+
+def title(document) -> str:  # type: ignore[no-untyped-def]
+    """The title the pages show for a generated document (composed from what detection finds)."""
+    from begroot.identity import compose_title
+
+    return compose_title(document.kind, document.stage, document.year, document.domain)
+
+
 def chromium_path() -> str | None:
     found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
     if found is None:
@@ -218,7 +226,7 @@ def test_library_matrix(server: str, page: object, library: multiyear.Library) -
     for document in library.documents:
         cell = matrix.locator(f"td[data-year='{document.year}'][data-stage='{document.stage}']")
         entry = cell.locator(f"[data-document='{document.name}']")
-        assert entry.locator("a").first.inner_text() == document.name  # no title stored: the name
+        assert entry.locator("a").first.inner_text() == title(document)  # named by its title
         assert entry.locator("[data-facts]").inner_text().startswith(dutch(len(document.facts)))
     years = matrix.locator("tbody th[scope='row']").all_inner_texts()
     assert years == [str(year) for year in library.years]
@@ -238,7 +246,7 @@ def test_article_timeline_over_the_years(server: str, page: object, library: mul
         row = page.locator(  # type: ignore[attr-defined]
             f"#timeline tr[data-year='{fact.year}'][data-stage='{fact.stage}'][data-credit='{fact.credit}']"
         )
-        assert document.name in row.locator("ul.sources").inner_text()
+        assert title(document) in row.locator("ul.sources").inner_text()
         if fact == library.conflict:
             assert "conflict" in (row.get_attribute("class") or "")
             assert dutch(fact.value) in row.inner_text() and dutch(fact.value - 1) in row.inner_text()
