@@ -12,16 +12,18 @@ from collections.abc import Iterable, Iterator
 from enum import Enum
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 from rich.table import Table as RichTable
 
-from ..audit import SEVERITIES, Finding, cross_document_findings, facts_only, finding_order, iter_findings
-from ..audit import load_and_parse as _load_and_parse
 from ..errors import BegrootError
 from . import app
 from .common import expand_paths, fail, out, report_error
+
+if TYPE_CHECKING:  # the rules load when a command runs: `begroot --help` and `extract` never carry them
+    from ..audit import Finding
 
 
 class Format(str, Enum):
@@ -63,9 +65,13 @@ class Kept:
 
     def add(self, findings: Iterable[Finding]) -> None:
         # ASCII JSON: one byte a character in memory, where any accent would make it two or four.
+        from ..audit import finding_order
+
         self.records += [(finding_order(f), json.dumps(f.as_dict())) for f in findings]
 
     def __iter__(self) -> Iterator[Finding]:
+        from ..audit import Finding
+
         self.records.sort(key=lambda record: record[0])
         for _order, text in self.records:
             yield Finding(**json.loads(text))
@@ -124,6 +130,8 @@ def _from_database(url: str | None) -> list[Finding]:
     except BegrootError as error:
         fail(str(error), 2)
         raise  # unreachable: fail() exits
+    from ..audit import Finding
+
     fields = set(Finding.__dataclass_fields__)
     for row in rows:  # a time in JSON and in tables: ISO 8601
         row["verdict_at"] = row["verdict_at"].isoformat() if row.get("verdict_at") else None
@@ -133,10 +141,12 @@ def _from_database(url: str | None) -> list[Finding]:
 def _from_files(paths: list[Path]) -> tuple[Kept, int]:
     """Each file audited in turn, its source (the pages of text) dropped before the next one is read;
     only the facts of each document stay, for the rules that compare documents."""
+    from ..audit import cross_document_findings, facts_only, iter_findings, load_and_parse
+
     kept, documents, failed = Kept(), [], 0
     for path in paths:
         try:
-            document, source = _load_and_parse(path)
+            document, source = load_and_parse(path)
         except BegrootError as error:
             report_error(error)
             failed += 1
@@ -166,6 +176,8 @@ def audit(
     found, failed = _from_files(paths) if files else (_from_database(db), 0)
     if files and failed == len(paths):
         raise typer.Exit(1)  # nothing could be read: the errors said why, an empty report would not
+    from ..audit import SEVERITIES
+
     wanted = {s.value for s in severity} if severity else set(SEVERITIES)
     findings = (f for f in found if f.severity in wanted)
     if format is Format.json:
