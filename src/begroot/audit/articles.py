@@ -65,13 +65,20 @@ def apparatus_vs_articles(doc: Document) -> Iterator[Finding]:
         articles = [a for a in doc.articles if a.parts.program == table.subject]
         expenditure = _grouped(doc, [a for a in articles if not a.parts.is_receipt], VAK_VEK)
         receipts = _grouped(doc, articles, ("AO", "TO", "LO"))  # the articles that print receipts
+        printed_receipts = {credit for credit, _ in receipts}
         for fact in table.facts:
+            what = f"apparatus program {table.subject} {fact.credit} {fact.stage}"
             parts = (expenditure if fact.credit in VAK_VEK else receipts).get((fact.credit, fact.stage))
             if parts:
-                what = f"apparatus program {table.subject} {fact.credit} {fact.stage}"
                 found = _difference("apparatus-vs-articles", "error", table.subject, what, parts, fact, "")
-                if found:
-                    yield found
+            elif articles and fact.credit not in VAK_VEK and fact.credit not in printed_receipts:
+                # The program's articles are all there and none prints this receipt: its total is nothing.
+                found = sum_finding("apparatus-vs-articles", table.subject, what, [], fact, 0, parts_word="articles",
+                                    note=" (no article of the program prints this receipt)")  # fmt: skip
+            else:
+                found = None
+            if found:
+                yield found
 
 
 def _execution(fact_bu: Fact, fact_jr: Fact) -> Finding | None:
