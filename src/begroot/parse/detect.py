@@ -150,16 +150,24 @@ def find_domain(lines: list[Line]) -> str:
     return ""
 
 
+def _markers(lines: list[Line]) -> tuple[int, int]:
+    """How often report words and slide words occur, counted line by line (a long document is never made
+    one string; the markers stand within a line)."""
+    report = slide = 0
+    for line in lines:
+        text = line.text.lower()
+        report += sum(text.count(marker) for marker in VOCABULARY.report_markers)
+        slide += sum(text.count(marker) for marker in VOCABULARY.slide_markers)
+    return report, slide
+
+
 def detect(source: SourceDocument) -> DocInfo:
     lines = source.lines
     notes, note_lines = find_footnotes(lines)
     tables, table_warnings = scan_tables(lines, note_lines)
-    text_sample = "\n".join(line.text for line in lines)
     heading_codes = [m.group("entity") for line in lines if (m := ARTICLE_HEADING.match(line.text))]
     headings = len(heading_codes)
-    lowered = text_sample.lower()
-    report_marks = sum(lowered.count(marker) for marker in VOCABULARY.report_markers)
-    slide_marks = sum(lowered.count(marker) for marker in VOCABULARY.slide_markers)
+    report_marks, slide_marks = _markers(lines)
     if not tables and headings == 0:
         raise NotABudgetDocument(source.path, "not a BBT: no budget tables (duizend euro) and no budget articles found")
     kind = "slides" if slide_marks > report_marks and not headings else "report"
@@ -169,7 +177,7 @@ def detect(source: SourceDocument) -> DocInfo:
     (stage, year), _ = stages.most_common(1)[0]
     # The domain's letter: that of its own articles' entities (the prose cites other domains' codes too).
     entities = Counter(entity[0] for entity in heading_codes) or Counter(
-        code.entity[0] for code, _, _ in find_codes(text_sample)
+        code.entity[0] for line in lines for code, _, _ in find_codes(line.text)
     )
     letter = entities.most_common(1)[0][0] if entities else ""
     return DocInfo(kind, stage, int(year or 0), find_domain(lines), letter, tables, notes, note_lines, table_warnings)

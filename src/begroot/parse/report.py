@@ -245,8 +245,10 @@ class ReportReader:
         for position, heading in enumerate(self.headings):
             end = self.headings[position + 1].index if position + 1 < len(self.headings) else len(self.lines)
             heading.section.end_line = self.lines[end - 1].number
-            heading.section.paragraphs = self._paragraphs(heading.index + 1, end)
-            heading.section.text = prose_text(heading.section.paragraphs)
+            found = self._paragraphs(heading.index + 1, end)
+            heading.section.text = prose_text(found)
+            if heading.section.kind != "article":  # an article's prose is kept, with its lines, on the Article
+                heading.section.paragraphs = found
             self.doc.sections.append(heading.section)
         self._build_goals()
 

@@ -77,26 +77,29 @@ def _checked(path: str, text: str) -> str:
 
 def split_pages(name: str, text: str) -> list[Page]:
     """Split decoded text into pages of lines following the module's page rule."""
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = text.split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
     page_of = _marked_pages(raw_lines, text)
-    if "\f" in text:
-        raw_lines = [raw.replace("\f", "") for raw in raw_lines]
-    stripped = [raw.strip() for raw in raw_lines]
+    indents = [_indent(raw.replace("\f", "")) for raw in raw_lines]
+    stripped = [raw.replace("\f", "").strip() for raw in raw_lines]
+    count = len(raw_lines)
+    del raw_lines  # a long document: hold its lines once
     furniture = find_furniture(stripped, page_of)
     if page_of is None:
-        page_of = _pages_from_starts(len(raw_lines), furniture.starts)
+        page_of = _pages_from_starts(count, furniture.starts)
     pages: dict[int, Page] = {}
     page = Page(number=0)
-    for index, raw in enumerate(raw_lines):
+    for index, (content, indent) in enumerate(zip(stripped, indents, strict=True)):
         if page.number != page_of[index]:
             page = pages.setdefault(page_of[index], Page(number=page_of[index]))
         if index in furniture.printed:
             page.printed_number = furniture.printed[index]
         if index in furniture.lines:
             continue
-        page.lines.append(Line(stripped[index], page.number, index + 1, _indent(raw)))
+        page.lines.append(Line(content, page.number, index + 1, indent))
     return [pages[number] for number in sorted(pages)] or [Page(number=1)]
 
 
