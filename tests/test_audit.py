@@ -11,7 +11,7 @@ import pytest
 from begroot.audit import Finding, audit_document, audit_documents, audit_file
 from begroot.audit.findings import fmt
 from begroot.model import Document, Fact
-from begroot.parse import extract
+from begroot.parse import extract, parse
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 REPORT = SAMPLES / "000_487494d7f3174438.txt"
@@ -460,3 +460,33 @@ def test_generated_document_mutations_are_caught(tmp_path: Path) -> None:
         assert outcome.tried["claim"] == 6
         assert outcome.caught["claim"] == 6, [m for m in outcome.missed if m.kind == "claim"]
         assert not [f for f in outcome.unmutated if f.rule == "prose-mismatch"]
+
+
+CAUSES = """\
+ GB0-1GCF2BA-WT – WERKING EN TOELAGEN
+Korte inhoud begrotingsartikel:
+Middelen.
+Kredietevolutie:
+(duizend euro)
+VAK VEK
+BA 2024 1.000 900
+Index 20 18
+Compensaties -5 -5
+Andere bijstellingen 235 87
+BO 2025 1.250 1.000
+Inhoudelijke toelichting:
+Het krediet steeg met 250 keuro tot 1.250 keuro VAK. De index bedraagt 20 keuro VAK.
+Door compensaties daalde het krediet met 7 keuro VAK.
+"""
+
+
+def test_credit_evolution_causes_are_claims_checked_at_their_line() -> None:
+    from begroot.sources import load_bytes
+
+    source = load_bytes("causes.txt", CAUSES.encode())
+    findings = audit_document(parse(source), source)
+    causes = {f.message.split("printed ")[1].split(" keuro")[0]: f for f in findings if "Kredietevolutie" in f.message}
+    assert causes["20"].rule == "prose-check" and causes["20"].locations[0]["source_line"] == 13
+    wrong = causes["7"]
+    assert (wrong.rule, wrong.severity) == ("prose-mismatch", "error") and "compensaties = 5 keuro" in wrong.message
+    assert [place["source_line"] for place in wrong.locations] == [14, 9]  # the sentence's line, then the table's

@@ -210,6 +210,11 @@ class ClaimWords:
         r"(?i)\b(?P<word>steeg|daalde|verhoogd|verminderd|toe|af|aan|toenam|afnam)\s+met\s+"
     )
     change_end: re.Pattern[str] = re.compile(r"(?i)\s+tot\s+")
+    # a cause of change of a `Kredietevolutie` table: `De index bedraagt X keuro`, `door compensaties met X keuro`
+    cause_lead: re.Pattern[str] = re.compile(
+        r"(?i)\b(?P<cause>indexatie|index|compensaties?|herverdelingen?|(?:andere\s+)?bijstellingen?)\b"
+        r"[^.%\d]{0,40}?\b(?:met|van|bedraagt|bedragen|bedroeg|bedroegen)\s+"
+    )
     # the end of a change without its size: `steeg het budget tot X keuro`, `nam het budget toe tot`
     end_lead: re.Pattern[str] = re.compile(
         r"(?i)\b(?:(?:steeg|groeide|liep|nam)\s+het\s+(?:VAK-|VEK-)?(?:budget|krediet)\b[^.%]*?"

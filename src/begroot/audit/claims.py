@@ -29,7 +29,15 @@ ROLES = {
     "underuse-rate": "the under-use ({stage} − BU)/{stage}",
     "difference": "the difference {stage} − BU",
     "change": "the change {start} → {stage}",
+    "cause": "the change by {stage} (Kredietevolutie)",
 }
+CAUSE_KEYS = (("index", "index"), ("compens", "compensaties"), ("herverdel", "herverdelingen"), ("bijstel", "bijstellingen"))
+
+
+def cause_key(label: str) -> str | None:
+    """A cause of change as `Kredietevolutie` rows and sentences name it: `Andere bijstellingen` -> bijstellingen."""
+    lowered = label.lower()
+    return next((key for stem, key in CAUSE_KEYS if stem in lowered), None)
 
 
 @dataclass(frozen=True)
@@ -197,6 +205,10 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
     for match in C.shortfall.finditer(sentence):
         sign = -1 if match.group("word").lower() == "minder" else 1
         add(_pair(match, "difference", "rate", inherited, sign))
+    for lead in C.cause_lead.finditer(sentence):
+        key = cause_key(lead.group("cause"))
+        for item in _items(sentence, lead.end()):
+            add(_item_claims(item, "cause", None, inherited, stage=f"cause:{key}"))
     for lead in C.change_lead.finditer(sentence):
         add(_change(sentence, lead, inherited))
     for lead in C.end_lead.finditer(sentence):
@@ -314,7 +326,7 @@ class Expected:
     def describe(self, role: str) -> str:
         """The role in words, with the stages it uses: `the execution rate BU/BA-JR`."""
         stages = [f.stage for f in self.facts if f.stage != "BU"] or ["BU"]
-        return ROLES[role].format(stage=self.label if role == "budget" else stages[-1], start=stages[0])
+        return ROLES[role].format(stage=self.label if role in {"budget", "cause"} else stages[-1], start=stages[0])
 
 
 def expected(claim: Claim, table: TableValues) -> list[Expected]:
@@ -331,6 +343,9 @@ def expected(claim: Claim, table: TableValues) -> list[Expected]:
 def _value(claim: Claim, table: TableValues, credit: str) -> Expected | None:
     budgets = table.budgets(credit)
     bu = table.execution(credit)
+    if claim.role == "cause":
+        fact = next((f for (c, stage, _), f in table.facts.items() if c == credit and stage == claim.stage), None)
+        return Expected(credit, fact.value, (fact,), (claim.stage or "").partition(":")[2]) if fact else None
     if claim.role == "budget":
         fact = next((f for f in budgets if f.stage == claim.stage and claim.year in (None, f.year)), None)
         return Expected(credit, fact.value, (fact,), f"{fact.stage} {fact.year} {credit}") if fact else None

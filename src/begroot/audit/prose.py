@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import permutations
 
-from ..model import Document, Fact, Paragraph, Sentence, Statement
+from ..model import Article, Document, Fact, Paragraph, Sentence, Statement
 from ..parse.numbers import AMOUNT as AMOUNT_IN_WORDS
 from ..parse.numbers import amount_in_keuro, precision_of
 from ..vocabulary import VOCABULARY
-from .claims import Claim, Expected, Reading, TableValues, claims_in, expected, new_paragraph
+from .claims import Claim, Expected, Reading, TableValues, cause_key, claims_in, expected, new_paragraph
 from .findings import Finding, Location, fmt, locations, rule
 
 AMOUNT = re.compile(r"(?<![\d.,])(-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(\d+))?\s*keuro")
@@ -337,7 +337,7 @@ def _signed(claim: Claim, value: float) -> float:
     """The table's value as the sentence would print it: rounded at its precision, the sign its words give."""
     if claim.role in {"change", "difference"} and claim.sign:
         value = value * (claim.sign if claim.role == "change" else -claim.sign)
-    elif claim.role in {"change", "difference"}:
+    elif claim.role in {"change", "difference", "cause"}:
         value = abs(value)
     return round_half_up(value, claim.figure.decimals)
 
@@ -346,9 +346,25 @@ def _agrees(claim: Claim, value: Expected) -> bool:
     return math.isclose(_signed(claim, value.value), claim.figure.value, abs_tol=1e-9)
 
 
+def cause_facts(doc: Document, article: Article) -> list[Fact]:
+    """The causes of change of an article's `Kredietevolutie` (index, compensaties...), as facts the prose may
+    quote: not in the fact table (its rows are stages), but printed, and claimed by sentences."""
+    evolution = article.credit_evolution
+    if evolution is None:
+        return []
+    found = []
+    for change in evolution.changes:
+        key = cause_key(change.label)
+        for credit, value in (("VAK", change.vak), ("VEK", change.vek)):
+            if key and value is not None:
+                found.append(Fact(doc.name, "article", article.code, "total", credit, evolution.end_year,
+                                  f"cause:{key}", value, change.page, change.line))  # fmt: skip
+    return found
+
+
 def scopes(doc: Document) -> Iterator[Scope]:
     for article in doc.articles:
-        facts = [f for i in article.tables for f in doc.tables[i].facts]
+        facts = [f for i in article.tables for f in doc.tables[i].facts] + cause_facts(doc, article)
         if facts and article.explanation_paragraphs:
             yield Scope(doc.name, article.code, article.explanation_paragraphs, facts, doc.year, doc.stage)
     frames = [t for t in doc.tables if t.layout == "ise_frame"]

@@ -264,6 +264,7 @@ class ReportWriter:
         self.style = style
         self.rng = rng
         self.sheet = Sheet(style, rng)
+        self.causes: dict[str, tuple[str, list[tuple[str, dict[str, int]]]]] = {}  # code -> credit, Kredietevolutie causes
         self.stages = Stages(stage, year, style)
         self.available_stage = "BA-JR"  # the stage the last execution table showed as available
         self.domain = budget.domain
@@ -588,6 +589,7 @@ class ReportWriter:
             causes2 = {c: article.values.ba_causes.get((self.year, c), (0, 0)) for c in credits}
             middle = [("Herverdelingen", {c: causes2[c][0] for c in credits}),
                       ("Bijstellingen", {c: causes2[c][1] for c in credits})]  # fmt: skip
+        self.causes[article.code] = (credits[0], middle)  # the prose quotes one of them
         rows = [RowSpec(self._plain_cells(article, credits, first), label=first.label, splittable=False)]
         for label, values in middle:
             rows.append(RowSpec([Cell(values[c], None) for c in credits], label=label, splittable=False))  # type: ignore[arg-type]
@@ -639,7 +641,16 @@ class ReportWriter:
         end = values.get(last.year, last.stage, credit)
         verb = "steeg" if end >= start else "daalde"
         return (f"Bij {first.label} werd een budget voorzien van {dutch(start)} keuro {credit}. Het krediet {verb} "
-                f"met {dutch(abs(end - start))} keuro tot {dutch(end)} keuro. " + self.sheet.sentences(y, 1))  # fmt: skip
+                f"met {dutch(abs(end - start))} keuro tot {dutch(end)} keuro. " + self._cause_sentence(article)
+                + self.sheet.sentences(y, 1))  # fmt: skip
+
+    def _cause_sentence(self, article: Article) -> str:
+        """A cause of change of the article's `Kredietevolutie`, as the prose quotes it (none: "")."""
+        credit, middle = self.causes.get(article.code, ("", []))
+        label, value = next(((label, values[credit]) for label, values in middle if values[credit]), ("", 0))
+        if not label:
+            return ""
+        return f"Door {label.lower()} wijzigde het krediet met {dutch(abs(value))} keuro {credit}. "
 
     # -------------------------------------------------------------- apparatus, provisions, annex
 
