@@ -5,7 +5,7 @@ The id comes from the file name, made safe for a URL path, a query string and a 
 give the same id, the one stored second gets a short content hash appended (`dup-1a2b3c4d`),
 so both stay reachable. The title is composed from what detection read in the document
 (`BBT Werk en Sociale Economie – begrotingsuitvoering 2023`), never from the file name,
-since file names tell a reader little (`000_487494d7f3174438`).
+since file names tell a reader little (`000_1a2b3c4d5e6f7a8b`).
 """
 
 from __future__ import annotations
