@@ -21,9 +21,11 @@ PAGE_CITE = re.compile(r"p\.\s?(\d{1,4})")
 
 
 def _looks_like_footnote_text(text: str) -> bool:
+    """A note starts a text of its own (`Zie ook …`, `Februari 2024.`); a prose line that wrapped before a
+    number (`7 begrotingsartikelen. …`) goes on in lower case."""
     words = text.split()
     numeric = sum(1 for w in words if re.fullmatch(r"[-\d.,%]+", w))
-    return bool(words) and numeric <= len(words) // 2 and not text.startswith(("keuro", "euro", "%"))
+    return bool(words) and numeric <= len(words) // 2 and not text[:1].islower() and not text.startswith("%")
 
 
 def find_footnotes(lines: list[Line]) -> tuple[list[Footnote], set[int]]:
