@@ -211,3 +211,21 @@ def test_slide_goals_and_statements(slides: Document) -> None:
         "JD:duurzame-arbeidsmarkt", "JE:duurzame-arbeidsmarkt", "JD:thema-overschrijdend",
     ]  # fmt: skip
     assert any(s.title.startswith("Budgetevolutie") for s in slides.slides)
+
+
+def test_prose_is_held_once_and_its_sentences_know_their_lines(report: Document) -> None:
+    """Paragraphs are stretches of their section's (article's) prose, not copies; their sentences,
+    made on demand, are stretches of them that start on the line they name."""
+    lines = raw_lines(REPORT)
+    owners = [(s.text, s.paragraphs) for s in report.sections if s.paragraphs]
+    owners += [(a.explanation, a.explanation_paragraphs) for a in report.articles if a.explanation_paragraphs]
+    assert len(owners) > 50
+    for text, found in owners:
+        assert all(p.prose is text for p in found)
+        assert "\n\n".join(p.text for p in found) == text
+        for paragraph in found:
+            for sentence in paragraph.sentences:
+                offset = sentence.start - paragraph.start
+                assert paragraph.text[offset : offset + len(sentence.text)] == sentence.text
+                first_words = " ".join(sentence.text.split()[:1])
+                assert first_words.rstrip("-") in " ".join(lines[sentence.line - 1].split()), sentence

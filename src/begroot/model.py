@@ -9,9 +9,11 @@ that knows where it was printed (`Provenance`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from array import array
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .identity import compose_title
 
@@ -165,16 +167,58 @@ class Sentence:
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph of prose (blank lines around it), its first and last source line, and its sentences."""
+    """A paragraph of prose (blank lines around it), its first and last source line, and its sentences.
 
-    text: str
+    A long document has hundreds of thousands of prose lines, so a paragraph holds no text of its
+    own: it is the stretch `start:end` of the prose text it belongs to (`prose`, shared by every
+    paragraph of it), with where each of its lines starts (`starts`: offset in the paragraph,
+    page, line, flattened) and where each sentence starts and ends (`breaks`, pairs of offsets in
+    the paragraph). `spans` and `sentences` are made from them when asked for.
+    """
+
+    prose: str = field(repr=False, compare=False)
     start: int  # offset in the whole prose text
+    end: int
     page: int
     line: int
     end_line: int
-    sentences: tuple[Sentence, ...]
+    starts: array[int] = field(repr=False)
+    breaks: array[int] = field(repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.prose[self.start : self.end]
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """Where each source line starts in `text`."""
+        s = self.starts
+        return tuple(Span(s[i], s[i + 1], s[i + 2]) for i in range(0, len(s), 3))
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        text, spans, b = self.text, self.spans, self.breaks
+        return tuple(self._sentence(text, spans, b[i], b[i + 1]) for i in range(0, len(b), 2))
+
+    def _sentence(self, text: str, spans: tuple[Span, ...], cursor: int, end: int) -> Sentence:
+        """The sentence at `cursor:end`, with the lines it stands on (offsets within the sentence)."""
+        first = 0
+        while first + 1 < len(spans) and spans[first + 1].offset <= cursor:
+            first += 1
+        own = [Span(max(0, span.offset - cursor), span.page, span.line) for span in spans[first:] if span.offset < end]
+        return Sentence(text[cursor:end], self.start + cursor, own[0].page, own[0].line, own[-1].line, tuple(own))
+
+    def as_dict(self) -> dict[str, object]:
+        """The paragraph as the JSON output shows it (schema/document.schema.json)."""
+        sentences = [
+            {"text": s.text, "start": s.start, "page": s.page, "line": s.line, "end_line": s.end_line,
+             "lines": [list(span) for span in s.lines]}
+            for s in self.sentences
+        ]  # fmt: skip
+        return {"text": self.text, "start": self.start, "page": self.page, "line": self.line,
+                "end_line": self.end_line, "sentences": sentences}  # fmt: skip
 
 
 # --------------------------------------------------------------------------- provenance
@@ -462,3 +506,22 @@ class Document:
 
     def article(self, code: str) -> Article | None:
         return next((a for a in self.articles if a.code == code), None)
+
+
+def plain(value: Any) -> Any:
+    """A model value as plain data (dicts, lists, numbers, strings), ready for JSON.
+
+    Like `dataclasses.asdict`, but nothing is deep-copied (the values are only read), and a
+    paragraph is written with its text and sentences (`Paragraph.as_dict`), not as its offsets.
+    """
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, Paragraph):
+        return value.as_dict()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):  # tuples (and Spans) too: JSON has only arrays
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value

@@ -6,13 +6,12 @@ The JSON layout is described by `schema/document.schema.json` (docs/json-schema.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 from collections.abc import Iterable
 from typing import IO, Any
 
 from .formula import csv_cell
-from .model import FACT_COLUMNS, SCHEMA_VERSION, Document
+from .model import FACT_COLUMNS, SCHEMA_VERSION, Document, plain
 
 
 def write_facts_csv(documents: Iterable[Document], stream: IO[str]) -> int:
@@ -27,7 +26,7 @@ def write_facts_csv(documents: Iterable[Document], stream: IO[str]) -> int:
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
-    data = dataclasses.asdict(document)
+    data = plain(document)
     data["facts_count"] = len(document.facts)
     for article, raw in zip(data["articles"], document.articles, strict=True):
         article["parts"]["code"] = raw.parts.code

@@ -8,7 +8,7 @@ in their article or section and turned into facts (`facts.py`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ..model import (
@@ -47,7 +47,9 @@ class ReportReader:
         self.raw_tables: list[tuple[int, RawTable]] = info.tables
         self.info = info
         self.headings: list[Heading] = []
-        self.index_of = {line.number: i for i, line in enumerate(self.lines)}
+        # Line numbers rise through the document: an index is found by bisection, not kept in a
+        # dict (a long document has hundreds of thousands of lines).
+        self.numbers = [line.number for line in self.lines]
         self.heading_lines: set[int] = set()
         self.footnote_lines: set[int] = set()
         self._heading_keys: dict[str, int] | None = None
@@ -416,7 +418,8 @@ class ReportReader:
         return Spans([(self._line_index(a.line), self._line_index(a.end_line), a) for a in self.doc.articles])
 
     def _line_index(self, number: int) -> int:
-        return self.index_of.get(number, 0)
+        index = bisect_left(self.numbers, number)
+        return index if index < len(self.numbers) and self.numbers[index] == number else 0
 
     def _title_before(self, index: int) -> str:
         """The caption printed just above a table's unit line (`PROGRAMMA JD – WERK`); footnotes between are passed."""

@@ -8,9 +8,10 @@ statement) still knows the page and line of every character (`model.Paragraph`, 
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Sequence
 
-from ..model import Line, Paragraph, Sentence, Span
+from ..model import Line, Paragraph, Span
 
 SMALL_WORDS = {"en", "van", "de", "het", "der", "voor", "in", "op", "met", "of", "te", "tot", "aan", "bij", "uit"}
 # A sentence ends at . ! ? ; or : followed by a blank and a capital, a bracket, a quote or a dash.
@@ -81,26 +82,27 @@ def line_spans(lines: Sequence[Line]) -> tuple[str, tuple[Span, ...]]:
 def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
     """Lines of prose as paragraphs (a blank line separates them), each split into sentences with their lines.
 
-    Offsets (`start`) count in the prose text the paragraphs make together, joined by a blank line
-    (`prose_text`).
+    The paragraphs share one prose text, joined by a blank line (`prose_text`); `start` counts in it.
     """
+    runs: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text.strip():
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    joined = [line_spans(run) for run in runs if run]
+    prose = "\n\n".join(text for text, _spans in joined)
     found: list[Paragraph] = []
-    current: list[Line] = []
     start = 0
-    for line in [*lines, None]:
-        if line is not None and line.text.strip():
-            current.append(line)
-            continue
-        if current:
-            paragraph = _paragraph(current, start)
-            found.append(paragraph)
-            start += len(paragraph.text) + 2
-            current = []
+    for text, spans in joined:
+        found.append(_paragraph(prose, start, len(text), spans, _sentence_breaks(text)))
+        start += len(text) + 2
     return found
 
 
 def prose_text(found: Sequence[Paragraph]) -> str:
-    return "\n\n".join(paragraph.text for paragraph in found)
+    """The prose text the paragraphs are part of (the same string, not a copy)."""
+    return found[0].prose if found else ""
 
 
 def join_prose(parts: Sequence[str]) -> str:
@@ -108,22 +110,17 @@ def join_prose(parts: Sequence[str]) -> str:
     return prose_text(paragraphs([Line(part, 0, 0) for part in parts]))
 
 
-def _paragraph(lines: list[Line], start: int) -> Paragraph:
-    text, spans = line_spans(lines)
-    sentences: list[Sentence] = []
+def _sentence_breaks(text: str) -> array[int]:
+    """Where each sentence of a paragraph starts and ends, as pairs of offsets."""
+    breaks = array("i")
     cursor = 0
-    for match in [*SENTENCE_END.finditer(text), None]:
-        end = match.start() if match else len(text)
-        sentences.append(_sentence(text[cursor:end], cursor, spans, start))
-        cursor = match.end() if match else len(text)
-    return Paragraph(text, start, spans[0].page, spans[0].line, spans[-1].line, tuple(sentences))
+    for match in SENTENCE_END.finditer(text):
+        breaks.extend((cursor, match.start()))
+        cursor = match.end()
+    breaks.extend((cursor, len(text)))
+    return breaks
 
 
-def _sentence(text: str, cursor: int, spans: tuple[Span, ...], start: int) -> Sentence:
-    """A sentence at `cursor` in its paragraph, with the lines it stands on (offsets within the sentence)."""
-    first = 0
-    while first + 1 < len(spans) and spans[first + 1].offset <= cursor:
-        first += 1
-    end = cursor + len(text)
-    own = [Span(max(0, span.offset - cursor), span.page, span.line) for span in spans[first:] if span.offset < end]
-    return Sentence(text, start + cursor, own[0].page, own[0].line, own[-1].line, tuple(own))
+def _paragraph(prose: str, start: int, length: int, spans: tuple[Span, ...], breaks: array[int]) -> Paragraph:
+    starts = array("i", [value for span in spans for value in span])
+    return Paragraph(prose, start, start + length, spans[0].page, spans[0].line, spans[-1].line, starts, breaks)
