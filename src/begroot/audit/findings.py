@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..model import Document, Fact
@@ -35,12 +35,19 @@ class Finding:
     verdict_at: Any = None
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The finding as plain data: what `dataclasses.asdict` gives, made directly (an ingest turns
+        thousands of findings into rows; asdict's deep copy was a tenth of its time)."""
+        data = {name: getattr(self, name) for name in FINDING_FIELDS}
+        data["numbers"], data["context"] = dict(self.numbers), dict(self.context)
+        data["locations"] = [dict(place) for place in self.locations]
+        return data
 
     @property
     def lines(self) -> set[int]:
         return {int(str(loc["source_line"])) for loc in self.locations}
 
+
+FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 RuleFunction = Callable[..., Iterable[Finding]]
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import NotABudgetDocument
-from ..model import Footnote, Line, SourceDocument, Warning
+from ..model import Footnote, Line, Page, SourceDocument, Warning
 from ..vocabulary import VOCABULARY
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import find_codes
@@ -150,12 +150,12 @@ def find_domain(lines: list[Line]) -> str:
     return ""
 
 
-def _markers(lines: list[Line]) -> tuple[int, int]:
-    """How often report words and slide words occur, counted line by line (a long document is never made
-    one string; the markers stand within a line)."""
+def _markers(pages: list[Page]) -> tuple[int, int]:
+    """How often report words and slide words occur, counted a page at a time (a long document is
+    never made one string; the markers stand within a line, so joining a page's lines adds none)."""
     report = slide = 0
-    for line in lines:
-        text = line.text.lower()
+    for page in pages:
+        text = "\n".join(line.text for line in page.lines).lower()
         report += sum(text.count(marker) for marker in VOCABULARY.report_markers)
         slide += sum(text.count(marker) for marker in VOCABULARY.slide_markers)
     return report, slide
@@ -167,7 +167,7 @@ def detect(source: SourceDocument) -> DocInfo:
     tables, table_warnings = scan_tables(lines, note_lines)
     heading_codes = [m.group("entity") for line in lines if (m := ARTICLE_HEADING.match(line.text))]
     headings = len(heading_codes)
-    report_marks, slide_marks = _markers(lines)
+    report_marks, slide_marks = _markers(source.pages)
     if not tables and headings == 0:
         raise NotABudgetDocument(source.path, "not a BBT: no budget tables (duizend euro) and no budget articles found")
     kind = "slides" if slide_marks > report_marks and not headings else "report"

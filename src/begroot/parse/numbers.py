@@ -14,6 +14,8 @@ YEAR = re.compile(r"^(19|20)\d{2}$")
 
 def parse_int(token: str) -> int | None:
     """`1.581.119` -> 1581119; `-56` -> -56; anything else -> None."""
+    if token.isascii() and token.isdigit():  # the common case, without the pattern
+        return int(token)
     token = token.strip().replace("−", "-").replace("–", "-").replace(" ", "")
     if not INTEGER_TOKEN.match(token):
         return None
