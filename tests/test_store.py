@@ -324,6 +324,26 @@ def test_search_index_follows_ingest_and_removal(store: Store, docs: list[Docume
     assert left == counts(store)["search_entries"]  # the index holds no rows of the removed document
 
 
+def test_search_finds_an_article_once_with_all_the_prose_under_its_heading(store: Store, docs: list[Document]) -> None:
+    """An article is one hit (its heading's section is not a second one), and words printed under
+    its heading outside the summary and explanation still find it."""
+    from begroot.store.search import search
+
+    report = docs[0]
+    store.ingest(report)
+    with store.engine.connect() as connection:
+        hits = search(connection, "doelgroepverminderingen", limit=200)
+    places = [(hit["title"], hit["page"]) for hit in hits]
+    assert hits and len(places) == len(set(places))
+    article_sections = {s.id for s in report.sections if s.kind == "article"}
+    assert not [hit for hit in hits if hit["kind"] == "section" and hit["key"] in article_sections]
+    label = "Korte inhoud begrotingsartikel"  # printed under each heading, in no summary or explanation
+    assert all(label not in a.summary + a.explanation for a in report.articles)
+    with store.engine.connect() as connection:
+        labelled = search(connection, label, limit=500)
+    assert {hit["key"] for hit in labelled if hit["kind"] == "article"} == {a.code for a in report.articles if a.summary}
+
+
 def test_migration_indexes_the_documents_already_stored(url: str, docs: list[Document]) -> None:
     """A database made before the search index (revision 0002) gets its documents indexed on upgrade."""
     from alembic import command

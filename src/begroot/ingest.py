@@ -39,16 +39,25 @@ def first_line(error: BaseException) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
-def prepare(path: Path) -> Prepared:
+def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared:
     """Read, parse and audit one file; any failure becomes its error message (one bad file must not
-    stop the others, and exceptions need not survive the trip back from a worker)."""
-    from .audit import audit_document, load_and_parse
+    stop the others, and exceptions need not survive the trip back from a worker).
+
+    The rows carry the search words of the `dialect` the store will write. `lazy`: the rows are
+    made as the store writes them (in this process: the model and all its rows are then never
+    in memory together); otherwise all at once, to be sent back from a worker.
+    """
+    from .audit import iter_findings, load_and_parse, sort_findings
     from .store.rows import document_rows
 
     try:
         document, source = load_and_parse(path)
-        findings = [finding.as_dict() for finding in audit_document(document, source)]
-        rows = document_rows(document, findings)
+        found = iter_findings(document, source)
+        del source  # the audit lets go of the pages after the rules that read them
+        findings = [finding.as_dict() for finding in sort_findings(list(found))]
+        rows = document_rows(document, findings, dialect)
+        if not lazy:
+            rows = rows.materialised()
     except BegrootError as error:
         return Prepared(path, error=str(error))
     except Exception as error:
@@ -60,23 +69,24 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def prepared(paths: Iterable[Path], jobs: int | None = None) -> Iterator[Prepared]:
-    """Each path prepared, in the order given; `jobs` worker processes (1: in this process)."""
+def prepared(paths: Iterable[Path], jobs: int | None = None, dialect: str = "sqlite") -> Iterator[Prepared]:
+    """Each path prepared, in the order given; `jobs` worker processes (1: in this process, the
+    rows made as they are stored)."""
     paths = list(paths)
     jobs = min(jobs or default_jobs(), len(paths))
     if jobs <= 1:
-        yield from map(prepare, paths)
+        yield from (prepare(path, dialect, lazy=True) for path in paths)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         waiting: deque[Future[Prepared]] = deque()
         pending = iter(paths)
         for path in pending:
-            waiting.append(pool.submit(prepare, path))
+            waiting.append(pool.submit(prepare, path, dialect))
             if len(waiting) >= jobs * IN_FLIGHT_PER_JOB:
                 break
         while waiting:
             done = waiting.popleft().result()
             next_path = next(pending, None)
             if next_path is not None:
-                waiting.append(pool.submit(prepare, next_path))
+                waiting.append(pool.submit(prepare, next_path, dialect))
             yield done

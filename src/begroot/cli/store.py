@@ -50,7 +50,7 @@ def ingest(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
-        for ready in prepared(files, jobs):
+        for ready in prepared(files, jobs, store.engine.dialect.name):
             progress.update(task, description=ready.path.name)
             if ready.rows is None:  # could not be read: `error` says why, naming the file
                 progress.console.print(f"error: {ready.error}", markup=False, soft_wrap=True)

@@ -9,6 +9,8 @@ JSON columns are serialised here as SQLAlchemy's JSON type would.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
@@ -27,11 +29,38 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
     sql = (
         f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) VALUES ({', '.join('?' for _ in names)})"
     )
-    values = [
-        (*(json.dumps(row[name]) if name in json_columns else row[name] for name in names[:-1]), document_id)
-        for row in rows
-    ]
-    connection.exec_driver_sql(sql, values)
+    connection.exec_driver_sql(sql, _values(table, names[:-1], json_columns, rows, document_id))
+
+
+def _values(
+    table: Table, columns: list[str], json_columns: set[str], rows: list[dict[str, Any]], document_id: int
+) -> list[tuple[Any, ...]]:
+    """The rows as parameter tuples, JSON columns serialised and prose detached (the rest as they are)."""
+    converters = [(i, json.dumps if name in json_columns else _detached) for i, name in enumerate(columns)
+                  if name in json_columns or table.c[name].info.get("prose")]  # fmt: skip
+    getter = itemgetter(*columns)
+    values = []
+    if not converters:
+        return [(*getter(row), document_id) for row in rows] if len(columns) > 1 else [(getter(row), document_id) for row in rows]
+    for row in rows:
+        value = list(getter(row)) if len(columns) > 1 else [getter(row)]
+        for i, convert in converters:
+            value[i] = convert(value[i])
+        value.append(document_id)
+        values.append(tuple(value))
+    return values
+
+
+def _detached(value: Any) -> Any:
+    """A long non-ASCII string copied before SQLite binds it. Binding keeps the string's UTF-8 form
+    inside the string object, so the document model's prose would carry a second copy of itself for
+    as long as it lives; the copy takes it away with it instead."""
+    if isinstance(value, str) and len(value) > DETACH_CHARS and not value.isascii():
+        return value[:1] + value[1:]
+    return value
+
+
+DETACH_CHARS = 256
 
 
 def _copy(
@@ -51,3 +80,21 @@ def _copy(
         for row in rows:
             values = [Json(row[name]) if name in json_columns else row[name] for name in names[:-1]]
             copy.write_row((*values, document_id))
+
+
+INSERT_BATCH = 2000  # rows a statement (COPY) takes: a long document's rows are never all made at once
+BATCH_ITEMS = 50_000  # list items (locations, numbers) in one batch of findings: some findings list hundreds
+
+
+def batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """Rows in lists of at most `size`, and at most BATCH_ITEMS nested list items."""
+    batch: list[dict[str, Any]] = []
+    items = 0
+    for row in rows:
+        batch.append(row)
+        items += sum(len(value) for value in row.values() if isinstance(value, list | dict))
+        if len(batch) >= size or items >= BATCH_ITEMS:
+            yield batch
+            batch, items = [], 0
+    if batch:
+        yield batch

@@ -1,15 +1,16 @@
-"""Document model -> plain row dicts, one list per table (`document_id` is added on insert)."""
+"""Document model -> plain row dicts, in batches per table (`document_id` is added on insert)."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table
 
-from ..model import Article, Document, Fact
+from ..model import Article, Document, Fact, plain
+from .bulk import INSERT_BATCH, batches
 from .schema import (
     AbbreviationRow,
     AnnexItemRow,
@@ -38,22 +39,10 @@ def _plain(obj: Any, rename: dict[str, str] | None = None, drop: tuple[str, ...]
     Like `dataclasses.asdict`, but the dropped fields are never converted (a table's facts) and
     nothing is deep-copied: the values are only read, then written to the database.
     """
-    data = {f.name: _value(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in drop}
+    data = {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in drop}
     for old, new in (rename or {}).items():
         data[new] = data.pop(old)
     return data
-
-
-def _value(value: Any) -> Any:
-    if isinstance(value, str | int | float | bool) or value is None:
-        return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _value(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return type(value)(_value(item) for item in value)
-    if isinstance(value, dict):
-        return {key: _value(item) for key, item in value.items()}
-    return value
 
 
 # The lines of each sentence stay in the model: the audit places its findings with them at ingest.
@@ -78,11 +67,11 @@ def _tables(d: Document) -> list[Row]:
 FACT_ROW_FIELDS = [f.name for f in dataclasses.fields(Fact) if f.name != "document"]
 
 
-def _facts(d: Document) -> list[Row]:
-    rows = [{name: getattr(fact, name) for name in FACT_ROW_FIELDS} for fact in d.facts]
-    for row in rows:
+def _facts(d: Document) -> Iterator[Row]:
+    for fact in d.facts:
+        row = {name: getattr(fact, name) for name in FACT_ROW_FIELDS}
         row["table_index"] = row.pop("table")
-    return rows
+        yield row
 
 
 def _generic(d: Document) -> list[Row]:
@@ -90,7 +79,7 @@ def _generic(d: Document) -> list[Row]:
 
 
 # Which rows each child table gets from a document (facts fast: there are many, all flat).
-EXTRACTORS: list[tuple[Table, Callable[[Document], list[Row]]]] = [
+EXTRACTORS: list[tuple[Table, Callable[[Document], Iterable[Row]]]] = [
     (_table(SectionRow), _sections),
     (_table(GoalRow), lambda d: [_plain(g) for g in d.goals]),
     (_table(ProgramRow), lambda d: [_plain(p) for p in d.programs]),
@@ -110,24 +99,35 @@ EXTRACTORS: list[tuple[Table, Callable[[Document], list[Row]]]] = [
 
 @dataclass
 class DocumentRows:
-    """Everything `Store.ingest` writes for a document, as plain rows (cheap to send between processes).
+    """Everything `Store.ingest` writes for a document, as plain rows.
 
-    `tables` pairs a table name with its rows; `document_id` is added to every row on insert.
+    `tables` pairs a table name with a batch of its rows (a table may come in several batches);
+    `document_id` is added to every row on insert. `tables` and `search` may be made a batch (an
+    entry) at a time as the store writes them,
+    so that a long document's model and all its rows are never in memory together;
+    `materialised()` makes them at once, to send them from a worker process.
     """
 
     document: Row
-    tables: list[tuple[str, list[Row]]]
+    tables: Iterable[tuple[str, list[Row]]]
     findings: list[dict[str, Any]]
-    search: list[Row]
+    search: Iterable[Row]
+
+    def materialised(self) -> DocumentRows:
+        return DocumentRows(self.document, list(self.tables), self.findings, list(self.search))
 
 
-def document_rows(d: Document, findings: list[dict[str, Any]] | None = None) -> DocumentRows:
-    """The rows of a document, its audit findings and its search entries, ready to insert.
+def document_rows(d: Document, findings: list[dict[str, Any]] | None = None, dialect: str = "sqlite") -> DocumentRows:
+    """The rows of a document, its audit findings and its search entries (with the words the
+    `dialect`'s index takes), made as they are read."""
+    return DocumentRows(document_row(d), _table_rows(d), list(findings or []), search_rows(d, dialect))
 
-    Made apart from the insert so that the ingest can make them in its worker processes.
-    """
-    tables = [(table.name, rows) for table, rows_of in EXTRACTORS if (rows := rows_of(d))]
-    return DocumentRows(document_row(d), tables, list(findings or []), search_rows(d))
+
+def _table_rows(d: Document) -> Iterator[tuple[str, list[Row]]]:
+    """Each table's rows, a batch at a time (a table may come in several batches)."""
+    for table, rows_of in EXTRACTORS:
+        for batch in batches(rows_of(d), INSERT_BATCH):
+            yield table.name, batch
 
 
 def document_row(d: Document) -> Row:

@@ -35,6 +35,10 @@ NAMING = {
 }
 
 
+# Columns holding a document's prose, long text written straight from the model (store.bulk copies
+# such strings before SQLite binds them).
+PROSE = {"prose": True}
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -72,7 +76,7 @@ class SectionRow(Base):
     line: Mapped[int] = mapped_column(Integer)
     end_line: Mapped[int] = mapped_column(Integer)
     parent: Mapped[str | None] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, info=PROSE)
 
 
 class GoalRow(Base):
@@ -132,8 +136,8 @@ class ArticleRow(Base):
     policy_field: Mapped[str | None] = mapped_column(Text)
     entity: Mapped[str | None] = mapped_column(Text)
     goals: Mapped[list[str]] = mapped_column(JSON)
-    summary: Mapped[str] = mapped_column(Text)
-    explanation: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text, info=PROSE)
+    explanation: Mapped[str] = mapped_column(Text, info=PROSE)
     table_indexes: Mapped[list[int]] = mapped_column(JSON)
     generic_table_indexes: Mapped[list[int]] = mapped_column(JSON)
     credit_evolution: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -321,7 +325,7 @@ class SearchEntryRow(Base):
     title: Mapped[str] = mapped_column(Text)
     page: Mapped[int] = mapped_column(Integer)
     line: Mapped[int | None] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, info=PROSE)
 
 
 SEARCH_INDEX = "search_index"

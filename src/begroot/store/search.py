@@ -22,8 +22,9 @@ import html
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 import snowballstemmer
@@ -74,14 +75,20 @@ def terms(text: str) -> list[str]:
 # --------------------------------------------------------------------------- what is indexed
 
 
-def entries(document: Document) -> list[dict[str, Any]]:
-    """The searchable pieces of a document: its articles' texts, then its sections' prose."""
-    found = [
-        entry("article", a.code, a.name, a.page, None, "\n\n".join(p for p in (a.summary, a.explanation) if p))
-        for a in document.articles
-    ]
-    found += [entry("section", s.id, s.title, s.page, s.line, s.text) for s in document.sections if s.text]
-    return found
+def entries(document: Document) -> Iterator[dict[str, Any]]:
+    """The searchable pieces of a document, one at a time: its articles, then its sections' prose.
+
+    An article is one entry with all the prose under its heading (its section's text: summary,
+    explanation and what follows them); that section is not indexed again, or every search would
+    find each article twice.
+    """
+    under_heading = {s.line: s.text for s in document.sections if s.kind == "article"}
+    for a in document.articles:
+        body = under_heading.get(a.line) or "\n\n".join(p for p in (a.summary, a.explanation) if p)
+        yield entry("article", a.code, a.name, a.page, None, body)
+    for s in document.sections:
+        if s.text and s.kind != "article":
+            yield entry("section", s.id, s.title, s.page, s.line, s.text)
 
 
 def entry(kind: str, key: str, title: str, page: int, line: int | None, body: str) -> dict[str, Any]:
@@ -92,45 +99,56 @@ def searchable(row: dict[str, Any]) -> str:
     return f"{row['title']} {row['text'] or ''}"
 
 
-def rows(document: Document) -> list[dict[str, Any]]:
-    """The document's entries with what each backend indexes: `stemmed` words (SQLite) and the
-    `folded` text (PostgreSQL stems it with its own 'dutch' configuration)."""
-    return [with_words(row) for row in entries(document)]
+# What each backend indexes of an entry: the `stemmed` words (SQLite FTS5) or the `folded` text
+# (PostgreSQL stems it with its own 'dutch' configuration).
+WORDS_KEY = {"postgresql": "folded", "sqlite": "stemmed"}
 
 
-def with_words(row: dict[str, Any]) -> dict[str, Any]:
+def rows(document: Document, dialect: str = "sqlite") -> Iterator[dict[str, Any]]:
+    """The document's entries with the words the `dialect`'s index takes, one at a time."""
+    return (with_words(row, dialect) for row in entries(document))
+
+
+def with_words(row: dict[str, Any], dialect: str) -> dict[str, Any]:
+    key = WORDS_KEY.get(dialect, "stemmed")
+    if key in row:
+        return row
     body = searchable(row)
-    return row | {"stemmed": " ".join(terms(body)), "folded": fold(body)}
+    return row | {key: fold(body) if key == "folded" else " ".join(terms(body))}
 
 
 ENTRY_FIELDS = ("kind", "key", "title", "page", "line", "text")
+INDEX_BATCH = 500  # entries held at once: a long document's prose is indexed a slice at a time
 
 
-def index_entries(connection: Connection, document_id: int, rows: list[dict[str, Any]]) -> None:
+def index_entries(connection: Connection, document_id: int, rows: Iterable[dict[str, Any]]) -> None:
     """Store a document's entries and their words, inside the caller's (the ingest's) transaction.
 
-    `rows` come from `rows()` (or `entry()`: their words are worked out here then). Entry ids are
-    given here so the index rows can point at them; writers hold the database's write lock
-    (store.engine.writing), so the next free id cannot be taken by another process meanwhile.
+    `rows` come from `rows()` (or `entry()`: their words are worked out here then), as a list or
+    one at a time. Entry ids are given here so the index rows can point at them; writers hold the
+    database's write lock (store.engine.writing), so the next free id cannot be taken by another
+    process meanwhile.
     """
-    if not rows:
-        return
-    first = (connection.scalar(select(func.max(search_entries_t.c.id))) or 0) + 1
-    numbered = [
-        (row if "stemmed" in row else with_words(row)) | {"id": first + n, "document_id": document_id}
-        for n, row in enumerate(rows)
-    ]
-    stored = [{name: row[name] for name in ("id", *ENTRY_FIELDS)} for row in numbered]
-    bulk_insert(connection, search_entries_t, stored, document_id)
+    dialect = connection.dialect.name
+    next_id = (connection.scalar(select(func.max(search_entries_t.c.id))) or 0) + 1
+    iterator = iter(rows)
+    while batch := list(islice(iterator, INDEX_BATCH)):
+        numbered = [with_words(row, dialect) | {"id": next_id + n} for n, row in enumerate(batch)]
+        next_id += len(numbered)
+        stored = [{name: row[name] for name in ("id", *ENTRY_FIELDS)} for row in numbered]
+        bulk_insert(connection, search_entries_t, stored, document_id)
+        _index(connection, numbered)
+
+
+def _index(connection: Connection, numbered: list[dict[str, Any]]) -> None:
     if connection.dialect.name == "postgresql":
         connection.execute(
             text(f"INSERT INTO {INDEX_TABLE} (entry_id, terms) VALUES (:id, to_tsvector('dutch', :folded))"),
             [{"id": row["id"], "folded": row["folded"]} for row in numbered],
         )
-    else:
-        connection.execute(
-            text(f"INSERT INTO {INDEX_TABLE} (rowid, terms) VALUES (:id, :stemmed)"),
-            [{"id": row["id"], "stemmed": row["stemmed"]} for row in numbered],
+    else:  # straight to the driver: SQLAlchemy's parameter handling cost more than the insert
+        connection.exec_driver_sql(
+            f"INSERT INTO {INDEX_TABLE} (rowid, terms) VALUES (?, ?)", [(row["id"], row["stemmed"]) for row in numbered]
         )
 
 

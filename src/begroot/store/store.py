@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -20,7 +20,7 @@ from ..audit.findings import finding_id
 from ..errors import AmbiguousDocument, DatabaseError
 from ..identity import HASH_CHARS, slug, with_hash
 from ..model import Document
-from .bulk import bulk_insert
+from .bulk import INSERT_BATCH, batches, bulk_insert
 from .engine import default_url, make_engine, writing
 from .migrate import current_revision, head_revision, safe_url, upgrade
 from .rows import DocumentRows, document_rows
@@ -91,7 +91,7 @@ class Store:
         under the id with a short hash of its content appended (`Ingested.clash` says so).
         All of it lands in one transaction: any error leaves the database as it was.
         """
-        return self.ingest_rows(document_rows(document, list(findings or ())))
+        return self.ingest_rows(document_rows(document, list(findings or ()), self.engine.dialect.name))
 
     def ingest_rows(self, rows: DocumentRows) -> Ingested:
         """`ingest` of a document already turned into rows (`rows.document_rows`, made in a worker)."""
@@ -107,7 +107,8 @@ class Store:
             for name, table_rows in rows.tables:
                 bulk_insert(connection, Base.metadata.tables[name], table_rows, document_id)
             rename = {rows.document["name"]: key}
-            bulk_insert(connection, findings_t, [finding_row(f, rename) for f in rows.findings], document_id)
+            for batch in batches((finding_row(f, rename) for f in rows.findings), INSERT_BATCH):
+                bulk_insert(connection, findings_t, batch, document_id)
             index_entries(connection, document_id, rows.search)
             _pause_for_tests()
             record_conflicts(connection, document_id, rows.document["domain"])
@@ -168,24 +169,6 @@ VERDICTS = ("confirmed", "false-positive", "fixed")
 
 class UnknownFinding(LookupError):
     """`Store.review` of a finding id that no stored finding has."""
-INSERT_BATCH = 2000
-BATCH_ITEMS = 50_000  # list items (locations, numbers) in one batch of findings: some findings list hundreds
-
-
-def batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    """Rows in lists of at most `size`, and at most BATCH_ITEMS nested list items."""
-    batch: list[dict[str, Any]] = []
-    items = 0
-    for row in rows:
-        batch.append(row)
-        items += sum(len(value) for value in row.values() if isinstance(value, list | dict))
-        if len(batch) >= size or items >= BATCH_ITEMS:
-            yield batch
-            batch, items = [], 0
-    if batch:
-        yield batch
-
-
 def finding_row(finding: dict[str, Any], rename: dict[str, str] | None = None) -> dict[str, Any]:
     """An audit finding (as a dict, so the store needs nothing from the audit step) as a row.
 

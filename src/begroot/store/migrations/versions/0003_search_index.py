@@ -59,19 +59,24 @@ def _index_stored_documents(connection: sa.Connection) -> None:
 
     documents = connection.execute(sa.text("SELECT id FROM documents ORDER BY id")).scalars().all()
     for document_id in documents:
+        # An article is indexed with the prose under its heading (its section's text), and that
+        # section not again: as `search.entries` does at ingest.
         articles = connection.execute(
-            sa.text("SELECT code, name, page, summary, explanation FROM articles WHERE document_id = :d ORDER BY id"),
+            sa.text("SELECT a.code, a.name, a.page, a.summary, a.explanation, s.text AS under_heading "
+                    "FROM articles a LEFT JOIN sections s ON s.document_id = a.document_id "
+                    "AND s.kind = 'article' AND s.line = a.line WHERE a.document_id = :d ORDER BY a.id"),
             {"d": document_id},
-        )
+        )  # fmt: skip
         sections = connection.execute(
             sa.text("SELECT section_id, title, page, line, text FROM sections WHERE document_id = :d AND text != '' "
-                    "ORDER BY id"),
+                    "AND kind != 'article' ORDER BY id"),
             {"d": document_id},
         )  # fmt: skip
         rows = [
-            entry("article", a.code, a.name, a.page, None, "\n\n".join(p for p in (a.summary, a.explanation) if p))
+            entry("article", a.code, a.name, a.page, None,
+                  a.under_heading or "\n\n".join(p for p in (a.summary, a.explanation) if p))
             for a in articles
-        ]
+        ]  # fmt: skip
         rows += [entry("section", s.section_id, s.title, s.page, s.line, s.text) for s in sections]
         index_entries(connection, document_id, rows)
 
