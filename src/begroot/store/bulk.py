@@ -86,13 +86,15 @@ INSERT_BATCH = 2000  # rows a statement (COPY) takes: a long document's rows are
 BATCH_ITEMS = 50_000  # list items (locations, numbers) in one batch of findings: some findings list hundreds
 
 
-def batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    """Rows in lists of at most `size`, and at most BATCH_ITEMS nested list items."""
+def batches(rows: Iterable[dict[str, Any]], size: int, nested: bool = False) -> Iterator[list[dict[str, Any]]]:
+    """Rows in lists of at most `size`; `nested`: also at most BATCH_ITEMS list items in their
+    values (findings: some list hundreds of locations)."""
     batch: list[dict[str, Any]] = []
     items = 0
     for row in rows:
         batch.append(row)
-        items += sum(len(value) for value in row.values() if isinstance(value, list | dict))
+        if nested:
+            items += sum(len(value) for value in row.values() if isinstance(value, list | dict))
         if len(batch) >= size or items >= BATCH_ITEMS:
             yield batch
             batch, items = [], 0

@@ -8,10 +8,11 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from alembic.util import CommandError
-from sqlalchemy import Engine, Select, and_, case, delete, func, insert, or_, select
+from sqlalchemy import Engine, Select, and_, bindparam, case, delete, func, insert, or_, select
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
@@ -107,7 +108,7 @@ class Store:
             for name, table_rows in rows.tables:
                 bulk_insert(connection, Base.metadata.tables[name], table_rows, document_id)
             rename = {rows.document["name"]: key}
-            for batch in batches((finding_row(f, rename) for f in rows.findings), INSERT_BATCH):
+            for batch in batches((finding_row(f, rename) for f in rows.findings), INSERT_BATCH, nested=True):
                 bulk_insert(connection, findings_t, batch, document_id)
             index_entries(connection, document_id, rows.search)
             _pause_for_tests()
@@ -310,9 +311,27 @@ def record_conflicts(connection: Connection, document_id: int, domain: str) -> i
     others = select(documents_t.c.id).where(documents_t.c.domain == domain, documents_t.c.id != document_id)
     if connection.scalar(others.limit(1)) is None:
         return 0  # the first document of its domain: nothing to compare with (and no join to run)
+    query = conflicts_query()
+    rows = connection.execute(query, {"document_id": document_id, "domain": domain}).mappings()
+    name = connection.scalar(select(documents_t.c.name).where(documents_t.c.id == document_id))
+    count = 0
+    # Straight to the driver in batches: a document may disagree with hundreds of others' figures.
+    for batch in batches((_conflict(row, name) for row in rows), INSERT_BATCH, nested=True):
+        bulk_insert(connection, findings_t, batch, document_id)
+        count += len(batch)
+    return count
+
+
+@cache
+def conflicts_query() -> Select[Any]:
+    """This document's facts (`document_id`) that another document of the `domain` prints with another value.
+
+    Built once: making the statement cost more than running it on a small archive.
+    """
     new, old = aliased(facts_t, name="new"), aliased(facts_t, name="old")
     other = aliased(documents_t, name="other")
-    query = (
+    document_id, domain = bindparam("document_id"), bindparam("domain")
+    return (
         select(
             new,
             old.c.value.label("old_value"),
@@ -325,29 +344,24 @@ def record_conflicts(connection: Connection, document_id: int, domain: str) -> i
         .join(other, and_(other.c.id == old.c.document_id, other.c.domain == domain))
         .where(new.c.document_id == document_id, new.c.value != old.c.value, new.c.stage != "DELTA")
     )
-    name = connection.scalar(select(documents_t.c.name).where(documents_t.c.id == document_id))
-    findings = [_conflict(row, document_id, name) for row in connection.execute(query).mappings()]
-    for finding in findings:
-        finding["finding_id"] = finding_id(finding["rule"], finding.get("subject"), finding["locations"], None,
-                                           finding["message"])  # fmt: skip
-    if findings:
-        connection.execute(insert(findings_t), findings)
-    return len(findings)
 
 
-def _conflict(row: Any, document_id: int, name: str | None) -> dict[str, Any]:
+def _conflict(row: Any, name: str | None) -> dict[str, Any]:
+    """The finding row of a conflict (the columns it leaves out stay null)."""
     what = " ".join(str(row[key]) for key in FACT_KEY if row[key] != "")
+    message = (f"{what}: {row['value']} in {name} p.{row['page']}, "
+               f"but {row['old_value']} in {row['other_name']} p.{row['old_page']}")  # fmt: skip
+    locations = [
+        {"document": name, "page": row["page"], "source_line": row["source_line"]},
+        {"document": row["other_name"], "page": row["old_page"], "source_line": row["old_line"]},
+    ]
     return {
-        "document_id": document_id,
         "related_document_id": row["other_id"],
         "rule": CONFLICT_RULE,
         "severity": "error",
-        "message": f"{what}: {row['value']} in {name} p.{row['page']}, "
-        f"but {row['old_value']} in {row['other_name']} p.{row['old_page']}",
+        "message": message,
         "numbers": [row["value"], row["old_value"]],
         "expected": row["old_value"],
-        "locations": [
-            {"document": name, "page": row["page"], "source_line": row["source_line"]},
-            {"document": row["other_name"], "page": row["old_page"], "source_line": row["old_line"]},
-        ],
+        "locations": locations,
+        "finding_id": finding_id(CONFLICT_RULE, None, locations, None, message),
     }
