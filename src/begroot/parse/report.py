@@ -33,7 +33,7 @@ from .facts import split_caption, table_facts
 from .generic import find_generic_tables, header_start
 from .outline import Heading, Outline, Spans
 from .tables import RawTable, header_items, is_caption, is_unit_line
-from .text import paragraphs, prose_text, title_case
+from .text import join_prose, paragraphs, prose_text, title_case
 
 V = VOCABULARY
 
@@ -247,10 +247,11 @@ class ReportReader:
         for position, heading in enumerate(self.headings):
             end = self.headings[position + 1].index if position + 1 < len(self.headings) else len(self.lines)
             heading.section.end_line = self.lines[end - 1].number
-            found = self._paragraphs(heading.index + 1, end)
-            heading.section.text = prose_text(found)
-            if heading.section.kind != "article":  # an article's prose is kept, with its lines, on the Article
-                heading.section.paragraphs = found
+            if heading.section.kind == "article":  # an article's prose is kept, with its lines, on the Article
+                heading.section.text = self._prose(heading.index + 1, end)
+            else:
+                heading.section.paragraphs = self._paragraphs(heading.index + 1, end)
+                heading.section.text = prose_text(heading.section.paragraphs)
             self.doc.sections.append(heading.section)
         self._build_goals()
 
@@ -258,7 +259,7 @@ class ReportReader:
         return paragraphs([self.lines[i] for i in range(start, end) if i not in self.skip])
 
     def _prose(self, start: int, end: int) -> str:
-        return prose_text(self._paragraphs(start, end))
+        return join_prose([self.lines[i].text for i in range(start, end) if i not in self.skip])
 
     def _build_goals(self) -> None:
         current_sd: str | None = None

@@ -106,8 +106,17 @@ def prose_text(found: Sequence[Paragraph]) -> str:
 
 
 def join_prose(parts: Sequence[str]) -> str:
-    """Lines joined into paragraphs: blank lines separate paragraphs, hyphenated words are rejoined."""
-    return prose_text(paragraphs([Line(part, 0, 0) for part in parts]))
+    """Lines joined into paragraphs: blank lines separate paragraphs, hyphenated words are rejoined.
+
+    The text `paragraphs` gives, without working out where its lines and sentences stand.
+    """
+    runs: list[list[str]] = [[]]
+    for part in parts:
+        if part.strip():
+            runs[-1].append(part)
+        elif runs[-1]:
+            runs.append([])
+    return "\n\n".join(join_lines(run) for run in runs if run)
 
 
 def _sentence_breaks(text: str) -> array[int]:
