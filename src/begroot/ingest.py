@@ -77,6 +77,8 @@ def prepared(paths: Iterable[Path], jobs: int | None = None, dialect: str = "sql
     if jobs <= 1:
         yield from (prepare(path, dialect, lazy=True) for path in paths)
         return
+    from . import audit, parse  # noqa: F401  (loaded once here: forked workers start with them)
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         waiting: deque[Future[Prepared]] = deque()
         pending = iter(paths)
