@@ -284,6 +284,9 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
 
     `Uitgaven 356.797 - 292.136` -> ("Uitgaven", [356797, 0, 292136]).
     """
+    tail = text.rstrip()[-1:]
+    if not (tail.isdigit() or tail in V.dash_cell):
+        return text.strip(), []  # cheap: a line whose last word is no number nor dash has no numbers
     tokens = list(re.finditer(r"\S+", text))
     numbers: list[Number] = []
     while tokens:
