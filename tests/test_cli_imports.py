@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 SAMPLE = next((Path(__file__).resolve().parent.parent / "samples").glob("000_*.txt"))
-# pydantic: typer 0.29 and later build a pydantic TypeAdapter for every parameter (~80 ms of `begroot extract`),
+# pydantic: typer 0.29 and later build a pydantic TypeAdapter for every parameter (60-90 ms of `begroot extract`),
 # which is why pyproject.toml keeps typer below 0.29.
 HEAVY = ("pandas", "numpy", "sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "openpyxl", "pyarrow",
          "plotly", "jinja2", "frictionless", "psycopg", "pydantic")  # fmt: skip
