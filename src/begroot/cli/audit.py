@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.markup import escape
-from rich.table import Table as RichTable
 
 from ..errors import BegrootError
 from . import app
@@ -87,6 +85,9 @@ def batched(items: Iterable[Finding], size: int) -> Iterator[list[Finding]]:
 
 
 def _print_table(findings: Iterable[Finding]) -> None:
+    from rich.markup import escape
+    from rich.table import Table as RichTable
+
     count = 0
     for chunk in batched(findings, TABLE_ROWS):
         table = RichTable(show_lines=False)
@@ -95,9 +96,9 @@ def _print_table(findings: Iterable[Finding]) -> None:
         for f in chunk:
             cells = (f.finding_id, f.severity, f.rule, f.subject, f.message, _where(f), _verdict(f))
             table.add_row(*(escape(cell) for cell in cells))
-        out.print(table)
+        out().print(table)
         count += len(chunk)
-    out.print(f"{count} finding(s)")
+    out().print(f"{count} finding(s)")
 
 
 def _print_json(findings: Iterable[Finding]) -> None:
@@ -214,4 +215,4 @@ def review(
     except BegrootError as error:
         fail(str(error), 2)
         raise
-    out.print(f"{finding_id}: {row['verdict']} by {row['reviewer']} at {row['created_at'].isoformat()}", markup=False)
+    out().print(f"{finding_id}: {row['verdict']} by {row['reviewer']} at {row['created_at'].isoformat()}", markup=False)

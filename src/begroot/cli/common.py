@@ -7,30 +7,49 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from ..errors import BegrootError
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+# Rich (~20 ms of imports) loads the first time something is printed through it: `begroot extract`
+# of a clean document never does.
+@cache
+def err() -> Console:
+    """The console on standard error: errors, warnings, progress."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+@cache
+def out() -> Console:
+    """The console on standard output: tables and messages that are the command's result."""
+    from rich.console import Console
+
+    return Console(highlight=False)
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}", markup=True, soft_wrap=True)
+    from rich.markup import escape
+
+    err().print(f"[red]error:[/red] {escape(message)}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 
 def report_error(error: BegrootError) -> None:
-    err.print(f"error: {error}", soft_wrap=True, markup=False)
+    err().print(f"error: {error}", soft_wrap=True, markup=False)
 
 
 def warn(document: str, message: str) -> None:
-    err.print(f"warning: {document}: {message}", soft_wrap=True, markup=False)
+    err().print(f"warning: {document}: {message}", soft_wrap=True, markup=False)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -132,13 +151,13 @@ def filling(folder: Path) -> Iterator[Path]:
 @contextmanager
 def progress_bar(total: int) -> Iterator[Callable[[str], None]]:
     """A progress bar on stderr for work over several files (silent for one file or off a terminal)."""
-    if total < 2 or not err.is_terminal:
+    if total < 2 or not err().is_terminal:
         yield lambda _name: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
+    with Progress(*columns, console=err(), transient=True) as progress:
         task = progress.add_task("", total=total)
         started = False
 

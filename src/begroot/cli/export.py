@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table as RichTable
 
 from ..errors import AmbiguousDocument, BegrootError
 from . import app
@@ -95,7 +94,7 @@ def export(
         write_csv(tables, None)
         return
     written = _write(format, tables, target)
-    err.print(f"{len(tables['facts'])} facts; wrote {', '.join(str(p) for p in written)}", markup=False)
+    err().print(f"{len(tables['facts'])} facts; wrote {', '.join(str(p) for p in written)}", markup=False)
 
 
 def _write(format: ExportFormat, tables: dict[str, pd.DataFrame], target: Path) -> list[Path]:
@@ -134,7 +133,7 @@ def report(
         return
     with writing_text(output) as stream:
         stream.write(text)
-    err.print(f"wrote {output}", markup=False)
+    err().print(f"wrote {output}", markup=False)
 
 
 @app.command()
@@ -199,9 +198,11 @@ def _print_markdown(result: Diff, changes: pd.DataFrame) -> None:
 
 
 def _print_table(result: Diff, changes: pd.DataFrame) -> None:
+    from rich.table import Table as RichTable
+
     for line in _summary_lines(result, changes):
-        out.print(line, markup=False)
+        out().print(line, markup=False)
     table = RichTable(*CHANGE_COLUMNS)
     for _, row in changes.iterrows():
         table.add_row(*_shown(row))
-    out.print(table)
+    out().print(table)

@@ -8,14 +8,16 @@ from contextlib import AbstractContextManager, nullcontext
 from enum import Enum
 from itertools import chain
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import typer
 
 from ..errors import BegrootError
-from ..model import Document
 from . import app
 from .common import expand_paths, output_file, progress_bar, report_error, warn, writing_text
+
+if TYPE_CHECKING:  # the model (~12 ms of dataclasses) loads with the reader, when a command runs
+    from ..model import Document
 
 
 class Format(str, Enum):
@@ -113,7 +115,7 @@ def summary(
 
     count = Counter()
     for document in extracted(expand_paths(files), True, count):
-        out.print(
+        out().print(
             f"[bold]{escape(document.title)}[/bold] ({escape(document.name)}): {document.kind} {document.stage} {document.year}, "
             f"{escape(document.domain)} - {document.page_count} pages, {len(document.tables)} tables, "
             f"{len(document.facts)} facts, {len(document.articles)} articles, {len(document.goals)} goals, "
@@ -125,6 +127,6 @@ def summary(
             if fact.scope in {"program", "total"} and fact.row == "total" and fact.credit in {"VAK", "VEK"}:
                 table.add_row(fact.scope, fact.subject, fact.credit, str(fact.year), fact.stage,
                               f"{fact.value:,}".replace(",", "."))  # fmt: skip
-        out.print(table)
+        out().print(table)
     if count.failed:
         raise typer.Exit(1)

@@ -6,9 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from ..errors import BegrootError
 from . import app, first_line
@@ -42,13 +39,15 @@ def ingest(
     Documents are read and audited in parallel; they are stored one by one, in the order given.
     A file that fails is reported in one line and the others go on; the exit code is 1 if any failed.
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from ..ingest import prepared
 
     files = expand_paths(paths)
     store = _open(db)
     counts = {"added": 0, "present": 0, "failed": 0}
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
+    with Progress(*columns, console=err(), transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
         for ready in prepared(files, jobs, store.engine.dialect.name):
             progress.update(task, description=ready.path.name)
@@ -71,7 +70,7 @@ def ingest(
                 counts["failed"] += 1
             progress.advance(task)
     store.close()
-    err.print(f"{counts['added']} added, {counts['present']} already present, {counts['failed']} failed", markup=False)
+    err().print(f"{counts['added']} added, {counts['present']} already present, {counts['failed']} failed", markup=False)
     if counts["failed"] or not files:
         raise typer.Exit(1)
 
@@ -79,6 +78,9 @@ def ingest(
 @app.command()
 def documents(db: str | None = DB_OPTION) -> None:
     """List the stored documents: id (what every command and URL takes), title, file name."""
+    from rich.markup import escape
+    from rich.table import Table
+
     store = _open(db)
     rows = store.documents()
     store.close()
@@ -91,7 +93,7 @@ def documents(db: str | None = DB_OPTION) -> None:
         title = f"{escape(row['title'])}\n[dim]{escape(row['file_name'])}[/dim]"  # names are text, never markup
         cells = (row["kind"], row["stage"], str(row["year"]), str(row["facts"]))
         table.add_row(escape(row["name"]), title, *(escape(cell) for cell in cells))
-    out.print(table)
+    out().print(table)
 
 
 @app.command()
@@ -104,4 +106,4 @@ def remove(
         removed = store.remove(name)
     if not removed:
         fail(f"no document {name!r} (`begroot documents` lists them)")
-    out.print(f"removed {removed} document{'s' if removed > 1 else ''}", markup=False)
+    out().print(f"removed {removed} document{'s' if removed > 1 else ''}", markup=False)
