@@ -125,7 +125,8 @@ def points(
     for row in _all(connection, query):
         grouped[(row["year"], row["stage"], row["credit"], row["perimeter"])].append(row)
     conflicts = _conflicts(connection, subject) if any(_disagree(s) for s in grouped.values()) else []
-    found = [_point(subject, key, statements, conflicts) for key, statements in grouped.items()]
+    by_place = _findings_by_place(conflicts)
+    found = [_point(subject, key, statements, by_place) for key, statements in grouped.items()]
     return sorted(found, key=lambda p: (p["year"], STAGE_ORDER[p["stage"]], p["credit"], p["perimeter"]))
 
 
@@ -144,17 +145,31 @@ def _authority(point_year: int, point_stage: str) -> Any:
     return key
 
 
+Place = tuple[Any, Any, Any]  # (document, page, source_line) of a statement or a finding's location
+
+
+def _findings_by_place(conflicts: list[dict[str, Any]]) -> dict[Place, list[tuple[int, int]]]:
+    """Place -> (position in `conflicts`, id) of the findings locating a figure there: built once per
+    subject, so that each point looks up its few places instead of scanning every finding's locations
+    (a domain's TOTAL has thousands of points and findings)."""
+    by_place: dict[Place, list[tuple[int, int]]] = defaultdict(list)
+    for position, finding in enumerate(conflicts):
+        for loc in finding["locations"] or ():
+            by_place[(loc.get("document"), loc.get("page"), loc.get("source_line"))].append((position, finding["id"]))
+    return by_place
+
+
 def _point(
-    subject: str, key: tuple[int, str, str, str], statements: list[dict[str, Any]], conflicts: list[dict[str, Any]]
+    subject: str,
+    key: tuple[int, str, str, str],
+    statements: list[dict[str, Any]],
+    by_place: dict[Place, list[tuple[int, int]]],
 ) -> dict[str, Any]:
     year, stage, credit, perimeter = key
     ordered = sorted(statements, key=_authority(year, stage), reverse=True)
     places = {(s["document"], s["page"], s["source_line"]) for s in statements}
-    finding_ids = [
-        f["id"]
-        for f in conflicts
-        if any((loc.get("document"), loc.get("page"), loc.get("source_line")) in places for loc in f["locations"])
-    ]
+    # Each finding once, in the findings' order, as a scan of them all would list them.
+    finding_ids = [i for _, i in sorted({found for place in places for found in by_place.get(place, ())})]
     return {
         "subject": subject,
         "year": year,
