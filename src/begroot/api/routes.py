@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.concurrency import contextmanager_in_threadpool, run_in_threadpool
 from fastapi.responses import Response
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from ..formula import csv_safe_rows
 from ..store import queries
@@ -61,8 +62,21 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Format = Annotated[str, Query(pattern=r"^(json|csv)$", description="json (default) or csv")]
 
 
-def connect(request: Request) -> Iterator[Connection]:
-    with request.app.state.engine.connect() as connection:
+# The dependencies are `async def`: FastAPI runs a plain `def` dependency in the thread pool, a hop
+# (and a wait for the GIL under load) that costs more than the work of most of them. Only the route
+# itself, which runs the queries, goes to a thread.
+
+
+async def connect(request: Request) -> AsyncIterator[Connection]:
+    """A pooled connection for the request. A SQLite one is taken and given back right here on the event
+    loop (microseconds, no I/O once the pool holds it); a server database's checkout and return are
+    network round trips (pre-ping, rollback), so they go to the thread pool as for a plain dependency."""
+    engine: Engine = request.app.state.engine
+    if engine.dialect.name != "sqlite":
+        async with contextmanager_in_threadpool(engine.connect()) as connection:
+            yield connection
+        return
+    with engine.connect() as connection:
         yield connection
 
 
@@ -79,19 +93,20 @@ def known_document(db: Connection, reference: str) -> str:
     raise HTTPException(404, f"{reference!r} names {len(ids)} documents ({', '.join(ids)}): give the id")
 
 
-def document_reference(
+async def document_reference(
     db: Db,
     document: Annotated[
         str | None, Query(pattern=DOCUMENT, description="document id (or its sha256, or its file name)")
     ] = None,
 ) -> str | None:
-    return None if document is None else known_document(db, document)
+    """The document named, looked up in a thread (a query); most requests name none and need no hop."""
+    return None if document is None else await run_in_threadpool(known_document, db, document)
 
 
 Doc = Annotated[str | None, Depends(document_reference)]
 
 
-def fact_filter(
+async def fact_filter(
     document: Doc,
     scope: Annotated[str | None, Query(pattern=SCOPE)] = None,
     subject: Annotated[str | None, Query(pattern=SUBJECT)] = None,
