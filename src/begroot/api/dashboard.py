@@ -37,10 +37,11 @@ def totals(
     domain: Annotated[str | None, Query(pattern=DOMAIN, description="policy domain name")] = None,
     format: Format = "json",
 ) -> Response:
+    conflicts = dashboard.Conflicts(db, dashboard.DOMAIN_TOTAL)  # read once for all domains
     rows = [
         {"domain": name, **point}
         for name in ([domain] if domain else dashboard.domains(db))
-        for point in dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=name)
+        for point in dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=name, conflicts=conflicts)
     ]
     return reply(request, rows, format, name="totals")
 

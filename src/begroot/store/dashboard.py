@@ -20,16 +20,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from .queries import all_rows as _all
 from .schema import articles_t, documents_t, facts_t, findings_t, ises_t
 from .store import CONFLICT_RULE, STAGE_ORDER
 
 MAIN_STAGES = ("BO", "BA", "BA-JR", "BU")
 EXPENDITURE = ("VAK", "VEK")
 DOMAIN_TOTAL = "TOTAL"  # the subject of the domain's TOTAL rows (scope "total")
-
-
-def _all(connection: Connection, query: Any) -> list[dict[str, Any]]:
-    return [dict(row) for row in connection.execute(query).mappings()]
 
 
 def label(document: dict[str, Any]) -> str:
@@ -95,10 +92,16 @@ def domains(connection: Connection) -> list[str]:
 
 
 def points(
-    connection: Connection, subject: str, *, domain: str | None = None, credit: str | None = None
+    connection: Connection,
+    subject: str,
+    *,
+    domain: str | None = None,
+    credit: str | None = None,
+    conflicts: Conflicts | None = None,
 ) -> list[dict[str, Any]]:
     """Every point of a subject's total row across the documents (of one domain, when given), in
-    (year, stage, credit, perimeter) order, each with its statements, agreement and conflict findings."""
+    (year, stage, credit, perimeter) order, each with its statements, agreement and conflict findings
+    (`conflicts`: those of the subject, when several calls share them)."""
     query = (
         select(
             facts_t.c.year,
@@ -124,8 +127,8 @@ def points(
     grouped: dict[tuple[int, str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in _all(connection, query):
         grouped[(row["year"], row["stage"], row["credit"], row["perimeter"])].append(row)
-    conflicts = _conflicts(connection, subject) if any(_disagree(s) for s in grouped.values()) else []
-    by_place = _findings_by_place(conflicts)
+    conflicts = conflicts or Conflicts(connection, subject)
+    by_place = conflicts.by_place() if any(_disagree(s) for s in grouped.values()) else {}
     found = [_point(subject, key, statements, by_place) for key, statements in grouped.items()]
     return sorted(found, key=lambda p: (p["year"], STAGE_ORDER[p["stage"]], p["credit"], p["perimeter"]))
 
@@ -192,6 +195,22 @@ def _point(
         ],
         "findings": finding_ids,
     }
+
+
+class Conflicts:
+    """A subject's conflict findings by place, read once: the home page and /totals take the points of
+    every domain's TOTAL, which share them (thousands of findings with their locations, on a big
+    database, read for each domain took most of the page's time)."""
+
+    def __init__(self, connection: Connection, subject: str):
+        self.connection = connection
+        self.subject = subject
+        self._by_place: dict[Place, list[tuple[int, int]]] | None = None
+
+    def by_place(self) -> dict[Place, list[tuple[int, int]]]:
+        if self._by_place is None:
+            self._by_place = _findings_by_place(_conflicts(self.connection, self.subject))
+        return self._by_place
 
 
 def _conflicts(connection: Connection, subject: str) -> list[dict[str, Any]]:
