@@ -355,3 +355,10 @@ def test_facts_cursor_pages_cover_the_offset_pages(client: TestClient) -> None:
 def test_bad_cursor_is_422(client: TestClient, query: str) -> None:
     response = client.get(f"/api/v1/facts?{query}")
     assert response.status_code == 422 and response.json()["error"] == "invalid parameter"
+
+
+def test_cursor_numbers_beyond_32_bits_are_answered(client: TestClient) -> None:
+    """Any cursor of the pattern is answered, however large its numbers (PostgreSQL: not cast to INTEGER)."""
+    assert client.get("/api/v1/facts?after=0.3000000000&limit=1").status_code == 200
+    body = client.get("/api/v1/facts?after=999999999999.999999999999").json()
+    assert body["items"] == [] and body["next"] is None

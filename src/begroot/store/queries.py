@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, Select, Text, bindparam, cast, func, or_, select, tuple_
+from sqlalchemy import BigInteger, Integer, Select, Text, bindparam, cast, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from .schema import (
@@ -374,7 +374,8 @@ def _facts_page(filters: FactFilter) -> Select[Any]:
 
 
 def _facts_page_after(filters: FactFilter) -> Select[Any]:
-    cursor = tuple_(bindparam("after_document", type_=Integer), bindparam("after_id", type_=Integer))
+    # BigInteger: a cursor may hold any 12-digit number (PostgreSQL would refuse it as an INTEGER).
+    cursor = tuple_(bindparam("after_document", type_=BigInteger), bindparam("after_id", type_=BigInteger))
     return _facts_page(filters).where(tuple_(facts_t.c.document_id, facts_t.c.id) > cursor)
 
 
