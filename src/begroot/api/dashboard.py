@@ -17,7 +17,7 @@ from .routes import CREDIT, DOCUMENT, ISE, JSON_OR_CSV, PROGRAM, STAGE, SUBJECT,
 router = APIRouter(tags=["dashboard"])
 
 Format = Annotated[str, Query(pattern=r"^(json|csv)$", description="json (default) or csv")]
-DOMAIN = r"^[^\x00-\x1f<>]{1,120}$"
+DOMAIN = r"^[^\x00-\x1f\x7f<>]{1,120}$"  # DEL too: the control-character check refuses it (api/guard.py)
 COMPARE_STAGE = r"^(BO|BA|BA-JR|BU|DELTA)?$"
 
 
