@@ -42,18 +42,21 @@ class ResponseCache:
         self.pending: dict[tuple[str, bytes, str], anyio.Event] = {}
         self.size = 0  # bytes of the bodies kept
         self._checked = 0.0
+        self._checker: anyio.CapacityLimiter | None = None  # a thread of its own, see _current
 
     async def _current(self) -> None:
         """Drop everything when the documents changed (checked at most every `check_every` seconds).
 
         The look-up runs in a worker thread: blocking the event loop on the database could stall
-        the very responses whose connections it waits for.
+        the very responses whose connections it waits for. Not one of the routes' threads (few, see
+        app.py): the request that makes the check would wait behind all the queued misses.
         """
         now = time.monotonic()
         if now - self._checked < self.check_every:
             return
         self._checked = now
-        version = await anyio.to_thread.run_sync(self.version)
+        self._checker = self._checker or anyio.CapacityLimiter(1)
+        version = await anyio.to_thread.run_sync(self.version, limiter=self._checker)
         if version != self._version:
             self._version = version
             self.entries.clear()
