@@ -21,7 +21,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .api import router
-from .api.cache import ResponseCache
+from .api.cache import Counts, DocumentSet, ResponseCache
 from .api.guard import HeadAsGet, refuse_control_characters, trusted_hosts
 from .api.responses import http_error, validation_error
 from .errors import DatabaseError
@@ -120,13 +120,15 @@ def create_app(
     )
     app.state.engine = engine
     app.state.read_only = read_only
+    documents = DocumentSet(partial(_signature, engine))  # looked up by the response cache
+    app.state.counts = Counts(documents)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.include_router(router)
     install_web(app)
     # The middleware added last runs first: the security headers wrap cache hits too, and
     # HEAD is answered as GET without a body by everything below it, the cache included.
-    app.add_middleware(ResponseCache, version=partial(_signature, app.state.engine))
+    app.add_middleware(ResponseCache, version=documents)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     if allowed_hosts is None and os.environ.get(ALLOWED_HOSTS_ENV):  # `serve --workers`: set by the parent

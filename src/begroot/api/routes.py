@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Hashable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -18,6 +18,7 @@ from ..store.queries import FACT_FIELDS, ArticleFilter, FactFilter, FindingFilte
 from ..store.search import search as search_database
 from ..store.store import resolve_document
 from . import models
+from .cache import Counts
 from .responses import etagged, json_reply, reply
 
 ERRORS: dict[int | str, dict[str, object]] = {
@@ -118,6 +119,12 @@ async def fact_filter(
     return FactFilter(document, scope, subject, row, credit, year, stage)
 
 
+def counted(request: Request, filters: Hashable, count: Callable[[], int]) -> int:
+    """The total of a filter, counted once while the documents stay the same (api/cache.py `Counts`)."""
+    counts: Counts = request.app.state.counts
+    return counts.get(filters, count)
+
+
 def page_links(request: Request, total: int, limit: int, offset: int) -> dict[str, str]:
     """An RFC 8288 Link header with next / prev pages, when there are any."""
     links = []
@@ -159,7 +166,9 @@ def articles(
     offset: Offset = 0,
     format: Format = "json",
 ) -> Response:
-    total, items = queries.articles(db, ArticleFilter(program, ise, od, suffix, document, q), limit, offset)
+    filters = ArticleFilter(program, ise, od, suffix, document, q)
+    total = counted(request, filters, lambda: queries.count_articles(db, filters))
+    items = queries.articles_page(db, filters, limit, offset)
     payload = {"total": total, "limit": limit, "offset": offset, "items": items}
     return reply(request, payload, format, items, page_links(request, total, limit, offset), "articles")
 
@@ -259,7 +268,7 @@ def facts(
     """Pages by `offset`, or by cursor: `after` = the `next` of the previous page, as deep as one likes
     (with both, the offset counts from the cursor)."""
     cursor = tuple(int(part) for part in after.split(".")) if after else None
-    total = queries.count_facts(db, filters)
+    total = counted(request, filters, lambda: queries.count_facts(db, filters))
     items, last = queries.facts_page(db, filters, limit, offset, cursor)  # type: ignore[arg-type]
     following = f"{last[0]}.{last[1]}" if last else None
     payload = {"total": total, "limit": limit, "offset": offset, "next": following, "items": items}

@@ -209,14 +209,20 @@ def articles(
     connection: Connection, filters: ArticleFilter, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
     """(total matching, one page of them) ordered by document then code."""
-    statement, params = _prepared(_count_articles, filters, ARTICLE_EQUALITIES)
-    total = connection.scalar(statement, params) or 0
+    return count_articles(connection, filters), articles_page(connection, filters, limit, offset)
+
+
+def count_articles(connection: Connection, filters: ArticleFilter) -> int:
+    return connection.scalar(*_prepared(_count_articles, filters, ARTICLE_EQUALITIES)) or 0
+
+
+def articles_page(connection: Connection, filters: ArticleFilter, limit: int, offset: int) -> list[dict[str, Any]]:
     statement, params = _prepared(_articles_page, filters, ARTICLE_EQUALITIES)
     rows = _all(connection, statement, params | {"limit": limit, "offset": offset})
     for row in rows:
         row["program"] = row.pop("part_program")
         row["suffix"] = row.pop("part_suffix")
-    return total, rows
+    return rows
 
 
 def _count_articles(filters: ArticleFilter) -> Select[Any]:
