@@ -66,7 +66,7 @@ Format = Annotated[str, Query(pattern=r"^(json|csv)$", description="json (defaul
 
 # The dependencies are `async def`: FastAPI runs a plain `def` dependency in the thread pool, a hop
 # (and a wait for the GIL under load) that costs more than the work of most of them. Only the route
-# itself, which runs the queries, goes to a thread.
+# itself, which runs the queries, goes to a thread (on SQLite, not even that for `one_page` routes).
 
 
 async def connect(request: Request) -> AsyncIterator[Connection]:
@@ -121,7 +121,9 @@ async def fact_filter(
 
 
 def one_page(route: Callable[..., Response]) -> Callable[..., Awaitable[Response]]:
-    """For a route whose work is one page of bounded size (a few ms, a few tens at its largest limit).
+    """For a route whose work is one page of bounded size: about a millisecond; on the 500-document
+    database 30 ms for 5,000 facts, 0.1 s at worst for a deep offset into a filter that no index orders
+    (the cursor, `after`, goes straight to its page instead).
 
     On SQLite its queries are CPU work in this process, which a thread does not make any faster: the
     hop to the thread pool and the hand-offs of the GIL between the thread and the event loop cost
