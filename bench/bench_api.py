@@ -6,7 +6,7 @@
 
     .venv/bin/python bench/bench_api.py --db URL --misses 0.5 --workers 2   # half the requests miss the cache
 
-Prints p50 / p95 / p99 latency (ms) and the error count. Target: p95 < 50 ms, 0 errors, on the
+Prints p50 / p95 / p99 latency (ms) and the error count; with wrk also the server's CPU per request. Target: p95 < 50 ms, 0 errors, on the
 500-document database (bench/bench_ingest.py's corpus: `--corpus 500` builds it here), cache misses included.
 
 `--misses F`: that share of the requests are made to miss the response cache: random filters and
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import shutil
 import socket
@@ -177,7 +178,23 @@ end
 """
 
 
-def run_wrk(base: str, clients: int, seconds: float, folder: Path, misses: float) -> None:
+def server_cpu(pid: int) -> float | None:
+    """CPU seconds used so far by the server and its worker processes (Linux /proc; None elsewhere).
+
+    Per request it is the figure to compare on a shared machine, where the latencies move with
+    whatever else runs."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        total = 0.0
+        for each in [pid, *map(int, children)]:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+        return total
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def run_wrk(base: str, clients: int, seconds: float, folder: Path, misses: float, pid: int) -> None:
     script = folder / "mix.lua"
     # wrk's Lua picks among 5,000 pre-drawn random requests and appends its own counter (the `_=` value).
     drawn = [miss_path(0).removesuffix("0") for _ in range(5000)]
@@ -190,13 +207,18 @@ def run_wrk(base: str, clients: int, seconds: float, folder: Path, misses: float
         cold.append((time.perf_counter() - start) * 1000)
     print(f"cold first requests: max {max(cold):.0f} ms, median {statistics.median(cold):.0f} ms (not in the figures below)")
     command = ["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "-s", str(script), base]
+    cpu_before = server_cpu(pid)
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    cpu_after = server_cpu(pid)
     result = next(line for line in output.splitlines() if line.startswith("RESULT"))
     requests, errors, p50, p95, p99 = result.split()[1:]
     print(f"driver wrk: {clients} connections, {seconds:.0f} s, {len(MIX)} cached endpoints in turn, "
           f"{misses:.0%} of requests random cache misses")
     print(f"p50 {float(p50):.1f} ms  p95 {float(p95):.1f} ms  p99 {float(p99):.1f} ms")
     print(f"throughput {int(requests) / seconds:.0f} req/s, errors {errors}")
+    if cpu_before is not None and cpu_after is not None and int(requests):
+        print(f"server CPU {1000 * (cpu_after - cpu_before) / int(requests):.2f} ms per request, load average "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if int(errors):  # which kind: a refused connection, a timeout and an HTTP error need different fixes
         print(next(line for line in output.splitlines() if line.startswith("ERRORS")).lower())
     print("target p95 < 50 ms, 0 errors:", "met" if float(p95) < 50 and int(errors) == 0 else "NOT met")
@@ -242,7 +264,7 @@ def main() -> None:
         try:
             if args.driver == "wrk":
                 print(f"server: {args.workers} worker process(es)")
-                run_wrk(base, args.clients, args.seconds, Path(folder), args.misses)
+                run_wrk(base, args.clients, args.seconds, Path(folder), args.misses, server.pid)
                 return
             latencies, errors = asyncio.run(run(base, args.clients, args.seconds, args.misses))
         finally:

@@ -321,6 +321,22 @@ def test_index_rebuilds_when_documents_change(tmp_path: Path) -> None:
     assert app_client.get("/api/v1/search?q=opleiding").json()["total"] > 0
 
 
+def test_totals_follow_the_documents(tmp_path: Path) -> None:
+    """The totals of /facts and /articles are kept per filter (not per page) until the documents change."""
+    url = f"sqlite:///{tmp_path / 'one.sqlite'}"
+    Store(url).close()
+    app_client = TestClient(create_app(url), base_url="http://localhost")
+    assert app_client.get("/api/v1/facts?credit=VAK&limit=1").json()["total"] == 0
+    assert app_client.get("/api/v1/articles?limit=1").json()["total"] == 0
+    document, _source = load_and_parse(SAMPLES / f"{REPORT}.txt")
+    with Store(url) as store:
+        store.ingest(document)
+    time.sleep(1.1)  # the response cache looks at the documents at most once a second
+    facts = app_client.get("/api/v1/facts?credit=VAK&limit=1&offset=1").json()  # another page: not a cached response
+    assert facts["total"] == len(app_client.get("/api/v1/facts.csv?credit=VAK").text.splitlines()) - 1 > 0
+    assert app_client.get("/api/v1/articles?limit=1&offset=1").json()["total"] == len(document.articles) > 0
+
+
 def test_a_new_empty_database_is_served(tmp_path: Path) -> None:
     """`begroot serve` on a database with nothing in it yet: the pages say there is nothing yet."""
     url = f"sqlite:///{tmp_path / 'new.sqlite'}"
@@ -355,3 +371,10 @@ def test_facts_cursor_pages_cover_the_offset_pages(client: TestClient) -> None:
 def test_bad_cursor_is_422(client: TestClient, query: str) -> None:
     response = client.get(f"/api/v1/facts?{query}")
     assert response.status_code == 422 and response.json()["error"] == "invalid parameter"
+
+
+def test_cursor_numbers_beyond_32_bits_are_answered(client: TestClient) -> None:
+    """Any cursor of the pattern is answered, however large its numbers (PostgreSQL: not cast to INTEGER)."""
+    assert client.get("/api/v1/facts?after=0.3000000000&limit=1").status_code == 200
+    body = client.get("/api/v1/facts?after=999999999999.999999999999").json()
+    assert body["items"] == [] and body["next"] is None

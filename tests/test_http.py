@@ -110,3 +110,14 @@ def test_docs_web_states_the_cache_limits_of_the_code() -> None:
     numbers = [int(n.replace(",", "")) for n in re.findall(r"\b\d[\d,]*\b", line)]
     assert cache.MAX_ENTRIES in numbers
     assert cache.MAX_BODY // 1_000_000 in numbers and cache.MAX_BYTES // 1_000_000 in numbers
+
+
+@pytest.mark.parametrize("threads", [None, 5])
+def test_thread_pool_is_sized_for_the_database(samples_db: str, threads: int | None) -> None:
+    """On SQLite the routes' queries are CPU work: a few threads by default; PostgreSQL keeps anyio's 40."""
+    import anyio.to_thread
+
+    expected = threads or (2 if samples_db.startswith("sqlite") else 40)
+    with TestClient(create_app(samples_db, threads=threads), base_url="http://localhost") as client:
+        assert client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens) == expected
+        assert client.get("/api/v1/documents").status_code == 200

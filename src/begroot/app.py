@@ -6,10 +6,12 @@ uvicorn --factory begroot.app:create_app      # or: begroot serve --db URL
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy import Engine
@@ -19,7 +21,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .api import router
-from .api.cache import ResponseCache
+from .api.cache import Counts, DocumentSet, ResponseCache
 from .api.guard import HeadAsGet, refuse_control_characters, trusted_hosts
 from .api.responses import http_error, validation_error
 from .errors import DatabaseError
@@ -81,16 +83,33 @@ def refuse_missing_file(url: str) -> None:
 
 
 ALLOWED_HOSTS_ENV = "BEGROOT_ALLOWED_HOSTS"  # how `serve --workers` tells its worker processes
+THREADS_ENV = "BEGROOT_THREADS"
+# Threads per process for the routes (they query the database). On SQLite a request is CPU work in this
+# process: more threads than cores only take turns at the GIL, and each turn costs (under load, 40 threads
+# took ~30% more CPU per request and doubled the tail latency); two let a slow request leave room for
+# the others. A server database's round trips are waits, which many threads overlap: anyio's default, 40.
+SQLITE_THREADS = 2
 
 
 def create_app(
-    url: str | None = None, *, read_only: bool = True, allowed_hosts: Iterable[str] | None = None
+    url: str | None = None,
+    *,
+    read_only: bool = True,
+    allowed_hosts: Iterable[str] | None = None,
+    threads: int | None = None,
 ) -> FastAPI:
     """The application; `allowed_hosts` are the Host names it answers to (DNS rebinding protection),
-    by default the local names; `begroot serve` adds the host it listens on and --allowed-host."""
+    by default the local names; `begroot serve` adds the host it listens on and --allowed-host.
+    `threads`: how many requests run their queries at once (default: 2 on SQLite, 40 otherwise)."""
     from .web import install as install_web  # the pages import the API's patterns
 
+    engine = open_engine(url, read_only)
+    if threads is None and os.environ.get(THREADS_ENV):  # `serve --workers --threads`: set by the parent
+        threads = int(os.environ[THREADS_ENV])
+    if threads is None and engine.dialect.name == "sqlite":
+        threads = SQLITE_THREADS
     app = FastAPI(
+        lifespan=partial(_lifespan, threads=threads),
         title="begroot",
         summary="Flemish budget documents (BBT): documents, articles, facts, goals, audit findings.",
         version="1",
@@ -99,21 +118,32 @@ def create_app(
         openapi_url="/api/openapi.json",
         dependencies=[Depends(refuse_control_characters)],
     )
-    app.state.engine = open_engine(url, read_only)
+    app.state.engine = engine
     app.state.read_only = read_only
+    app.state.pages_on_loop = engine.dialect.name == "sqlite"  # api/routes.py `one_page`
+    documents = DocumentSet(partial(_signature, engine))  # looked up by the response cache
+    app.state.counts = Counts(documents)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.include_router(router)
     install_web(app)
     # The middleware added last runs first: the security headers wrap cache hits too, and
     # HEAD is answered as GET without a body by everything below it, the cache included.
-    app.add_middleware(ResponseCache, version=partial(_signature, app.state.engine))
+    app.add_middleware(ResponseCache, version=documents)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     if allowed_hosts is None and os.environ.get(ALLOWED_HOSTS_ENV):  # `serve --workers`: set by the parent
         allowed_hosts = os.environ[ALLOWED_HOSTS_ENV].split(",")
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts(allowed_hosts))
     return app
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI, threads: int | None) -> AsyncIterator[None]:
+    """Sizes the thread pool of this process's event loop (made with the loop, so set here)."""
+    if threads is not None:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+    yield
 
 
 def _signature(engine: Engine) -> tuple[str, ...]:

@@ -5,13 +5,17 @@ stored documents changes. That set is looked up at most once per `check_every` s
 newly ingested document shows within that time. Hits skip routing and the database entirely,
 which is what keeps the latency low under many concurrent clients. If-None-Match is answered
 here too (304). Responses that set cookies are not cached.
+
+`Counts` keeps the totals of the paginated lists by the same rule: the pages of one filter, at any
+offset, are different requests to the response cache but count the same rows.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 
@@ -42,18 +46,21 @@ class ResponseCache:
         self.pending: dict[tuple[str, bytes, str], anyio.Event] = {}
         self.size = 0  # bytes of the bodies kept
         self._checked = 0.0
+        self._checker: anyio.CapacityLimiter | None = None  # a thread of its own, see _current
 
     async def _current(self) -> None:
         """Drop everything when the documents changed (checked at most every `check_every` seconds).
 
         The look-up runs in a worker thread: blocking the event loop on the database could stall
-        the very responses whose connections it waits for.
+        the very responses whose connections it waits for. Not one of the routes' threads (few, see
+        app.py): the request that makes the check would wait behind all the queued misses.
         """
         now = time.monotonic()
         if now - self._checked < self.check_every:
             return
         self._checked = now
-        version = await anyio.to_thread.run_sync(self.version)
+        self._checker = self._checker or anyio.CapacityLimiter(1)
+        version = await anyio.to_thread.run_sync(self.version, limiter=self._checker)
         if version != self._version:
             self._version = version
             self.entries.clear()
@@ -123,3 +130,54 @@ def _lang_cookie(scope: Scope) -> str:
             morsel = SimpleCookie(value.decode("latin-1")).get("lang")
             return morsel.value if morsel else ""
     return ""
+
+
+class DocumentSet:
+    """The set of stored documents as the response cache last looked it up (its `version`), with a
+    generation number that moves when the set changes, for the other caches that depend on it."""
+
+    def __init__(self, signature: Callable[[], object]):
+        self.signature = signature
+        self.generation = 0
+        self._seen: object = None
+
+    def __call__(self) -> object:
+        seen = self.signature()
+        if seen != self._seen:
+            self._seen = seen
+            self.generation += 1
+        return seen
+
+
+class Counts:
+    """Totals of the paginated lists (/facts, /articles) by filter, dropped when the documents change.
+
+    Paging through a filter counted all its rows again for each page: on 28,000 facts that was half
+    of the request. Like the cached responses, a total may lag a change of the documents by at most
+    the response cache's `check_every`. The routes call it from their threads, hence the lock.
+    """
+
+    def __init__(self, documents: DocumentSet, size: int = 4096):
+        self.documents = documents
+        self.size = size
+        self.entries: OrderedDict[Hashable, int] = OrderedDict()
+        self.generation = documents.generation
+        self.lock = threading.Lock()
+
+    def get(self, key: Hashable, count: Callable[[], int]) -> int:
+        generation = self.documents.generation
+        with self.lock:
+            if generation != self.generation:
+                self.entries.clear()
+                self.generation = generation
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+                return found
+        total = count()  # outside the lock: a count may take a while, other counts need not wait
+        with self.lock:
+            if generation == self.generation:
+                self.entries[key] = total
+                while len(self.entries) > self.size:
+                    self.entries.popitem(last=False)
+        return total

@@ -17,7 +17,7 @@ from .routes import CREDIT, DOCUMENT, ISE, JSON_OR_CSV, PROGRAM, STAGE, SUBJECT,
 router = APIRouter(tags=["dashboard"])
 
 Format = Annotated[str, Query(pattern=r"^(json|csv)$", description="json (default) or csv")]
-DOMAIN = r"^[^\x00-\x1f\x7f<>]{1,120}$"  # no control characters (the guard refuses them)
+DOMAIN = r"^[^\x00-\x1f\x7f<>]{1,120}$"  # DEL too: the control-character check refuses it (api/guard.py)
 COMPARE_STAGE = r"^(BO|BA|BA-JR|BU|DELTA)?$"
 
 
@@ -37,10 +37,11 @@ def totals(
     domain: Annotated[str | None, Query(pattern=DOMAIN, description="policy domain name")] = None,
     format: Format = "json",
 ) -> Response:
+    conflicts = dashboard.Conflicts(db, dashboard.DOMAIN_TOTAL)  # read once for all domains
     rows = [
         {"domain": name, **point}
         for name in ([domain] if domain else dashboard.domains(db))
-        for point in dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=name)
+        for point in dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=name, conflicts=conflicts)
     ]
     return reply(request, rows, format, name="totals")
 

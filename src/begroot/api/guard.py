@@ -27,7 +27,7 @@ def trusted_hosts(extra: Iterable[str] | None = None) -> list[str]:
     return hosts
 
 
-def refuse_control_characters(request: Request) -> None:
+async def refuse_control_characters(request: Request) -> None:
     """422 for a path or query parameter holding a control character (NUL, newline, escape ...)."""
     problems = [
         {"loc": ["query", name], "msg": "control characters are not allowed"}

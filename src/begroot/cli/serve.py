@@ -18,6 +18,13 @@ def serve(
     workers: int = typer.Option(
         1, "--workers", "-w", min=1, help="Server processes (requests that miss the cache are CPU work: one per core)."
     ),
+    threads: int | None = typer.Option(
+        None,
+        "--threads",
+        min=1,
+        help="Requests querying the database at once, per process (default: 2 on SQLite, where a query is "
+        "CPU work in the process; 40 on PostgreSQL, where it is mostly waiting).",
+    ),
     allowed_host: list[str] = typer.Option(
         None,
         "--allowed-host",
@@ -31,11 +38,12 @@ def serve(
     """
     import uvicorn
 
-    from ..app import ALLOWED_HOSTS_ENV, create_app
+    from ..app import ALLOWED_HOSTS_ENV, THREADS_ENV, create_app
 
     hosts = [host, *(allowed_host or [])]
     options = {"host": host, "port": port, "log_level": "warning", "access_log": False}
-    application = create_app(db, allowed_hosts=hosts)  # DatabaseError (missing, not a database...): one line
+    # DatabaseError (missing, not a database...): one line
+    application = create_app(db, allowed_hosts=hosts, threads=threads)
     if workers == 1:
         uvicorn.run(application, **options)  # type: ignore[arg-type]
         return
@@ -44,4 +52,6 @@ def serve(
     if db:
         os.environ["BEGROOT_DB"] = db
     os.environ[ALLOWED_HOSTS_ENV] = ",".join(hosts)
+    if threads:
+        os.environ[THREADS_ENV] = str(threads)
     uvicorn.run("begroot.app:create_app", factory=True, workers=workers, **options)  # type: ignore[arg-type]

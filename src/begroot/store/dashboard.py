@@ -20,16 +20,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from .queries import all_rows as _all
 from .schema import articles_t, documents_t, facts_t, findings_t, ises_t
 from .store import CONFLICT_RULE, STAGE_ORDER
 
 MAIN_STAGES = ("BO", "BA", "BA-JR", "BU")
 EXPENDITURE = ("VAK", "VEK")
 DOMAIN_TOTAL = "TOTAL"  # the subject of the domain's TOTAL rows (scope "total")
-
-
-def _all(connection: Connection, query: Any) -> list[dict[str, Any]]:
-    return [dict(row) for row in connection.execute(query).mappings()]
 
 
 def label(document: dict[str, Any]) -> str:
@@ -95,10 +92,16 @@ def domains(connection: Connection) -> list[str]:
 
 
 def points(
-    connection: Connection, subject: str, *, domain: str | None = None, credit: str | None = None
+    connection: Connection,
+    subject: str,
+    *,
+    domain: str | None = None,
+    credit: str | None = None,
+    conflicts: Conflicts | None = None,
 ) -> list[dict[str, Any]]:
     """Every point of a subject's total row across the documents (of one domain, when given), in
-    (year, stage, credit, perimeter) order, each with its statements, agreement and conflict findings."""
+    (year, stage, credit, perimeter) order, each with its statements, agreement and conflict findings
+    (`conflicts`: those of the subject, when several calls share them)."""
     query = (
         select(
             facts_t.c.year,
@@ -124,8 +127,9 @@ def points(
     grouped: dict[tuple[int, str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in _all(connection, query):
         grouped[(row["year"], row["stage"], row["credit"], row["perimeter"])].append(row)
-    conflicts = _conflicts(connection, subject) if any(_disagree(s) for s in grouped.values()) else []
-    found = [_point(subject, key, statements, conflicts) for key, statements in grouped.items()]
+    conflicts = conflicts or Conflicts(connection, subject)
+    by_place = conflicts.by_place() if any(_disagree(s) for s in grouped.values()) else {}
+    found = [_point(subject, key, statements, by_place) for key, statements in grouped.items()]
     return sorted(found, key=lambda p: (p["year"], STAGE_ORDER[p["stage"]], p["credit"], p["perimeter"]))
 
 
@@ -144,17 +148,31 @@ def _authority(point_year: int, point_stage: str) -> Any:
     return key
 
 
+Place = tuple[Any, Any, Any]  # (document, page, source_line) of a statement or a finding's location
+
+
+def _findings_by_place(conflicts: list[dict[str, Any]]) -> dict[Place, list[tuple[int, int]]]:
+    """Place -> (position in `conflicts`, id) of the findings locating a figure there: built once per
+    subject, so that each point looks up its few places instead of scanning every finding's locations
+    (a domain's TOTAL has thousands of points and findings)."""
+    by_place: dict[Place, list[tuple[int, int]]] = defaultdict(list)
+    for position, finding in enumerate(conflicts):
+        for loc in finding["locations"] or ():
+            by_place[(loc.get("document"), loc.get("page"), loc.get("source_line"))].append((position, finding["id"]))
+    return by_place
+
+
 def _point(
-    subject: str, key: tuple[int, str, str, str], statements: list[dict[str, Any]], conflicts: list[dict[str, Any]]
+    subject: str,
+    key: tuple[int, str, str, str],
+    statements: list[dict[str, Any]],
+    by_place: dict[Place, list[tuple[int, int]]],
 ) -> dict[str, Any]:
     year, stage, credit, perimeter = key
     ordered = sorted(statements, key=_authority(year, stage), reverse=True)
     places = {(s["document"], s["page"], s["source_line"]) for s in statements}
-    finding_ids = [
-        f["id"]
-        for f in conflicts
-        if any((loc.get("document"), loc.get("page"), loc.get("source_line")) in places for loc in f["locations"])
-    ]
+    # Each finding once, in the findings' order, as a scan of them all would list them.
+    finding_ids = [i for _, i in sorted({found for place in places for found in by_place.get(place, ())})]
     return {
         "subject": subject,
         "year": year,
@@ -177,6 +195,22 @@ def _point(
         ],
         "findings": finding_ids,
     }
+
+
+class Conflicts:
+    """A subject's conflict findings by place, read once: the home page and /totals take the points of
+    every domain's TOTAL, which share them (thousands of findings with their locations, on a big
+    database, read for each domain took most of the page's time)."""
+
+    def __init__(self, connection: Connection, subject: str):
+        self.connection = connection
+        self.subject = subject
+        self._by_place: dict[Place, list[tuple[int, int]]] | None = None
+
+    def by_place(self) -> dict[Place, list[tuple[int, int]]]:
+        if self._by_place is None:
+            self._by_place = _findings_by_place(_conflicts(self.connection, self.subject))
+        return self._by_place
 
 
 def _conflicts(connection: Connection, subject: str) -> list[dict[str, Any]]:

@@ -7,10 +7,12 @@ nothing here writes. Rows come back as plain dicts ready for JSON.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, Text, cast, func, or_, select, tuple_
+from sqlalchemy import BigInteger, Integer, Select, Text, bindparam, cast, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from .schema import (
@@ -29,8 +31,15 @@ from .store import STAGE_ORDER, documents_query, findings_query, stage_order, ti
 FACT_FIELDS = ("document", "scope", "subject", "row", "credit", "year", "stage", "value", "page", "source_line")
 
 
-def _all(connection: Connection, query: Select[Any]) -> list[dict[str, Any]]:
-    return [dict(row) for row in connection.execute(query).mappings()]
+def all_rows(connection: Connection, query: Any, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The rows as dicts, made from the result's keys once: `dict(row)` of each `.mappings()` row builds
+    its key view anew, which cost more than the query itself for a page of facts."""
+    result = connection.execute(query, params)
+    keys = tuple(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
+
+
+_all = all_rows
 
 
 def _where(query: Select[Any], filters: list[tuple[Any, Any]]) -> Select[Any]:
@@ -39,6 +48,49 @@ def _where(query: Select[Any], filters: list[tuple[Any, Any]]) -> Select[Any]:
         if value is not None:
             query = query.where(column == value)
     return query
+
+
+# --------------------------------------------------------------------------- prepared statements
+
+# The API's uncached queries are built once per shape (which filters are given), with a bind parameter
+# for each filter value and for the limit, offset and cursor: a request only binds its values. Building
+# the Select and its cache key anew took longer than SQLite took to answer. Filters that are not a plain
+# equality (an article's goal or text, a fact's program) are built with their values each time.
+
+Params = dict[str, Any]
+
+
+def _given(filters: Any) -> Params:
+    """The filters given (not None) of a filter dataclass, by name."""
+    return {
+        field.name: getattr(filters, field.name)
+        for field in fields(filters)
+        if getattr(filters, field.name) is not None
+    }
+
+
+def _prepared(
+    build: Callable[[Any], Select[Any]], filters: Any, equalities: frozenset[str]
+) -> tuple[Select[Any], Params]:
+    """`build(filters)` as a statement and the parameters to run it with."""
+    values = _given(filters)
+    if values.keys() <= equalities:
+        return _shaped(build, type(filters), tuple(values)), values
+    return build(filters), {}
+
+
+@lru_cache(maxsize=512)
+def _shaped(build: Callable[[Any], Select[Any]], kind: type, names: tuple[str, ...]) -> Select[Any]:
+    return build(kind(**{name: bindparam(name) for name in names}))
+
+
+def _with_values(prepared: tuple[Select[Any], Params], **values: Any) -> Select[Any]:
+    """The statement with its values bound (to show it, e.g. EXPLAIN it)."""
+    statement, params = prepared
+    return statement.params(params | values)
+
+
+PAGE = (bindparam("limit", type_=Integer), bindparam("offset", type_=Integer))
 
 
 # --------------------------------------------------------------------------- documents
@@ -150,23 +202,41 @@ def _articles_query(filters: ArticleFilter) -> Select[Any]:
     return query
 
 
+ARTICLE_EQUALITIES = frozenset({"program", "ise", "suffix", "document"})  # od and q: LIKE patterns
+
+
 def articles(
     connection: Connection, filters: ArticleFilter, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
     """(total matching, one page of them) ordered by document then code."""
-    query = _articles_query(filters)
-    total = connection.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = _all(connection, articles_page_query(filters, limit, offset))
+    return count_articles(connection, filters), articles_page(connection, filters, limit, offset)
+
+
+def count_articles(connection: Connection, filters: ArticleFilter) -> int:
+    return connection.scalar(*_prepared(_count_articles, filters, ARTICLE_EQUALITIES)) or 0
+
+
+def articles_page(connection: Connection, filters: ArticleFilter, limit: int, offset: int) -> list[dict[str, Any]]:
+    statement, params = _prepared(_articles_page, filters, ARTICLE_EQUALITIES)
+    rows = _all(connection, statement, params | {"limit": limit, "offset": offset})
     for row in rows:
         row["program"] = row.pop("part_program")
         row["suffix"] = row.pop("part_suffix")
-    return total, rows
+    return rows
+
+
+def _count_articles(filters: ArticleFilter) -> Select[Any]:
+    return select(func.count()).select_from(_articles_query(filters).subquery())
+
+
+def _articles_page(filters: ArticleFilter) -> Select[Any]:
+    # articles.document_id rather than documents.id (equal by the join): the index on
+    # (part_program, document_id, code) then gives a program's articles in page order.
+    return _articles_query(filters).order_by(articles_t.c.document_id, articles_t.c.code).limit(PAGE[0]).offset(PAGE[1])
 
 
 def articles_page_query(filters: ArticleFilter, limit: int, offset: int) -> Select[Any]:
-    # articles.document_id rather than documents.id (equal by the join): the index on
-    # (part_program, document_id, code) then gives a program's articles in page order.
-    return _articles_query(filters).order_by(articles_t.c.document_id, articles_t.c.code).limit(limit).offset(offset)
+    return _with_values(_prepared(_articles_page, filters, ARTICLE_EQUALITIES), limit=limit, offset=offset)
 
 
 def article(connection: Connection, code: str, document: str | None = None) -> dict[str, Any] | None:
@@ -239,6 +309,9 @@ class FactFilter:
         return query if self.program is None else query.where(of_program(self.program))
 
 
+FACT_EQUALITIES = frozenset({"document", "scope", "subject", "row", "credit", "year", "stage"})  # not program
+
+
 def of_program(program: str) -> Any:
     """A fact belongs to a program as its summary, one of its ISEs (`JD:...`) or one of its articles."""
     articles = select(articles_t.c.code).where(articles_t.c.part_program == program)
@@ -249,18 +322,24 @@ def of_program(program: str) -> Any:
     )
 
 
-def _facts_query(filters: FactFilter) -> Select[Any]:
+def _facts_query(filters: FactFilter, *, perimeter: bool = True) -> Select[Any]:
+    """The FACT_FIELDS columns in their order (then the perimeter) of the facts matching `filters`."""
     columns = [
         documents_t.c.name.label("document"),
         *(facts_t.c[name] for name in FACT_FIELDS[1:]),
-        facts_t.c.perimeter,
+        *([facts_t.c.perimeter] if perimeter else []),
     ]
     query = select(*columns).join(documents_t, documents_t.c.id == facts_t.c.document_id)
     return filters.apply(query)
 
 
+# facts.document_id rather than documents.id (equal by the join): an index holding (document_id, id)
+# after the filtered columns then gives the rows in this order, without sorting them all.
+FACT_ORDER = (facts_t.c.document_id, facts_t.c.id)
+
+
 def facts(connection: Connection, filters: FactFilter, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
-    query = _facts_query(filters).order_by(documents_t.c.id, facts_t.c.id).limit(limit).offset(offset)
+    query = _facts_query(filters).order_by(*FACT_ORDER).limit(limit).offset(offset)
     return _all(connection, query)
 
 
@@ -275,7 +354,11 @@ def facts_page(
     With `after` (keyset pagination) the page starts behind that cursor: the index on
     (document_id, id) finds it directly, however deep, where an offset counts every row before it.
     """
-    rows = _all(connection, facts_page_query(filters, limit + 1, offset, after))
+    statement, params = _prepared(_facts_page_after if after else _facts_page, filters, FACT_EQUALITIES)
+    params |= {"limit": limit + 1, "offset": offset}
+    if after is not None:
+        params |= {"after_document": after[0], "after_id": after[1]}
+    rows = _all(connection, statement, params)
     more = len(rows) > limit
     rows = rows[:limit]
     cursor = (rows[-1]["_document_id"], rows[-1]["_id"]) if more and rows else None
@@ -285,17 +368,32 @@ def facts_page(
 
 
 def facts_page_query(filters: FactFilter, limit: int, offset: int = 0, after: Cursor | None = None) -> Select[Any]:
+    if after is None:
+        return _with_values(_prepared(_facts_page, filters, FACT_EQUALITIES), limit=limit, offset=offset)
+    prepared = _prepared(_facts_page_after, filters, FACT_EQUALITIES)
+    return _with_values(prepared, limit=limit, offset=offset, after_document=after[0], after_id=after[1])
+
+
+def _facts_page(filters: FactFilter) -> Select[Any]:
     query = _facts_query(filters).add_columns(facts_t.c.document_id.label("_document_id"), facts_t.c.id.label("_id"))
-    if after is not None:
-        query = query.where(tuple_(facts_t.c.document_id, facts_t.c.id) > tuple_(*after))
-    return query.order_by(facts_t.c.document_id, facts_t.c.id).limit(limit).offset(offset)
+    return query.order_by(*FACT_ORDER).limit(PAGE[0]).offset(PAGE[1])
+
+
+def _facts_page_after(filters: FactFilter) -> Select[Any]:
+    # BigInteger: a cursor may hold any 12-digit number (PostgreSQL would refuse it as an INTEGER).
+    cursor = tuple_(bindparam("after_document", type_=BigInteger), bindparam("after_id", type_=BigInteger))
+    return _facts_page(filters).where(tuple_(facts_t.c.document_id, facts_t.c.id) > cursor)
 
 
 def count_facts(connection: Connection, filters: FactFilter) -> int:
-    return connection.scalar(count_facts_query(filters)) or 0
+    return connection.scalar(*_prepared(_count_facts, filters, FACT_EQUALITIES)) or 0
 
 
 def count_facts_query(filters: FactFilter) -> Select[Any]:
+    return _with_values(_prepared(_count_facts, filters, FACT_EQUALITIES))
+
+
+def _count_facts(filters: FactFilter) -> Select[Any]:
     if filters.document is not None:
         return select(func.count()).select_from(_facts_query(filters).subquery())
     # Without a document filter the join to documents adds nothing (every fact has its document): count
@@ -305,8 +403,11 @@ def count_facts_query(filters: FactFilter) -> Select[Any]:
 
 def iter_facts(connection: Connection, filters: FactFilter) -> list[tuple[Any, ...]]:
     """Every matching fact as a tuple in FACT_FIELDS order (for CSV)."""
-    query = _facts_query(filters).order_by(documents_t.c.id, facts_t.c.id)
-    return [tuple(row[name] for name in FACT_FIELDS) for row in connection.execute(query).mappings()]
+    return [tuple(row) for row in connection.execute(iter_facts_query(filters))]
+
+
+def iter_facts_query(filters: FactFilter) -> Select[Any]:
+    return _facts_query(filters, perimeter=False).order_by(*FACT_ORDER)
 
 
 def timeline(connection: Connection, subject: str, credit: str | None = None) -> list[dict[str, Any]]:

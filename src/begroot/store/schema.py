@@ -166,7 +166,8 @@ class FactRow(Base):
     __tablename__ = "facts"
     __table_args__ = (
         Index("ix_facts_subject_credit_year_stage", "subject", "credit", "year", "stage"),
-        Index("ix_facts_credit_stage_year", "credit", "stage", "year"),  # filters without a subject
+        # Filters without a subject, in page order (document_id, id): see migration 0006.
+        Index("ix_facts_credit_stage_document_id_id_year", "credit", "stage", "document_id", "id", "year"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = _document_fk()

@@ -103,6 +103,7 @@ def home(
     words = {key: i18n.translate(chosen_lang, f"treemap.{key}") for key in
              ("root", "rest", "basis.printed", "basis.sum", "basis.rest", "basis.article", "basis.exceeds")}  # fmt: skip
     library = dashboard.library(db)
+    conflicts = dashboard.Conflicts(db, dashboard.DOMAIN_TOTAL)  # shared by the domains' totals
     treemap_url = f"/api/v1/treemap?document={chosen}&credit={credit}&stage={stage}" if chosen else None
     data = [("home.data.library", "/api/v1/library"), ("home.data.totals", "/api/v1/totals")]
     if treemap_url:
@@ -110,7 +111,7 @@ def home(
     return render(
         request, "home.html", lang, titles=titles(db),
         matrix=views.library_matrix(library), documents=library,
-        totals=[views.domain_totals(db, domain) for domain in dashboard.domains(db)],
+        totals=[views.domain_totals(db, domain, conflicts) for domain in dashboard.domains(db)],
         document=chosen, credit=credit, stage=stage, stages=TREEMAP_STAGES, nodes=nodes,
         names=queries.names(db), basis=views.basis, node_url=views.node_url,
         treemap=views.treemap_chart(nodes, queries.names(db), words), data=data,

@@ -106,9 +106,10 @@ def library_matrix(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return matrix
 
 
-def domain_totals(db: Connection, domain: str) -> dict[str, Any]:
-    """A domain's TOTAL over the years in its main perimeter: a table (year x credit x stage) and a chart per credit."""
-    found = dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=domain)
+def domain_totals(db: Connection, domain: str, conflicts: dashboard.Conflicts | None = None) -> dict[str, Any]:
+    """A domain's TOTAL over the years in its main perimeter: a table (year x credit x stage) and a chart per credit.
+    `conflicts`: those of the TOTAL, read once for every domain."""
+    found = dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=domain, conflicts=conflicts)
     perimeter = dashboard.main_perimeter(found)
     main = [p for p in found if p["perimeter"] == perimeter and p["credit"] in EXPENDITURE]
     cells = {(p["year"], p["credit"], p["stage"]): p for p in main}
