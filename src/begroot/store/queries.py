@@ -74,13 +74,14 @@ def _prepared(
 ) -> tuple[Select[Any], Params]:
     """`build(filters)` as a statement and the parameters to run it with."""
     values = _given(filters)
+    kind: Any = type(filters)  # a class is hashable; mypy reads its __hash__ as unbound
     if values.keys() <= equalities:
-        return _shaped(build, type(filters), tuple(values)), values
+        return _shaped(build, kind, tuple(values)), values
     return build(filters), {}
 
 
 @lru_cache(maxsize=512)
-def _shaped(build: Callable[[Any], Select[Any]], kind: type, names: tuple[str, ...]) -> Select[Any]:
+def _shaped(build: Callable[[Any], Select[Any]], kind: Any, names: tuple[str, ...]) -> Select[Any]:
     return build(kind(**{name: bindparam(name) for name in names}))
 
 

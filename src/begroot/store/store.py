@@ -16,6 +16,7 @@ from sqlalchemy import Engine, Select, and_, bindparam, case, delete, func, inse
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import BindParameter
 
 from ..audit.findings import finding_id
 from ..errors import AmbiguousDocument, DatabaseError
@@ -330,7 +331,8 @@ def conflicts_query() -> Select[Any]:
     """
     new, old = aliased(facts_t, name="new"), aliased(facts_t, name="old")
     other = aliased(documents_t, name="other")
-    document_id, domain = bindparam("document_id"), bindparam("domain")
+    document_id: BindParameter[int] = bindparam("document_id")
+    domain: BindParameter[str] = bindparam("domain")
     return (
         select(
             new,
