@@ -386,3 +386,20 @@ def test_parallel_ingest_stores_what_a_serial_one_does(tmp_path: Path) -> None:
             results.append((names, counts(store), findings))
     assert results[0] == results[1]
     assert results[0][0] == sorted(path.stem for path in folder.iterdir())
+
+
+@pytest.mark.postgres
+def test_postgres_statistics_follow_a_bulk_ingest(docs: list[Document]) -> None:
+    """A bulk ingest outdates PostgreSQL's statistics faster than autovacuum renews them, and the
+    conflicts join is then planned from every fact of the domain; the store renews them itself
+    after documents 1, 2, 4, ... (then every 32)."""
+    from conftest import postgres_schema_url
+
+    facts = "SELECT reltuples FROM pg_class WHERE oid = 'facts'::regclass"
+    for url in postgres_schema_url():
+        with Store(url) as store, store.engine.connect() as connection:
+            assert connection.scalar(sa.text(facts)) <= 0  # never analysed (-1 since PostgreSQL 14)
+            store.ingest(docs[0])
+            assert connection.scalar(sa.text(facts)) == len(docs[0].facts)
+            store.ingest(docs[1])
+            assert connection.scalar(sa.text(facts)) == len(docs[0].facts) + len(docs[1].facts)
