@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from .queries import all_rows as _all
+from .queries import all_rows
 from .schema import articles_t, documents_t, facts_t, findings_t, ises_t
 from .store import CONFLICT_RULE, STAGE_ORDER
 
@@ -64,7 +64,7 @@ def library(connection: Connection) -> list[dict[str, Any]]:
     )
     counts = _severity_counts(connection)
     rows = []
-    for row in _all(connection, query):
+    for row in all_rows(connection, query):
         found = counts.get(row.pop("id"), {})
         errors, warnings, infos = (found.get(s, 0) for s in ("error", "warning", "info"))
         status = "error" if errors else "warning" if warnings else "ok"
@@ -125,7 +125,7 @@ def points(
     if credit is not None:
         query = query.where(facts_t.c.credit == credit)
     grouped: dict[tuple[int, str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in _all(connection, query):
+    for row in all_rows(connection, query):
         grouped[(row["year"], row["stage"], row["credit"], row["perimeter"])].append(row)
     conflicts = conflicts or Conflicts(connection, subject)
     by_place = conflicts.by_place() if any(_disagree(s) for s in grouped.values()) else {}
@@ -218,7 +218,7 @@ def _conflicts(connection: Connection, subject: str) -> list[dict[str, Any]]:
     query = select(findings_t.c.id, findings_t.c.locations).where(
         findings_t.c.rule == CONFLICT_RULE, findings_t.c.message.startswith(f"{subject} ", autoescape=True)
     )
-    return _all(connection, query.order_by(findings_t.c.id))
+    return all_rows(connection, query.order_by(findings_t.c.id))
 
 
 def main_perimeter(found: Iterable[dict[str, Any]]) -> str | None:
@@ -269,7 +269,7 @@ def program_ises(connection: Connection, program: str) -> list[dict[str, Any]]:
     """The ISEs of a program (keys `program:slug`), each once, with its latest name."""
     query = select(ises_t.c.key, ises_t.c.name).where(ises_t.c.program == program).order_by(ises_t.c.document_id)
     names: dict[str, str] = {}
-    for row in _all(connection, query):
+    for row in all_rows(connection, query):
         names[row["key"]] = row["name"]
     from_articles = select(articles_t.c.ise).where(articles_t.c.part_program == program, articles_t.c.ise.is_not(None))
     for key in connection.scalars(from_articles.distinct()):
@@ -291,7 +291,7 @@ def member_articles(
     if program:
         query = query.where(articles_t.c.part_program == program)
     members: dict[str, dict[str, Any]] = {}
-    for row in _all(connection, query):
+    for row in all_rows(connection, query):
         members[row["code"]] = row  # the latest document's name wins
     if not members:
         return []
@@ -307,7 +307,7 @@ def member_articles(
         .order_by(documents_t.c.id)
     )
     values: dict[tuple[str, str], dict[tuple[int, str], int]] = defaultdict(dict)
-    for row in _all(connection, facts):
+    for row in all_rows(connection, facts):
         values[(row["subject"], row["credit"])][(row["year"], row["stage"])] = row["value"]
     rows = []
     for code in sorted(members):
@@ -414,7 +414,7 @@ def _printed_totals(
         .where(facts_t.c.credit == credit, facts_t.c.stage == stage)
         .order_by(facts_t.c.year.desc(), facts_t.c.id)
     )
-    rows = _all(connection, query)
+    rows = all_rows(connection, query)
     usual = Counter(r["perimeter"] for r in rows)
     found: dict[str, dict[str, Any]] = {}
     for row in sorted(rows, key=lambda r: -usual[r["perimeter"]]):  # stable: printing order within a perimeter
@@ -440,7 +440,7 @@ def _article_values(connection: Connection, doc_id: int, credit: str, stage: str
         .order_by(articles_t.c.part_program, articles_t.c.ise, articles_t.c.code, facts_t.c.year.desc())
     )
     seen: dict[str, dict[str, Any]] = {}
-    for row in _all(connection, query):
+    for row in all_rows(connection, query):
         seen.setdefault(row["code"], row)  # an article shown twice (department and entity) counts once
     return list(seen.values())
 

@@ -24,7 +24,6 @@ from .schema import (
     goals_t,
     ises_t,
     programs_t,
-    sections_t,
 )
 from .store import STAGE_ORDER, documents_query, findings_query, stage_order, timeline_query, titles_query
 
@@ -38,8 +37,6 @@ def all_rows(connection: Connection, query: Any, params: dict[str, Any] | None =
     keys = tuple(result.keys())
     return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
-
-_all = all_rows
 
 
 def _where(query: Select[Any], filters: list[tuple[Any, Any]]) -> Select[Any]:
@@ -103,7 +100,7 @@ def signature(connection: Connection) -> tuple[str, ...]:
 
 
 def documents(connection: Connection) -> list[dict[str, Any]]:
-    rows = _all(connection, documents_query())
+    rows = all_rows(connection, documents_query())
     for row in rows:
         row.pop("id", None)
         row["ingested_at"] = row["ingested_at"].isoformat() if row["ingested_at"] else None
@@ -138,7 +135,7 @@ def programs(connection: Connection) -> list[dict[str, Any]]:
         documents_t, documents_t.c.id == programs_t.c.document_id
     )
     best: dict[str, dict[str, Any]] = {}
-    for row in _all(connection, query.order_by(documents_t.c.id)):
+    for row in all_rows(connection, query.order_by(documents_t.c.id)):
         if row["name"] or row["code"] not in best:
             best[row["code"]] = row
     return [best[code] for code in sorted(best)]
@@ -159,7 +156,7 @@ def ises(connection: Connection) -> list[dict[str, Any]]:
         .join(documents_t, documents_t.c.id == ises_t.c.document_id)
         .order_by(ises_t.c.program, ises_t.c.key, documents_t.c.id)
     )
-    return _all(connection, query)
+    return all_rows(connection, query)
 
 
 # --------------------------------------------------------------------------- articles
@@ -206,20 +203,13 @@ def _articles_query(filters: ArticleFilter) -> Select[Any]:
 ARTICLE_EQUALITIES = frozenset({"program", "ise", "suffix", "document"})  # od and q: LIKE patterns
 
 
-def articles(
-    connection: Connection, filters: ArticleFilter, limit: int, offset: int
-) -> tuple[int, list[dict[str, Any]]]:
-    """(total matching, one page of them) ordered by document then code."""
-    return count_articles(connection, filters), articles_page(connection, filters, limit, offset)
-
-
 def count_articles(connection: Connection, filters: ArticleFilter) -> int:
     return connection.scalar(*_prepared(_count_articles, filters, ARTICLE_EQUALITIES)) or 0
 
 
 def articles_page(connection: Connection, filters: ArticleFilter, limit: int, offset: int) -> list[dict[str, Any]]:
     statement, params = _prepared(_articles_page, filters, ARTICLE_EQUALITIES)
-    rows = _all(connection, statement, params | {"limit": limit, "offset": offset})
+    rows = all_rows(connection, statement, params | {"limit": limit, "offset": offset})
     for row in rows:
         row["program"] = row.pop("part_program")
         row["suffix"] = row.pop("part_suffix")
@@ -264,18 +254,18 @@ def _goals_named(connection: Connection, doc_id: int, codes: list[str]) -> list[
     query = select(goals_t.c.code, goals_t.c.level, goals_t.c.title, goals_t.c.parent, goals_t.c.page).where(
         goals_t.c.document_id == doc_id, goals_t.c.code.in_(codes)
     )
-    return _all(connection, query.order_by(goals_t.c.number))
+    return all_rows(connection, query.order_by(goals_t.c.number))
 
 
 def _generic_tables(connection: Connection, doc_id: int, code: str) -> list[dict[str, Any]]:
     query = select(generic_t.c.page, generic_t.c.line, generic_t.c.header, generic_t.c.rows).where(
         generic_t.c.document_id == doc_id, generic_t.c.article == code
     )
-    return _all(connection, query.order_by(generic_t.c.table_index))
+    return all_rows(connection, query.order_by(generic_t.c.table_index))
 
 
 def article_findings(connection: Connection, code: str) -> list[dict[str, Any]]:
-    return _all(connection, findings_query().where(findings_t.c.subject == code))
+    return all_rows(connection, findings_query().where(findings_t.c.subject == code))
 
 
 # --------------------------------------------------------------------------- facts
@@ -341,7 +331,7 @@ FACT_ORDER = (facts_t.c.document_id, facts_t.c.id)
 
 def facts(connection: Connection, filters: FactFilter, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
     query = _facts_query(filters).order_by(*FACT_ORDER).limit(limit).offset(offset)
-    return _all(connection, query)
+    return all_rows(connection, query)
 
 
 Cursor = tuple[int, int]  # (document id, fact id) of the last fact of a page
@@ -359,7 +349,7 @@ def facts_page(
     params |= {"limit": limit + 1, "offset": offset}
     if after is not None:
         params |= {"after_document": after[0], "after_id": after[1]}
-    rows = _all(connection, statement, params)
+    rows = all_rows(connection, statement, params)
     more = len(rows) > limit
     rows = rows[:limit]
     cursor = (rows[-1]["_document_id"], rows[-1]["_id"]) if more and rows else None
@@ -412,7 +402,7 @@ def iter_facts_query(filters: FactFilter) -> Select[Any]:
 
 
 def timeline(connection: Connection, subject: str, credit: str | None = None) -> list[dict[str, Any]]:
-    return _all(connection, timeline_query(subject, credit))
+    return all_rows(connection, timeline_query(subject, credit))
 
 
 # --------------------------------------------------------------------------- findings
@@ -436,7 +426,7 @@ def findings(connection: Connection, filters: FindingFilter) -> list[dict[str, A
             (findings_t.c.subject, filters.subject),
         ],
     )
-    rows = _all(connection, query)
+    rows = all_rows(connection, query)
     for row in rows:
         row.pop("related_document_id", None)
     return rows
@@ -455,7 +445,7 @@ def goals(connection: Connection, document: str | None = None) -> list[dict[str,
     doc_id = document_id(connection, name) if name else None
     if doc_id is None:
         return []
-    rows = _all(
+    rows = all_rows(
         connection,
         select(goals_t.c.code, goals_t.c.level, goals_t.c.title, goals_t.c.parent, goals_t.c.themes, goals_t.c.page)
         .where(goals_t.c.document_id == doc_id)
@@ -476,7 +466,7 @@ def _articles_by_goal(connection: Connection, doc_id: int) -> dict[str, list[dic
     query = select(articles_t.c.code, articles_t.c.name, articles_t.c.goals).where(articles_t.c.document_id == doc_id)
     budgets = _article_budgets(connection, doc_id)
     served: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in _all(connection, query.order_by(articles_t.c.code)):
+    for row in all_rows(connection, query.order_by(articles_t.c.code)):
         for code in row["goals"] or []:
             served[code].append({"code": row["code"], "name": row["name"], "budget": budgets.get(row["code"], {})})
     return served
@@ -488,7 +478,7 @@ def _article_budgets(connection: Connection, doc_id: int) -> dict[str, dict[str,
         facts_t.c.document_id == doc_id, facts_t.c.scope == "article", facts_t.c.row == "total"
     )
     budgets: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in _all(connection, query):
+    for row in all_rows(connection, query):
         budgets[row["subject"]][f"{row['credit']} {row['stage']}"] = row["value"]
     return budgets
 
@@ -505,7 +495,7 @@ def domain_totals(connection: Connection) -> list[dict[str, Any]]:
         .order_by(documents_t.c.id, facts_t.c.credit, facts_t.c.year, stage_order())
     )
     grouped: dict[tuple[str, str, int], dict[str, Any]] = {}
-    for row in _all(connection, query):
+    for row in all_rows(connection, query):
         key = (row["document"], row["credit"], row["year"])
         grouped.setdefault(key, {"document": key[0], "credit": key[1], "year": key[2], "stages": {}})
         grouped[key]["stages"].setdefault(row["stage"], row["value"])
@@ -531,7 +521,7 @@ def treemap(connection: Connection, document: str, credit: str, stage: str) -> l
         )
         .order_by(articles_t.c.part_program, articles_t.c.ise, articles_t.c.code)
     )
-    return _all(connection, query)
+    return all_rows(connection, query)
 
 
 def names(connection: Connection) -> dict[str, str]:
@@ -569,7 +559,7 @@ def headline(connection: Connection, document: str, stage: str | None) -> dict[t
         .order_by(facts_t.c.year.desc(), facts_t.c.id)
     )
     found: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in _all(connection, query):
+    for row in all_rows(connection, query):
         found.setdefault((row["scope"], row["subject"], row["credit"]), row)
     return found
 
@@ -582,54 +572,3 @@ def stages_of(connection: Connection, document: str) -> list[str]:
         .distinct()
     )
     return sorted(connection.scalars(query), key=lambda s: STAGE_ORDER.get(s, 9))
-
-
-# --------------------------------------------------------------------------- search corpus
-
-
-def search_corpus(connection: Connection) -> list[dict[str, Any]]:
-    """Every piece of prose worth searching: article summaries and explanations, section text."""
-    article_rows = select(
-        documents_t.c.name.label("document"),
-        articles_t.c.code,
-        articles_t.c.name,
-        articles_t.c.summary,
-        articles_t.c.explanation,
-        articles_t.c.page,
-    ).join(documents_t, documents_t.c.id == articles_t.c.document_id)
-    section_rows = (
-        select(
-            documents_t.c.name.label("document"),
-            sections_t.c.section_id,
-            sections_t.c.title,
-            sections_t.c.text,
-            sections_t.c.page,
-            sections_t.c.line,
-        )
-        .join(documents_t, documents_t.c.id == sections_t.c.document_id)
-        .where(sections_t.c.text != "")
-    )
-    corpus = [
-        {
-            "kind": "article",
-            "key": row["code"],
-            "document": row["document"],
-            "title": row["name"],
-            "page": row["page"],
-            "text": "\n\n".join(part for part in (row["summary"], row["explanation"]) if part),
-        }
-        for row in _all(connection, article_rows.order_by(documents_t.c.id))
-    ]
-    corpus += [
-        {
-            "kind": "section",
-            "key": row["section_id"],
-            "document": row["document"],
-            "title": row["title"],
-            "page": row["page"],
-            "line": row["line"],
-            "text": row["text"],
-        }
-        for row in _all(connection, section_rows.order_by(documents_t.c.id, sections_t.c.id))
-    ]
-    return corpus
