@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from ..model import Line, Paragraph, Span
+
+T = TypeVar("T")
 
 SMALL_WORDS = {"en", "van", "de", "het", "der", "voor", "in", "op", "met", "of", "te", "tot", "aan", "bij", "uit"}
 # A sentence ends at . ! ? ; or : followed by a blank and a capital, a bracket, a quote or a dash.
@@ -84,13 +87,7 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
 
     The paragraphs share one prose text, joined by a blank line (`prose_text`); `start` counts in it.
     """
-    runs: list[list[Line]] = [[]]
-    for line in lines:
-        if line.text.strip():
-            runs[-1].append(line)
-        elif runs[-1]:
-            runs.append([])
-    joined = [line_spans(run) for run in runs if run]
+    joined = [line_spans(run) for run in _blank_separated(lines, lambda line: line.text)]
     prose = "\n\n".join(text for text, _spans in joined)
     found: list[Paragraph] = []
     start = 0
@@ -110,13 +107,18 @@ def join_prose(parts: Sequence[str]) -> str:
 
     The text `paragraphs` gives, without working out where its lines and sentences stand.
     """
-    runs: list[list[str]] = [[]]
-    for part in parts:
-        if part.strip():
-            runs[-1].append(part)
+    return "\n\n".join(join_lines(run) for run in _blank_separated(parts, lambda part: part))
+
+
+def _blank_separated(items: Sequence[T], text: Callable[[T], str]) -> list[list[T]]:
+    """The runs of items whose text is not blank (a paragraph's lines), in order."""
+    runs: list[list[T]] = [[]]
+    for item in items:
+        if text(item).strip():
+            runs[-1].append(item)
         elif runs[-1]:
             runs.append([])
-    return "\n\n".join(join_lines(run) for run in runs if run)
+    return [run for run in runs if run]
 
 
 def _sentence_breaks(text: str) -> array[int]:

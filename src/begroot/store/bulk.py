@@ -38,12 +38,13 @@ def _values(
     """The rows as parameter tuples, JSON columns serialised and prose detached (the rest as they are)."""
     converters = [(i, json.dumps if name in json_columns else _detached) for i, name in enumerate(columns)
                   if name in json_columns or table.c[name].info.get("prose")]  # fmt: skip
-    getter = itemgetter(*columns)
-    values = []
+    pick = itemgetter(*columns)
+    get = pick if len(columns) > 1 else lambda row: (pick(row),)  # itemgetter of one key gives no tuple
     if not converters:
-        return [(*getter(row), document_id) for row in rows] if len(columns) > 1 else [(getter(row), document_id) for row in rows]
+        return [(*get(row), document_id) for row in rows]
+    values = []
     for row in rows:
-        value = list(getter(row)) if len(columns) > 1 else [getter(row)]
+        value = list(get(row))
         for i, convert in converters:
             value[i] = convert(value[i])
         value.append(document_id)

@@ -103,9 +103,9 @@ class DocumentRows:
 
     `tables` pairs a table name with a batch of its rows (a table may come in several batches);
     `document_id` is added to every row on insert. `tables` and `search` may be made a batch (an
-    entry) at a time as the store writes them,
-    so that a long document's model and all its rows are never in memory together;
-    `materialised()` makes them at once, to send them from a worker process.
+    entry) at a time as the store writes them, so that a long document's model and all its rows
+    are never in memory together; `materialised()` makes them at once, to send them from a worker
+    process.
     """
 
     document: Row

@@ -172,6 +172,8 @@ VERDICTS = ("confirmed", "false-positive", "fixed")
 
 class UnknownFinding(LookupError):
     """`Store.review` of a finding id that no stored finding has."""
+
+
 def finding_row(finding: dict[str, Any], rename: dict[str, str] | None = None) -> dict[str, Any]:
     """An audit finding (as a dict, so the store needs nothing from the audit step) as a row.
 
