@@ -150,23 +150,22 @@ class GoalArticle(BaseModel):
     budget: dict[str, int]
 
 
-class OperationalGoal(BaseModel):
+class GoalFields(BaseModel):
+    """What an SD and an OD both tell."""
+
     code: str
     level: str
     title: str
     parent: str | None
     themes: list[str] | None
     page: int
+
+
+class OperationalGoal(GoalFields):
     articles: list[GoalArticle]
 
 
-class StrategicGoal(BaseModel):
-    code: str
-    level: str
-    title: str
-    parent: str | None
-    themes: list[str] | None
-    page: int
+class StrategicGoal(GoalFields):
     document: str
     ods: list[OperationalGoal]
 
