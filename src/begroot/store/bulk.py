@@ -20,16 +20,21 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
     """Insert `rows` (dicts with the same keys) into `table`, each tied to `document_id`."""
     if not rows:
         return
-    names = [*rows[0], "document_id"]
-    json_columns = {name for name in names if isinstance(table.c[name].type, JSON)}
+    columns = list(rows[0])
+    json_columns = {name for name in columns if isinstance(table.c[name].type, JSON)}
+    insert_values(
+        connection, table, [*columns, "document_id"], _values(table, columns, json_columns, rows, document_id)
+    )
+
+
+def insert_values(connection: Connection, table: Table, names: list[str], values: Iterable[tuple[Any, ...]]) -> None:
+    """Insert parameter tuples (in the order of `names`; JSON columns as JSON text) into `table`."""
     if connection.dialect.name == "postgresql":
-        _copy(connection, table, names, json_columns, rows, document_id)
+        _copy(connection, table, names, values)
         return
     quote = connection.dialect.identifier_preparer.quote
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) VALUES ({', '.join('?' for _ in names)})"
-    )
-    connection.exec_driver_sql(sql, _values(table, names[:-1], json_columns, rows, document_id))
+    sql = f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) VALUES ({', '.join('?' for _ in names)})"
+    connection.exec_driver_sql(sql, values if isinstance(values, list) else list(values))
 
 
 def _values(
@@ -64,23 +69,14 @@ def _detached(value: Any) -> Any:
 DETACH_CHARS = 256
 
 
-def _copy(
-    connection: Connection,
-    table: Table,
-    names: list[str],
-    json_columns: set[str],
-    rows: list[dict[str, Any]],
-    document_id: int,
-) -> None:
-    from psycopg.types.json import Json
-
+def _copy(connection: Connection, table: Table, names: list[str], values: Iterable[tuple[Any, ...]]) -> None:
+    # JSON columns arrive as JSON text, which COPY's text format hands to PostgreSQL to parse.
     quote = connection.dialect.identifier_preparer.quote
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     statement = f"COPY {quote(table.name)} ({', '.join(map(quote, names))}) FROM STDIN"
     with cursor.copy(statement) as copy:
-        for row in rows:
-            values = [Json(row[name]) if name in json_columns else row[name] for name in names[:-1]]
-            copy.write_row((*values, document_id))
+        for value in values:
+            copy.write_row(value)
 
 
 INSERT_BATCH = 2000  # rows a statement (COPY) takes: a long document's rows are never all made at once

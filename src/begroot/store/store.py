@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -22,7 +23,7 @@ from ..audit.findings import finding_id
 from ..errors import AmbiguousDocument, DatabaseError
 from ..identity import HASH_CHARS, slug, with_hash
 from ..model import Document
-from .bulk import INSERT_BATCH, batches, bulk_insert
+from .bulk import INSERT_BATCH, batches, bulk_insert, insert_values
 from .engine import default_url, make_engine, writing
 from .migrate import current_revision, head_revision, safe_url, upgrade
 from .rows import DocumentRows, document_rows
@@ -312,16 +313,15 @@ def timeline_query(subject: str, credit: str | None = None) -> Select[Any]:
 
 def record_conflicts(connection: Connection, document_id: int, domain: str) -> int:
     """Findings for every fact of this document that another document of the domain prints differently."""
-    others = select(documents_t.c.id).where(documents_t.c.domain == domain, documents_t.c.id != document_id)
-    if connection.scalar(others.limit(1)) is None:
+    params = {"document_id": document_id, "domain": domain}
+    if connection.scalar(others_query(), params) is None:
         return 0  # the first document of its domain: nothing to compare with (and no join to run)
-    query = conflicts_query()
-    rows = connection.execute(query, {"document_id": document_id, "domain": domain}).mappings()
     name = connection.scalar(select(documents_t.c.name).where(documents_t.c.id == document_id))
+    rows = connection.execute(conflicts_query(), params)
     count = 0
-    # Straight to the driver in batches: a document may disagree with hundreds of others' figures.
-    for batch in batches((_conflict(row, name) for row in rows), INSERT_BATCH, nested=True):
-        bulk_insert(connection, findings_t, batch, document_id)
+    # Straight to the driver as tuples, in batches: a document may disagree with hundreds of others' figures.
+    while batch := [_conflict(row, name, document_id) for row in rows.fetchmany(INSERT_BATCH)]:
+        insert_values(connection, findings_t, list(CONFLICT_COLUMNS), batch)
         count += len(batch)
     return count
 
@@ -339,6 +339,15 @@ def refresh_statistics(engine: Engine, document_id: int) -> None:
         return
     with engine.begin() as connection:
         connection.execute(text("ANALYZE documents, facts"))
+
+
+@cache
+def others_query() -> Select[Any]:
+    """Another document of the `domain` than `document_id`, if any (built once, as `conflicts_query`)."""
+    others = select(documents_t.c.id).where(
+        documents_t.c.domain == bindparam("domain"), documents_t.c.id != bindparam("document_id")
+    )
+    return others.limit(1)
 
 
 @cache
@@ -366,22 +375,19 @@ def conflicts_query() -> Select[Any]:
     )
 
 
-def _conflict(row: Any, name: str | None) -> dict[str, Any]:
-    """The finding row of a conflict (the columns it leaves out stay null)."""
-    what = " ".join(str(row[key]) for key in FACT_KEY if row[key] != "")
-    message = (f"{what}: {row['value']} in {name} p.{row['page']}, "
-               f"but {row['old_value']} in {row['other_name']} p.{row['old_page']}")  # fmt: skip
+CONFLICT_COLUMNS = ("document_id", "related_document_id", "rule", "severity", "message", "numbers", "expected",
+                    "locations", "finding_id")  # fmt: skip
+
+
+def _conflict(row: Any, name: str | None, document_id: int) -> tuple[Any, ...]:
+    """A conflict's finding as parameters in CONFLICT_COLUMNS order (the columns it leaves out stay null)."""
+    what = " ".join(str(value) for value in (getattr(row, key) for key in FACT_KEY) if value != "")
+    message = (f"{what}: {row.value} in {name} p.{row.page}, "
+               f"but {row.old_value} in {row.other_name} p.{row.old_page}")  # fmt: skip
     locations = [
-        {"document": name, "page": row["page"], "source_line": row["source_line"]},
-        {"document": row["other_name"], "page": row["old_page"], "source_line": row["old_line"]},
+        {"document": name, "page": row.page, "source_line": row.source_line},
+        {"document": row.other_name, "page": row.old_page, "source_line": row.old_line},
     ]
-    return {
-        "related_document_id": row["other_id"],
-        "rule": CONFLICT_RULE,
-        "severity": "error",
-        "message": message,
-        "numbers": [row["value"], row["old_value"]],
-        "expected": row["old_value"],
-        "locations": locations,
-        "finding_id": finding_id(CONFLICT_RULE, None, locations, None, message),
-    }
+    key = finding_id(CONFLICT_RULE, None, locations, None, message)
+    return (document_id, row.other_id, CONFLICT_RULE, "error", message, json.dumps([row.value, row.old_value]),
+            row.old_value, json.dumps(locations), key)  # fmt: skip
