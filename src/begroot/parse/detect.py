@@ -73,7 +73,7 @@ def _starts_unitless_table(lines: list[Line], index: int) -> bool:
     `VAK VEK ...`) with no unit line above it: a table printed without its `(duizend euro)` (amounts are in
     thousand euro throughout a BBT)."""
     text = lines[index].text
-    if not text or not VOCABULARY.is_header_word(text.split()[0]) or header_items(text) is None:
+    if not text or not VOCABULARY.is_header_word(text.split(None, 1)[0]) or header_items(text) is None:
         return False  # cheap first: this runs on every line
     above = next((line.text for line in reversed(lines[max(0, index - 3) : index]) if line.text), "")
     if is_unit_line(above) or header_items(above):

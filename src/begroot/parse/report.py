@@ -555,7 +555,8 @@ def _last_heading_keys(lines: list[Line]) -> dict[str, int]:
     keys: dict[str, int] = {}
     for index, line in enumerate(lines):
         text = line.text
-        if text and (ARTICLE_HEADING.match(text) or V.chapter.match(text) or V.numbered.match(text)
+        # Every heading shape starts with a capital, a digit or a blank: most lines end at this test.
+        if (text[:1].isupper() or text[:1].isdigit() or text[:1].isspace()) and (ARTICLE_HEADING.match(text) or V.chapter.match(text) or V.numbered.match(text)
                      or V.goal.match(text)):  # fmt: skip
             keys[_heading_key(text)] = index
             keys[" ".join(text.split()).upper()] = index

@@ -95,11 +95,13 @@ def is_unit_line(text: str) -> bool:
 def header_items(text: str) -> tuple[list[HeaderItem], list[int]] | None:
     """Credits and stages of a header line in print order, and its bare years; None if not a header line."""
     first = text.split(maxsplit=1)[:1]
-    if not first or not (V.is_header_word(first[0]) or "uizend" in text):
+    unit = "uizend" in text.lower()
+    if not first or not (unit or V.is_header_word(first[0])):
         return None  # cheap: most lines are rows or prose, and a header line is header words only
-    cleaned = V.unit_line.sub(lambda m: " " * len(m.group()), text)  # keep offsets
+    cleaned = V.unit_line.sub(lambda m: " " * len(m.group()), text) if unit else text  # keep offsets
     words = cleaned.split()
-    if not words or not all(V.is_header_word(w) for w in words):
+    # The last word first: a table row that starts with a stage (`BA 2022`) ends in an amount.
+    if not words or not V.is_header_word(words[-1]) or not all(V.is_header_word(w) for w in words):
         return None
     items: list[HeaderItem] = []
     spans: list[tuple[int, int]] = []
@@ -357,8 +359,8 @@ class TableReader:
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
             if settled and (is_stop_line(line.text, bool(table.rows or self.cells)) or self._too_much_text()):
                 break
-            found = header_items(line.text)
-            if found and not self.cells:
+            found = None if self.cells else header_items(line.text)
+            if found:
                 items = found[0]
                 if any(item.kind == "credit" for item in items) or len(items) >= 2:
                     if self._new_caption_pending():

@@ -17,8 +17,9 @@ from ..model import Line, Paragraph, Span
 T = TypeVar("T")
 
 SMALL_WORDS = {"en", "van", "de", "het", "der", "voor", "in", "op", "met", "of", "te", "tot", "aan", "bij", "uit"}
-# A sentence ends at . ! ? ; or : followed by a blank and a capital, a bracket, a quote or a dash.
-SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z(‘'\"-])")
+# A sentence ends at . ! ? ; or : followed by a blank (the group) and a capital, a bracket, a quote or a
+# dash. The mark is matched rather than looked behind at: the regex engine then skips to the marks.
+SENTENCE_END = re.compile(r"[.!?;:](\s+)(?=[A-Z(‘'\"-])")
 
 
 def title_case(text: str) -> str:
@@ -126,7 +127,7 @@ def _sentence_breaks(text: str) -> array[int]:
     breaks = array("i")
     cursor = 0
     for match in SENTENCE_END.finditer(text):
-        breaks.extend((cursor, match.start()))
+        breaks.extend((cursor, match.start(1)))
         cursor = match.end()
     breaks.extend((cursor, len(text)))
     return breaks
