@@ -69,7 +69,10 @@ class Word:
     x1: float
 
 
-@dataclass(frozen=True, slots=True)  # slots: a long document has hundreds of thousands of lines
+# Slots: a long document has hundreds of thousands of lines. Not frozen, though never changed: a frozen
+# dataclass sets each field through object.__setattr__, which made building the lines a fifth of reading
+# a text file; unsafe_hash hashes a line by its fields, as frozen did.
+@dataclass(slots=True, unsafe_hash=True)
 class Line:
     """One line of the source, as printed, without its leading and trailing blanks.
 
@@ -237,7 +240,7 @@ class Provenance:
 # --------------------------------------------------------------------------- numbers
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # never changed, but not frozen: see Line
 class Fact:
     """One number of a stage x credit table: a row of the fact table."""
 
