@@ -12,6 +12,7 @@ from begroot.audit import Finding, audit_document, audit_documents, audit_file
 from begroot.audit.findings import fmt
 from begroot.model import Document, Fact
 from begroot.parse import extract, parse
+from begroot.sources import load_bytes
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 REPORT = SAMPLES / "000_487494d7f3174438.txt"
@@ -490,3 +491,24 @@ def test_credit_evolution_causes_are_claims_checked_at_their_line() -> None:
     wrong = causes["7"]
     assert (wrong.rule, wrong.severity) == ("prose-mismatch", "error") and "compensaties = 5 keuro" in wrong.message
     assert [place["source_line"] for place in wrong.locations] == [14, 9]  # the sentence's line, then the table's
+
+
+def test_claim_hints_hold_wherever_their_pattern_matches() -> None:
+    """A sentence is searched with a claim pattern only when it holds one of the pattern's hints
+    (`ClaimWords.hints`): every sentence a pattern matches, in the samples and in generated documents
+    of every kind of prose, must hold one, or claims would go unchecked."""
+    from begroot.audit.prose import scopes
+    from begroot.testing.corpus import fixed_set
+    from begroot.vocabulary import VOCABULARY
+
+    claims = VOCABULARY.claims
+    docs = [extract(REPORT)] + [parse(load_bytes(f"{made.name}.txt", made.text.encode())) for made in fixed_set(12)]
+    sentences = [CAUSES] + [sentence.text for doc in docs for scope in scopes(doc) for paragraph in scope.paragraphs
+                            for sentence in paragraph.sentences]  # fmt: skip
+    matched = dict.fromkeys(claims.hints, 0)
+    for name, words in claims.hints.items():
+        for text in sentences:
+            if getattr(claims, name).search(text):
+                matched[name] += 1
+                assert any(word in text.lower() for word in words), (name, text)
+    assert all(matched.values()), matched  # every pattern was met: the test read what it checks

@@ -254,6 +254,24 @@ class ClaimWords:
     stage_item: re.Pattern[str] = re.compile(rf"(?i)\bbij\s+(?P<stage>{_STAGE_WORDS})\s+(?P<year>(?:19|20)\d\d)\s+(?=\d)")
     credit_word: re.Pattern[str] = re.compile(r"\b(VAK|VEK|AO|TO|LO)\b")
     year: re.Pattern[str] = re.compile(r"\b(?:19|20)\d\d\b")
+    # Words (lower case) of which a sentence holds one wherever the named pattern matches in it: a sentence
+    # without any is not searched with the pattern, which is most sentences for most patterns. A new
+    # wording of a pattern needs its word here (a test checks every pattern's matches against these).
+    hints: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "execution_lead": ("uitvoering", "realisatie", "besteding", "uitgaven"),
+            "underuse_lead": ("onderbenutting",),
+            "underuse_after": ("onder",),
+            "shortfall": ("voorziene",),
+            "cause_lead": ("index", "compensatie", "herverdeling", "bijstelling"),
+            "change_lead": ("met",),
+            "end_lead": ("tot",),
+            "available_lead": ("beschikba", "eind"),
+            "stage_item": ("bij",),
+            "budget_lead": ("budget", "krediet", "bedrag", "enveloppe", "voorzien"),
+            "rate": ("graad", "beschikba"),
+        }
+    )
 
 
 @dataclass(frozen=True)

@@ -193,43 +193,44 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
                 found.append(claim)
 
     inherited = named or reading.credits  # credits the sentence names, else those named last
-    for lead in C.execution_lead.finditer(sentence):
+    lowered = sentence.lower()
+    for lead in _search("execution_lead", sentence, lowered):
         lead_credits = _credits(lead.group("credit")) or inherited
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "execution", "rate", lead_credits))
-    for lead in C.underuse_lead.finditer(sentence):
+    for lead in _search("underuse_lead", sentence, lowered):
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "underuse", "underuse-rate", inherited))
-    for match in C.underuse_after.finditer(sentence):
+    for match in _search("underuse_after", sentence, lowered):
         add(_pair(match, "underuse", "underuse-rate", inherited))
-    for match in C.shortfall.finditer(sentence):
+    for match in _search("shortfall", sentence, lowered):
         sign = -1 if match.group("word").lower() == "minder" else 1
         add(_pair(match, "difference", "rate", inherited, sign))
-    for lead in C.cause_lead.finditer(sentence):
+    for lead in _search("cause_lead", sentence, lowered):
         key = cause_key(lead.group("cause"))
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "cause", None, inherited, stage=f"cause:{key}"))
-    for lead in C.change_lead.finditer(sentence):
+    for lead in _search("change_lead", sentence, lowered):
         add(_change(sentence, lead, inherited))
-    for lead in C.end_lead.finditer(sentence):
+    for lead in _search("end_lead", sentence, lowered):
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "available", None, inherited))
-    for lead in C.available_lead.finditer(sentence):
+    for lead in _search("available_lead", sentence, lowered):
         lead_credits = _credits(lead.group()) or inherited
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "available", None, lead_credits))
-    for lead in C.stage_item.finditer(sentence):
+    for lead in _search("stage_item", sentence, lowered):
         staged = C.item.match(sentence, lead.end())
         if staged:
             year = int(lead.group("year"))
             add(_item_claims(staged, "budget", None, inherited, stage=_stage(lead.group("stage")), year=year))
     stage = _named_stage(sentence, reading)
     if stage is not None:
-        for lead in C.budget_lead.finditer(sentence):
+        for lead in _search("budget_lead", sentence, lowered):
             lead_credits = _credits(lead.group()) or inherited
             for item in _items(sentence, lead.end()):
                 add(_item_claims(item, "budget", None, lead_credits, stage=stage[0], year=stage[1]))
-    for match in C.rate.finditer(sentence):
+    for match in _search("rate", sentence, lowered):
         credit = _credits(match.group("credit")) or _nearest_credits(found, match.start()) or inherited
         add([_percent_claim(match, "percent" if match.group("percent") else "percent2", credit)])
     if reading.last_role in {"execution", "available"} and not found:
@@ -240,6 +241,13 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
             if figure:
                 add([Claim("rate", figure, inherited)])
     return sorted(found, key=lambda claim: claim.figure.start)
+
+
+def _search(pattern: str, sentence: str, lowered: str) -> Iterator[re.Match[str]]:
+    """The matches of the claim pattern of that name; not searched for when the sentence holds none of its hints."""
+    if not any(word in lowered for word in C.hints[pattern]):
+        return iter(())
+    return getattr(C, pattern).finditer(sentence)
 
 
 def _nearest_credits(found: list[Claim], position: int) -> tuple[str, ...]:
