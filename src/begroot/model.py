@@ -13,6 +13,7 @@ import dataclasses
 import re
 from array import array
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, NamedTuple
 
 from .identity import compose_title
@@ -511,18 +512,29 @@ class Document:
         return next((a for a in self.articles if a.code == code), None)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass, in order (`dataclasses.fields` builds them anew on every call)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def plain(value: Any) -> Any:
     """A model value as plain data (dicts, lists, numbers, strings), ready for JSON.
 
     Like `dataclasses.asdict`, but nothing is deep-copied (the values are only read), and a
     paragraph is written with its text and sentences (`Paragraph.as_dict`), not as its offsets.
     """
+    if type(value) in _SCALARS:  # the exact types first: most values are (a subclass goes the long way)
+        return value
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     if isinstance(value, Paragraph):
         return value.as_dict()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: plain(getattr(value, name)) for name in field_names(type(value))}
     if isinstance(value, list | tuple):  # tuples (and Spans) too: JSON has only arrays
         return [plain(item) for item in value]
     if isinstance(value, dict):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Table
 
-from ..model import Article, Document, Fact, plain
+from ..model import Article, Document, Fact, field_names, plain
 from .bulk import INSERT_BATCH, batches
 from .schema import (
     AbbreviationRow,
@@ -39,7 +40,7 @@ def _plain(obj: Any, rename: dict[str, str] | None = None, drop: tuple[str, ...]
     Like `dataclasses.asdict`, but the dropped fields are never converted (a table's facts) and
     nothing is deep-copied: the values are only read, then written to the database.
     """
-    data = {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in drop}
+    data = {name: plain(getattr(obj, name)) for name in field_names(obj.__class__) if name not in drop}
     for old, new in (rename or {}).items():
         data[new] = data.pop(old)
     return data
@@ -65,13 +66,13 @@ def _tables(d: Document) -> list[Row]:
 
 
 FACT_ROW_FIELDS = [f.name for f in dataclasses.fields(Fact) if f.name != "document"]
+FACT_COLUMNS = ["table_index" if name == "table" else name for name in FACT_ROW_FIELDS]
+_fact_values = attrgetter(*FACT_ROW_FIELDS)
 
 
 def _facts(d: Document) -> Iterator[Row]:
     for fact in d.facts:
-        row = {name: getattr(fact, name) for name in FACT_ROW_FIELDS}
-        row["table_index"] = row.pop("table")
-        yield row
+        yield dict(zip(FACT_COLUMNS, _fact_values(fact), strict=True))
 
 
 def _generic(d: Document) -> list[Row]:
