@@ -403,3 +403,26 @@ def test_postgres_statistics_follow_a_bulk_ingest(docs: list[Document]) -> None:
             assert connection.scalar(sa.text(facts)) == len(docs[0].facts)
             store.ingest(docs[1])
             assert connection.scalar(sa.text(facts)) == len(docs[0].facts) + len(docs[1].facts)
+
+
+def test_sqlite_connections_checkpoint_after_many_documents(tmp_path: Path) -> None:
+    from begroot.store.engine import WAL_CHECKPOINT_PAGES
+
+    store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_CHECKPOINT_PAGES > 1000
+    store.close()
+
+
+def test_ingest_collects_garbage_less_often_and_restores_the_collector(tmp_path: Path) -> None:
+    import gc
+
+    from begroot.ingest import YOUNG_OBJECTS, prepared
+
+    before = gc.get_threshold()
+    seen = []
+    for ready in prepared([SAMPLES[-1]], jobs=1):
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0, ready.error))
+    assert seen == [(YOUNG_OBJECTS, True, None)]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

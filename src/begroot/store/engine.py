@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 
 BUSY_TIMEOUT_MS = 120_000
+WAL_CHECKPOINT_PAGES = 10_000
 # Arbitrary constant naming begroot's advisory lock on PostgreSQL.
 PG_LOCK_ID = 0x62656772
 
@@ -56,6 +57,10 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     # NORMAL is crash-safe in WAL mode; it only risks the last commits on power loss.
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # A checkpoint copies the pages the last commits wrote to the log back into the database. Every
+    # ingested document rewrites the same index pages, so copying after 10,000 pages (40 MB of log)
+    # rather than SQLite's 1,000 copies each page once for many documents: 5% of an archive's ingest.
+    cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
     cursor.close()
 
 
