@@ -352,7 +352,8 @@ def others_query() -> Select[Any]:
 
 @cache
 def conflicts_query() -> Select[Any]:
-    """This document's facts (`document_id`) that another document of the `domain` prints with another value.
+    """This document's facts (`document_id`) that another document of the `domain` prints with another value:
+    the fact's key, value, page and line, the other's value, page and line, the other's id and name.
 
     Built once: making the statement cost more than running it on a small archive.
     """
@@ -362,7 +363,7 @@ def conflicts_query() -> Select[Any]:
     domain: BindParameter[str] = bindparam("domain")
     return (
         select(
-            new,
+            *(new.c[name] for name in (*FACT_KEY, "value", "page", "source_line")),
             old.c.value.label("old_value"),
             old.c.page.label("old_page"),
             old.c.source_line.label("old_line"),
@@ -380,14 +381,15 @@ CONFLICT_COLUMNS = ("document_id", "related_document_id", "rule", "severity", "m
 
 
 def _conflict(row: Any, name: str | None, document_id: int) -> tuple[Any, ...]:
-    """A conflict's finding as parameters in CONFLICT_COLUMNS order (the columns it leaves out stay null)."""
-    what = " ".join(str(value) for value in (getattr(row, key) for key in FACT_KEY) if value != "")
-    message = (f"{what}: {row.value} in {name} p.{row.page}, "
-               f"but {row.old_value} in {row.other_name} p.{row.old_page}")  # fmt: skip
+    """A conflict's finding (a row of `conflicts_query`) as parameters in CONFLICT_COLUMNS order (the
+    columns it leaves out stay null)."""
+    *key, value, page, line, old_value, old_page, old_line, other_id, other_name = row
+    what = " ".join(str(part) for part in key if part != "")
+    message = f"{what}: {value} in {name} p.{page}, but {old_value} in {other_name} p.{old_page}"
     locations = [
-        {"document": name, "page": row.page, "source_line": row.source_line},
-        {"document": row.other_name, "page": row.old_page, "source_line": row.old_line},
+        {"document": name, "page": page, "source_line": line},
+        {"document": other_name, "page": old_page, "source_line": old_line},
     ]
-    key = finding_id(CONFLICT_RULE, None, locations, None, message)
-    return (document_id, row.other_id, CONFLICT_RULE, "error", message, json.dumps([row.value, row.old_value]),
-            row.old_value, json.dumps(locations), key)  # fmt: skip
+    stable_id = finding_id(CONFLICT_RULE, None, locations, None, message)
+    return (document_id, other_id, CONFLICT_RULE, "error", message, json.dumps([value, old_value]), old_value,
+            json.dumps(locations), stable_id)  # fmt: skip
