@@ -161,16 +161,20 @@ def _markers(pages: list[Page]) -> tuple[int, int]:
     return report, slide
 
 
+def _kind_by_markers(pages: list[Page]) -> str:
+    report_marks, slide_marks = _markers(pages)
+    return "slides" if slide_marks > report_marks else "report"
+
+
 def detect(source: SourceDocument) -> DocInfo:
     lines = source.lines
     notes, note_lines = find_footnotes(lines)
     tables, table_warnings = scan_tables(lines, note_lines)
     heading_codes = [m.group("entity") for line in lines if (m := ARTICLE_HEADING.match(line.text))]
     headings = len(heading_codes)
-    report_marks, slide_marks = _markers(source.pages)
     if not tables and headings == 0:
         raise NotABudgetDocument(source.path, "not a BBT: no budget tables (duizend euro) and no budget articles found")
-    kind = "slides" if slide_marks > report_marks and not headings else "report"
+    kind = "report" if headings else _kind_by_markers(source.pages)  # a deck has no article headings
     stages = Counter(s for s in (final_stage(t) for _, t in tables) if s and s[1])
     if not stages:
         raise NotABudgetDocument(source.path, "not a BBT: no table says which budget stage and year it holds")
