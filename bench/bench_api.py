@@ -12,7 +12,9 @@ Prints p50 / p95 / p99 latency (ms) and the error count; with wrk also the serve
 `--misses F`: that share of the requests are made to miss the response cache: random filters and
 offsets on /facts and /articles, random search words (each URL also carries a
 counter `_=n`, a parameter the API ignores, so even a repeated filter is not served from the cache).
-The rest cycle through the fixed mix below, which the cache answers after the warm-up.
+The rest cycle through the fixed mix below, which the cache answers after the warm-up: each mix
+request once (timed and printed as the cold first requests), then, with wrk, 3 s of the same load
+not counted, so that every worker process (each has its own cache) is warm when measuring starts.
 
 The load comes from `wrk` (Debian package; a C program, so the 2 cores go to the server, not
 to the load generator) cycling through the endpoint mix with a Lua script; without wrk, or with
@@ -194,6 +196,9 @@ def server_cpu(pid: int) -> float | None:
         return None
 
 
+WARM_UP_SECONDS = 3
+
+
 def run_wrk(base: str, clients: int, seconds: float, folder: Path, misses: float, pid: int) -> None:
     script = folder / "mix.lua"
     # wrk's Lua picks among 5,000 pre-drawn random requests and appends its own counter (the `_=` value).
@@ -206,6 +211,10 @@ def run_wrk(base: str, clients: int, seconds: float, folder: Path, misses: float
         httpx.get(f"{base}{path}", timeout=300)
         cold.append((time.perf_counter() - start) * 1000)
     print(f"cold first requests: max {max(cold):.0f} ms, median {statistics.median(cold):.0f} ms (not in the figures below)")
+    # Each worker process has its own cache, and the requests above reached whichever worker took the
+    # connection: a short run of the same load, not counted, warms them all before the measured run.
+    warm_up = ["wrk", "-t2", f"-c{clients}", f"-d{WARM_UP_SECONDS}s", "-s", str(script), base]
+    subprocess.run(warm_up, capture_output=True, check=True)
     command = ["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "-s", str(script), base]
     cpu_before = server_cpu(pid)
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
