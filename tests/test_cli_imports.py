@@ -65,3 +65,21 @@ def test_the_probe_sees_heavy_imports(tmp_path: Path) -> None:
     """The check can fail: a database command does load SQLAlchemy and Alembic."""
     heavy, _ = loaded_by("documents", "--db", f"sqlite:///{tmp_path / 'x.sqlite'}")
     assert {"sqlalchemy", "alembic"} <= set(heavy)
+
+
+def test_a_current_database_is_opened_without_alembic(tmp_path: Path) -> None:
+    """Alembic is needed only to migrate: the first command on a new database loads it, the next
+    ones (its schema current) read the revision with one query and leave Alembic unloaded."""
+    url = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    first, _ = loaded_by("documents", "--db", url, watched=("sqlalchemy", "alembic"))
+    again, stdout = loaded_by("documents", "--db", url, watched=("sqlalchemy", "alembic"))
+    assert first == ["alembic", "sqlalchemy"]
+    assert again == ["sqlalchemy"]
+    assert "facts" in stdout  # the command did its work: the (empty) table of documents
+
+
+def test_head_is_alembic_s_newest_revision() -> None:
+    """migrate.HEAD, which spares opening a current database the import of Alembic, names the newest migration."""
+    from begroot.store.migrate import HEAD, head_revision
+
+    assert HEAD == head_revision()

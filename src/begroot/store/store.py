@@ -6,26 +6,24 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from alembic.util import CommandError
 from sqlalchemy import Engine, Select, and_, bindparam, case, delete, func, insert, or_, select, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import BindParameter
 
-from ..audit.findings import finding_id
 from ..errors import AmbiguousDocument, DatabaseError
 from ..identity import HASH_CHARS, slug, with_hash
 from ..model import Document
 from .bulk import INSERT_BATCH, batches, bulk_insert, insert_values
 from .engine import default_url, make_engine, writing
-from .migrate import current_revision, head_revision, safe_url, upgrade
+from .migrate import HEAD, current_revision, safe_url, upgrade
 from .rows import DocumentRows, document_rows
 from .schema import Base, documents_t, facts_t, findings_t, reviews_t
 from .search import index_entries
@@ -47,13 +45,13 @@ def open_database(url: str, *, migrate: bool) -> Engine:
     except (SQLAlchemyError, OSError, ValueError, ImportError) as error:  # ImportError: a driver not installed
         raise DatabaseError(_masked(url), f"cannot open the database: {first_line(error)}") from error
     try:
-        if migrate or current_revision(engine) != head_revision():
+        if migrate or current_revision(engine) != HEAD:
             upgrade(engine)
         return engine
     except DatabaseError:
         engine.dispose()
         raise
-    except (SQLAlchemyError, OSError, CommandError) as error:
+    except (SQLAlchemyError, OSError) as error:
         engine.dispose()
         raise DatabaseError(safe_url(engine), f"cannot open the database: {first_line(error)}") from error
 
@@ -316,11 +314,13 @@ def record_conflicts(connection: Connection, document_id: int, domain: str) -> i
     params = {"document_id": document_id, "domain": domain}
     if connection.scalar(others_query(), params) is None:
         return 0  # the first document of its domain: nothing to compare with (and no join to run)
+    from ..audit.findings import finding_id  # here: importing the audit would slow every read-only command
+
     name = connection.scalar(select(documents_t.c.name).where(documents_t.c.id == document_id))
     rows = connection.execute(conflicts_query(), params)
     count = 0
     # Straight to the driver as tuples, in batches: a document may disagree with hundreds of others' figures.
-    while batch := [_conflict(row, name, document_id) for row in rows.fetchmany(INSERT_BATCH)]:
+    while batch := [_conflict(row, name, document_id, finding_id) for row in rows.fetchmany(INSERT_BATCH)]:
         insert_values(connection, findings_t, list(CONFLICT_COLUMNS), batch)
         count += len(batch)
     return count
@@ -380,9 +380,9 @@ CONFLICT_COLUMNS = ("document_id", "related_document_id", "rule", "severity", "m
                     "locations", "finding_id")  # fmt: skip
 
 
-def _conflict(row: Any, name: str | None, document_id: int) -> tuple[Any, ...]:
+def _conflict(row: Any, name: str | None, document_id: int, finding_id: Callable[..., str]) -> tuple[Any, ...]:
     """A conflict's finding (a row of `conflicts_query`) as parameters in CONFLICT_COLUMNS order (the
-    columns it leaves out stay null)."""
+    columns it leaves out stay null), with its stable id from the audit's `finding_id`."""
     *key, value, page, line, old_value, old_page, old_line, other_id, other_name = row
     what = " ".join(str(part) for part in key if part != "")
     message = f"{what}: {value} in {name} p.{page}, but {old_value} in {other_name} p.{old_page}"
