@@ -82,4 +82,4 @@ def test_head_is_alembic_s_newest_revision() -> None:
     """migrate.HEAD, which spares opening a current database the import of Alembic, names the newest migration."""
     from begroot.store.migrate import HEAD, head_revision
 
-    assert HEAD == head_revision()
+    assert head_revision() == HEAD
