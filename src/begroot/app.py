@@ -69,7 +69,7 @@ def open_engine(url: str | None, read_only: bool) -> Engine:
     url = url or default_url()
     if read_only:
         refuse_missing_file(url)
-    return open_database(url, migrate=not read_only)
+    return open_database(url)
 
 
 def refuse_missing_file(url: str) -> None:

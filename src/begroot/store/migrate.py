@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
-# The newest migration's revision; a new migration changes it (tests/test_store.py checks it
+# The newest migration's revision; a new migration changes it (tests/test_cli_imports.py checks it
 # against Alembic's own reading of migrations/versions).
 HEAD = "0006_fact_page_index"
 VERSION_TABLE = "alembic_version"  # Alembic's default, which migrations/env.py keeps

@@ -23,7 +23,7 @@ from ..identity import HASH_CHARS, slug, with_hash
 from ..model import Document
 from .bulk import INSERT_BATCH, batches, bulk_insert, insert_values
 from .engine import default_url, make_engine, writing
-from .migrate import HEAD, current_revision, safe_url, upgrade
+from .migrate import safe_url, upgrade
 from .rows import DocumentRows, document_rows
 from .schema import Base, documents_t, facts_t, findings_t, reviews_t
 from .search import index_entries
@@ -35,18 +35,16 @@ CONFLICT_RULE = "cross-document-conflict"
 FACT_KEY = ("subject", "row", "credit", "year", "stage", "perimeter")
 
 
-def open_database(url: str, *, migrate: bool) -> Engine:
-    """An engine on a usable database, brought to the current schema when `migrate`;
-    anything in the way (not a database, unreachable, newer schema) is a one-line DatabaseError.
-    Without `migrate`, an older schema is still upgraded (the pages need the tables) but a current
-    one is left untouched."""
+def open_database(url: str) -> Engine:
+    """An engine on a usable database, brought to the current schema (one that is current already is
+    only read: nothing is written); anything in the way (not a database, unreachable, newer schema)
+    is a one-line DatabaseError."""
     try:
         engine = make_engine(url)
     except (SQLAlchemyError, OSError, ValueError, ImportError) as error:  # ImportError: a driver not installed
         raise DatabaseError(_masked(url), f"cannot open the database: {first_line(error)}") from error
     try:
-        if migrate or current_revision(engine) != HEAD:
-            upgrade(engine)
+        upgrade(engine)
         return engine
     except DatabaseError:
         engine.dispose()
@@ -72,7 +70,7 @@ def first_line(error: BaseException) -> str:
 class Store:
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
-        self.engine = open_database(self.url, migrate=True)
+        self.engine = open_database(self.url)
 
     def close(self) -> None:
         self.engine.dispose()
