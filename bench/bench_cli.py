@@ -57,18 +57,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
     repeat = parser.parse_args().repeat
-    folder = tempfile.TemporaryDirectory()
-    commands = dict(COMMANDS)
-    url = f"sqlite:///{Path(folder.name) / 'current.sqlite'}"
-    commands["begroot documents (a DB)"] = ([*BEGROOT, "documents", "--db", url], None)
-    baseline = 0.0
-    print(f"{'command':<28} {'median s':>9} {'x baseline':>11} {'cpu s':>7} {'target s':>9}")
-    for label, (command, target) in commands.items():
-        seconds, cpu = median_seconds(command, repeat)
-        baseline = baseline or seconds
-        verdict = "" if target is None else f"{target:>9.2f} {'ok' if seconds <= target else 'MISSED'}"
-        print(f"{label:<28} {seconds:>9.3f} {seconds / baseline:>11.1f} {cpu:>7.3f} {verdict}")
-    folder.cleanup()
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'current.sqlite'}"
+        commands = {**COMMANDS, "begroot documents (a DB)": ([*BEGROOT, "documents", "--db", url], None)}
+        baseline = 0.0
+        print(f"{'command':<28} {'median s':>9} {'x baseline':>11} {'cpu s':>7} {'target s':>9}")
+        for label, (command, target) in commands.items():
+            seconds, cpu = median_seconds(command, repeat)
+            baseline = baseline or seconds
+            verdict = "" if target is None else f"{target:>9.2f} {'ok' if seconds <= target else 'MISSED'}"
+            print(f"{label:<28} {seconds:>9.3f} {seconds / baseline:>11.1f} {cpu:>7.3f} {verdict}")
 
 
 if __name__ == "__main__":
