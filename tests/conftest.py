@@ -23,6 +23,8 @@ from contextlib import contextmanager  # noqa: E402
 import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
+from needs import missing  # noqa: E402
+
 PG_URL = os.environ.get("BEGROOT_TEST_POSTGRES_URL")
 
 
@@ -34,9 +36,9 @@ def postgres_schema() -> Iterator[str]:
 
 def postgres_schema_url() -> Iterator[str]:
     if not PG_URL:
-        if os.environ.get("BEGROOT_REQUIRE_POSTGRES") or os.environ.get("CI") == "true":
-            pytest.fail("PostgreSQL is required here (CI or BEGROOT_REQUIRE_POSTGRES) but BEGROOT_TEST_POSTGRES_URL is not set")
-        pytest.skip("BEGROOT_TEST_POSTGRES_URL not set")
+        if os.environ.get("BEGROOT_REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL is required here (BEGROOT_REQUIRE_POSTGRES) but BEGROOT_TEST_POSTGRES_URL is not set")
+        missing("BEGROOT_TEST_POSTGRES_URL not set: run scripts/postgres.sh and export the URL it prints")
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(PG_URL)
     with admin.begin() as connection:

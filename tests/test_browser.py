@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -27,6 +25,7 @@ import httpx
 import pytest
 
 import multiyear
+from needs import chromium
 
 pytestmark = pytest.mark.browser
 
@@ -53,14 +52,6 @@ def title(document) -> str:  # type: ignore[no-untyped-def]
 
     return compose_title(document.kind, document.stage, document.year, document.domain)
 
-
-def chromium_path() -> str | None:
-    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is not installed (CI=true): run scripts/browser.sh")
-        pytest.skip("chromium is not installed: run scripts/browser.sh")
-    return found
 
 
 def free_port() -> int:
@@ -103,7 +94,7 @@ def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    executable = chromium_path()
+    executable = chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

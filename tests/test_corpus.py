@@ -7,7 +7,6 @@ nothing else (precision): no number under a subject the document does not have.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from begroot.sources import load_bytes
 from begroot.testing import GeneratedDocument, random_budget, random_style, render_text
 from begroot.testing.compare import compare
 from begroot.testing.pdf import ConversionError, pdf_plans, render_pdfs, soffice
+from needs import missing
 
 KINDS = [("report", "BU"), ("report", "BO"), ("report", "BA"), ("slides", "BO")]
 PDF_COUNT = 8
@@ -58,10 +58,7 @@ def test_text_documents_read_back_exactly(seed: int, style, kind: tuple[str, str
 def pdf_documents(tmp_path_factory: pytest.TempPathFactory) -> list[GeneratedDocument]:
     """A few word-processor PDFs, converted in one LibreOffice run for the whole session."""
     if soffice() is None:
-        message = "LibreOffice (soffice) is not installed: run scripts/libreoffice.sh"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("LibreOffice (soffice) is not installed: run scripts/libreoffice.sh")
     try:
         return render_pdfs(pdf_plans(PDF_COUNT), tmp_path_factory.mktemp("pdf-corpus"))
     except ConversionError as error:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 
 import frictionless
@@ -23,6 +21,7 @@ from begroot.model import Line
 from begroot.parse.text import paragraphs
 from begroot.store import Store
 from begroot.store.exports import FactFilter, facts_query
+from needs import chromium
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 REPORT = SAMPLES / "000_487494d7f3174438.txt"
@@ -276,17 +275,9 @@ def test_diff_two_stages_of_one_document(db: str) -> None:
 # --------------------------------------------------------------------------- HTML in a browser
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or (os.path.exists("/usr/bin/chromium") and "/usr/bin/chromium") or None
-
-
 @pytest.mark.browser
 def test_html_report_opens_offline_without_console_errors(db: str, tmp_path: Path) -> None:
-    executable = _chromium()
-    if not executable:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing")
-        pytest.skip("chromium is not installed")
+    executable = chromium()
     from playwright.sync_api import sync_playwright
 
     page_path = tmp_path / "report.html"
