@@ -122,6 +122,7 @@ def create_app(
     app.state.read_only = read_only
     app.state.pages_on_loop = engine.dialect.name == "sqlite"  # api/routes.py `one_page`
     documents = DocumentSet(partial(_signature, engine))  # looked up by the response cache
+    app.state.documents = documents  # the streamed CSV's ETag
     app.state.counts = Counts(documents)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)

@@ -97,14 +97,21 @@ class ResponseCache:
     async def _fill(self, key: tuple[str, bytes, str], scope: Scope, receive: Receive, send: Send) -> None:
         start: Message = {}
         chunks: list[bytes] = []
+        size = 0
 
         async def capture(message: Message) -> None:
-            nonlocal start
+            # A streamed body too large to cache is passed on without being kept: holding its chunks
+            # until the end would cost the whole body in memory, which streaming is there to avoid.
+            nonlocal start, size
             if message["type"] == "http.response.start":
                 start = message
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body") and _cacheable(start, chunks):
+            elif message["type"] == "http.response.body" and size <= MAX_BODY:
+                body = message.get("body", b"")
+                size += len(body)
+                chunks.append(body)
+                if size > MAX_BODY:
+                    chunks.clear()
+                elif not message.get("more_body") and _cacheable(start, chunks):
                     self._store(key, start, b"".join(chunks))
             await send(message)
 
