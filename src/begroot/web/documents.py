@@ -3,19 +3,40 @@ boxed, or the text page's lines), and the original file as ingested."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.engine import Connection
 
+from ..api.responses import reply
 from ..api.routes import DOCUMENT, Db, known_document
 from ..identity import slug
+from ..pageview import (
+    SCALE,
+    PageCache,
+    PageLine,
+    PageText,
+    cache_folder,
+    cached_page,
+    figure_words,
+    image_key,
+    render_page,
+    word_box,
+)
+from ..store import documents
 from ..store.originals import read_original
+from . import i18n
 
 router = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", include_in_schema=False)  # the pages' JSON/CSV twins
 DocumentRef = Annotated[str, Path(pattern=DOCUMENT)]
+Lang = Annotated[str | None, Query(pattern=r"^(nl|en)$")]
+Format = Annotated[str, Query(pattern=r"^(json|csv)$")]
 
 
 @router.get("/documents/{reference}/original")
@@ -40,3 +61,207 @@ def attachment(file_name: str) -> str:
     if file_name.isascii() and '"' not in file_name and "\\" not in file_name:
         fallback = file_name
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(file_name)}"
+
+
+# --------------------------------------------------------------------------- the document's page
+
+
+def page_cache(request: Request) -> PageCache:
+    """The application's page cache, made on first use beside its database."""
+    state = request.app.state
+    if getattr(state, "page_cache", None) is None:
+        state.page_cache = PageCache(cache_folder(state.engine.url.render_as_string(hide_password=False)))
+    cache: PageCache = state.page_cache
+    return cache
+
+
+def document_data(db: Connection, reference: str) -> dict[str, Any]:
+    found = documents.detail(db, known_document(db, reference))
+    if found is None:
+        raise HTTPException(404, f"no document {reference!r}")
+    return found
+
+
+@router.get("/documents/{reference}", response_class=HTMLResponse)
+def document_page(request: Request, db: Db, reference: DocumentRef, lang: Lang = None) -> Response:
+    from .routes import render, titles
+
+    found = document_data(db, reference)
+    data = [("document.data", f"/api/v1/documents/{quote(found['name'])}")]
+    return render(request, "document.html", lang, doc=found, titles=titles(db), data=data,
+                  severities=("error", "warning", "info"))  # fmt: skip
+
+
+@api.get("/documents/{reference}")
+def document_api(request: Request, db: Db, reference: DocumentRef, format: Format = "json") -> Response:
+    """JSON: the document with its counts, what was left out, findings and neighbours; CSV: its findings."""
+    found = document_data(db, reference)
+    rows = [{k: v for k, v in f.items() if k != "place"} for f in found["findings"]]
+    return reply(request, found, format, rows, name=found["name"])
+
+
+# --------------------------------------------------------------------------- one page
+
+
+@dataclass
+class Selection:
+    line: int | None = None
+    fact: int | None = None
+    finding: int | None = None
+
+
+def page_data(request: Request, db: Connection, reference: str, number: int, chosen: Selection) -> dict[str, Any]:
+    """A page of a document with its lines, the figures read from it (boxed where the page is drawn)
+    and its findings, the selection marked."""
+    name = known_document(db, reference)
+    doc = documents.document(db, name)
+    assert doc is not None
+    if not 1 <= number <= doc["page_count"]:
+        raise HTTPException(404, f"{name} has {doc['page_count']} pages, not page {number}")
+    if not doc["original"]:
+        raise HTTPException(404, f"the original of {name} was not kept (ingested by an older begroot)")
+    page = cached_page(page_cache(request), doc["sha256"], doc["file_name"] or name,
+                       lambda: _original(db, name)[1], number)  # fmt: skip
+    facts = documents.page_facts(db, name, number)
+    findings = documents.page_findings(db, name, number)
+    lines = page_lines(page, facts, findings)
+    figures = [figure for line in lines for figure in line["figures"]]
+    selected = selected_lines(chosen, figures, findings)
+    return {
+        "document": {
+            k: doc[k] for k in ("name", "title", "file_name", "kind", "stage", "year", "domain", "format", "page_count")
+        },
+        "page": number,
+        "width": page.width,
+        "height": page.height,
+        "lines": lines,
+        "figures": figures,
+        "findings": [{k: v for k, v in f.items() if k != "locations"} for f in findings],
+        "selected": {"lines": sorted(selected), "fact": chosen.fact, "finding": chosen.finding},
+    }
+
+
+def page_lines(page: PageText, facts: list[dict[str, Any]], findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_line: dict[int, list[dict[str, Any]]] = {}
+    for fact in facts:
+        by_line.setdefault(fact["source_line"], []).append(fact)
+    flagged: dict[int, list[int]] = {}
+    for finding in findings:
+        for number in finding["lines"]:
+            flagged.setdefault(number, []).append(finding["id"])
+    lines = []
+    for line in page.lines:
+        spans = figure_words(line, by_line.get(line.number, []))
+        figures = [figure(page, line, fact, spans.get(fact["id"])) for fact in by_line.get(line.number, [])]
+        lines.append({"number": line.number, "text": line.text, "figures": figures,
+                      "findings": flagged.get(line.number, []), "box": line_box(page, line)})  # fmt: skip
+    return lines
+
+
+def figure(page: PageText, line: PageLine, fact: dict[str, Any], span: tuple[int, int] | None) -> dict[str, Any]:
+    """A fact as the page shows it: where it is printed (span in the line; box in % of the page) and
+    the page it belongs to."""
+    box = None
+    if span is not None and page.width and page.height and line.top is not None and line.bottom is not None:
+        xs = word_box(line, span)
+        if xs is not None:
+            box = percent_box(page, xs[0], xs[1], line.top, line.bottom)
+    return fact | {"span": list(span) if span else None, "box": box, "href": subject_href(fact)}
+
+
+def line_box(page: PageText, line: PageLine) -> dict[str, float] | None:
+    if not (page.width and page.height and line.words and line.top is not None and line.bottom is not None):
+        return None
+    return percent_box(page, line.words[0][2], line.words[-1][3], line.top, line.bottom)
+
+
+def percent_box(page: PageText, x0: float, x1: float, top: float, bottom: float) -> dict[str, float]:
+    """A box in percent of the page, so that it scales with the image (390 px phones too); a little margin."""
+    assert page.width and page.height
+    pad = 1.5
+    return {"left": round(100 * (x0 - pad) / page.width, 3), "top": round(100 * (top - pad) / page.height, 3),
+            "width": round(100 * (x1 - x0 + 2 * pad) / page.width, 3),
+            "height": round(100 * (bottom - top + 2 * pad) / page.height, 3)}  # fmt: skip
+
+
+def subject_href(fact: dict[str, Any]) -> str | None:
+    """The page of what a figure is about: its article, ISE or program."""
+    kind = {"article": "articles", "ise": "ises", "program": "programs"}.get(fact["scope"])
+    return f"/{kind}/{quote(fact['subject'], safe=':')}" if kind else None
+
+
+def selected_lines(chosen: Selection, figures: list[dict[str, Any]], findings: list[dict[str, Any]]) -> set[int]:
+    lines = {chosen.line} if chosen.line else set()
+    lines |= {f["source_line"] for f in figures if f["id"] == chosen.fact}
+    lines |= {n for f in findings if f["id"] == chosen.finding for n in f["lines"]}
+    return lines
+
+
+def citation(data: dict[str, Any], lang: str) -> str | None:
+    """One line naming the selected figure (or line) as a reader would cite it."""
+    doc, lines = data["document"], data["selected"]["lines"]
+    chosen = next((f for f in data["figures"] if f["id"] == data["selected"]["fact"]), None)
+    if chosen is None and not lines:
+        return None
+    say = partial(i18n.translate, lang)
+    parts = [doc["title"] or doc["file_name"] or doc["name"], f"{doc['stage']} {doc['year']}",
+             f"{say('page')} {data['page']}"]  # fmt: skip
+    line = chosen["source_line"] if chosen else lines[0]
+    if doc["format"] == "text" or chosen is None:
+        parts.append(f"{say('line')} {line}")
+    if chosen is not None:
+        parts.append(f"{chosen['subject']} {chosen['credit']} {chosen['stage']} {chosen['year']}: "
+                     f"{i18n.number(chosen['value'], lang)} keuro")  # fmt: skip
+    return ", ".join(parts)
+
+
+PageNumber = Annotated[int, Path(ge=0, le=2**31 - 1)]  # out of range: 404 (page_data)
+LineQuery = Annotated[int | None, Query(ge=1, le=10_000_000)]
+IdQuery = Annotated[int | None, Query(ge=1, le=2**62)]
+
+
+@router.get("/documents/{reference}/pages/{number}.png")
+async def page_image(request: Request, db: Db, reference: DocumentRef, number: PageNumber) -> Response:
+    """A PDF page drawn as PNG (made once, then from the cache); off the event loop."""
+    body = await run_in_threadpool(_page_image, request, db, reference, number)
+    return Response(body, media_type="image/png", headers={"Cache-Control": "public, max-age=86400"})
+
+
+def _page_image(request: Request, db: Connection, reference: str, number: int) -> bytes:
+    name = known_document(db, reference)
+    doc = documents.document(db, name)
+    assert doc is not None
+    if doc["format"] != "pdf":
+        raise HTTPException(404, f"{name} is a text document: its pages are lines, not images")
+    if not 1 <= number <= doc["page_count"]:
+        raise HTTPException(404, f"{name} has {doc['page_count']} pages, not page {number}")
+    original = _original(db, name)[1]
+    return page_cache(request).get(image_key(doc["sha256"], number, SCALE), lambda: render_page(original, number))
+
+
+@router.get("/documents/{reference}/pages/{number}", response_class=HTMLResponse)
+def page_view(
+    request: Request, db: Db, reference: DocumentRef, number: PageNumber, lang: Lang = None,
+    line: LineQuery = None, fact: IdQuery = None, finding: IdQuery = None,
+) -> Response:  # fmt: skip
+    from .routes import language, render
+
+    data = page_data(request, db, reference, number, Selection(line, fact, finding))
+    doc = data["document"]
+    base = f"/documents/{quote(doc['name'])}/pages"
+    query = urlencode([(k, v) for k, v in (("line", line), ("fact", fact), ("finding", finding)) if v])
+    permalink = str(request.base_url).rstrip("/") + f"{base}/{number}" + (f"?{query}" if query else "")
+    api_url = f"/api/v1/documents/{quote(doc['name'])}/pages/{number}" + (f"?{query}" if query else "")
+    return render(request, "page.html", lang, view=data, base=base, permalink=permalink,
+                  cite=citation(data, language(request, lang)), data=[("page.data", api_url)])  # fmt: skip
+
+
+@api.get("/documents/{reference}/pages/{number}")
+def page_api(
+    request: Request, db: Db, reference: DocumentRef, number: PageNumber, line: LineQuery = None,
+    fact: IdQuery = None, finding: IdQuery = None, format: Format = "json",
+) -> Response:  # fmt: skip
+    """JSON: the page's lines, figures (with boxes) and findings; CSV: its figures."""
+    data = page_data(request, db, reference, number, Selection(line, fact, finding))
+    rows = [{k: v for k, v in f.items() if k not in ("span", "box")} for f in data["figures"]]
+    return reply(request, data, format, rows, name=f"{data['document']['name']}-p{number}")

@@ -1,0 +1,113 @@
+"""A document's page and its page views: what was read and left out, the PDF page drawn with every
+figure boxed, text lines with their numbers, the selection, and 404 (never 500) out of range."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from begroot.app import create_app
+from begroot.ingest import prepare
+from begroot.parse.numbers import parse_int
+from begroot.store import Store
+from pdfgen import render_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+PDF_PAGES = 6
+
+
+@pytest.fixture
+def client(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    monkeypatch.setenv("BEGROOT_PAGE_CACHE", str(tmp_path / "cache"))
+    pdf = tmp_path / "rendered.pdf"
+    pdf.write_bytes(render_pdf(SAMPLES[0], pages=PDF_PAGES))
+    with Store(db_url) as store:
+        for path in [*SAMPLES, pdf]:
+            ready = prepare(path, store.engine.dialect.name)
+            assert ready.rows is not None, ready.error
+            store.ingest_rows(ready.rows)
+    yield TestClient(create_app(db_url), base_url="http://localhost")
+
+
+def test_document_page_shows_what_was_read(client: TestClient) -> None:
+    data = client.get("/api/v1/documents/rendered").json()
+    assert data["page_count"] == PDF_PAGES and data["format"] == "pdf"
+    assert data["counts"]["facts"] == client.get("/api/v1/facts?document=rendered&limit=1").json()["total"]
+    sample = client.get(f"/api/v1/documents/{SAMPLES[0].stem}").json()
+    assert {d["name"] for d in sample["siblings"]} == {"rendered"}  # same domain and year
+    assert sum(sample["severities"].values()) == len(client.get(f"/api/v1/findings?document={SAMPLES[0].stem}").json())
+    html = client.get("/documents/rendered").text
+    assert html.count('href="/documents/rendered/pages/') == PDF_PAGES
+    assert 'href="/documents/rendered/original"' in html
+    assert client.get("/documents/nothing-here").status_code == 404
+
+
+def test_every_figure_of_a_pdf_page_is_boxed_over_its_number(client: TestClient) -> None:
+    facts = client.get("/api/v1/facts?document=rendered&limit=5000").json()["items"]
+    pages = sorted({fact["page"] for fact in facts})
+    assert pages
+    for number in pages:
+        view = client.get(f"/api/v1/documents/rendered/pages/{number}").json()
+        on_page = [fact for fact in facts if fact["page"] == number]
+        assert len(view["figures"]) == len(on_page)
+        lines = {line["number"]: line["text"] for line in view["lines"]}
+        for figure in view["figures"]:
+            start, end = figure["span"]
+            assert parse_int(lines[figure["source_line"]][start:end]) == figure["value"]
+            box = figure["box"]
+            assert 0 <= box["left"] < box["left"] + box["width"] <= 100
+            assert 0 <= box["top"] < box["top"] + box["height"] <= 100
+        chosen = view["figures"][-1]
+        html = client.get(f"/documents/rendered/pages/{number}?fact={chosen['id']}").text
+        assert f'class="figure-box selected" data-fact="{chosen["id"]}"' in html
+        assert html.count('class="figure-box') == len(on_page)
+
+
+def test_pdf_page_image_is_rendered_once(client: TestClient, tmp_path: Path) -> None:
+    first = client.get("/documents/rendered/pages/2.png")
+    assert first.status_code == 200 and first.headers["content-type"] == "image/png"
+    assert first.content.startswith(b"\x89PNG")
+    cached = list((tmp_path / "cache").rglob("*.png"))
+    assert len(cached) == 1
+    stamp = cached[0].stat().st_mtime_ns
+    assert client.get("/documents/rendered/pages/2.png").content == first.content
+    assert [path.name for path in (tmp_path / "cache").rglob("*.png")] == [cached[0].name]
+    assert cached[0].stat().st_mtime_ns >= stamp
+
+
+def test_text_page_lines_numbers_and_selection(client: TestClient) -> None:
+    name = SAMPLES[0].stem
+    first = client.get(f"/api/v1/facts?document={name}&limit=1").json()["items"][0]
+    view = client.get(f"/api/v1/documents/{name}/pages/{first['page']}").json()
+    fact = next(f for f in view["figures"] if (f["source_line"], f["value"]) == (first["source_line"], first["value"]))
+    assert view["lines"][0]["number"] <= fact["source_line"] <= view["lines"][-1]["number"]
+    html = client.get(f"/documents/{name}/pages/{fact['page']}?fact={fact['id']}").text
+    assert f'<tr id="L{fact["source_line"]}" class="selected">' in html
+    assert f'class="figure selected" data-fact="{fact["id"]}"' in html
+    assert "cite-text" in html and f"{fact['page']}" in html
+    line = fact["source_line"] + 1
+    assert (
+        f'<tr id="L{line}" class="selected">' in client.get(f"/documents/{name}/pages/{fact['page']}?line={line}").text
+    )
+    assert client.get(f"/documents/{name}/pages/{fact['page']}.png").status_code == 404  # text: no image
+
+
+@pytest.mark.parametrize("path", ["/documents/rendered/pages/0", "/documents/rendered/pages/7",
+                                  "/documents/rendered/pages/99999999", "/documents/rendered/pages/7.png",
+                                  "/api/v1/documents/rendered/pages/7", "/documents/nothing/pages/1"])  # fmt: skip
+def test_pages_out_of_range_are_404(client: TestClient, path: str) -> None:
+    assert client.get(path).status_code == 404
+
+
+def test_finding_selects_its_line(client: TestClient) -> None:
+    name = SAMPLES[0].stem
+    findings = client.get(f"/api/v1/findings?document={name}").json()
+    finding = next(f for f in findings if any(p.get("document") == name for p in f["locations"]))
+    place = next(p for p in finding["locations"] if p.get("document") == name)
+    view = client.get(f"/api/v1/documents/{name}/pages/{place['page']}?finding={finding['id']}").json()
+    assert place["source_line"] in view["selected"]["lines"]
+    assert finding["id"] in {f["id"] for f in view["findings"]}
