@@ -111,3 +111,35 @@ def test_finding_selects_its_line(client: TestClient) -> None:
     view = client.get(f"/api/v1/documents/{name}/pages/{place['page']}?finding={finding['id']}").json()
     assert place["source_line"] in view["selected"]["lines"]
     assert finding["id"] in {f["id"] for f in view["findings"]}
+
+
+def test_figures_shown_with_a_source_link_to_their_page_with_the_figure_selected(client: TestClient) -> None:
+    import html as html_module
+    import re
+
+    name = SAMPLES[0].stem
+    code = client.get(f"/api/v1/articles?document={name}&limit=1").json()["items"][0]["code"]
+    pages = {"article": f"/articles/{code}", "audit": f"/audit?document={name}",
+             "compare": f"/compare?a={name}&b=rendered"}  # fmt: skip
+    for kind, url in pages.items():
+        links = [html_module.unescape(h) for h in re.findall(r'class="source" href="([^"]+)"', client.get(url).text)]
+        assert links, kind
+        for link in links[:5]:
+            view = client.get(link)
+            assert view.status_code == 200, (kind, link)
+            if kind == "audit":
+                assert 'class="selected"' in view.text
+            else:
+                assert re.search(r'class="figure(-box)? selected"', view.text), (kind, link)
+
+
+def test_section_search_hits_link_to_their_page(client: TestClient) -> None:
+    import html as html_module
+    import re
+
+    results = client.get("/api/v1/search?q=werk&limit=50").json()["results"]
+    section = next(r for r in results if r["kind"] == "section")
+    page = client.get("/search?q=werk").text
+    links = [html_module.unescape(h) for h in re.findall(r'class="section-hit" href="([^"]+)"', page)]
+    assert any(f"/pages/{section['page']}" in link for link in links)
+    assert all(client.get(link).status_code == 200 for link in links[:5])

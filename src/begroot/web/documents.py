@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.engine import Connection
 
 from ..api.responses import reply
-from ..api.routes import DOCUMENT, Db, known_document
+from ..api.routes import CREDIT, DOCUMENT, STAGE, Db, known_document
 from ..identity import slug
 from ..pageview import (
     SCALE,
@@ -31,6 +31,7 @@ from ..pageview import (
 from ..store import documents
 from ..store.originals import read_original
 from . import i18n
+from .routes import templates
 
 router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api/v1", include_in_schema=False)  # the pages' JSON/CSV twins
@@ -105,9 +106,41 @@ def document_api(request: Request, db: Db, reference: DocumentRef, format: Forma
 
 @dataclass
 class Selection:
+    """What a page view marks: a line, a fact (by id, or by what it is: the figure on `line` with this
+    value, credit, stage and year, as pages that know a figure but not its id link it) or a finding."""
+
     line: int | None = None
     fact: int | None = None
     finding: int | None = None
+    value: int | None = None
+    credit: str | None = None
+    stage: str | None = None
+    year: int | None = None
+
+    def pick(self, figures: list[dict[str, Any]]) -> None:
+        """Resolve a figure named by what it is to its fact id."""
+        if self.fact is not None or self.value is None or self.line is None:
+            return
+        wanted = {"source_line": self.line, "value": self.value, "credit": self.credit, "stage": self.stage,
+                  "year": self.year}  # fmt: skip
+        for figure in figures:
+            if all(v is None or figure[k] == v for k, v in wanted.items()):
+                self.fact = figure["id"]
+                return
+
+
+def source_link(
+    document: str, page: int | None, line: int | None = None, value: int | None = None, credit: str | None = None,
+    stage: str | None = None, year: int | None = None, finding: int | None = None,
+) -> str:  # fmt: skip
+    """The page view of a figure (or line, or finding) as its source: every page that shows a figure
+    with where it was printed links it here, the figure selected."""
+    chosen = (("line", line), ("value", value), ("credit", credit), ("stage", stage), ("year", year),
+              ("finding", finding))  # fmt: skip
+    query = urlencode([(k, v) for k, v in chosen if v is not None])
+    return f"/documents/{quote(document)}/pages/{page or 1}" + (f"?{query}" if query else "") + (
+        f"#L{line}" if line else ""
+    )
 
 
 def page_data(request: Request, db: Connection, reference: str, number: int, chosen: Selection) -> dict[str, Any]:
@@ -126,6 +159,7 @@ def page_data(request: Request, db: Connection, reference: str, number: int, cho
     findings = documents.page_findings(db, name, number)
     lines = page_lines(page, facts, findings)
     figures = [figure for line in lines for figure in line["figures"]]
+    chosen.pick(figures)
     selected = selected_lines(chosen, figures, findings)
     return {
         "document": {
@@ -218,6 +252,10 @@ def citation(data: dict[str, Any], lang: str) -> str | None:
 PageNumber = Annotated[int, Path(ge=0, le=2**31 - 1)]  # out of range: 404 (page_data)
 LineQuery = Annotated[int | None, Query(ge=1, le=10_000_000)]
 IdQuery = Annotated[int | None, Query(ge=1, le=2**62)]
+ValueQuery = Annotated[int | None, Query(ge=-(2**62), le=2**62)]
+CreditQuery = Annotated[str | None, Query(pattern=CREDIT)]
+StageQuery = Annotated[str | None, Query(pattern=STAGE)]
+YearQuery = Annotated[int | None, Query(ge=1990, le=2100)]
 
 
 @router.get("/documents/{reference}/pages/{number}.png")
@@ -242,14 +280,17 @@ def _page_image(request: Request, db: Connection, reference: str, number: int) -
 @router.get("/documents/{reference}/pages/{number}", response_class=HTMLResponse)
 def page_view(
     request: Request, db: Db, reference: DocumentRef, number: PageNumber, lang: Lang = None,
-    line: LineQuery = None, fact: IdQuery = None, finding: IdQuery = None,
+    line: LineQuery = None, fact: IdQuery = None, finding: IdQuery = None, value: ValueQuery = None,
+    credit: CreditQuery = None, stage: StageQuery = None, year: YearQuery = None,
 ) -> Response:  # fmt: skip
     from .routes import language, render
 
-    data = page_data(request, db, reference, number, Selection(line, fact, finding))
+    chosen = Selection(line, fact, finding, value, credit, stage, year)
+    data = page_data(request, db, reference, number, chosen)
     doc = data["document"]
     base = f"/documents/{quote(doc['name'])}/pages"
-    query = urlencode([(k, v) for k, v in (("line", line), ("fact", fact), ("finding", finding)) if v])
+    # The permanent link names the figure by its id where it was found (ids are stable while the document is).
+    query = urlencode([(k, v) for k, v in (("line", line), ("fact", chosen.fact), ("finding", finding)) if v])
     permalink = str(request.base_url).rstrip("/") + f"{base}/{number}" + (f"?{query}" if query else "")
     api_url = f"/api/v1/documents/{quote(doc['name'])}/pages/{number}" + (f"?{query}" if query else "")
     return render(request, "page.html", lang, view=data, base=base, permalink=permalink,
@@ -259,9 +300,14 @@ def page_view(
 @api.get("/documents/{reference}/pages/{number}")
 def page_api(
     request: Request, db: Db, reference: DocumentRef, number: PageNumber, line: LineQuery = None,
-    fact: IdQuery = None, finding: IdQuery = None, format: Format = "json",
+    fact: IdQuery = None, finding: IdQuery = None, value: ValueQuery = None, credit: CreditQuery = None,
+    stage: StageQuery = None, year: YearQuery = None, format: Format = "json",
 ) -> Response:  # fmt: skip
     """JSON: the page's lines, figures (with boxes) and findings; CSV: its figures."""
-    data = page_data(request, db, reference, number, Selection(line, fact, finding))
+    chosen = Selection(line, fact, finding, value, credit, stage, year)
+    data = page_data(request, db, reference, number, chosen)
     rows = [{k: v for k, v in f.items() if k not in ("span", "box")} for f in data["figures"]]
     return reply(request, data, format, rows, name=f"{data['document']['name']}-p{number}")
+
+
+templates.env.globals["source_link"] = source_link

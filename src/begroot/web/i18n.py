@@ -343,6 +343,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "page.copy.help": "Selecteer de tekst en kopieer hem, of gebruik de knop.",
         "page.data": "Deze pagina",
         "document.open": "Documentpagina",
+        "home.treemap.short": "boomkaart",
     },
     "en": {
         "document.file": "File",
@@ -377,6 +378,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "page.copy.help": "Select the text and copy it, or use the button.",
         "page.data": "This page",
         "document.open": "Document page",
+        "home.treemap.short": "treemap",
     },
 }
 for _lang, _words in PAGE_WORDS.items():
