@@ -143,3 +143,31 @@ def test_section_search_hits_link_to_their_page(client: TestClient) -> None:
     links = [html_module.unescape(h) for h in re.findall(r'class="section-hit" href="([^"]+)"', page)]
     assert any(f"/pages/{section['page']}" in link for link in links)
     assert all(client.get(link).status_code == 200 for link in links[:5])
+
+
+def test_cli_show_prints_the_page_and_draws_the_pdf(client: TestClient, db_url: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from begroot.cli import app
+
+    runner = CliRunner()
+    view = client.get("/api/v1/documents/rendered/pages/4").json()
+    figure = view["figures"][0]
+    shown = runner.invoke(
+        app, ["show", "rendered", "--page", "4", "--line", str(figure["source_line"]), "--db", db_url]
+    )
+    assert shown.exit_code == 0, shown.output
+    marked = next(row for row in shown.output.splitlines() if row.startswith(">"))
+    start, end = figure["span"]
+    line_text = next(line["text"] for line in view["lines"] if line["number"] == figure["source_line"])
+    assert f"{figure['source_line']} |" in marked and f"[{line_text[start:end]}]" in marked
+    target = tmp_path / "page.png"
+    drawn = runner.invoke(app, ["show", "rendered", "--page", "4", "--png", str(target), "--db", db_url])
+    assert drawn.exit_code == 0, drawn.output
+    assert target.read_bytes().startswith(b"\x89PNG")
+    text = runner.invoke(
+        app, ["show", SAMPLES[0].stem, "--page", "2", "--png", str(tmp_path / "t.png"), "--db", db_url]
+    )
+    assert text.exit_code == 1 and "text document" in text.output and not (tmp_path / "t.png").exists()
+    beyond = runner.invoke(app, ["show", "rendered", "--page", str(PDF_PAGES + 1), "--db", db_url])
+    assert beyond.exit_code == 1 and f"has {PDF_PAGES} pages" in beyond.output

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .parse.numbers import parse_int
 
@@ -141,6 +142,58 @@ def word_box(line: PageLine, span: tuple[int, int]) -> tuple[float, float] | Non
     """The x0, x1 of the words covering `span` of the line (PDF points)."""
     xs = [(x0, x1) for start, end, x0, x1 in line.words if start < span[1] and end > span[0]]
     return (min(x for x, _ in xs), max(x for _, x in xs)) if xs else None
+
+
+# --------------------------------------------------------------------------- a page with its figures
+
+
+def page_lines(page: PageText, facts: list[dict[str, Any]], findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_line: dict[int, list[dict[str, Any]]] = {}
+    for fact in facts:
+        by_line.setdefault(fact["source_line"], []).append(fact)
+    flagged: dict[int, list[int]] = {}
+    for finding in findings:
+        for number in finding["lines"]:
+            flagged.setdefault(number, []).append(finding["id"])
+    lines = []
+    for line in page.lines:
+        spans = figure_words(line, by_line.get(line.number, []))
+        figures = [figure(page, line, fact, spans.get(fact["id"])) for fact in by_line.get(line.number, [])]
+        lines.append({"number": line.number, "text": line.text, "figures": figures,
+                      "findings": flagged.get(line.number, []), "box": line_box(page, line)})  # fmt: skip
+    return lines
+
+
+def figure(page: PageText, line: PageLine, fact: dict[str, Any], span: tuple[int, int] | None) -> dict[str, Any]:
+    """A fact as the page shows it: where it is printed (span in the line; box in % of the page) and
+    the page it belongs to."""
+    box = None
+    if span is not None and page.width and page.height and line.top is not None and line.bottom is not None:
+        xs = word_box(line, span)
+        if xs is not None:
+            box = percent_box(page, xs[0], xs[1], line.top, line.bottom)
+    return fact | {"span": list(span) if span else None, "box": box, "href": subject_href(fact)}
+
+
+def line_box(page: PageText, line: PageLine) -> dict[str, float] | None:
+    if not (page.width and page.height and line.words and line.top is not None and line.bottom is not None):
+        return None
+    return percent_box(page, line.words[0][2], line.words[-1][3], line.top, line.bottom)
+
+
+def percent_box(page: PageText, x0: float, x1: float, top: float, bottom: float) -> dict[str, float]:
+    """A box in percent of the page, so that it scales with the image (390 px phones too); a little margin."""
+    assert page.width and page.height
+    pad = 2.0
+    return {"left": round(100 * (x0 - pad) / page.width, 3), "top": round(100 * (top - pad) / page.height, 3),
+            "width": round(100 * (x1 - x0 + 2 * pad) / page.width, 3),
+            "height": round(100 * (bottom - top + 2 * pad) / page.height, 3)}  # fmt: skip
+
+
+def subject_href(fact: dict[str, Any]) -> str | None:
+    """The page of what a figure is about: its article, ISE or program."""
+    kind = {"article": "articles", "ise": "ises", "program": "programs"}.get(fact["scope"])
+    return f"/{kind}/{quote(fact['subject'], safe=':')}" if kind else None
 
 
 # --------------------------------------------------------------------------- the cache

@@ -16,18 +16,7 @@ from sqlalchemy.engine import Connection
 from ..api.responses import reply
 from ..api.routes import CREDIT, DOCUMENT, STAGE, Db, known_document
 from ..identity import slug
-from ..pageview import (
-    SCALE,
-    PageCache,
-    PageLine,
-    PageText,
-    cache_folder,
-    cached_page,
-    figure_words,
-    image_key,
-    render_page,
-    word_box,
-)
+from ..pageview import SCALE, PageCache, cache_folder, cached_page, image_key, page_lines, render_page
 from ..store import documents
 from ..store.originals import read_original
 from . import i18n
@@ -138,8 +127,10 @@ def source_link(
     chosen = (("line", line), ("value", value), ("credit", credit), ("stage", stage), ("year", year),
               ("finding", finding))  # fmt: skip
     query = urlencode([(k, v) for k, v in chosen if v is not None])
-    return f"/documents/{quote(document)}/pages/{page or 1}" + (f"?{query}" if query else "") + (
-        f"#L{line}" if line else ""
+    return (
+        f"/documents/{quote(document)}/pages/{page or 1}"
+        + (f"?{query}" if query else "")
+        + (f"#L{line}" if line else "")
     )
 
 
@@ -173,55 +164,6 @@ def page_data(request: Request, db: Connection, reference: str, number: int, cho
         "findings": [{k: v for k, v in f.items() if k != "locations"} for f in findings],
         "selected": {"lines": sorted(selected), "fact": chosen.fact, "finding": chosen.finding},
     }
-
-
-def page_lines(page: PageText, facts: list[dict[str, Any]], findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    by_line: dict[int, list[dict[str, Any]]] = {}
-    for fact in facts:
-        by_line.setdefault(fact["source_line"], []).append(fact)
-    flagged: dict[int, list[int]] = {}
-    for finding in findings:
-        for number in finding["lines"]:
-            flagged.setdefault(number, []).append(finding["id"])
-    lines = []
-    for line in page.lines:
-        spans = figure_words(line, by_line.get(line.number, []))
-        figures = [figure(page, line, fact, spans.get(fact["id"])) for fact in by_line.get(line.number, [])]
-        lines.append({"number": line.number, "text": line.text, "figures": figures,
-                      "findings": flagged.get(line.number, []), "box": line_box(page, line)})  # fmt: skip
-    return lines
-
-
-def figure(page: PageText, line: PageLine, fact: dict[str, Any], span: tuple[int, int] | None) -> dict[str, Any]:
-    """A fact as the page shows it: where it is printed (span in the line; box in % of the page) and
-    the page it belongs to."""
-    box = None
-    if span is not None and page.width and page.height and line.top is not None and line.bottom is not None:
-        xs = word_box(line, span)
-        if xs is not None:
-            box = percent_box(page, xs[0], xs[1], line.top, line.bottom)
-    return fact | {"span": list(span) if span else None, "box": box, "href": subject_href(fact)}
-
-
-def line_box(page: PageText, line: PageLine) -> dict[str, float] | None:
-    if not (page.width and page.height and line.words and line.top is not None and line.bottom is not None):
-        return None
-    return percent_box(page, line.words[0][2], line.words[-1][3], line.top, line.bottom)
-
-
-def percent_box(page: PageText, x0: float, x1: float, top: float, bottom: float) -> dict[str, float]:
-    """A box in percent of the page, so that it scales with the image (390 px phones too); a little margin."""
-    assert page.width and page.height
-    pad = 1.5
-    return {"left": round(100 * (x0 - pad) / page.width, 3), "top": round(100 * (top - pad) / page.height, 3),
-            "width": round(100 * (x1 - x0 + 2 * pad) / page.width, 3),
-            "height": round(100 * (bottom - top + 2 * pad) / page.height, 3)}  # fmt: skip
-
-
-def subject_href(fact: dict[str, Any]) -> str | None:
-    """The page of what a figure is about: its article, ISE or program."""
-    kind = {"article": "articles", "ise": "ises", "program": "programs"}.get(fact["scope"])
-    return f"/{kind}/{quote(fact['subject'], safe=':')}" if kind else None
 
 
 def selected_lines(chosen: Selection, figures: list[dict[str, Any]], findings: list[dict[str, Any]]) -> set[int]:
