@@ -171,3 +171,41 @@ def test_cli_show_prints_the_page_and_draws_the_pdf(client: TestClient, db_url: 
     assert text.exit_code == 1 and "text document" in text.output and not (tmp_path / "t.png").exists()
     beyond = runner.invoke(app, ["show", "rendered", "--page", str(PDF_PAGES + 1), "--db", db_url])
     assert beyond.exit_code == 1 and f"has {PDF_PAGES} pages" in beyond.output
+
+
+def test_page_cache_makes_each_file_once_and_keeps_to_its_limit(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from begroot.pageview import PageCache
+
+    cache = PageCache(tmp_path / "cache", limit=10_000)
+    made: list[str] = []
+
+    def make() -> bytes:
+        made.append("x")
+        time.sleep(0.05)  # long enough for every thread to ask while it is being made
+        return b"p" * 1000
+
+    threads = [threading.Thread(target=cache.get, args=("doc/page-1.png", make)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert made == ["x"]
+    for number in range(2, 30):  # 29 files of 1000 bytes: only the newest fit in 10,000
+        cache.get(f"doc/page-{number}.png", lambda: b"q" * 1000)
+    kept = sorted((tmp_path / "cache").rglob("*.png"))
+    assert sum(path.stat().st_size for path in kept) <= 10_000
+    assert (tmp_path / "cache" / "doc" / "page-29.png") in kept
+    assert (tmp_path / "cache" / "doc" / "page-2.png") not in kept
+
+
+def test_unwritable_cache_still_answers(tmp_path: Path) -> None:
+    from begroot.pageview import PageCache
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = PageCache(blocker / "cache")
+    assert cache.get("a/b.png", lambda: b"made") == b"made"
+    assert cache.get("a/b.png", lambda: b"again") == b"again"  # no cache, no error

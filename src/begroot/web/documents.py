@@ -215,8 +215,8 @@ def _page_image(request: Request, db: Connection, reference: str, number: int) -
         raise HTTPException(404, f"{name} is a text document: its pages are lines, not images")
     if not 1 <= number <= doc["page_count"]:
         raise HTTPException(404, f"{name} has {doc['page_count']} pages, not page {number}")
-    original = _original(db, name)[1]
-    return page_cache(request).get(image_key(doc["sha256"], number, SCALE), lambda: render_page(original, number))
+    key = image_key(doc["sha256"], number, SCALE)
+    return page_cache(request).get(key, lambda: render_page(_original(db, name)[1], number))
 
 
 @router.get("/documents/{reference}/pages/{number}", response_class=HTMLResponse)
