@@ -414,3 +414,20 @@ def test_section_search_hit_to_its_page(server: str, page: object) -> None:
     if line:
         assert page.locator(f"tr#L{line.group(1)}.selected").is_visible()  # type: ignore[attr-defined]
     shot(page, "section-hit-page")
+
+
+def test_figure_boxes_are_reached_and_chosen_by_keyboard(server: str, page: object) -> None:
+    page.goto(f"{server}/documents/{multiyear.PDF_NAME}", wait_until="networkidle")  # type: ignore[attr-defined]
+    facts = httpx.get(f"{server}/api/v1/facts?document={multiyear.PDF_NAME}&limit=1").json()["items"]
+    page.goto(f"{server}/documents/{multiyear.PDF_NAME}/pages/{facts[0]['page']}", wait_until="networkidle")  # type: ignore[attr-defined]
+    for _ in range(60):
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if "figure-box" in (page.evaluate("document.activeElement.getAttribute('class')") or ""):  # type: ignore[attr-defined]
+            break
+    else:
+        pytest.fail("no figure box reached by Tab")
+    fact = page.evaluate("document.activeElement.getAttribute('data-fact')")  # type: ignore[attr-defined]
+    with page.expect_navigation():  # type: ignore[attr-defined]
+        page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    assert f"fact={fact}" in page.url  # type: ignore[attr-defined]
+    assert page.locator(f".pdf-page a.figure-box.selected[data-fact='{fact}']").count() == 1  # type: ignore[attr-defined]

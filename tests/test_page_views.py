@@ -209,3 +209,26 @@ def test_unwritable_cache_still_answers(tmp_path: Path) -> None:
     cache = PageCache(blocker / "cache")
     assert cache.get("a/b.png", lambda: b"made") == b"made"
     assert cache.get("a/b.png", lambda: b"again") == b"again"  # no cache, no error
+
+
+def test_document_page_says_what_was_left_out_as_begroot_tables_does(db_url: str, tmp_path: Path) -> None:
+    from begroot.parse import parse
+    from begroot.parse.debug import trace_tables
+    from begroot.sources import load
+
+    path = tmp_path / "with-a-stray-table.txt"
+    stray = "\n(duizend euro)\nKwartaal Q1 Q2\nEerste 1 2\n"
+    path.write_text(SAMPLES[1].read_text(encoding="utf-8") + stray, encoding="utf-8")
+    source = load(path)
+    left_out = [trace for trace in trace_tables(source, parse(source)) if not trace.read]
+    assert left_out
+    with Store(db_url) as store:
+        ready = prepare(path, store.engine.dialect.name)
+        assert ready.rows is not None
+        name = store.ingest_rows(ready.rows).id
+    client = TestClient(create_app(db_url), base_url="http://localhost")
+    shown = client.get(f"/api/v1/documents/{name}").json()["left_out"]
+    for trace in left_out:
+        assert any((w["page"], w["line"]) == (trace.page, trace.line) and w["message"] in trace.outcome for w in shown)
+    html = client.get(f"/documents/{name}").text
+    assert all(f"?line={trace.line}#L{trace.line}" in html for trace in left_out)
