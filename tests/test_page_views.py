@@ -3,6 +3,7 @@ figure boxed, text lines with their numbers, the selection, and 404 (never 500) 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,7 +89,13 @@ def test_text_page_lines_numbers_and_selection(client: TestClient) -> None:
     html = client.get(f"/documents/{name}/pages/{fact['page']}?fact={fact['id']}").text
     assert f'<tr id="L{fact["source_line"]}" class="selected">' in html
     assert f'class="figure selected" data-fact="{fact["id"]}"' in html
-    assert "cite-text" in html and f"{fact['page']}" in html
+    from begroot.web.i18n import number
+
+    citation = re.search(r'id="cite-text" class="copy-source" type="text" readonly value="([^"]+)"', html)
+    assert citation is not None
+    assert f"p. {fact['page']}, regel {fact['source_line']}" in citation.group(1)
+    assert f"{number(fact['value'])} keuro" in citation.group(1)
+    assert f"/documents/{name}/pages/{fact['page']}?fact={fact['id']}" in citation.group(1)
     line = fact["source_line"] + 1
     assert (
         f'<tr id="L{line}" class="selected">' in client.get(f"/documents/{name}/pages/{fact['page']}?line={line}").text
@@ -115,7 +122,6 @@ def test_finding_selects_its_line(client: TestClient) -> None:
 
 def test_figures_shown_with_a_source_link_to_their_page_with_the_figure_selected(client: TestClient) -> None:
     import html as html_module
-    import re
 
     name = SAMPLES[0].stem
     code = client.get(f"/api/v1/articles?document={name}&limit=1").json()["items"][0]["code"]
@@ -135,7 +141,6 @@ def test_figures_shown_with_a_source_link_to_their_page_with_the_figure_selected
 
 def test_section_search_hits_link_to_their_page(client: TestClient) -> None:
     import html as html_module
-    import re
 
     results = client.get("/api/v1/search?q=werk&limit=50").json()["results"]
     section = next(r for r in results if r["kind"] == "section")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from .queries import all_rows
@@ -111,7 +111,9 @@ def page_facts(connection: Connection, name: str, page: int) -> list[dict[str, A
 
 
 def page_findings(connection: Connection, name: str, page: int) -> list[dict[str, Any]]:
-    """The findings with a location on this page (a finding may be about another document too)."""
+    """The findings with a location on this page: the document's own, and those about it and another
+    document (a cross-document conflict belongs to the document stored second and names the first)."""
+    key = select(documents_t.c.id).where(documents_t.c.name == name).scalar_subquery()
     query = (
         select(
             findings_t.c.id,
@@ -122,8 +124,7 @@ def page_findings(connection: Connection, name: str, page: int) -> list[dict[str
             findings_t.c.locations,
             findings_t.c.numbers,
         )
-        .join(documents_t, documents_t.c.id == findings_t.c.document_id)
-        .where(documents_t.c.domain == select(documents_t.c.domain).where(documents_t.c.name == name).scalar_subquery())
+        .where(or_(findings_t.c.document_id == key, findings_t.c.related_document_id == key))
         .order_by(findings_t.c.id)
     )
     found = []

@@ -182,9 +182,7 @@ def citation(data: dict[str, Any], lang: str) -> str | None:
     say = partial(i18n.translate, lang)
     parts = [doc["title"] or doc["file_name"] or doc["name"], f"{doc['stage']} {doc['year']}",
              f"{say('page')} {data['page']}"]  # fmt: skip
-    line = chosen["source_line"] if chosen else lines[0]
-    if doc["format"] == "text" or chosen is None:
-        parts.append(f"{say('line')} {line}")
+    parts.append(f"{say('line')} {chosen['source_line'] if chosen else lines[0]}")
     if chosen is not None:
         parts.append(f"{chosen['subject']} {chosen['credit']} {chosen['stage']} {chosen['year']}: "
                      f"{i18n.number(chosen['value'], lang)} keuro")  # fmt: skip
