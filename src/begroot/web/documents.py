@@ -3,6 +3,7 @@ boxed, or the text page's lines), and the original file as ingested."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import partial
 from typing import Annotated, Any
@@ -22,6 +23,7 @@ from ..store.originals import read_original
 from . import i18n
 from .routes import templates
 
+_MAKING_CACHE = threading.Lock()
 router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api/v1", include_in_schema=False)  # the pages' JSON/CSV twins
 DocumentRef = Annotated[str, Path(pattern=DOCUMENT)]
@@ -48,7 +50,7 @@ def _original(db: Db, reference: str) -> tuple[dict[str, Any], bytes]:
 def attachment(file_name: str) -> str:
     """Content-Disposition naming the file: an ASCII fallback and the name itself (RFC 6266/5987)."""
     fallback = slug(file_name.rsplit(".", 1)[0]) + ("." + file_name.rsplit(".", 1)[1] if "." in file_name else "")
-    if file_name.isascii() and '"' not in file_name and "\\" not in file_name:
+    if file_name.isascii() and file_name.isprintable() and '"' not in file_name and "\\" not in file_name:
         fallback = file_name
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(file_name)}"
 
@@ -59,8 +61,9 @@ def attachment(file_name: str) -> str:
 def page_cache(request: Request) -> PageCache:
     """The application's page cache, made on first use beside its database."""
     state = request.app.state
-    if getattr(state, "page_cache", None) is None:
-        state.page_cache = PageCache(cache_folder(state.engine.url.render_as_string(hide_password=False)))
+    with _MAKING_CACHE:  # one cache per application: two would each render the same page once
+        if getattr(state, "page_cache", None) is None:
+            state.page_cache = PageCache(cache_folder(state.engine.url.render_as_string(hide_password=False)))
     cache: PageCache = state.page_cache
     return cache
 
