@@ -17,11 +17,13 @@ from begroot.audit import audit_document, load_and_parse
 from begroot.store import Store
 from begroot.testing import ExpectedFact, GeneratedDocument, TextStyle, random_budget, render_text
 from begroot.testing.tables import dutch
+from pdfgen import render_pdf
 from webdb import SAMPLES
 
 SEED = 11
 DOMAIN = "Cultuur, Jeugd en Media"  # a name with a comma, another domain than the samples'
 STAGES = ("BO", "BA", "BU")
+PDF_NAME = "sample-report-pdf"  # the id of the sample report rendered as a PDF
 
 
 @dataclass
@@ -73,7 +75,11 @@ def build(folder: Path, url: str | None = None) -> Library:
     SQLite file in `folder`)."""
     documents, conflict = generated_documents()
     url = url or f"sqlite:///{folder / 'library.sqlite'}"
-    paths = sorted(SAMPLES.glob("*.txt"))
+    # The sample report as a PDF too (page views draw its pages), ingested first: the text samples
+    # stay the latest documents of their articles.
+    pdf = folder / f"{PDF_NAME}.pdf"
+    pdf.write_bytes(render_pdf(next(SAMPLES.glob("000_*.txt"))))
+    paths = [pdf, *sorted(SAMPLES.glob("*.txt"))]
     for document in documents:
         path = folder / f"{document.name}.txt"
         path.write_text(document.text, encoding="utf-8")
@@ -81,5 +87,6 @@ def build(folder: Path, url: str | None = None) -> Library:
     with Store(url) as store:
         for path in paths:
             parsed, source = load_and_parse(path)
-            store.ingest(parsed, [finding.as_dict() for finding in audit_document(parsed, source)])
+            findings = [finding.as_dict() for finding in audit_document(parsed, source)]
+            store.ingest(parsed, findings, original=path.read_bytes())
     return Library(url, documents, conflict, sorted({d.year for d in documents}))

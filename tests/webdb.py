@@ -19,5 +19,6 @@ def ingest_into(url: str) -> str:
     with Store(url) as store:
         for path in sorted(SAMPLES.glob("*.txt")):
             document, source = load_and_parse(path)
-            store.ingest(document, [finding.as_dict() for finding in audit_document(document, source)])
+            findings = [finding.as_dict() for finding in audit_document(document, source)]
+            store.ingest(document, findings, original=path.read_bytes())
     return url

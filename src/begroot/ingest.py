@@ -49,15 +49,19 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
     made as the store writes them (in this process: the model and all its rows are then never
     in memory together); otherwise all at once, to be sent back from a worker.
     """
-    from .audit import iter_findings, load_and_parse, sort_findings
+    from .audit import iter_findings, sort_findings
+    from .parse import parse
+    from .sources import load_bytes, read_capped
     from .store.rows import document_rows
 
     try:
-        document, source = load_and_parse(path)
+        data = read_capped(str(path), path)  # read once: the bytes parsed are the bytes kept
+        source = load_bytes(str(path), data)
+        document = parse(source)
         found = iter_findings(document, source)
         del source  # the audit lets go of the pages after the rules that read them
         findings = [finding.as_dict() for finding in sort_findings(list(found))]
-        rows = document_rows(document, findings, dialect)
+        rows = document_rows(document, findings, dialect, original=data)
         if not lazy:
             rows = rows.materialised()
     except BegrootError as error:

@@ -106,6 +106,28 @@ def read_pdf(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
     return SourceDocument(name=name, path=path, format="pdf", sha256=sha256, pages=pages, warnings=warnings)
 
 
+def read_pdf_geometry(path: str, data: bytes) -> dict[int, tuple[float, float, float]]:
+    """Where each line of `read_pdf` stands: line number -> (top, bottom, page height), in points from
+    the top of its page. The pages are read as `read_pdf` reads them, so the line numbers are the same;
+    the page views box figures with these and the words' x (`Line.xs`)."""
+    with _PDFIUM:
+        pdf = _open(path, data)
+        try:
+            texts = [_read_page(path, pdf, index) for index in range(len(pdf))]
+        finally:
+            pdf.close()
+    _mark_running(texts)
+    _find_printed_numbers(texts)
+    places: dict[int, tuple[float, float, float]] = {}
+    number = 0
+    for text in texts:
+        for row in _with_blank_lines([row for row in text.rows if not row.running]):
+            number += 1
+            if row is not None:  # the baseline, a font size up (ascenders) and a quarter down (descenders)
+                places[number] = (text.height - row.y - row.size, text.height - row.y + 0.25 * row.size, text.height)
+    return places
+
+
 # --------------------------------------------------------------------------- opening
 
 

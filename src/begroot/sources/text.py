@@ -35,6 +35,21 @@ MIN_LINES_PER_PAGE = 15  # one-space lines more frequent than this are indentati
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+def charset(data: bytes) -> str:
+    """The encoding `decode` reads `data` in, as a MIME charset name."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if _looks_like_utf16(data):
+        return "utf-16le"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "windows-1252"
+    return "utf-8"
+
+
 def decode(path: str, data: bytes) -> tuple[str, list[Warning]]:
     """Decode bytes to text; refuse what is clearly not text."""
     if not data.strip():

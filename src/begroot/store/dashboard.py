@@ -465,6 +465,11 @@ def compare(
             "b": right[key]["value"],
             "b_year": right[key]["year"],
             "change": right[key]["value"] - left[key]["value"],
+            # where each side prints it (the pages link the figures to their page views)
+            "a_page": left[key]["page"],
+            "a_line": left[key]["source_line"],
+            "b_page": right[key]["page"],
+            "b_line": right[key]["source_line"],
         }
         for key in left.keys() & right.keys()
         if key[2] == credit

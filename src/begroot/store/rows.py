@@ -12,6 +12,7 @@ from sqlalchemy import Table
 
 from ..model import Article, Document, Fact, field_names, plain
 from .bulk import INSERT_BATCH, batches
+from .originals import media_type, original_row
 from .schema import (
     AbbreviationRow,
     AnnexItemRow,
@@ -113,15 +114,19 @@ class DocumentRows:
     tables: Iterable[tuple[str, list[Row]]]
     findings: list[dict[str, Any]]
     search: Iterable[Row]
+    original: Row | None = None  # the file as read, compressed (store/originals.py)
 
     def materialised(self) -> DocumentRows:
-        return DocumentRows(self.document, list(self.tables), self.findings, list(self.search))
+        return DocumentRows(self.document, list(self.tables), self.findings, list(self.search), self.original)
 
 
-def document_rows(d: Document, findings: list[dict[str, Any]] | None = None, dialect: str = "sqlite") -> DocumentRows:
+def document_rows(
+    d: Document, findings: list[dict[str, Any]] | None = None, dialect: str = "sqlite", original: bytes | None = None
+) -> DocumentRows:
     """The rows of a document, its audit findings and its search entries (with the words the
-    `dialect`'s index takes), made as they are read."""
-    return DocumentRows(document_row(d), _table_rows(d), list(findings or []), search_rows(d, dialect))
+    `dialect`'s index takes), made as they are read; `original`: the file's bytes, kept with it."""
+    kept = original_row(original, media_type(original, d.format)) if original is not None else None
+    return DocumentRows(document_row(d), _table_rows(d), list(findings or []), search_rows(d, dialect), kept)
 
 
 def _table_rows(d: Document) -> Iterator[tuple[str, list[Row]]]:

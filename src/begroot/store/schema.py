@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -329,6 +330,17 @@ class SearchEntryRow(Base):
     text: Mapped[str] = mapped_column(Text, info=PROSE)
 
 
+class OriginalRow(Base):
+    """A document's file as it was ingested (compressed), so it can be downloaded and its pages shown."""
+
+    __tablename__ = "originals"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    media_type: Mapped[str] = mapped_column(Text)  # application/pdf, text/plain; charset=...
+    size: Mapped[int] = mapped_column(BigInteger)  # bytes before compression
+    compression: Mapped[str] = mapped_column(Text)  # zlib
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 SEARCH_INDEX = "search_index"
 
 
@@ -360,7 +372,8 @@ CHILD_TABLES = [
     _table(SlideRow),
     _table(WarningRow),
 ]
-ALL_TABLES = [_table(DocumentRow), *CHILD_TABLES, _table(FindingRow), _table(SearchEntryRow), _table(ReviewRow)]
+ALL_TABLES = [_table(DocumentRow), *CHILD_TABLES, _table(FindingRow), _table(SearchEntryRow), _table(ReviewRow),
+              _table(OriginalRow)]  # fmt: skip
 
 # Core table handles for queries (one place, so every module selects from the same objects).
 documents_t = _table(DocumentRow)
@@ -375,3 +388,4 @@ generic_t = _table(GenericTableRow)
 tables_t = _table(TableRow)
 search_entries_t = _table(SearchEntryRow)
 reviews_t = _table(ReviewRow)
+originals_t = _table(OriginalRow)

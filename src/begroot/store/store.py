@@ -25,7 +25,7 @@ from .bulk import INSERT_BATCH, batches, bulk_insert, insert_values
 from .engine import default_url, make_engine, writing
 from .migrate import safe_url, upgrade
 from .rows import DocumentRows, document_rows
-from .schema import Base, documents_t, facts_t, findings_t, reviews_t
+from .schema import Base, documents_t, facts_t, findings_t, originals_t, reviews_t
 from .search import index_entries
 
 STAGE_ORDER = {"BO": 0, "BA": 1, "BA-JR": 2, "BU": 3}
@@ -83,14 +83,18 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def ingest(self, document: Document, findings: Iterable[dict[str, Any]] | None = None) -> Ingested:
+    def ingest(
+        self, document: Document, findings: Iterable[dict[str, Any]] | None = None, original: bytes | None = None
+    ) -> Ingested:
         """Add a document, with the audit findings about it; not added when its sha256 is already there.
 
         The document is stored under its id, or, when a different document has that id already,
         under the id with a short hash of its content appended (`Ingested.clash` says so).
-        All of it lands in one transaction: any error leaves the database as it was.
+        All of it lands in one transaction: any error leaves the database as it was. `original`: the
+        file's bytes, kept (compressed) to be downloaded and shown page by page.
         """
-        return self.ingest_rows(document_rows(document, list(findings or ()), self.engine.dialect.name))
+        rows = document_rows(document, list(findings or ()), self.engine.dialect.name, original)
+        return self.ingest_rows(rows)
 
     def ingest_rows(self, rows: DocumentRows) -> Ingested:
         """`ingest` of a document already turned into rows (`rows.document_rows`, made in a worker)."""
@@ -109,6 +113,8 @@ class Store:
             for batch in batches((finding_row(f, rename) for f in rows.findings), INSERT_BATCH, nested=True):
                 bulk_insert(connection, findings_t, batch, document_id)
             index_entries(connection, document_id, rows.search)
+            if rows.original is not None:
+                connection.execute(insert(originals_t).values(rows.original | {"document_id": document_id}))
             _pause_for_tests()
             record_conflicts(connection, document_id, rows.document["domain"])
         refresh_statistics(self.engine, document_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -61,9 +62,19 @@ def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[int]) -> st
     anchored.add(finding["id"])
     title = escape(finding["message"] + (f" [{finding['verdict']}]" if finding.get("verdict") else ""))
     return (
-        f'<a class="figlink" href="/audit#finding-{finding["id"]}"{anchor} title="{title}">'
+        f'<a class="figlink" href="{escape(_source(finding))}"{anchor} title="{title}">'
         f'<mark class="fig {status}">{escape(figure)}</mark></a>'
     )
+
+
+def _source(finding: dict[str, Any]) -> str:
+    """The page view of the figure's line with the finding selected; the audit page where it has no place."""
+    where = (finding.get("locations") or [{}])[0]
+    if not (where.get("document") and where.get("page")):
+        return f"/audit#finding-{finding['id']}"
+    line = where.get("source_line")
+    query = f"?finding={finding['id']}" + (f"&line={line}#L{line}" if line else "")
+    return f"/documents/{quote(str(where['document']))}/pages/{where['page']}{query}"
 
 
 def marked(text: str, findings: Figures, anchored: set[int]) -> Markup:

@@ -251,6 +251,11 @@ def plotly_style_ids() -> list[str]:
 
 
 def install(app: FastAPI) -> None:
+    from .documents import api as documents_api
+    from .documents import router as documents_router
+
     app.state.html_error = html_error
     app.include_router(router)
+    app.include_router(documents_router)
+    app.include_router(documents_api)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
