@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,14 @@ def test_text_page_lines_numbers_and_selection(client: TestClient) -> None:
     assert citation is not None
     assert f"p. {fact['page']}, regel {fact['source_line']}" in citation.group(1)
     assert f"{number(fact['value'])} keuro" in citation.group(1)
-    assert f"/documents/{name}/pages/{fact['page']}?fact={fact['id']}" in citation.group(1)
+    # the permanent link names the figure by its place and key (row ids change on a new ingest) and selects it
+    key = f"line={fact['source_line']}&value={fact['value']}&credit={fact['credit']}&stage={fact['stage']}"
+    permalink = re.search(r'id="cite-link" class="copy-source" type="url" readonly value="([^"]+)"', html)
+    assert permalink is not None
+    link = html_unescape(permalink.group(1))
+    assert f"/documents/{name}/pages/{fact['page']}?{key}" in link and link in html_unescape(citation.group(1))
+    followed = client.get(link).text
+    assert f'class="figure selected" data-fact="{fact["id"]}"' in followed
     line = fact["source_line"] + 1
     assert (
         f'<tr id="L{line}" class="selected">' in client.get(f"/documents/{name}/pages/{fact['page']}?line={line}").text

@@ -137,6 +137,19 @@ def source_link(
     )
 
 
+def permanent_link(data: dict[str, Any], number: int, line: int | None, finding: int | None) -> str:
+    """The selection named by what it is (line, value, credit, stage, year), not by a fact's row id:
+    row ids change when a document is ingested again, the figure's place and key do not."""
+    doc = data["document"]
+    figure = next((f for f in data["figures"] if f["id"] == data["selected"]["fact"]), None)
+    if figure is None:
+        return source_link(doc["name"], number, line, finding=finding)
+    return source_link(
+        doc["name"], number, figure["source_line"], figure["value"], figure["credit"], figure["stage"],
+        figure["year"], finding,
+    )  # fmt: skip
+
+
 def page_data(request: Request, db: Connection, reference: str, number: int, chosen: Selection) -> dict[str, Any]:
     """A page of a document with its lines, the figures read from it (boxed where the page is drawn)
     and its findings, the selection marked."""
@@ -232,9 +245,8 @@ def page_view(
     data = page_data(request, db, reference, number, chosen)
     doc = data["document"]
     base = f"/documents/{quote(doc['name'])}/pages"
-    # The permanent link names the figure by its id where it was found (ids are stable while the document is).
     query = urlencode([(k, v) for k, v in (("line", line), ("fact", chosen.fact), ("finding", finding)) if v])
-    permalink = str(request.base_url).rstrip("/") + f"{base}/{number}" + (f"?{query}" if query else "")
+    permalink = str(request.base_url).rstrip("/") + permanent_link(data, number, line, finding)
     api_url = f"/api/v1/documents/{quote(doc['name'])}/pages/{number}" + (f"?{query}" if query else "")
     return render(request, "page.html", lang, view=data, base=base, permalink=permalink,
                   cite=citation(data, language(request, lang)), data=[("page.data", api_url)])  # fmt: skip
