@@ -10,12 +10,14 @@ from typing import Any
 
 from sqlalchemy import Table
 
+from ..bridge import bridge_steps
 from ..model import Article, Document, Fact, field_names, plain
 from .bulk import INSERT_BATCH, batches
 from .schema import (
     AbbreviationRow,
     AnnexItemRow,
     ArticleRow,
+    BridgeStepRow,
     FactRow,
     FootnoteRow,
     GenericTableRow,
@@ -95,6 +97,7 @@ EXTRACTORS: list[tuple[Table, Callable[[Document], Iterable[Row]]]] = [
     (_table(AbbreviationRow), lambda d: [_plain(a) for a in d.abbreviations]),
     (_table(SlideRow), lambda d: [_plain(s) for s in d.slides]),
     (_table(WarningRow), lambda d: [_plain(w) for w in d.warnings]),
+    (_table(BridgeStepRow), lambda d: (_plain(s) for s in bridge_steps(d))),
 ]
 
 

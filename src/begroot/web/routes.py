@@ -21,6 +21,7 @@ from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, S
 from ..store import STAGE_ORDER, dashboard, queries
 from ..store.schema import documents_t
 from ..store.search import search as search_database
+from . import bridge as bridge_views
 from . import i18n, views
 
 WEB = resources.files("begroot.web")
@@ -125,7 +126,8 @@ def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], 
         raise HTTPException(404, f"no article {code!r}")
     data = [("article.data.article", f"/api/v1/articles/{code}"), ("article.data.points", f"/api/v1/points/{code}"),
             ("article.data.execution", f"/api/v1/execution/{code}"), ("article.data.facts", f"/api/v1/facts?subject={code}")]  # fmt: skip
-    return render(request, "article.html", lang, titles=titles(db), data=data, **page)
+    return render(request, "article.html", lang, titles=titles(db), data=data,
+                  bridge=bridge_views.article_section(db, code), **page)  # fmt: skip
 
 
 @router.get("/programs/{code}", response_class=HTMLResponse)
@@ -157,6 +159,7 @@ def subject_page(
         program=program, program_name=queries.names(db).get(program, ""),
         ises=dashboard.program_ises(db, program) if kind == "program" else [],
         members=dashboard.member_articles(db, program=None if ise else program, ise=ise), data=data,
+        bridge=bridge_views.scope_section(db, None, None if ise else program, ise),
         **views.history(db, subject),
     )  # fmt: skip
 
@@ -253,4 +256,5 @@ def plotly_style_ids() -> list[str]:
 def install(app: FastAPI) -> None:
     app.state.html_error = html_error
     app.include_router(router)
+    app.include_router(bridge_views.router)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")

@@ -63,7 +63,37 @@
     Plotly.newPlot(element, traces, layout, CONFIG);
   }
 
-  var DRAW = { treemap: treemap, bars: bars, lines: lines, grouped: grouped };
+  // Amounts in keuro shown in the unit a reader says: € duizend, € miljoen or € miljard (the axis names it).
+  var UNITS = [[1e6, { nl: "€ miljard", en: "€ billion" }], [1e3, { nl: "€ miljoen", en: "€ million" }], [1, { nl: "€ duizend", en: "€ thousand" }]];
+
+  function unitFor(values) {
+    var largest = Math.max.apply(null, values.map(function (v) { return Math.abs(v || 0); }).concat([0]));
+    var lang = LOCALE === "en-GB" ? "en" : "nl";
+    for (var i = 0; i < UNITS.length; i++) {
+      if (largest >= UNITS[i][0] || i === UNITS.length - 1) return { factor: UNITS[i][0], name: UNITS[i][1][lang] };
+    }
+  }
+
+  // The budget bridge: a waterfall per credit, the stages as absolute bars, the changes between them.
+  function waterfall(element, data) {
+    var all = [];
+    data.series.forEach(function (s) { all = all.concat(s.y); });
+    var unit = unitFor(all);
+    var traces = data.series.map(function (s) {
+      return {
+        type: "waterfall", name: s.name, x: s.x, measure: s.measure, y: s.y.map(function (v) { return v / unit.factor; }),
+        customdata: s.y, hovertemplate: "%{x}: %{customdata:,.0f} keuro<extra>" + s.name + "</extra>",
+        connector: { line: { color: "#888" } }, totals: { marker: { color: COLOURS[s.name] } }
+      };
+    });
+    var layout = {
+      waterfallmode: "group", margin: MARGIN, yaxis: { title: { text: unit.name }, rangemode: "tozero" },
+      xaxis: { type: "category" }, separators: LOCALE === "nl-BE" ? ",." : ".,", legend: { orientation: "h", y: -0.2 }
+    };
+    Plotly.newPlot(element, traces, layout, CONFIG);
+  }
+
+  var DRAW = { treemap: treemap, bars: bars, lines: lines, grouped: grouped, waterfall: waterfall };
 
   function drawAll() {
     if (typeof Plotly === "undefined") return;
