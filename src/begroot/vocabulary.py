@@ -124,11 +124,13 @@ class Vocabulary:
         ("andere bijstel", "andere"), ("bijstel", "bijstellingen"), ("niet benut", "niet-benut"),
         ("onderbenut", "niet-benut"), ("uitvoering", "uitvoering"), ("realisatie", "realisatie"),
     )  # fmt: skip
-    # a code a text names as the former one: `(vroeger JB0-1JEB2HA-WT)`, `voorheen ...`, `(ex JB0-...)`
+    # a code a text names as the former one: `(vroeger JB0-1JEB2HA-WT)`, `voorheen ...`, `(ex JB0-...)`; a
+    # text holds one of `former_words` wherever the pattern matches in it (the store filters on them)
     former_code: re.Pattern[str] = re.compile(
-        r"(?i)\b(?:vroeger|voorheen|ex|oud(?:e)?\s+artikel)\s*:?\s*(?:artikel\s+|begrotingsartikel\s+)?"
-        r"(?P<code>[A-Z0-9]{3}-[0-9A-Z]{1,2}[A-Z]{2}[A-Z0-9]{2,6}-[A-Z]{2})\b"
+        r"(?i)(?:\b(?:vroeger|voorheen)\s*:?|\(\s*ex\.?)\s*(?:(?:begrotings)?artikel\s+)?"
+        r"(?P<code>[A-Z0-9]{3}-[0-9A-Z][A-Z]{2}[A-Z0-9]{2,6}-[A-Z]{2})\b"
     )
+    former_words: tuple[str, ...] = ("vroeger", "voorheen", "(ex")
 
     claims: ClaimWords = field(default_factory=lambda: ClaimWords())
 

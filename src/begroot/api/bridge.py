@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from ..store import bridge
+from ..store import bridge, lineage
 from .responses import reply
 from .routes import CODE, ISE, JSON_OR_CSV, PROGRAM, Db, Doc, known_document
 
@@ -48,3 +48,21 @@ def scope_bridge(
 ) -> Response:
     found = bridge.scope_bridge(db, known_document(db, document), program, ise)
     return reply(request, found, format, found["steps"], name="bridge")
+
+
+@router.get(
+    "/lineage/{code}",
+    summary="A code's names over the years, its renames and reuses, and the codes it continues or that continue it",
+    responses=JSON_OR_CSV,
+)
+def code_lineage(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], format: Format = "json") -> Response:
+    """JSON: the lineage; CSV: its history (one row per document printing the code)."""
+    found = lineage.lineage(db, code)
+    if not found["history"] and not found["former"] and not found["successors"]:
+        raise HTTPException(404, f"no code {code!r}")
+    return reply(request, found, format, found["history"], name=f"lineage-{code}")
+
+
+@router.get("/lineage", summary="Every link between an old and a new code (documents and users)", responses=JSON_OR_CSV)
+def all_links(request: Request, db: Db, format: Format = "json") -> Response:
+    return reply(request, lineage.links(db), format, name="lineage")

@@ -23,6 +23,7 @@ from ..store.schema import documents_t
 from ..store.search import search as search_database
 from . import bridge as bridge_views
 from . import i18n, views
+from . import lineage as lineage_views
 
 WEB = resources.files("begroot.web")
 templates = Jinja2Templates(directory=str(WEB / "templates"))
@@ -127,7 +128,8 @@ def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], 
     data = [("article.data.article", f"/api/v1/articles/{code}"), ("article.data.points", f"/api/v1/points/{code}"),
             ("article.data.execution", f"/api/v1/execution/{code}"), ("article.data.facts", f"/api/v1/facts?subject={code}")]  # fmt: skip
     return render(request, "article.html", lang, titles=titles(db), data=data,
-                  bridge=bridge_views.article_section(db, code), **page)  # fmt: skip
+                  bridge=bridge_views.article_section(db, code), lineage=lineage_views.section(db, code),
+                  **page)  # fmt: skip
 
 
 @router.get("/programs/{code}", response_class=HTMLResponse)
@@ -160,6 +162,7 @@ def subject_page(
         ises=dashboard.program_ises(db, program) if kind == "program" else [],
         members=dashboard.member_articles(db, program=None if ise else program, ise=ise), data=data,
         bridge=bridge_views.scope_section(db, None, None if ise else program, ise),
+        lineage=None if ise else lineage_views.section(db, program),
         **views.history(db, subject),
     )  # fmt: skip
 
