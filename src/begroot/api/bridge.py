@@ -1,4 +1,4 @@
-"""API endpoints of the budget bridge (`Kredietevolutie` rows) and the lineage of codes.
+"""API endpoints of the budget bridge (`Kredietevolutie` rows), the lineage of codes and year on year.
 
 JSON, or CSV with `format=csv` (one row per step).
 """
@@ -11,8 +11,9 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
 from ..store import bridge, lineage
+from ..store.yoy import year_on_year
 from .responses import reply
-from .routes import CODE, ISE, JSON_OR_CSV, PROGRAM, Db, Doc, known_document
+from .routes import CODE, ISE, JSON_OR_CSV, PROGRAM, SUBJECT, Db, Doc, known_document
 
 router = APIRouter(tags=["bridge"])
 
@@ -66,3 +67,19 @@ def code_lineage(request: Request, db: Db, code: Annotated[str, Path(pattern=COD
 @router.get("/lineage", summary="Every link between an old and a new code (documents and users)", responses=JSON_OR_CSV)
 def all_links(request: Request, db: Db, format: Format = "json") -> Response:
     return reply(request, lineage.links(db), format, name="lineage")
+
+
+@router.get(
+    "/yoy/{subject}",
+    summary="Year on year, like for like: BO against last year's BO, BA against BO, BU against BA-JR",
+    responses=JSON_OR_CSV,
+)
+def yoy(
+    request: Request,
+    db: Db,
+    subject: Annotated[str, Path(pattern=SUBJECT)],
+    domain: Annotated[str | None, Query(pattern=r"^[^\x00-\x1f\x7f<>]{1,120}$", description="with TOTAL")] = None,
+    format: Format = "json",
+) -> Response:
+    """Rows: comparison, year, credit, perimeter, main (the main perimeter), base, value, change, rate."""
+    return reply(request, year_on_year(db, subject, domain), format, name=f"yoy-{subject}")

@@ -21,9 +21,11 @@ from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, S
 from ..store import STAGE_ORDER, dashboard, queries
 from ..store.schema import documents_t
 from ..store.search import search as search_database
+from ..store.yoy import year_on_year
 from . import bridge as bridge_views
 from . import i18n, views
 from . import lineage as lineage_views
+from . import years as years_views
 
 WEB = resources.files("begroot.web")
 templates = Jinja2Templates(directory=str(WEB / "templates"))
@@ -129,7 +131,7 @@ def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], 
             ("article.data.execution", f"/api/v1/execution/{code}"), ("article.data.facts", f"/api/v1/facts?subject={code}")]  # fmt: skip
     return render(request, "article.html", lang, titles=titles(db), data=data,
                   bridge=bridge_views.article_section(db, code), lineage=lineage_views.section(db, code),
-                  **page)  # fmt: skip
+                  yoy=year_on_year(db, code), **page)  # fmt: skip
 
 
 @router.get("/programs/{code}", response_class=HTMLResponse)
@@ -162,7 +164,7 @@ def subject_page(
         ises=dashboard.program_ises(db, program) if kind == "program" else [],
         members=dashboard.member_articles(db, program=None if ise else program, ise=ise), data=data,
         bridge=bridge_views.scope_section(db, None, None if ise else program, ise),
-        lineage=None if ise else lineage_views.section(db, program),
+        lineage=None if ise else lineage_views.section(db, program), yoy=year_on_year(db, subject),
         **views.history(db, subject),
     )  # fmt: skip
 
@@ -260,4 +262,5 @@ def install(app: FastAPI) -> None:
     app.state.html_error = html_error
     app.include_router(router)
     app.include_router(bridge_views.router)
+    app.include_router(years_views.router)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")

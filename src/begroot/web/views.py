@@ -112,17 +112,23 @@ def domain_totals(db: Connection, domain: str, conflicts: dashboard.Conflicts | 
     found = dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=domain, conflicts=conflicts)
     perimeter = dashboard.main_perimeter(found)
     main = [p for p in found if p["perimeter"] == perimeter and p["credit"] in EXPENDITURE]
-    cells = {(p["year"], p["credit"], p["stage"]): p for p in main}
-    years = sorted({p["year"] for p in main})
+    main_cells = {(p["year"], p["credit"], p["stage"]): p for p in main}
+    cells = dict(main_cells)
+    # every loaded year, even one printed only in another perimeter: its figures stand in the table, labelled
+    # with their perimeter, and the charts (main perimeter, like for like) leave a gap there
+    years = sorted({p["year"] for p in found if p["credit"] in EXPENDITURE})
+    for point in found:
+        if point["credit"] in EXPENDITURE:
+            cells.setdefault((point["year"], point["credit"], point["stage"]), point)
     charts = [
         {
             "kind": "grouped",
             "title": credit,
             "x": [str(year) for year in years],
             "series": [
-                {"name": stage, "y": [_value(cells.get((year, credit, stage))) for year in years]}
+                {"name": stage, "y": [_value(main_cells.get((year, credit, stage))) for year in years]}
                 for stage in dashboard.MAIN_STAGES
-                if any((year, credit, stage) in cells for year in years)
+                if any((year, credit, stage) in main_cells for year in years)
             ],
             "unit": "keuro",
         }
