@@ -18,12 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, STAGE, TEXT, Db, Doc, known_document
+from ..colours import COLOURS
 from ..store import STAGE_ORDER, dashboard, queries
 from ..store.schema import documents_t
 from ..store.search import search as search_database
 from ..store.yoy import year_on_year
 from . import bridge as bridge_views
-from . import i18n, views
+from . import glossary, i18n, views
 from . import lineage as lineage_views
 from . import years as years_views
 
@@ -81,8 +82,11 @@ def render(request: Request, name: str, lang: str | None, status: int = 200, **c
         "pct": partial(i18n.percent, lang=chosen),
         "path": request.url.path,
         "plotly_style_ids": plotly_style_ids(),
+        "colours": COLOURS,
     }
-    response = templates.TemplateResponse(request, name, helpers | context, status_code=status)
+    rendered = templates.TemplateResponse(request, name, helpers | context, status_code=status)
+    # column headers, badges and units explained and linked to the glossary (web/glossary.py)
+    response = HTMLResponse(glossary.annotate(bytes(rendered.body).decode(), chosen), status_code=status)
     if lang:  # an explicit choice is remembered
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax", httponly=True)
     return response
@@ -228,6 +232,12 @@ def compare(
         request, "compare.html", lang, documents=names, a=a, b=b, sa=sa or "", sb=sb or "", credit=credit,
         rows=rows, stages=stages, labels=queries.names(db), titles=titles(db), data=data,
     )  # fmt: skip
+
+
+@router.get("/glossary", response_class=HTMLResponse)
+def glossary_page(request: Request, lang: Lang = None) -> Response:
+    """Begrippenlijst: every term the pages use, explained (Dutch and English)."""
+    return render(request, "glossary.html", lang, terms=glossary.entries(language(request, lang)))
 
 
 @router.get("/api/docs", response_class=HTMLResponse)

@@ -45,6 +45,9 @@ WORDS: dict[str, dict[str, str]] = {
         "yoy.page": "Jaar op jaar per beleidsdomein",
         "yoy.none": "Geen cijfers om te vergelijken.",
         "yoy.data": "Jaar op jaar",
+        "glossary.title": "Begrippenlijst",
+        "glossary.help": "De woorden en afkortingen van de begrotingsdocumenten. Op elke pagina tonen kolomkoppen met zo'n woord de uitleg als tooltip en verwijzen ze hierheen.",
+        "nav.glossary": "Begrippen",
     },
     "en": {
         "bridge.title": "Budget bridge: from last budget to this one",
@@ -87,5 +90,8 @@ WORDS: dict[str, dict[str, str]] = {
         "yoy.page": "Year on year per policy domain",
         "yoy.none": "No figures to compare.",
         "yoy.data": "Year on year",
+        "glossary.title": "Glossary",
+        "glossary.help": "The words and abbreviations of the budget documents. On every page, column headers with such a word show the explanation as a tooltip and link here.",
+        "nav.glossary": "Glossary",
     },
 }
