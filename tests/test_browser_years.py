@@ -1,6 +1,7 @@
 """Years side by side in a real browser (the set-up of tests/test_browser.py: chromium, Playwright, axe-core,
 1280 and 390 px): the glossary reached from a column header, a table sorted, filtered and downloaded as
-shown, the waterfall of an article's Kredietevolutie, the year-on-year view and the bridge of a document.
+shown, the waterfall of an article's Kredietevolutie, the year-on-year view, the bridge of a document and the
+all-domain overview.
 Screenshots in artifacts/screenshots/."""
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def bridged_article(built: multiyear.Library) -> str:
 
 
 def new_pages(built: multiyear.Library) -> list[str]:
-    return ["/glossary", "/yoy", "/bridge", f"/articles/{bridged_article(built)}", "/glossary?lang=en"]
+    return ["/glossary", "/yoy", "/bridge", f"/articles/{bridged_article(built)}", "/glossary?lang=en", "/overview",
+            "/overview?lang=en&stage=BU&credit=VAK"]
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -132,3 +134,18 @@ def test_the_year_on_year_view(server: str, page: object) -> None:  # noqa: F811
     shot(page, "year_on_year")
     page.goto(f"{server}/programs/JD")  # type: ignore[attr-defined]
     assert page.locator("#h-yoy").is_visible()  # type: ignore[attr-defined]
+
+
+def test_the_all_domain_overview(server: str, page: object, library: multiyear.Library) -> None:  # noqa: F811
+    year = max(d.year for d in library.documents if d.stage == "BO")
+    page.goto(f"{server}/overview?year={year}&stage=BO&credit=VEK", wait_until="networkidle")  # type: ignore[attr-defined]
+    chart = page.locator("#overview")  # type: ignore[attr-defined]
+    chart.locator("g.slice").first.wait_for()
+    rows = page.locator("#overview-table tbody tr")  # type: ignore[attr-defined]
+    assert rows.count() >= 1
+    domain = rows.first.get_attribute("data-domain")
+    assert chart.locator("g.slice", has_text=domain).count() >= 1
+    chart.locator("g.slice", has_text=domain).first.click()  # zoom into the domain: its programs appear
+    page.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    chart.locator("g.pathbar").first.wait_for(timeout=10_000)
+    shot(page, "overview_drilled")

@@ -99,3 +99,70 @@ def test_year_before_is_filled_where_the_data_exist(client: TestClient, library:
     for row in rows:
         if row["previous"] is not None:
             assert row["change"] == row["value"] - row["previous"] and row["previous_label"]
+
+
+# --------------------------------------------------------------------------- all domains at once
+
+
+@pytest.fixture(scope="module")
+def three_domains(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The BO and BU reports of one year of three domains' budgets."""
+    from begroot.ingest import prepared
+    from begroot.store import Store
+    from begroot.testing import TextStyle, random_budget, render_text
+    from begroot.testing.budget import DOMAINS
+
+    folder = tmp_path_factory.mktemp("domains")
+    paths = []
+    for number, info in enumerate(DOMAINS[:3]):
+        budget = next(b for seed in range(40 + number, 4000, 7)
+                      if 2024 in list((b := random_budget(seed, info.name)).years)[1:])  # fmt: skip
+        for stage in ("BO", "BU"):
+            document = render_text(budget, "report", stage, 2024, TextStyle())
+            path = folder / f"{document.name}.txt"
+            path.write_text(document.text, encoding="utf-8")
+            paths.append(path)
+    url = f"sqlite:///{folder / 'domains.sqlite'}"
+    with Store(url) as store:
+        for ready in prepared(paths, 1, "sqlite"):
+            assert ready.rows is not None, ready.error
+            store.ingest_rows(ready.rows)
+    return url
+
+
+@pytest.mark.parametrize("stage", ["BO", "BA-JR", "BU"])
+def test_the_overview_puts_every_domain_under_one_root(three_domains: str, stage: str) -> None:
+    import sqlalchemy as sa
+
+    from begroot.store import dashboard
+    from begroot.web.years import overview_documents, overview_nodes
+
+    engine = sa.create_engine(three_domains)
+    with engine.connect() as db:
+        chosen = overview_documents(db, 2024, stage)
+        nodes = overview_nodes(db, 2024, stage, "VEK")
+        own = {domain: dashboard.treemap(db, document, "VEK", stage) for domain, document in chosen.items()}
+    engine.dispose()
+    assert len(chosen) == 3 and all(name.split("-report-")[1].startswith("bo" if stage == "BO" else "bu")
+                                    for name in chosen.values())  # fmt: skip
+    domains = [n for n in nodes if n["level"] == "domain"]
+    assert {n["code"] for n in domains} == set(chosen)
+    for node in domains:  # each domain as big as its own treemap, and its share of the whole
+        assert node["value"] == own[node["code"]][0]["value"] > 0
+        assert node["share"] == pytest.approx(node["value"] / nodes[0]["value"])
+    assert sum(n["share"] for n in domains) == pytest.approx(1)
+    parents = {n["id"]: n["parent"] for n in nodes}
+    for node in nodes[1:]:  # every node reaches a domain, then the root
+        up = node["id"]
+        while parents[up] != "root":
+            up = parents[up]
+        assert up.startswith("D:")
+    assert len(nodes) - 1 == sum(len(tree) for tree in own.values())
+
+
+def test_the_overview_page_lists_each_domain_with_its_share(three_domains: str) -> None:
+    client = TestClient(create_app(three_domains), base_url="http://localhost")
+    html = client.get("/overview?year=2024&stage=BU&credit=VAK").text
+    assert html.count('<tr data-domain="') == 3 and 'data-chart="overview-data"' in html
+    english = client.get("/overview?lang=en").text
+    assert "All policy domains" in english and "Flanders" in english

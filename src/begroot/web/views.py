@@ -219,6 +219,8 @@ def treemap_label(node: dict[str, Any], names: dict[str, str], words: dict[str, 
         return words["root"]
     if level == "rest":
         return words["rest"]
+    if level == "domain":  # the all-domain overview (web/years.py)
+        return str(code)
     if level == "article":
         return f"{node['name']}<br>{code}"
     name = f"{code} {names.get(code, '')}".strip() if level == "program" else names.get(code, code)
