@@ -158,3 +158,19 @@ def test_api_and_pages_show_joins_and_breaks(corpus: Corpus, url: str) -> None:
 def test_the_corpus_is_deterministic() -> None:
     first, second = lineage_corpus(SEED, domains=1, years=5), lineage_corpus(SEED, domains=1, years=5)
     assert first.changes == second.changes and [d.text for d in first.documents] == [d.text for d in second.documents]
+
+
+def test_a_stated_link_is_stored_with_the_document_and_where_it_is_said(corpus: Corpus, url: str) -> None:
+    texts = {d.name: d.text.split("\n") for d in corpus.documents}
+    for connection in connect(url):
+        rows = connection.execute(sa.text(
+            "SELECT d.name, c.old_code, c.new_code, c.line, c.words FROM code_links c "
+            "JOIN documents d ON d.id = c.document_id")).all()  # fmt: skip
+    stated = {(c.code, c.new_code) for c in kinds(corpus, "recode-stated")}
+    assert {(old, new) for _, old, new, _, _ in rows} == stated
+    for name, old, _, line, words in rows:  # the paragraph that says so starts at `line`
+        assert words == f"Vroeger artikel {old}"
+        paragraph = texts[name][line - 1 : line + 8]
+        assert any(words in text for text in paragraph), (name, line)
+    assert len(rows) == sum(1 for d in corpus.documents for c in kinds(corpus, "recode-stated")
+                            if d.domain == c.domain and d.year >= c.year)  # fmt: skip

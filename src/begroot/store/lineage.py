@@ -4,8 +4,8 @@ A code (article or program) printed in several documents keeps one timeline whil
 (a **rename**, shown with the year it happened). When an article's name and ISE both change (a program's
 name and all of its ISEs), the code was **reused** for something else: the timeline breaks there, with a
 note. A code that changes is **linked** to its former code when a document says so (an article's summary
-or explanation naming it after `vroeger`, `voorheen`, `(ex ...)`: `VOCABULARY.former_code`) or when a user
-says so (`begroot lineage add OLD NEW`, the `lineage` table).
+or explanation naming it after `vroeger`, `voorheen`, `(ex ...)`: found at ingest, table `code_links`) or
+when a user says so (`begroot lineage add OLD NEW`, the `lineage` table).
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, insert, or_, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.engine import Connection
 
-from ..vocabulary import VOCABULARY
 from .engine import writing
-from .schema import articles_t, documents_t, ises_t, lineage_t, programs_t
+from .schema import articles_t, code_links_t, documents_t, ises_t, lineage_t, programs_t
 from .store import STAGE_ORDER
 
 
@@ -35,23 +34,18 @@ def user_links(db: Connection) -> list[dict[str, Any]]:
 
 
 def document_links(db: Connection) -> list[dict[str, Any]]:
-    """Links the documents state: an article whose summary or explanation names its former code."""
-    text = articles_t.c.summary + " " + articles_t.c.explanation
+    """Links the documents state (`code_links`, found at ingest: lineage.py), each pair once, from the
+    first year a document states it."""
     query = (
-        select(articles_t.c.code, articles_t.c.summary, articles_t.c.explanation, articles_t.c.page,
-               documents_t.c.name.label("document"), documents_t.c.year)
-        .join(documents_t, documents_t.c.id == articles_t.c.document_id)
-        .where(or_(*(text.ilike(f"%{word}%") for word in VOCABULARY.former_words)))
-        .order_by(documents_t.c.year, documents_t.c.id)
+        select(code_links_t.c.old_code, code_links_t.c.new_code, code_links_t.c.page, code_links_t.c.line,
+               code_links_t.c.words.label("note"), documents_t.c.name.label("document"),
+               documents_t.c.year.label("from_year"))
+        .join(documents_t, documents_t.c.id == code_links_t.c.document_id)
+        .order_by(documents_t.c.year, documents_t.c.id, code_links_t.c.id)
     )  # fmt: skip
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for row in db.execute(query).mappings():
-        for match in VOCABULARY.former_code.finditer(f"{row['summary']} {row['explanation']}"):
-            old = match.group("code")
-            if old != row["code"]:
-                found.setdefault((old, row["code"]), {"old_code": old, "new_code": row["code"], "from_year": row["year"],
-                                                      "note": match.group(0), "document": row["document"],
-                                                      "page": row["page"]})  # fmt: skip
+        found.setdefault((row["old_code"], row["new_code"]), dict(row))
     return list(found.values())
 
 

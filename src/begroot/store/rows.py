@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Table
 
 from ..bridge import bridge_steps
+from ..lineage import code_links
 from ..model import Article, Document, Fact, field_names, plain
 from .bulk import INSERT_BATCH, batches
 from .schema import (
@@ -18,6 +19,7 @@ from .schema import (
     AnnexItemRow,
     ArticleRow,
     BridgeStepRow,
+    CodeLinkRow,
     FactRow,
     FootnoteRow,
     GenericTableRow,
@@ -98,6 +100,7 @@ EXTRACTORS: list[tuple[Table, Callable[[Document], Iterable[Row]]]] = [
     (_table(SlideRow), lambda d: [_plain(s) for s in d.slides]),
     (_table(WarningRow), lambda d: [_plain(w) for w in d.warnings]),
     (_table(BridgeStepRow), lambda d: (_plain(s) for s in bridge_steps(d))),
+    (_table(CodeLinkRow), lambda d: (_plain(link) for link in code_links(d))),
 ]
 
 

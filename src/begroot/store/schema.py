@@ -292,6 +292,19 @@ class BridgeStepRow(Base):
     ise: Mapped[str | None] = mapped_column(Text, index=True)
 
 
+class CodeLinkRow(Base):
+    """A code change a document states: an article naming its former code (lineage.py)."""
+
+    __tablename__ = "code_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    old_code: Mapped[str] = mapped_column(Text, index=True)
+    new_code: Mapped[str] = mapped_column(Text, index=True)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    words: Mapped[str] = mapped_column(Text)
+
+
 class LineageRow(Base):
     """A link between an old and a new code (article or program) that a user gave (`begroot lineage add`)."""
 
@@ -393,6 +406,7 @@ CHILD_TABLES = [
     _table(SlideRow),
     _table(WarningRow),
     _table(BridgeStepRow),
+    _table(CodeLinkRow),
 ]
 ALL_TABLES = [_table(DocumentRow), *CHILD_TABLES, _table(FindingRow), _table(SearchEntryRow), _table(ReviewRow),
               _table(LineageRow)]  # fmt: skip
@@ -412,3 +426,4 @@ search_entries_t = _table(SearchEntryRow)
 reviews_t = _table(ReviewRow)
 bridge_t = _table(BridgeStepRow)
 lineage_t = _table(LineageRow)
+code_links_t = _table(CodeLinkRow)

@@ -3,6 +3,7 @@
 bridge_steps: every row of an article's `Kredietevolutie`, one per credit, with its role (start, index,
 compensaties, herverdelingen, bijstellingen, andere, ..., end), value, page and line (bridge.py). Documents
 stored before this revision have none until they are ingested again.
+code_links: code changes a document states (an article naming its former code: lineage.py), with the document.
 lineage: links between an old and a new code (article or program) given by a user (`begroot lineage add`).
 
 Revision ID: 0009_lineage_bridge
@@ -50,6 +51,24 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_bridge_steps_ise"), ["ise"], unique=False)
         batch_op.create_index(batch_op.f("ix_bridge_steps_program"), ["program"], unique=False)
     op.create_table(
+        "code_links",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("document_id", sa.Integer(), nullable=False),
+        sa.Column("old_code", sa.Text(), nullable=False),
+        sa.Column("new_code", sa.Text(), nullable=False),
+        sa.Column("page", sa.Integer(), nullable=False),
+        sa.Column("line", sa.Integer(), nullable=False),
+        sa.Column("words", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["document_id"], ["documents.id"], name=op.f("fk_code_links_document_id_documents"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_code_links")),
+    )
+    with op.batch_alter_table("code_links", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_code_links_document_id"), ["document_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_code_links_new_code"), ["new_code"], unique=False)
+        batch_op.create_index(batch_op.f("ix_code_links_old_code"), ["old_code"], unique=False)
+    op.create_table(
         "lineage",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("old_code", sa.Text(), nullable=False),
@@ -66,4 +85,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("lineage")
+    op.drop_table("code_links")
     op.drop_table("bridge_steps")
