@@ -150,6 +150,12 @@ def test_api_and_pages_show_joins_and_breaks(corpus: Corpus, url: str) -> None:
     program = kinds(corpus, "rename-program")[0]
     html = client.get(f"/programs/{program.code}?lang=en").text
     assert 'data-kind="rename"' in html and "Renamed in" in html
+    for connection in connect(url):  # the ISE that has the code since the reuse
+        ise = connection.execute(sa.text(
+            "SELECT a.ise FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.code = :code "
+            "ORDER BY d.year DESC LIMIT 1"), {"code": reuse.code}).scalar_one()  # fmt: skip
+    html = client.get(f"/ises/{ise}").text
+    assert 'data-kind="reuse"' in html and f'<a href="/articles/{reuse.code}">{reuse.code}</a>:' in html
     assert client.get("/api/v1/lineage/ZZ0-1ZZZ9ZZ-ZZ").status_code == 404
     listed = client.get("/api/v1/lineage").json()
     assert {(link["old_code"], link["new_code"]) for link in listed} >= {(stated.code, stated.new_code)}

@@ -117,11 +117,12 @@ def segments(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dic
     return lines, events
 
 
-def lineage(db: Connection, code: str) -> dict[str, Any]:
-    """A code's history: its lines and events, the codes it continues (`former`) and that continue it."""
+def lineage(db: Connection, code: str, every: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A code's history: its lines and events, the codes it continues (`former`) and that continue it
+    (`every`: the links, when the caller has read them already)."""
     rows = history(db, code)
     lines, events = segments(rows)
-    every = links(db)
+    every = links(db) if every is None else every
     return {
         "code": code,
         "history": rows,

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..store import STAGE_ORDER, dashboard
-from ..store.lineage import lineage
+from ..store.lineage import lineage, links
 from ..store.schema import documents_t
 
 EXPENDITURE = ("VAK", "VEK")
@@ -52,3 +52,20 @@ def section(db: Connection, code: str) -> dict[str, Any] | None:
     credit = next((c for c in EXPENDITURE if dashboard.points(db, code, credit=c)), None)
     chart = joined_chart(db, found, credit) if credit and (found["former"] or len(found["lines"]) > 1) else None
     return {**found, "chart": chart, "api": f"/api/v1/lineage/{code}"}
+
+
+def members_section(db: Connection, codes: list[str]) -> dict[str, Any] | None:
+    """An ISE's joins and breaks: those of its articles, each event naming its article (None: none)."""
+    every = links(db)
+    events: list[dict[str, Any]] = []
+    former: list[dict[str, Any]] = []
+    successors: list[dict[str, Any]] = []
+    for code in sorted(set(codes)):
+        found = lineage(db, code, every)
+        events += [{**event, "code": code} for event in found["events"]]
+        former += [{**link, "code": code} for link in found["former"]]
+        successors += [{**link, "code": code} for link in found["successors"]]
+    if not (events or former or successors):
+        return None
+    return {"events": sorted(events, key=lambda e: (e["year"], e["code"])), "former": former,
+            "successors": successors, "chart": None, "api": "/api/v1/lineage"}  # fmt: skip

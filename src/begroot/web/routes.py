@@ -162,13 +162,15 @@ def subject_page(
     members = f"/api/v1/members?ise={ise}" if ise else f"/api/v1/members?program={program}"
     data = [("subject.data.points", f"/api/v1/points/{subject}"),
             ("subject.data.execution", f"/api/v1/execution/{subject}"), ("subject.data.members", members)]  # fmt: skip
+    articles = dashboard.member_articles(db, program=None if ise else program, ise=ise)
     return render(
         request, "subject.html", lang, titles=titles(db), subject=subject, subject_name=title, kind=kind,
         program=program, program_name=queries.names(db).get(program, ""),
         ises=dashboard.program_ises(db, program) if kind == "program" else [],
-        members=dashboard.member_articles(db, program=None if ise else program, ise=ise), data=data,
+        members=articles, data=data,
         bridge=bridge_views.scope_section(db, None, None if ise else program, ise),
-        lineage=None if ise else lineage_views.section(db, program), yoy=year_on_year(db, subject),
+        lineage=lineage_views.members_section(db, [m["code"] for m in articles]) if ise
+        else lineage_views.section(db, program), yoy=year_on_year(db, subject),
         **views.history(db, subject),
     )  # fmt: skip
 
