@@ -31,7 +31,7 @@ from begroot.audit.findings import document_rules
 from begroot.parse import parse
 from begroot.sources import load
 from begroot.testing.corpus import generate, plan
-from begroot.testing.mutations import Outcome, mutate_document
+from begroot.testing.mutations import KINDS, Outcome, mutate_document
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 
@@ -100,10 +100,11 @@ def mutations(seeds: int, generated: int, per_document: int) -> None:
                     outcome.unmutated = []  # the same sample again: count its own findings once
                 outcomes.append((origin, outcome))
     print(f"\nmutations: {seeds} seeds x (2 samples + {generated} generated documents), "
-          f"{per_document} table cells and {per_document} claim figures each ({time.perf_counter() - started:.0f} s)")
+          f"{per_document} table cells, claim figures and Kredietevolutie change rows each "
+          f"({time.perf_counter() - started:.0f} s)")
     print(f"{'documents':<10} {'kind':<6} {'tried':>6} {'caught at line':>15} {'share':>7}")
     for origin in ("sample", "generated"):
-        for kind in ("table", "claim"):
+        for kind in KINDS:
             tried = sum(o.tried[kind] for g, o in outcomes if g == origin)
             hit = sum(o.caught[kind] for g, o in outcomes if g == origin)
             share = f"{hit / tried:.1%}" if tried else "–"

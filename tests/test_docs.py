@@ -14,7 +14,7 @@ from begroot.model import FACT_COLUMNS
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = {command.name or (command.callback.__name__ if command.callback else "") for command in
-            app.registered_commands}  # fmt: skip
+            app.registered_commands} | {group.name for group in app.registered_groups if group.name}  # fmt: skip
 
 
 def test_every_command_is_in_the_readme() -> None:

@@ -117,7 +117,27 @@ class Vocabulary:
          "afgenomen", "gedaald", "nam af", "minder"}
     )  # fmt: skip
 
+    # --- the rows of a `Kredietevolutie` table between its first and last stage (the budget bridge, bridge.py):
+    # a label's role is the first whose stem it holds (lower case); a label with none is `andere`
+    bridge_roles: tuple[tuple[str, str], ...] = (
+        ("index", "index"), ("compens", "compensaties"), ("herverdel", "herverdelingen"),
+        ("andere bijstel", "andere"), ("bijstel", "bijstellingen"), ("niet benut", "niet-benut"),
+        ("onderbenut", "niet-benut"), ("uitvoering", "uitvoering"), ("realisatie", "realisatie"),
+    )  # fmt: skip
+    # a code a text names as the former one: `(vroeger JB0-1JEB2HA-WT)`, `voorheen ...`, `(ex JB0-...)`; a
+    # text holds one of `former_words` wherever the pattern matches in it (the store filters on them)
+    former_code: re.Pattern[str] = re.compile(
+        r"(?i)(?:\b(?:vroeger|voorheen)\s*:?|\(\s*ex\.?)\s*(?:(?:begrotings)?artikel\s+)?"
+        r"(?P<code>[A-Z0-9]{3}-[0-9A-Z][A-Z]{2}[A-Z0-9]{2,6}-[A-Z]{2})\b"
+    )
+    former_words: tuple[str, ...] = ("vroeger", "voorheen", "(ex")
+
     claims: ClaimWords = field(default_factory=lambda: ClaimWords())
+
+    def bridge_role(self, label: str) -> str:
+        """The role of a `Kredietevolutie` change row: `Andere bijstellingen` -> andere, `Index` -> index."""
+        lowered = " ".join(label.lower().split())
+        return next((role for stem, role in self.bridge_roles if stem in lowered), "andere")
 
     def is_content_line(self, text: str) -> bool:
         """A line the readers know as content, never page furniture: table headers and labels, part titles."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from .bridge import router as bridge_router
 from .dashboard import router as dashboard_router
 from .routes import router
 
 router.include_router(dashboard_router)
+router.include_router(bridge_router)
 
 __all__ = ["router"]

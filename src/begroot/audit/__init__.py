@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Document, SourceDocument
-from . import articles, cross, frames, prose, totals  # noqa: F401  (register the rules)
+from . import articles, bridge, cross, frames, prose, totals  # noqa: F401  (register the rules)
 from .findings import RULES, SEVERITIES, Finding, Rule, assign_id, assign_ids, document_rules, documents_rules, rule
 
 SEVERITY_ORDER = {name: rank for rank, name in enumerate(SEVERITIES)}

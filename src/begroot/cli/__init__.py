@@ -80,6 +80,7 @@ def main() -> None:
 
 from . import audit as _audit  # noqa: E402,F401
 from . import export as _export  # noqa: E402,F401
+from . import lineage as _lineage  # noqa: E402,F401
 from . import serve as _serve  # noqa: E402,F401
 from . import show as _show  # noqa: E402,F401
 from . import store as _store  # noqa: E402,F401

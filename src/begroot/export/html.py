@@ -7,10 +7,9 @@ from html import escape
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from ..colours import series_colour
 from .numbers import nl
 from .report import Chart, Paragraph, Report, TableBlock
-
-BAR_COLOURS = ("#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2")
 
 
 def render_html(report: Report) -> str:
@@ -65,11 +64,11 @@ def chart_svg(chart: Chart, width: int = 720, bar: int = 14) -> str:
     for i, category in enumerate(chart.categories):
         top = 24 + i * group
         parts.append(f'<text x="0" y="{top + bar}" font-size="12">{escape(category)}</text>')
-        for j, (_, values) in enumerate(chart.series):
+        for j, (name, values) in enumerate(chart.series):
             y, length = top + j * bar, abs(values[i]) * scale
             parts.append(
                 f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar - 2}" '
-                f'fill="{BAR_COLOURS[j % len(BAR_COLOURS)]}"/>'
+                f'fill="{series_colour(name, j)}"/>'
                 f'<text x="{label_width + length + 4:.1f}" y="{y + bar - 4}" font-size="11">'
                 f"{_label(values[i], chart.unit)}</text>"
             )
@@ -84,7 +83,7 @@ def _legend(chart: Chart) -> str:
     items = []
     for j, (name, _) in enumerate(chart.series):
         x = 170 + j * 110
-        colour = BAR_COLOURS[j % len(BAR_COLOURS)]
+        colour = series_colour(name, j)
         items.append(
             f'<rect x="{x}" y="4" width="12" height="12" fill="{colour}"/>'
             f'<text x="{x + 16}" y="14" font-size="12">{escape(name)}</text>'

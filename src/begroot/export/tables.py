@@ -12,6 +12,7 @@ from ..store import Store
 from ..store.exports import (
     FactFilter,
     articles_export,
+    bridge_export,
     documents_export,
     facts_query,
     findings_export,
@@ -21,7 +22,7 @@ from ..store.exports import (
 )
 
 # Export order: the facts first, then what describes them.
-TABLES = ("facts", "documents", "programs", "ises", "articles", "goals", "findings")
+TABLES = ("facts", "documents", "programs", "ises", "articles", "goals", "findings", "bridge")
 
 INTEGERS = (
     "id",
@@ -36,6 +37,7 @@ INTEGERS = (
     "number",
     "page_count",
     "facts",
+    "position",
 )
 CATEGORIES = ("scope", "subject", "row", "credit", "stage", "severity", "rule", "level", "kind")
 TIMESTAMPS = ("ingested_at",)
@@ -77,5 +79,6 @@ def load(store: Store, where: FactFilter = FactFilter()) -> dict[str, pd.DataFra
         "articles": articles_export(doc, program),
         "goals": goals_export(doc),
         "findings": findings_export(doc),
+        "bridge": bridge_export(doc, program),
     }
     return {name: typed(frame(store, queries[name])) for name in TABLES}

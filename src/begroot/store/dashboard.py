@@ -320,14 +320,21 @@ def _credit_order(credit: str) -> tuple[int, str]:
     return (EXPENDITURE.index(credit) if credit in EXPENDITURE else 9, credit)
 
 
+# The figure a stage is read against a year before when that year's same stage is not loaded: a BO against
+# last year's adjusted budget (where every BO's Kredietevolutie starts), as the BBTs do.
+PREVIOUS_FALLBACK = {"BO": "BA"}
+
+
 def _latest_change(series: dict[tuple[int, str], int]) -> dict[str, Any]:
     year, stage = max(series, key=lambda k: (k[0], STAGE_ORDER[k[1]]))
-    value, previous = series[(year, stage)], series.get((year - 1, stage))
+    base = stage if (year - 1, stage) in series else PREVIOUS_FALLBACK.get(stage, stage)
+    value, previous = series[(year, stage)], series.get((year - 1, base))
     return {
         "year": year,
         "stage": stage,
         "value": value,
         "previous": previous,
+        "previous_label": None if previous is None else f"{base} {year - 1}",
         "change": None if previous is None else value - previous,
         "change_rate": (value - previous) / abs(previous) if previous else None,
     }

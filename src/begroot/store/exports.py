@@ -14,6 +14,7 @@ from ..model import FACT_COLUMNS
 from .queries import FactFilter
 from .schema import (
     articles_t,
+    bridge_t,
     documents_t,
     facts_t,
     goals_t,
@@ -82,3 +83,9 @@ def tables_export(document: str | None = None) -> Select[Any]:
 
 def findings_export(document: str | None = None) -> Select[Any]:
     return _of_document(findings_query(), document)
+
+
+def bridge_export(document: str | None = None, program: str | None = None) -> Select[Any]:
+    """Every `Kredietevolutie` row (the budget bridge), in document order."""
+    query = _of_document(_named(bridge_t), document)
+    return query if program is None else query.where(bridge_t.c.program == program)

@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import Table
 
+from ..bridge import bridge_steps
+from ..lineage import code_links
 from ..model import Article, Document, Fact, field_names, plain
 from .bulk import INSERT_BATCH, batches
 from .originals import media_type, original_row
@@ -17,6 +19,8 @@ from .schema import (
     AbbreviationRow,
     AnnexItemRow,
     ArticleRow,
+    BridgeStepRow,
+    CodeLinkRow,
     FactRow,
     FootnoteRow,
     GenericTableRow,
@@ -96,6 +100,8 @@ EXTRACTORS: list[tuple[Table, Callable[[Document], Iterable[Row]]]] = [
     (_table(AbbreviationRow), lambda d: [_plain(a) for a in d.abbreviations]),
     (_table(SlideRow), lambda d: [_plain(s) for s in d.slides]),
     (_table(WarningRow), lambda d: [_plain(w) for w in d.warnings]),
+    (_table(BridgeStepRow), lambda d: (_plain(s) for s in bridge_steps(d))),
+    (_table(CodeLinkRow), lambda d: (_plain(link) for link in code_links(d))),
 ]
 
 

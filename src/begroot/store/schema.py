@@ -272,6 +272,52 @@ class StatementRow(Base):
     line: Mapped[int] = mapped_column(Integer)
 
 
+class BridgeStepRow(Base):
+    """A row of an article's `Kredietevolutie`, one per credit: the budget bridge (bridge.py)."""
+
+    __tablename__ = "bridge_steps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    article: Mapped[str] = mapped_column(Text, index=True)
+    credit: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(Text)
+    value: Mapped[int | None] = mapped_column(BigInteger)  # thousand euro
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[str] = mapped_column(Text)
+    year: Mapped[int] = mapped_column(Integer)
+    table_index: Mapped[int] = mapped_column(Integer)
+    program: Mapped[str] = mapped_column(Text, index=True)
+    ise: Mapped[str | None] = mapped_column(Text, index=True)
+
+
+class CodeLinkRow(Base):
+    """A code change a document states: an article naming its former code (lineage.py)."""
+
+    __tablename__ = "code_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    old_code: Mapped[str] = mapped_column(Text, index=True)
+    new_code: Mapped[str] = mapped_column(Text, index=True)
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    words: Mapped[str] = mapped_column(Text)
+
+
+class LineageRow(Base):
+    """A link between an old and a new code (article or program) that a user gave (`begroot lineage add`)."""
+
+    __tablename__ = "lineage"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    old_code: Mapped[str] = mapped_column(Text, index=True)
+    new_code: Mapped[str] = mapped_column(Text, index=True)
+    from_year: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class FindingRow(Base):
     """An audit finding; `document_id` is null for findings about the whole database.
 
@@ -371,9 +417,11 @@ CHILD_TABLES = [
     _table(AbbreviationRow),
     _table(SlideRow),
     _table(WarningRow),
+    _table(BridgeStepRow),
+    _table(CodeLinkRow),
 ]
 ALL_TABLES = [_table(DocumentRow), *CHILD_TABLES, _table(FindingRow), _table(SearchEntryRow), _table(ReviewRow),
-              _table(OriginalRow)]  # fmt: skip
+              _table(OriginalRow), _table(LineageRow)]  # fmt: skip
 
 # Core table handles for queries (one place, so every module selects from the same objects).
 documents_t = _table(DocumentRow)
@@ -389,3 +437,6 @@ tables_t = _table(TableRow)
 search_entries_t = _table(SearchEntryRow)
 reviews_t = _table(ReviewRow)
 originals_t = _table(OriginalRow)
+bridge_t = _table(BridgeStepRow)
+lineage_t = _table(LineageRow)
+code_links_t = _table(CodeLinkRow)

@@ -343,13 +343,13 @@ def _article_name(rng: random.Random, words: tuple[str, ...], used: set[str]) ->
     return name
 
 
-def random_budget(seed: int, domain: str | None = None) -> Budget:
+def random_budget(seed: int, domain: str | None = None, span: int = 4) -> Budget:
     """A domain with programs, fields, ISEs, articles and chained values; deterministic per seed."""
     rng = random.Random(seed)
     info = next(d for d in DOMAINS if d.name == domain) if domain else rng.choice(DOMAINS)
     letter = info.letter
     first = rng.randint(2019, 2026)
-    years = range(first, first + 4)
+    years = range(first, first + span)  # `span` years with values for every stage
     department = f"{letter}B0"
     agency = f"{letter}{rng.choice('CDEFGH')}0"
     agency_kind = rng.choice("ADEGH")

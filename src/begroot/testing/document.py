@@ -59,6 +59,8 @@ class GeneratedDocument:
     statements: list[ExpectedStatement] = field(default_factory=list)
     variations: set[str] = field(default_factory=set)  # which style variations really occur in it
     layouts: set[str] = field(default_factory=set)
+    # article code -> the change rows of its BO/BA `Kredietevolutie`: (label, credit -> keuro), in print order
+    evolutions: dict[str, list[tuple[str, dict[str, int]]]] = field(default_factory=dict)
 
     def facts_csv(self) -> str:
         """The expected fact table in the column order of `begroot extract --format csv`."""

@@ -1,7 +1,8 @@
 """Mutation testing of the audit: change one printed figure, and see whether the audit flags that very line.
 
-Two kinds of figure are changed: numbers of stage x credit tables (ISE frames, articles, summaries,
-slides) and figures inside the prose's recognised claims (`audit/claims.py`). A mutation is caught
+Three kinds of figure are changed: numbers of stage x credit tables (ISE frames, articles, summaries,
+slides, Kredietevolutie), figures inside the prose's recognised claims (`audit/claims.py`) and the change
+rows of `Kredietevolutie` tables (index, compensaties...: `bridge.py`). A mutation is caught
 when a finding that was not there before (or whose numbers changed) names the mutated line.
 `bench/bench_audit.py` runs many seeds over the samples and generated documents; `tests/test_audit.py`
 a fixed subset.
@@ -17,18 +18,23 @@ from pathlib import Path
 
 from ..audit import Finding, audit_document
 from ..audit.findings import fmt
+from ..bridge import bridge_steps
 from ..model import Document, Fact
 from ..parse import parse
 from ..sources import load
 
 # Receipt articles are left out: their AO/LO figures add up to nothing else in the document (only the
 # apparatus program sums receipts), so a changed digit there is only visible when the prose quotes it.
-TABLE_LAYOUTS = {"ise_frame", "summary", "article_expenditure", "article_stage_rows", "apparatus", "budget_evolution"}
+TABLE_LAYOUTS = {"ise_frame", "summary", "article_expenditure", "article_stage_rows", "apparatus", "budget_evolution",
+                 "credit_evolution"}  # fmt: skip
+
+
+KINDS = ("table", "claim", "bridge")
 
 
 @dataclass(frozen=True)
 class Mutation:
-    kind: str  # table | claim
+    kind: str  # table | claim | bridge (a change row of a `Kredietevolutie`: index, compensaties...)
     line: int  # 1-based line of the source file
     before: str
     after: str
@@ -39,8 +45,8 @@ class Outcome:
     """What the audit made of a document's mutations, and of the document itself."""
 
     document: str
-    tried: dict[str, int] = field(default_factory=lambda: {"table": 0, "claim": 0})
-    caught: dict[str, int] = field(default_factory=lambda: {"table": 0, "claim": 0})
+    tried: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    caught: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     missed: list[Mutation] = field(default_factory=list)
     unmutated: list[Finding] = field(default_factory=list)  # problems of the document as it is
 
@@ -82,6 +88,21 @@ def table_mutations(doc: Document, lines: list[str], rng: random.Random, count: 
     return found
 
 
+def bridge_mutations(doc: Document, lines: list[str], rng: random.Random, count: int) -> list[Mutation]:
+    """Figures of the change rows of `Kredietevolutie` tables (not facts: their rows are no stages)."""
+    changes = [s for s in bridge_steps(doc) if s.role not in ("start", "end") and s.value]
+    found: list[Mutation] = []
+    for step in rng.sample(changes, len(changes)):
+        if len(found) == count:
+            break
+        text = lines[step.line - 1]
+        matches = list(_printed(abs(step.value or 0)).finditer(text))
+        if matches:
+            match = rng.choice(matches)
+            found.append(Mutation("bridge", step.line, text, change_digit(text, match.start(), match.end(), rng)))
+    return found
+
+
 def claim_mutations(findings: list[Finding], lines: list[str], rng: random.Random, count: int) -> list[Mutation]:
     """Figures of verified claims, changed on the line the audit placed them."""
     claims = [f for f in findings if f.verified and f.context.get("claim")]
@@ -115,7 +136,8 @@ def mutate_document(path: Path, rng: random.Random, count: int, workdir: Path) -
     doc, findings = audit_text(path)
     outcome = Outcome(doc.name, unmutated=problems(findings))
     before = {(f.finding_id, f.message) for f in outcome.unmutated}
-    mutations = table_mutations(doc, lines, rng, count) + claim_mutations(findings, lines, rng, count)
+    mutations = (table_mutations(doc, lines, rng, count) + claim_mutations(findings, lines, rng, count)
+                 + bridge_mutations(doc, lines, rng, count))  # fmt: skip
     target = workdir / path.name
     for mutation in mutations:
         changed = list(lines)

@@ -905,6 +905,7 @@ def render_text(budget: Budget, kind: str, stage: str, year: int, style: TextSty
         statements=laid.statements,
         variations=variations,
         layouts=sheet.layouts,
+        evolutions={code: middle for code, (_, middle) in writer.causes.items()} if isinstance(writer, ReportWriter) else {},
     )
 
 

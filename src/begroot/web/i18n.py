@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .words import WORDS
+
 LANGUAGES = ("nl", "en")
 DEFAULT = "nl"
 
@@ -382,6 +384,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
     },
 }
 for _lang, _words in PAGE_WORDS.items():
+    CATALOGUE[_lang].update(_words)
+for _lang, _words in WORDS.items():  # the pages of the budget bridge, lineage and glossary (words.py)
     CATALOGUE[_lang].update(_words)
 
 # Thousands and decimal separators per language: Dutch writes 1.581.119 and 98,8 %.

@@ -18,10 +18,15 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, STAGE, TEXT, Db, Doc, known_document
+from ..colours import COLOURS
 from ..store import STAGE_ORDER, dashboard, queries
 from ..store.schema import documents_t
 from ..store.search import search as search_database
-from . import i18n, views
+from ..store.yoy import year_on_year
+from . import bridge as bridge_views
+from . import glossary, i18n, views
+from . import lineage as lineage_views
+from . import years as years_views
 
 WEB = resources.files("begroot.web")
 templates = Jinja2Templates(directory=str(WEB / "templates"))
@@ -77,8 +82,11 @@ def render(request: Request, name: str, lang: str | None, status: int = 200, **c
         "pct": partial(i18n.percent, lang=chosen),
         "path": request.url.path,
         "plotly_style_ids": plotly_style_ids(),
+        "colours": COLOURS,
     }
-    response = templates.TemplateResponse(request, name, helpers | context, status_code=status)
+    rendered = templates.TemplateResponse(request, name, helpers | context, status_code=status)
+    # column headers, badges and units explained and linked to the glossary (web/glossary.py)
+    response = HTMLResponse(glossary.annotate(bytes(rendered.body).decode(), chosen), status_code=status)
     if lang:  # an explicit choice is remembered
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax", httponly=True)
     return response
@@ -125,7 +133,9 @@ def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], 
         raise HTTPException(404, f"no article {code!r}")
     data = [("article.data.article", f"/api/v1/articles/{code}"), ("article.data.points", f"/api/v1/points/{code}"),
             ("article.data.execution", f"/api/v1/execution/{code}"), ("article.data.facts", f"/api/v1/facts?subject={code}")]  # fmt: skip
-    return render(request, "article.html", lang, titles=titles(db), data=data, **page)
+    return render(request, "article.html", lang, titles=titles(db), data=data,
+                  bridge=bridge_views.article_section(db, code), lineage=lineage_views.section(db, code),
+                  yoy=year_on_year(db, code), **page)  # fmt: skip
 
 
 @router.get("/programs/{code}", response_class=HTMLResponse)
@@ -152,11 +162,15 @@ def subject_page(
     members = f"/api/v1/members?ise={ise}" if ise else f"/api/v1/members?program={program}"
     data = [("subject.data.points", f"/api/v1/points/{subject}"),
             ("subject.data.execution", f"/api/v1/execution/{subject}"), ("subject.data.members", members)]  # fmt: skip
+    articles = dashboard.member_articles(db, program=None if ise else program, ise=ise)
     return render(
         request, "subject.html", lang, titles=titles(db), subject=subject, subject_name=title, kind=kind,
         program=program, program_name=queries.names(db).get(program, ""),
         ises=dashboard.program_ises(db, program) if kind == "program" else [],
-        members=dashboard.member_articles(db, program=None if ise else program, ise=ise), data=data,
+        members=articles, data=data,
+        bridge=bridge_views.scope_section(db, None, None if ise else program, ise),
+        lineage=lineage_views.members_section(db, [m["code"] for m in articles]) if ise
+        else lineage_views.section(db, program), yoy=year_on_year(db, subject),
         **views.history(db, subject),
     )  # fmt: skip
 
@@ -222,6 +236,12 @@ def compare(
     )  # fmt: skip
 
 
+@router.get("/glossary", response_class=HTMLResponse)
+def glossary_page(request: Request, lang: Lang = None) -> Response:
+    """Begrippenlijst: every term the pages use, explained (Dutch and English)."""
+    return render(request, "glossary.html", lang, terms=glossary.entries(language(request, lang)))
+
+
 @router.get("/api/docs", response_class=HTMLResponse)
 def api_docs(request: Request, lang: Lang = None) -> Response:
     """The OpenAPI description as a plain page (Swagger UI would need a CDN and inline scripts)."""
@@ -258,4 +278,6 @@ def install(app: FastAPI) -> None:
     app.include_router(router)
     app.include_router(documents_router)
     app.include_router(documents_api)
+    app.include_router(bridge_views.router)
+    app.include_router(years_views.router)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")

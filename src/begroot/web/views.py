@@ -112,17 +112,24 @@ def domain_totals(db: Connection, domain: str, conflicts: dashboard.Conflicts | 
     found = dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=domain, conflicts=conflicts)
     perimeter = dashboard.main_perimeter(found)
     main = [p for p in found if p["perimeter"] == perimeter and p["credit"] in EXPENDITURE]
-    cells = {(p["year"], p["credit"], p["stage"]): p for p in main}
-    years = sorted({p["year"] for p in main})
+    main_cells = {(p["year"], p["credit"], p["stage"]): p for p in main}
+    cells = dict(main_cells)
+    # every loaded year, even one printed only in another perimeter: its figures stand in the table, labelled
+    # with their perimeter, and the charts (main perimeter, like for like) leave a gap there
+    shown = {p["year"] for p in found if p["credit"] in EXPENDITURE}
+    years = list(range(min(shown), max(shown) + 1)) if shown else []  # a year not loaded: an empty row, a gap
+    for point in found:
+        if point["credit"] in EXPENDITURE:
+            cells.setdefault((point["year"], point["credit"], point["stage"]), point)
     charts = [
         {
             "kind": "grouped",
             "title": credit,
             "x": [str(year) for year in years],
             "series": [
-                {"name": stage, "y": [_value(cells.get((year, credit, stage))) for year in years]}
+                {"name": stage, "y": [_value(main_cells.get((year, credit, stage))) for year in years]}
                 for stage in dashboard.MAIN_STAGES
-                if any((year, credit, stage) in cells for year in years)
+                if any((year, credit, stage) in main_cells for year in years)
             ],
             "unit": "keuro",
         }
@@ -159,13 +166,24 @@ def timeline_chart(found: list[dict[str, Any]]) -> dict[str, Any]:
     credits = [c for c in EXPENDITURE if any(p["credit"] == c for p in found)] or sorted(
         {p["credit"] for p in found}
     )
-    steps = sorted({(p["year"], p["stage"]) for p in found}, key=lambda k: (k[0], STAGE_ORDER[k[1]]))
+    steps = sorted({(p["year"], p["stage"]) for p in found} | _missing_years(found),
+                   key=lambda k: (k[0], STAGE_ORDER[k[1]]))  # fmt: skip
     values = {(p["year"], p["stage"], p["credit"]): p["value"] for p in found}
     series = [
         {"name": credit, "x": [f"{y} {s}" for y, s in steps], "y": [values.get((y, s, credit)) for y, s in steps]}
         for credit in credits
     ]
     return {"kind": "lines", "series": series, "unit": "keuro"}
+
+
+def _missing_years(found: list[dict[str, Any]]) -> set[tuple[int, str]]:
+    """(year, stage) of the years between the first and the last with no figure: the chart shows them as a gap
+    instead of skipping them."""
+    years = {p["year"] for p in found}
+    stages = {p["stage"] for p in found}
+    if not years:
+        return set()
+    return {(year, stage) for year in range(min(years), max(years) + 1) if year not in years for stage in stages}
 
 
 # --------------------------------------------------------------------------- treemap
@@ -201,6 +219,8 @@ def treemap_label(node: dict[str, Any], names: dict[str, str], words: dict[str, 
         return words["root"]
     if level == "rest":
         return words["rest"]
+    if level == "domain":  # the all-domain overview (web/years.py)
+        return str(code)
     if level == "article":
         return f"{node['name']}<br>{code}"
     name = f"{code} {names.get(code, '')}".strip() if level == "program" else names.get(code, code)

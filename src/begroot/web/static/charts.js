@@ -6,11 +6,38 @@
   var LOCALE = document.documentElement.lang === "en" ? "en-GB" : "nl-BE";
   var CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["toImage", "lasso2d", "select2d"] };
   var MARGIN = { t: 30, r: 10, b: 40, l: 70 };
-  // One colour per stage and per credit, the same on every chart.
-  var COLOURS = { BO: "#4c72b0", BA: "#dd8452", "BA-JR": "#55a868", BU: "#c44e52", VAK: "#1f5fa8", VEK: "#d9730d" };
+  // One colour per stage and per credit, the same on every chart and in the exported report (begroot/colours.py,
+  // written into the page).
+  var COLOURS = (function () {
+    var source = document.getElementById("chart-colours");
+    return source ? JSON.parse(source.textContent) : {};
+  })();
+  var SEPARATORS = LOCALE === "nl-BE" ? ",." : ".,";
 
   function format(value) {
     return new Intl.NumberFormat(LOCALE).format(value);
+  }
+
+  // Amounts in keuro shown in the unit a reader says: € duizend, € miljoen or € miljard (the axis names it).
+  var UNITS = [[1e6, { nl: "€ miljard", en: "€ billion" }], [1e3, { nl: "€ miljoen", en: "€ million" }], [1, { nl: "€ duizend", en: "€ thousand" }]];
+
+  function unitFor(values) {
+    var largest = Math.max.apply(null, values.map(function (v) { return Math.abs(v || 0); }).concat([0]));
+    var lang = LOCALE === "en-GB" ? "en" : "nl";
+    for (var i = 0; i < UNITS.length; i++) {
+      if (largest >= UNITS[i][0] || i === UNITS.length - 1) return { factor: UNITS[i][0], name: UNITS[i][1][lang] };
+    }
+  }
+
+  // The series' values in the chosen unit (null stays null: a gap), the keuro kept for the hover.
+  function scaled(series, unit) {
+    return series.map(function (v) { return v === null || v === undefined ? null : v / unit.factor; });
+  }
+
+  function allValues(data) {
+    var all = [];
+    data.series.forEach(function (s) { all = all.concat(s.y); });
+    return all;
   }
 
   function treemap(element, data) {
@@ -21,7 +48,7 @@
       texttemplate: "%{label}<br>%{value:,.0f}", hovertemplate: "%{label}<br>%{value:,.0f} keuro<br>%{customdata[1]}<extra></extra>",
       pathbar: { visible: true }
     };
-    var layout = { margin: { t: 30, r: 0, b: 0, l: 0 }, separators: LOCALE === "nl-BE" ? ",." : ".," };
+    var layout = { margin: { t: 30, r: 0, b: 0, l: 0 }, separators: SEPARATORS };
     Plotly.newPlot(element, [trace], layout, CONFIG);
     // A click on an article (a leaf with a URL) opens its page instead of zooming.
     element.on("plotly_treemapclick", function (event) {
@@ -34,36 +61,63 @@
     });
   }
 
+  // Bars start at zero and lines have a zero baseline (rangemode "tozero"): an 8% drop looks like one.
   function bars(element, data) {
+    var unit = unitFor(allValues(data));
     var traces = data.series.map(function (s) {
-      return { type: "bar", name: s.name, x: s.x, y: s.y, hovertemplate: "%{x}: %{y:,.0f} keuro<extra>" + s.name + "</extra>" };
+      return { type: "bar", name: s.name, x: s.x, y: scaled(s.y, unit), customdata: s.y, marker: { color: COLOURS[s.name] },
+               hovertemplate: "%{x}: %{customdata:,.0f} keuro<extra>" + s.name + "</extra>" };
     });
-    var layout = { barmode: "group", margin: MARGIN, yaxis: { title: { text: data.unit } }, separators: LOCALE === "nl-BE" ? ",." : ".," };
+    var layout = { barmode: "group", margin: MARGIN, yaxis: { title: { text: unit.name }, rangemode: "tozero" }, separators: SEPARATORS };
     Plotly.newPlot(element, traces, layout, CONFIG);
   }
 
+  // Missing years are gaps (the x axis lists them, connectgaps is off), not skipped.
   function lines(element, data) {
+    var unit = unitFor(allValues(data));
     var traces = data.series.map(function (s) {
-      return { type: "scatter", mode: "lines+markers", name: s.name, x: s.x, y: s.y, connectgaps: true, line: { color: COLOURS[s.name] }, marker: { color: COLOURS[s.name] } };
+      return { type: "scatter", mode: "lines+markers", name: s.name, x: s.x, y: scaled(s.y, unit), customdata: s.y, connectgaps: false,
+               line: { color: COLOURS[s.name] }, marker: { color: COLOURS[s.name] },
+               hovertemplate: "%{x}: %{customdata:,.0f} keuro<extra>" + s.name + "</extra>" };
     });
-    var layout = { margin: MARGIN, yaxis: { title: { text: data.unit } }, xaxis: { type: "category" }, separators: LOCALE === "nl-BE" ? ",." : ".," };
+    var layout = { margin: MARGIN, yaxis: { title: { text: unit.name }, rangemode: "tozero" }, xaxis: { type: "category" }, separators: SEPARATORS };
     Plotly.newPlot(element, traces, layout, CONFIG);
   }
 
   // Bars per year, one series per stage (BO, BA, BA-JR, BU): a domain's totals over the years.
   function grouped(element, data) {
+    var unit = unitFor(allValues(data));
     var traces = data.series.map(function (s) {
-      return { type: "bar", name: s.name, x: data.x, y: s.y, marker: { color: COLOURS[s.name] }, hovertemplate: "%{x} " + s.name + ": %{y:,.0f} keuro<extra></extra>" };
+      return { type: "bar", name: s.name, x: data.x, y: scaled(s.y, unit), customdata: s.y, marker: { color: COLOURS[s.name] },
+               hovertemplate: "%{x} " + s.name + ": %{customdata:,.0f} keuro<extra></extra>" };
     });
     var layout = {
       barmode: "group", margin: MARGIN, title: { text: data.title }, xaxis: { type: "category" },
-      yaxis: { title: { text: data.unit } }, separators: LOCALE === "nl-BE" ? ",." : ".,",
+      yaxis: { title: { text: unit.name }, rangemode: "tozero" }, separators: SEPARATORS,
       legend: { orientation: "h", y: -0.15 }
     };
     Plotly.newPlot(element, traces, layout, CONFIG);
   }
 
-  var DRAW = { treemap: treemap, bars: bars, lines: lines, grouped: grouped };
+
+  // The budget bridge: a waterfall per credit, the stages as absolute bars, the changes between them.
+  function waterfall(element, data) {
+    var unit = unitFor(allValues(data));
+    var traces = data.series.map(function (s) {
+      return {
+        type: "waterfall", name: s.name, x: s.x, measure: s.measure, y: s.y.map(function (v) { return v / unit.factor; }),
+        customdata: s.y, hovertemplate: "%{x}: %{customdata:,.0f} keuro<extra>" + s.name + "</extra>",
+        connector: { line: { color: "#888" } }, totals: { marker: { color: COLOURS[s.name] } }
+      };
+    });
+    var layout = {
+      waterfallmode: "group", margin: MARGIN, yaxis: { title: { text: unit.name }, rangemode: "tozero" },
+      xaxis: { type: "category" }, separators: SEPARATORS, legend: { orientation: "h", y: -0.2 }
+    };
+    Plotly.newPlot(element, traces, layout, CONFIG);
+  }
+
+  var DRAW = { treemap: treemap, bars: bars, lines: lines, grouped: grouped, waterfall: waterfall };
 
   function drawAll() {
     if (typeof Plotly === "undefined") return;
