@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -79,24 +81,71 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 # --------------------------------------------------------------------------- output paths
-# Output goes to a temporary file or folder beside the target and is moved into place only
-# when everything was written: a failure leaves nothing half-written.
+# A regular file is written to a temporary file beside it and renamed into place only when everything
+# was written: a failure leaves nothing half-written. Anything else a user can name is written
+# through, never replaced: `-` (standard output), a character device (/dev/null), a FIFO, /dev/stdout.
+# A symbolic link is followed: its target is written, the link stays.
+
+STANDARD_OUTPUT = "-"
+# Names of the process's own streams: they resolve to whatever the stream is (a pipe, a terminal, a
+# file the shell opened), which must be written through even when it is a regular file.
+_STREAM_NAMES = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/", "/dev/tty")
+
+
+def is_standard_output(path: Path) -> bool:
+    return str(path) == STANDARD_OUTPUT
+
+
+def written_through(path: Path) -> bool:
+    """True for an output that must be opened and written, never renamed onto: not a regular file."""
+    if is_standard_output(path):
+        return True
+    absolute = os.path.abspath(path)
+    if absolute.startswith(_STREAM_NAMES) or absolute in {name.rstrip("/") for name in _STREAM_NAMES}:
+        return True
+    try:
+        mode = os.stat(path).st_mode  # follows links: a link to a device is the device
+    except OSError:
+        return False  # missing (or a dangling link): a new regular file
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def output_file(path: Path, option: str = "--output") -> Path:
     """A file to write to: not a folder; its folder is created when missing."""
+    if written_through(path):
+        return path
     if path.is_dir():
         raise BegrootError(str(path), f"is a folder; {option} wants a file name here")
-    _make_folder(path.parent, option)
+    _make_folder(_final(path).parent, option)
     return path
 
 
 def output_folder(path: Path, option: str = "--output") -> Path:
     """A folder to write files into: not an existing file; created when missing."""
+    if is_standard_output(path):
+        raise BegrootError(str(path), f"is standard output; this format writes a folder of files ({option})")
     if path.exists() and not path.is_dir():
         raise BegrootError(str(path), f"is a file; {option} wants a folder for this format")
     _make_folder(path, option)
     return path
+
+
+def refuse_inputs(output: Path | None, inputs: Iterable[Path], option: str = "--output") -> None:
+    """An output that is one of the inputs would destroy what is being read: refused before reading."""
+    if output is None or is_standard_output(output) or not output.exists():
+        return
+    for path in inputs:
+        try:
+            same = os.path.samefile(output, path)
+        except OSError:
+            continue  # an input that cannot be looked at is reported when it is read
+        if same:
+            raise BegrootError(str(output), f"is one of the inputs ({path}); {option} wants another file")
+
+
+def _final(path: Path) -> Path:
+    """The file a path names: a symbolic link's target (followed to the end), else the path itself."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _make_folder(folder: Path, option: str) -> None:
@@ -110,16 +159,35 @@ def _make_folder(folder: Path, option: str) -> None:
 
 @contextmanager
 def replacing(path: Path) -> Iterator[Path]:
-    """A temporary path beside `path`; renamed onto `path` when the block ends without error."""
+    """A temporary path whose content becomes `path`'s when the block ends without error: renamed onto a
+    regular file (a link's target), copied into anything else (standard output, a device, a FIFO)."""
     output_file(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    through = written_through(path)
+    target = _final(path)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=None if through else target.parent
+    )
     os.close(handle)
     os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; the result is an ordinary file
     try:
         yield Path(temporary)
-        os.replace(temporary, path)
+        if through:
+            _copy_into(Path(temporary), path)
+        else:
+            os.replace(temporary, target)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _copy_into(source: Path, path: Path) -> None:
+    with source.open("rb") as data:
+        if is_standard_output(path):
+            sys.stdout.flush()
+            shutil.copyfileobj(data, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return
+        with path.open("wb") as stream:
+            shutil.copyfileobj(data, stream)
 
 
 def _umask() -> int:
@@ -130,7 +198,17 @@ def _umask() -> int:
 
 @contextmanager
 def writing_text(path: Path) -> Iterator[IO[str]]:
-    """A text stream whose content replaces `path` when the block ends without error."""
+    """A text stream whose content replaces `path` when the block ends without error; standard output,
+    a device or a FIFO is written as the text comes."""
+    if is_standard_output(path):
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    if written_through(path):
+        output_file(path)
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
     with replacing(path) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
         yield stream
 

@@ -14,7 +14,7 @@ import typer
 
 from ..errors import BegrootError
 from . import app
-from .common import expand_paths, output_file, progress_bar, report_error, warn, writing_text
+from .common import expand_paths, output_file, progress_bar, refuse_inputs, report_error, warn, writing_text
 
 if TYPE_CHECKING:  # the model (~12 ms of dataclasses) loads with the reader, when a command runs
     from ..model import Document
@@ -70,14 +70,18 @@ class NothingExtracted(Exception):
 def extract(
     files: list[Path] = typer.Argument(..., help="BBT documents (text or PDF), or folders of them."),
     format: Format = typer.Option(Format.csv, "--format", "-f", help="csv: the fact table; json: the whole model."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here instead of standard output (`-`: standard output)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings."),
 ) -> None:
     """Extract every number of the documents, each with its page and line."""
-    if output is not None:
-        output_file(output)  # a bad --output is refused before any document is read
+    paths = expand_paths(files)
+    if output is not None:  # a bad --output, or one of the inputs, is refused before any document is read
+        output_file(output)
+        refuse_inputs(output, paths)
     count = Counter()
-    documents = extracted(expand_paths(files), quiet, count)
+    documents = extracted(paths, quiet, count)
     try:
         with _destination(output) as stream:
             if format is Format.csv:
