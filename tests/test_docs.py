@@ -41,3 +41,14 @@ def test_fact_table_doc_lists_the_columns_in_order() -> None:
 def test_linked_docs_exist() -> None:
     for link in re.findall(r"\]\((docs/[^)#]+)\)", README):
         assert (ROOT / link).exists(), link
+
+
+def test_the_exit_code_table_is_the_code() -> None:
+    from begroot.errors import ExitCode
+
+    page = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    documented = {name: int(code) for code, name in re.findall(r"^\| (\d+) \| ([A-Z_]+) \|", page, re.MULTILINE)}
+    actual = {name: value for name, value in vars(ExitCode).items() if name.isupper()}
+    assert documented == actual
+    readme = {int(code) for code in re.findall(r"^\| (\d+) \| ", README, re.MULTILINE)}
+    assert set(actual.values()) <= readme

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BegrootError
+from .errors import BegrootError, internal_error_text
 from .store.rows import DocumentRows
 
 IN_FLIGHT_PER_JOB = 2
@@ -35,10 +36,9 @@ class Prepared:
     path: Path
     rows: DocumentRows | None = None
     error: str | None = None
-
-
-def first_line(error: BaseException) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    # A bug rather than bad input: `error` says so, and `trace` is the traceback (BEGROOT_DEBUG=1 prints it).
+    internal: bool = False
+    trace: str | None = None
 
 
 def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared:
@@ -60,10 +60,11 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
         rows = document_rows(document, findings, dialect)
         if not lazy:
             rows = rows.materialised()
-    except BegrootError as error:
+    except BegrootError as error:  # bad input: the file's fault, said in begroot's words
         return Prepared(path, error=str(error))
-    except Exception as error:
-        return Prepared(path, error=f"{path}: {first_line(error)}")
+    except Exception as error:  # anything else is a bug in begroot, never "a bad file"
+        trace = traceback.format_exc()
+        return Prepared(path, error=f"{path}: {internal_error_text(error)}", internal=True, trace=trace)
     return Prepared(path, rows)
 
 

@@ -1,7 +1,7 @@
 """`begroot audit [FILE...]`: check the figures of documents against each other and their prose.
 
-Exit codes: 0 when the audit ran (findings or not: findings are a report, not a failure),
-1 when a file could not be read, 2 when the database cannot be audited.
+Exit codes (`errors.ExitCode`): 0 when the audit ran (findings or not: findings are a report, not a
+failure), 1 when a file could not be read, 3 when the database cannot be audited, 4 on a bug.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import BegrootError
+from ..errors import BegrootError, ExitCode
 from . import app
-from .common import expand_paths, fail, out, report_error
+from .common import Tally, expand_paths, fail, out
 
 if TYPE_CHECKING:  # the rules load when a command runs: `begroot --help` and `extract` never carry them
     from ..audit import Finding
@@ -129,7 +129,7 @@ def _from_database(url: str | None) -> list[Finding]:
         with Store(url) as store:
             rows = store.findings()
     except BegrootError as error:
-        fail(str(error), 2)
+        fail(str(error), ExitCode.DATABASE)
         raise  # unreachable: fail() exits
     from ..audit import Finding
 
@@ -139,25 +139,28 @@ def _from_database(url: str | None) -> list[Finding]:
     return [Finding(**{k: v for k, v in row.items() if k in fields and v is not None}) for row in rows]
 
 
-def _from_files(paths: list[Path]) -> tuple[Kept, int]:
+def _from_files(paths: list[Path], count: Tally) -> Kept:
     """Each file audited in turn, its source (the pages of text) dropped before the next one is read;
-    only the facts of each document stay, for the rules that compare documents."""
+    only the facts of each document stay, for the rules that compare documents. A file that fails is
+    reported in one line and the others go on."""
     from ..audit import cross_document_findings, facts_only, iter_findings, load_and_parse
 
-    kept, documents, failed = Kept(), [], 0
+    kept, documents = Kept(), []
     for path in paths:
         try:
             document, source = load_and_parse(path)
-        except BegrootError as error:
-            report_error(error)
-            failed += 1
+            findings = iter_findings(document, source)
+            del source  # the generator holds the only reference now, and lets go of it when done with it
+            one = Kept()
+            one.add(findings)
+        except Exception as error:  # bad input or a bug: Tally tells them apart
+            count.file_failed(path, error)
             continue
-        findings = iter_findings(document, source)
-        del source  # the generator holds the only reference now, and lets go of it when done with it
-        kept.add(findings)
+        kept.records += one.records
         documents.append(facts_only(document))
+        count.ok += 1
     kept.add(cross_document_findings(documents))
-    return kept, failed
+    return kept
 
 
 @app.command()
@@ -173,10 +176,10 @@ def audit(
 
     Exits 0 whenever the audit ran, with or without findings; 1 for unreadable files.
     """
-    paths = expand_paths(files) if files else []
-    found, failed = _from_files(paths) if files else (_from_database(db), 0)
-    if files and failed == len(paths):
-        raise typer.Exit(1)  # nothing could be read: the errors said why, an empty report would not
+    paths, count = (expand_paths(files) if files else []), Tally()
+    found = _from_files(paths, count) if files else _from_database(db)
+    if files and not count.ok:
+        count.exit(len(paths))  # nothing could be read: the errors said why, an empty report would not
     from ..audit import SEVERITIES
 
     wanted = {s.value for s in severity} if severity else set(SEVERITIES)
@@ -187,8 +190,8 @@ def audit(
         _print_markdown(findings)
     else:
         _print_table(findings)
-    if failed:
-        raise typer.Exit(1)
+    if files:
+        count.exit(len(paths))
 
 
 @app.command()
@@ -213,6 +216,6 @@ def review(
         fail(f"no finding {finding_id!r} in the database (ids: `begroot audit`)")
         raise  # unreachable: fail() exits
     except BegrootError as error:
-        fail(str(error), 2)
+        fail(str(error), ExitCode.DATABASE)
         raise
     out().print(f"{finding_id}: {row['verdict']} by {row['reviewer']} at {row['created_at'].isoformat()}", markup=False)

@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING
 
 import typer
 
-from ..errors import BegrootError
+from ..errors import BegrootError, ExitCode, internal_error_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -54,15 +54,54 @@ def warn(document: str, message: str) -> None:
     err().print(f"warning: {document}: {message}", soft_wrap=True, markup=False)
 
 
+class Tally:
+    """The files of a batch: how many were done, how many failed as bad input, how many met a bug."""
+
+    def __init__(self) -> None:
+        self.ok = 0
+        self.failed = 0
+        self.internal = 0
+
+    def file_failed(self, path: Path, error: Exception) -> None:
+        """One line for a file that could not be done; the batch goes on. Only begroot's own errors
+        are the file's fault; anything else is a bug, said so (BEGROOT_DEBUG=1: with its traceback)."""
+        if isinstance(error, BegrootError):
+            report_error(error)
+            self.failed += 1
+            return
+        if os.environ.get("BEGROOT_DEBUG"):
+            import traceback
+
+            traceback.print_exception(error, file=sys.stderr)
+        err().print(f"error: {path}: {internal_error_text(error)}", soft_wrap=True, markup=False)
+        self.internal += 1
+
+    def exit(self, total: int, summary: bool = True) -> None:
+        """A summary line when some files of a batch failed, and the exit code: a bug outranks bad input."""
+        not_done = self.failed + self.internal
+        if summary and total > 1 and not_done:
+            bugs = f", {self.internal} of them by an internal error" if self.internal else ""
+            err().print(f"{not_done} of {total} files failed{bugs}", soft_wrap=True, markup=False)
+        if self.internal:
+            raise typer.Exit(ExitCode.INTERNAL)
+        if not_done or not total:
+            raise typer.Exit(ExitCode.FAILED)
+
+
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given; folders give their .txt and .pdf files, sorted. A file named on the
     command line is kept whatever it is: reading it reports what is wrong, and the others go on."""
     result: list[Path] = []
     for path in paths:
         if _is_dir(path):
-            result.extend(sorted(p for p in _walk(path) if p.suffix.lower() in {".txt", ".pdf"} and p.is_file()))
+            found = sorted(p for p in _walk(path) if p.suffix.lower() in {".txt", ".pdf"} and p.is_file())
+            if not found:
+                warn(str(path), "no .txt or .pdf files in this folder")
+            result.extend(found)
         else:
             result.append(path)
+    if not result:
+        raise BegrootError(", ".join(str(p) for p in paths), "no documents to read (.txt or .pdf files)")
     return result
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import BegrootError
-from . import app, first_line
-from .common import err, expand_paths, fail, out
+from ..errors import DatabaseError
+from . import app
+from .common import Tally, err, expand_paths, fail, out
 
 if TYPE_CHECKING:  # the database is imported by the commands that use it (`begroot --help` stays quick)
     from ..store import Store
@@ -45,34 +46,36 @@ def ingest(
 
     files = expand_paths(paths)
     store = _open(db)
-    counts = {"added": 0, "present": 0, "failed": 0}
+    counts, tally = {"added": 0, "present": 0}, Tally()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err(), transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
         for ready in prepared(files, jobs, store.engine.dialect.name):
             progress.update(task, description=ready.path.name)
             if ready.rows is None:  # could not be read: `error` says why, naming the file
+                if ready.trace and os.environ.get("BEGROOT_DEBUG"):
+                    progress.console.print(ready.trace, markup=False, soft_wrap=True)
                 progress.console.print(f"error: {ready.error}", markup=False, soft_wrap=True)
-                counts["failed"] += 1
+                tally.internal += ready.internal
+                tally.failed += not ready.internal
                 progress.advance(task)
                 continue
             try:
                 done = store.ingest_rows(ready.rows)  # the findings of its audit are stored with it
                 counts["added" if done.added else "present"] += 1
+                tally.ok += 1
                 if done.clash:
                     warning = f"another document is stored as {done.clash!r} already; this one is {done.id!r}"
                     progress.console.print(f"warning: {ready.path}: {warning}", markup=False, soft_wrap=True)
-            except BegrootError as error:
-                progress.console.print(f"error: {error}", markup=False, soft_wrap=True)
-                counts["failed"] += 1
-            except Exception as error:  # one bad file must not stop the others
-                progress.console.print(f"error: {ready.path}: {first_line(error)}", markup=False, soft_wrap=True)
-                counts["failed"] += 1
+            except DatabaseError:
+                raise  # the database, not this file: the others would fail the same way
+            except Exception as error:  # one file must not stop the others; a bug is said to be one
+                tally.file_failed(ready.path, error)
             progress.advance(task)
     store.close()
-    err().print(f"{counts['added']} added, {counts['present']} already present, {counts['failed']} failed", markup=False)
-    if counts["failed"] or not files:
-        raise typer.Exit(1)
+    failed = tally.failed + tally.internal
+    err().print(f"{counts['added']} added, {counts['present']} already present, {failed} failed", markup=False)
+    tally.exit(len(files), summary=False)  # the line above is the summary
 
 
 @app.command()
