@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import datetime
+from decimal import Decimal
 from enum import Enum
 from itertools import islice
 from pathlib import Path
@@ -27,6 +29,7 @@ if TYPE_CHECKING:  # the rules load when a command runs: `begroot --help` and `e
 class Format(str, Enum):
     table = "table"
     json = "json"
+    csv = "csv"
     markdown = "markdown"
 
 
@@ -101,16 +104,52 @@ def _print_table(findings: Iterable[Finding]) -> None:
     out().print(f"{count} finding(s)")
 
 
+def _plain(value: object) -> object:
+    """JSON for what a database gives besides JSON's own types (PostgreSQL numerics, times)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def _print_json(findings: Iterable[Finding]) -> None:
-    """A JSON array written one finding at a time: thousands of findings are never one big string."""
+    """A JSON array written one finding at a time: thousands of findings are never one big string.
+    Each finding is made whole as text before any of it is written, so an error never leaves half an item."""
     out_stream = sys.stdout
     out_stream.write("[")
     count = 0
     for finding in findings:
-        out_stream.write(",\n" if count else "\n")
-        out_stream.write(json.dumps(finding.as_dict(), ensure_ascii=False, indent=2))
+        item = json.dumps(finding.as_dict(), ensure_ascii=False, indent=2, default=_plain)
+        out_stream.write((",\n" if count else "\n") + item)
         count += 1
     out_stream.write("\n]\n" if count else "]\n")
+
+
+CSV_COLUMNS = ("id", "severity", "rule", "subject", "message", "where", "expected", "actual", "verdict",
+               "verdict_note", "verdict_by", "verdict_at")  # fmt: skip
+
+
+def _print_csv(findings: Iterable[Finding]) -> None:
+    """One finding a row; every place it points at in `where` (document:page:line, `; ` between them)."""
+    import csv
+
+    from ..formula import csv_safe_rows
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_safe_rows(_csv_row(f) for f in findings))
+
+
+def _csv_row(f: Finding) -> tuple[object, ...]:
+    where = "; ".join(f"{loc.get('document')}:{loc.get('page')}:{loc.get('source_line')}" for loc in f.locations)
+    verdict = (f.verdict or "", f.verdict_note or "", f.verdict_by or "", f.verdict_at or "")
+    return (f.finding_id, f.severity, f.rule, f.subject, f.message, where,
+            _plain_or_empty(f.expected), _plain_or_empty(f.actual), *verdict)  # fmt: skip
+
+
+def _plain_or_empty(value: object) -> object:
+    return "" if value is None else _plain(value) if isinstance(value, Decimal) else value
 
 
 def _print_markdown(findings: Iterable[Finding]) -> None:
@@ -136,7 +175,21 @@ def _from_database(url: str | None) -> list[Finding]:
     fields = set(Finding.__dataclass_fields__)
     for row in rows:  # a time in JSON and in tables: ISO 8601
         row["verdict_at"] = row["verdict_at"].isoformat() if row.get("verdict_at") else None
+        row["numbers"] = _named_numbers(row.get("numbers"), row.get("locations") or [])
     return [Finding(**{k: v for k, v in row.items() if k in fields and v is not None}) for row in rows]
+
+
+def _named_numbers(numbers: object, locations: list[dict[str, object]]) -> dict[str, object]:
+    """A finding's numbers by name. Conflicts between documents store theirs as a list, one value per
+    location (this document's, the other's): each is named after its document."""
+    if isinstance(numbers, dict):
+        return numbers
+    if not isinstance(numbers, list):
+        return {}
+    names = [str(place.get("document", "")) for place in locations]
+    if len(names) != len(numbers) or len(set(names)) != len(names):
+        names = [f"value {index + 1}" for index in range(len(numbers))]
+    return dict(zip(names, numbers, strict=True))
 
 
 def _from_files(paths: list[Path], count: Tally) -> Kept:
@@ -166,7 +219,7 @@ def _from_files(paths: list[Path], count: Tally) -> Kept:
 @app.command()
 def audit(
     files: list[Path] = typer.Argument(None, help="BBT documents or folders; none: audit the database."),
-    format: Format = typer.Option(Format.table, "--format", "-f", help="table, json or markdown."),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="table, json, csv or markdown."),
     severity: list[Severity] = typer.Option(
         None, "--severity", "-s", help="Only these severities (repeatable); default: all."
     ),
@@ -186,6 +239,8 @@ def audit(
     findings = (f for f in found if f.severity in wanted)
     if format is Format.json:
         _print_json(findings)
+    elif format is Format.csv:
+        _print_csv(findings)
     elif format is Format.markdown:
         _print_markdown(findings)
     else:

@@ -312,13 +312,14 @@ def record_conflicts(connection: Connection, document_id: int, domain: str) -> i
     params = {"document_id": document_id, "domain": domain}
     if connection.scalar(others_query(), params) is None:
         return 0  # the first document of its domain: nothing to compare with (and no join to run)
-    from ..audit.findings import finding_id  # here: importing the audit would slow every read-only command
+    from ..audit.findings import conflict_id  # here: importing the audit would slow every read-only command
 
-    name = connection.scalar(select(documents_t.c.name).where(documents_t.c.id == document_id))
+    this = documents_t.c
+    name, sha256 = connection.execute(select(this.name, this.sha256).where(this.id == document_id)).one()
     rows = connection.execute(conflicts_query(), params)
     count = 0
     # Straight to the driver as tuples, in batches: a document may disagree with hundreds of others' figures.
-    while batch := [_conflict(row, name, document_id, finding_id) for row in rows.fetchmany(INSERT_BATCH)]:
+    while batch := [_conflict(row, name, sha256, document_id, conflict_id) for row in rows.fetchmany(INSERT_BATCH)]:
         insert_values(connection, findings_t, list(CONFLICT_COLUMNS), batch)
         count += len(batch)
     return count
@@ -367,6 +368,7 @@ def conflicts_query() -> Select[Any]:
             old.c.source_line.label("old_line"),
             other.c.id.label("other_id"),
             other.c.name.label("other_name"),
+            other.c.sha256.label("other_sha256"),
         )
         .join(old, and_(*(new.c[key] == old.c[key] for key in FACT_KEY), old.c.document_id != new.c.document_id))
         .join(other, and_(other.c.id == old.c.document_id, other.c.domain == domain))
@@ -378,16 +380,19 @@ CONFLICT_COLUMNS = ("document_id", "related_document_id", "rule", "severity", "m
                     "locations", "finding_id")  # fmt: skip
 
 
-def _conflict(row: Any, name: str | None, document_id: int, finding_id: Callable[..., str]) -> tuple[Any, ...]:
+def _conflict(
+    row: Any, name: str | None, sha256: str, document_id: int, conflict_id: Callable[..., str]
+) -> tuple[Any, ...]:
     """A conflict's finding (a row of `conflicts_query`) as parameters in CONFLICT_COLUMNS order (the
-    columns it leaves out stay null), with its stable id from the audit's `finding_id`."""
-    *key, value, page, line, old_value, old_page, old_line, other_id, other_name = row
+    columns it leaves out stay null), with its id from the audit's `conflict_id`: the figure's key and
+    both documents' content, never which of them was stored first."""
+    *key, value, page, line, old_value, old_page, old_line, other_id, other_name, other_sha256 = row
     what = " ".join(str(part) for part in key if part != "")
     message = f"{what}: {value} in {name} p.{page}, but {old_value} in {other_name} p.{old_page}"
     locations = [
         {"document": name, "page": page, "source_line": line},
         {"document": other_name, "page": old_page, "source_line": old_line},
     ]
-    stable_id = finding_id(CONFLICT_RULE, None, locations, None, message)
+    stable_id = conflict_id(CONFLICT_RULE, key, [(sha256, page, line), (other_sha256, old_page, old_line)])
     return (document_id, other_id, CONFLICT_RULE, "error", message, json.dumps([value, old_value]), old_value,
             json.dumps(locations), stable_id)  # fmt: skip
