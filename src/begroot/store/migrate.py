@@ -22,7 +22,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # The newest migration's revision; a new migration changes it (tests/test_cli_imports.py checks it
 # against Alembic's own reading of migrations/versions).
-HEAD = "0006_fact_page_index"
+HEAD = "0007_repair"
 VERSION_TABLE = "alembic_version"  # Alembic's default, which migrations/env.py keeps
 
 
