@@ -34,6 +34,16 @@ class DatabaseError(BegrootError):
     """The database cannot be opened or used: not a database, a newer schema, unreachable."""
 
 
+class MissingDatabase(DatabaseError):
+    """No begroot database where one was expected: a command that only reads (or serves) never makes one."""
+
+    def __init__(self, where: str):
+        super().__init__(where, f"no begroot database at {where}; run begroot ingest first")
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class AmbiguousDocument(BegrootError):
     """A reference (a file name) that names several stored documents."""
 

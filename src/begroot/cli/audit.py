@@ -20,7 +20,7 @@ import typer
 
 from ..errors import BegrootError, ExitCode
 from . import app
-from .common import Tally, expand_paths, fail, out
+from .common import Tally, expand_paths, fail, out, timeout_option
 
 if TYPE_CHECKING:  # the rules load when a command runs: `begroot --help` and `extract` never carry them
     from ..audit import Finding
@@ -165,7 +165,7 @@ def _from_database(url: str | None) -> list[Finding]:
     from ..store import Store
 
     try:
-        with Store(url) as store:
+        with Store(url, create=False, read_only=True) as store:
             rows = store.findings()
     except BegrootError as error:
         fail(str(error), ExitCode.DATABASE)
@@ -256,6 +256,7 @@ def review(
     note: str = typer.Option(..., "--note", help="Why: what was checked, and where."),
     by: str = typer.Option("", "--by", help="Who gives the verdict (default: the user name)."),
     db: str | None = typer.Option(None, "--db", help="Database URL (default: $BEGROOT_DB)."),
+    timeout: float = timeout_option(),
 ) -> None:
     """Record a verdict on a stored finding; earlier verdicts stay in the trail, the latest counts."""
     import getpass
@@ -265,7 +266,7 @@ def review(
 
     reviewer = by or getpass.getuser()
     try:
-        with Store(db) as store:
+        with Store(db, create=False, timeout=timeout) as store:
             row = store.review(finding_id, verdict.value, note, reviewer)
     except UnknownFinding:
         fail(f"no finding {finding_id!r} in the database (ids: `begroot audit`)")

@@ -39,6 +39,12 @@ def out() -> Console:
     return Console(highlight=False)
 
 
+def timeout_option() -> float:
+    return typer.Option(  # type: ignore[no-any-return]
+        30.0, "--timeout", min=0.0, help="Seconds a write waits for another process's lock before giving up."
+    )
+
+
 def fail(message: str, code: int = 1) -> None:
     from rich.markup import escape
 

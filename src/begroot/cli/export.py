@@ -54,7 +54,7 @@ def _store(url: str | None) -> Store:
     """The database; a problem opening it is a one-line error (the CLI's error handler prints it)."""
     from ..store import Store  # the database loads with the commands that use it
 
-    return Store(url)
+    return Store(url, create=False, read_only=True)
 
 
 def _database_files(url: str | None) -> list[Path]:

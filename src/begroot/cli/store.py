@@ -10,7 +10,7 @@ import typer
 
 from ..errors import DatabaseError
 from . import app
-from .common import Tally, err, expand_paths, fail, out
+from .common import Tally, err, expand_paths, fail, out, timeout_option
 
 if TYPE_CHECKING:  # the database is imported by the commands that use it (`begroot --help` stays quick)
     from ..store import Store
@@ -20,11 +20,12 @@ DB_OPTION = typer.Option(
 )
 
 
-def _open(url: str | None) -> Store:
-    """The database; a problem opening it is a one-line error (the CLI's error handler prints it)."""
+def _open(url: str | None, *, create: bool = False, read_only: bool = False, timeout: float = 30.0) -> Store:
+    """The database; a problem opening it (missing, when this command may not create it) is a one-line
+    error (the CLI's error handler prints it)."""
     from ..store import Store
 
-    return Store(url)
+    return Store(url, create=create, read_only=read_only, timeout=timeout)
 
 
 @app.command()
@@ -34,6 +35,7 @@ def ingest(
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, help="Processes reading and auditing documents (default: one per core)."
     ),
+    timeout: float = timeout_option(),
 ) -> None:
     """Parse documents and store them, one transaction each; documents already stored are skipped.
 
@@ -45,7 +47,7 @@ def ingest(
     from ..ingest import prepared
 
     files = expand_paths(paths)
-    store = _open(db)
+    store = _open(db, create=True, timeout=timeout)
     counts, tally = {"added": 0, "present": 0}, Tally()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err(), transient=True) as progress:
@@ -84,7 +86,7 @@ def documents(db: str | None = DB_OPTION) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    store = _open(db)
+    store = _open(db, read_only=True)
     rows = store.documents()
     store.close()
     table = Table()
@@ -103,9 +105,10 @@ def documents(db: str | None = DB_OPTION) -> None:
 def remove(
     name: str = typer.Argument(..., help="Document id, sha256 (or its first 8+ characters), or file name."),
     db: str | None = DB_OPTION,
+    timeout: float = timeout_option(),
 ) -> None:
     """Remove a document and everything stored from it."""
-    with _open(db) as store:
+    with _open(db, timeout=timeout) as store:
         removed = store.remove(name)
     if not removed:
         fail(f"no document {name!r} (`begroot documents` lists them)")
