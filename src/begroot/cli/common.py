@@ -45,6 +45,32 @@ def timeout_option() -> float:
     )
 
 
+def one_of(words: str) -> Callable[[str | None], str | None]:
+    """An option's check: its value must be one of the model's `words` (CREDITS, STAGES, SCOPES), looked
+    up when the option is given (the model loads with a command, never for `--help`); the error lists them."""
+
+    def check(value: str | None) -> str | None:
+        from .. import model
+
+        allowed: tuple[str, ...] = getattr(model, words)
+        if value is not None and value not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+def stage_pair(value: tuple[str, str] | None) -> tuple[str, str] | None:
+    """`diff --stages X Y`: two of the model's stages."""
+    for stage in value or ():
+        one_of("STAGES")(stage)
+    return value
+
+
+# A year as documents print them (a year far outside is a typo, and would overflow the database's integer).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def fail(message: str, code: int = 1) -> None:
     from rich.markup import escape
 
@@ -209,9 +235,12 @@ def replacing(path: Path) -> Iterator[Path]:
     output_file(path)
     through = written_through(path)
     target = _final(path)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=None if through else target.parent
-    )
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=None if through else target.parent
+        )
+    except OSError as error:  # the user's path, not the temporary name, is what cannot be written
+        raise BegrootError(str(path), f"cannot be written: {error.strerror or error}") from error
     os.close(handle)
     os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; the result is an ordinary file
     try:
@@ -262,7 +291,10 @@ def writing_text(path: Path) -> Iterator[IO[str]]:
 def filling(folder: Path) -> Iterator[Path]:
     """A temporary folder whose files are moved into `folder` when the block ends without error."""
     output_folder(folder)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent))
+    except OSError as error:  # the user's path, not the temporary name, is what cannot be written
+        raise BegrootError(str(folder), f"cannot be written: {error.strerror or error}") from error
     try:
         yield staging
         for item in sorted(staging.iterdir()):

@@ -12,14 +12,18 @@ import typer
 from ..errors import AmbiguousDocument, BegrootError
 from . import app
 from .common import (
+    FIRST_YEAR,
+    LAST_YEAR,
     err,
     filling,
     is_standard_output,
+    one_of,
     out,
     output_file,
     output_folder,
     refuse_inputs,
     replacing,
+    stage_pair,
     writing_text,
 )
 
@@ -94,13 +98,13 @@ def export(
     ),
     db: str | None = DB_OPTION,
     document: str | None = typer.Option(None, "--document", help="Only this document (id or file name)."),
-    scope: str | None = typer.Option(None, "--scope", help="total, program, ise or article."),
+    scope: str | None = typer.Option(None, "--scope", help="total, program, ise or article.", callback=one_of("SCOPES")),
     subject: str | None = typer.Option(
         None, "--subject", help="e.g. a program (JD), an ISE (JD:activering) or an article code."
     ),
-    credit: str | None = typer.Option(None, "--credit", help="VAK, VEK, AO, TO or LO."),
-    year: int | None = typer.Option(None, "--year"),
-    stage: str | None = typer.Option(None, "--stage", help="BO, BA, BA-JR, BU or DELTA."),
+    credit: str | None = typer.Option(None, "--credit", help="VAK, VEK, AO, TO or LO.", callback=one_of("CREDITS")),
+    year: int | None = typer.Option(None, "--year", min=FIRST_YEAR, max=LAST_YEAR),
+    stage: str | None = typer.Option(None, "--stage", help="BO, BA, BA-JR, BU or DELTA.", callback=one_of("STAGES")),
     program: str | None = typer.Option(None, "--program", help="Facts of a program: its summary, ISEs and articles."),
 ) -> None:
     """Export the facts and the tables that describe them (documents, programs, ises, articles, goals, findings)."""
@@ -172,8 +176,10 @@ def diff(
     a: str = typer.Argument(..., help="Document id (or file name) in the database, or a file."),
     b: str = typer.Argument(..., help="Document id (or file name) in the database, or a file."),
     format: DiffFormat = typer.Option(DiffFormat.table, "--format", help="table, markdown or csv."),
-    stages: tuple[str, str] | None = typer.Option(None, "--stages", help="Compare stage X of A with stage Y of B."),
-    top: int | None = typer.Option(None, "--top", help="Only the N biggest moves per credit."),
+    stages: tuple[str, str] | None = typer.Option(
+        None, "--stages", help="Compare stage X of A with stage Y of B (BO, BA, BA-JR, BU).", callback=stage_pair
+    ),
+    top: int | None = typer.Option(None, "--top", min=1, help="Only the N biggest moves per credit."),
     db: str | None = DB_OPTION,
 ) -> None:
     """What changed from A to B: articles added or gone, and the figures that moved, biggest first."""
