@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .api import router
 from .api.cache import Counts, DocumentSet, ResponseCache
-from .api.guard import HeadAsGet, refuse_control_characters, trusted_hosts
+from .api.guard import HeadAsGet, OneHost, refuse_control_characters, trusted_hosts
 from .api.responses import http_error, validation_error
 from .store import default_url, queries
 from .store.store import open_database
@@ -120,6 +120,7 @@ def create_app(
     if allowed_hosts is None and os.environ.get(ALLOWED_HOSTS_ENV):  # `serve --workers`: set by the parent
         allowed_hosts = os.environ[ALLOWED_HOSTS_ENV].split(",")
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts(allowed_hosts))
+    app.add_middleware(OneHost)  # outermost: before any check reads a Host header
     return app
 
 
