@@ -113,7 +113,11 @@ def hold_write_lock(db_url: str, seconds: float) -> threading.Thread:
     return thread
 
 
-@pytest.mark.parametrize("command", [["ingest", str(SLIDES)], ["remove", "nothing"]], ids=lambda c: c[0])
+@pytest.mark.parametrize(
+    "command",
+    [["ingest", str(SLIDES)], ["remove", "nothing"], ["review", "F0", "--verdict", "confirmed", "--note", "x"]],
+    ids=lambda c: c[0],
+)
 def test_a_lock_is_waited_on_aloud_then_given_up(command: list[str], db_url: str) -> None:
     Store(db_url).close()
     holder = hold_write_lock(db_url, 15)
