@@ -59,6 +59,7 @@ def test_workers_end_when_the_ingest_is_killed(tmp_path: Path) -> None:
         [sys.executable, "-m", "begroot", "ingest", *files, "--jobs", "2", "--db", f"sqlite:///{tmp_path / 'k.sqlite'}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
     )  # fmt: skip
+    workers: list[int] = []
     try:
         deadline = time.monotonic() + 60
         while len(workers := children(ingest.pid)) < 2 and time.monotonic() < deadline:
@@ -73,8 +74,9 @@ def test_workers_end_when_the_ingest_is_killed(tmp_path: Path) -> None:
     finally:
         if ingest.poll() is None:
             ingest.kill()
-        for pid in children(ingest.pid):
-            os.kill(pid, signal.SIGKILL)
+        for pid in workers:  # should one outlive the ingest, it ends here (reparented: no longer its child)
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
 
 
 # --------------------------------------------------------------------------- HTTP
