@@ -192,3 +192,14 @@ def test_readme_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     for block in readme_blocks("python"):
         done = subprocess.run([sys.executable, "-c", block], cwd=folder, env=env, capture_output=True, text=True)
         assert done.returncode == 0, f"README Python block failed:\n{block}\n{done.stderr[-2000:]}"
+
+
+def test_the_exit_code_table_is_the_code() -> None:
+    from begroot.errors import ExitCode
+
+    page = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    documented = {name: int(code) for code, name in re.findall(r"^\| (\d+) \| ([A-Z_]+) \|", page, re.MULTILINE)}
+    actual = {name: value for name, value in vars(ExitCode).items() if name.isupper()}
+    assert documented == actual
+    readme = {int(code) for code in re.findall(r"^\| (\d+) \| ", README, re.MULTILINE)}
+    assert set(actual.values()) <= readme

@@ -9,22 +9,19 @@ import os
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from functools import partial
-from pathlib import Path
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .api import router
 from .api.cache import Counts, DocumentSet, ResponseCache
-from .api.guard import HeadAsGet, refuse_control_characters, trusted_hosts
+from .api.guard import HeadAsGet, OneHost, refuse_control_characters, trusted_hosts
 from .api.responses import http_error, validation_error
-from .errors import DatabaseError
 from .store import default_url, queries
 from .store.store import open_database
 
@@ -63,23 +60,11 @@ class SecurityHeaders:
 
 
 def open_engine(url: str | None, read_only: bool) -> Engine:
-    """Read-only: a database file must exist already (the server never creates one); one with the
-    current schema is opened without writing anything, an older one is brought up to date first.
-    Problems (not a database, a newer schema, unreachable) are one-line DatabaseErrors."""
-    url = url or default_url()
-    if read_only:
-        refuse_missing_file(url)
-    return open_database(url)
-
-
-def refuse_missing_file(url: str) -> None:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return
-    if parsed.query.get("uri") or parsed.database.startswith("file:"):
-        return  # a SQLite URI names its file its own way
-    if not Path(parsed.database).is_file():
-        raise DatabaseError(parsed.database, "no database file here; `begroot ingest` creates it")
+    """Read-only: the database must exist already (the server never creates one, nor its folder); a SQLite
+    file is opened read-only (immutable on read-only media); one with an older schema is brought up to
+    date first when it can be written. Problems (missing, not a database, a newer schema, another
+    application's tables, unreachable) are one-line DatabaseErrors."""
+    return open_database(url or default_url(), create=not read_only, read_only=read_only)
 
 
 ALLOWED_HOSTS_ENV = "BEGROOT_ALLOWED_HOSTS"  # how `serve --workers` tells its worker processes
@@ -136,6 +121,7 @@ def create_app(
     if allowed_hosts is None and os.environ.get(ALLOWED_HOSTS_ENV):  # `serve --workers`: set by the parent
         allowed_hosts = os.environ[ALLOWED_HOSTS_ENV].split(",")
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts(allowed_hosts))
+    app.add_middleware(OneHost)  # outermost: before any check reads a Host header
     return app
 
 

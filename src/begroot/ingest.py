@@ -11,16 +11,22 @@ there are (workers pause when the store falls behind).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
+import signal
+import sys
+import threading
+import time
+import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BegrootError
+from .errors import BegrootError, internal_error_text
 from .store.rows import DocumentRows
 
 IN_FLIGHT_PER_JOB = 2
@@ -35,10 +41,9 @@ class Prepared:
     path: Path
     rows: DocumentRows | None = None
     error: str | None = None
-
-
-def first_line(error: BaseException) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    # A bug rather than bad input: `error` says so, and `trace` is the traceback (BEGROOT_DEBUG=1 prints it).
+    internal: bool = False
+    trace: str | None = None
 
 
 def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared:
@@ -64,11 +69,33 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
         rows = document_rows(document, findings, dialect, original=data)
         if not lazy:
             rows = rows.materialised()
-    except BegrootError as error:
+    except BegrootError as error:  # bad input: the file's fault, said in begroot's words
         return Prepared(path, error=str(error))
-    except Exception as error:
-        return Prepared(path, error=f"{path}: {first_line(error)}")
+    except Exception as error:  # anything else is a bug in begroot, never "a bad file"
+        trace = traceback.format_exc()
+        return Prepared(path, error=f"{path}: {internal_error_text(error)}", internal=True, trace=trace)
     return Prepared(path, rows)
+
+
+PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker start: the worker ends when the ingest that started it dies, even by `kill -9` (which runs no
+    clean-up in the parent): Linux sends it SIGKILL (prctl), and elsewhere, or should that be missed, a
+    thread that sees the parent gone ends it."""
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError):  # no prctl here: the watcher below is enough
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # died before the line above took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="begroot-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def default_jobs() -> int:
@@ -110,7 +137,8 @@ def prepared(paths: Iterable[Path], jobs: int | None = None, dialect: str = "sql
         return
     from . import audit, parse  # noqa: F401  (loaded once here: forked workers start with them)
 
-    with few_collections(), ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),))
+    with few_collections(), pool:
         waiting: deque[Future[Prepared]] = deque()
         pending = iter(paths)
         for path in pending:

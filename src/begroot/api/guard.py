@@ -60,3 +60,19 @@ class HeadAsGet:
             await send(message)
 
         await self.app(dict(scope, method="GET"), receive, without_body)
+
+
+class OneHost:
+    """400 for a request with more than one Host header: which one a check reads and which one a proxy or
+    the application uses could differ (a trusted first one would let an untrusted second one through)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and sum(name == b"host" for name, _ in scope["headers"]) > 1:
+            await send({"type": "http.response.start", "status": 400,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8")]})  # fmt: skip
+            await send({"type": "http.response.body", "body": b"Invalid host header"})
+            return
+        await self.app(scope, receive, send)

@@ -153,6 +153,16 @@ def finding_id(rule: str, subject: str | None, locations: list[Location], contex
     return "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def conflict_id(rule: str, key: Iterable[object], figures: Iterable[tuple[str, object, object]]) -> str:
+    """A cross-document finding's id, from what it is about only: the rule, the figure's key (subject, row,
+    credit, year, stage, perimeter) and, for each document, its content hash with the page and line of its
+    figure, sorted. Which document was stored first, the ids documents are stored under and row numbers play
+    no part: a document removed and ingested again, in any order, brings back the same id (and its verdict)."""
+    where = sorted(f"{sha256}:{page}:{line}" for sha256, page, line in figures)
+    text = "|".join([rule, *(str(part) for part in key), *where])
+    return "F" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
 def assign_id(finding: Finding, seen: dict[str, int]) -> Finding:
     """Give a finding its stable id; a second finding with the same id (in `seen`) gets `-2` (then `-3`...)."""
     base = finding_id(finding.rule, finding.subject, finding.locations, finding.context, finding.message)

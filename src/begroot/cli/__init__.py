@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
-from ..errors import BegrootError
+from ..errors import BegrootError, DatabaseError, ExitCode, internal_error_text
 
 
 class OneLineErrors(TyperGroup):
     """Every command's failures as one line on stderr and a non-zero exit, never a traceback.
 
     Commands report what they can say best themselves; this catches the rest: a BegrootError
-    (bad input, database problems), an OSError (a path that cannot be written), Ctrl-C, and
-    as a last resort anything unexpected (BEGROOT_DEBUG=1 shows its traceback).
+    (bad input, database problems), an OSError (a path that cannot be written), Ctrl-C, a reader
+    of standard output that went away, and as a last resort anything unexpected: an internal
+    error (BEGROOT_DEBUG=1 prints its traceback). Exit codes: `errors.ExitCode`.
     """
 
     def invoke(self, ctx: Any) -> Any:
@@ -25,20 +27,37 @@ class OneLineErrors(TyperGroup):
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise  # exit codes and usage errors, which Typer reports itself
+        except DatabaseError as error:
+            _one_line(str(error))
+            raise typer.Exit(ExitCode.DATABASE) from None
         except BegrootError as error:
             _one_line(str(error))
-            raise typer.Exit(1) from None
+            raise typer.Exit(ExitCode.FAILED) from None
+        except BrokenPipeError:
+            quiet_broken_pipe()
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except OSError as error:
             _one_line(os_error_text(error))
-            raise typer.Exit(1) from None
+            raise typer.Exit(ExitCode.FAILED) from None
         except KeyboardInterrupt:
             _one_line("interrupted")
-            raise typer.Exit(130) from None
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
         except Exception as error:
             if os.environ.get("BEGROOT_DEBUG"):
-                raise
-            _one_line(f"internal error: {type(error).__name__}: {first_line(error)} (BEGROOT_DEBUG=1 shows where)")
-            raise typer.Exit(2) from None
+                traceback.print_exc()
+            _one_line(internal_error_text(error))
+            raise typer.Exit(ExitCode.INTERNAL) from None
+
+
+def quiet_broken_pipe() -> None:
+    """Standard output's reader went away (`begroot ... | head`): end without a word, as Unix tools do.
+    What is still buffered for it would fail again when Python flushes it at exit: point it at nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _one_line(message: str) -> None:

@@ -11,7 +11,21 @@ import typer
 
 from ..errors import AmbiguousDocument, BegrootError
 from . import app
-from .common import err, filling, out, output_file, output_folder, replacing, writing_text
+from .common import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    err,
+    filling,
+    is_standard_output,
+    one_of,
+    out,
+    output_file,
+    output_folder,
+    refuse_inputs,
+    replacing,
+    stage_pair,
+    writing_text,
+)
 
 if TYPE_CHECKING:  # pandas, the database and the writers load when a command runs: `extract` never needs them
     import pandas as pd
@@ -44,7 +58,23 @@ def _store(url: str | None) -> Store:
     """The database; a problem opening it is a one-line error (the CLI's error handler prints it)."""
     from ..store import Store  # the database loads with the commands that use it
 
-    return Store(url)
+    return Store(url, create=False, read_only=True)
+
+
+def _database_files(url: str | None) -> list[Path]:
+    """A SQLite database's file and its log: an output written onto them would destroy the input."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from ..store.engine import default_url
+
+    try:
+        parsed = make_url(url or default_url())
+    except ArgumentError:
+        return []  # opening it says what is wrong
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return []
+    return [Path(parsed.database + suffix) for suffix in ("", "-wal", "-shm")]
 
 
 def _one_document(store: Store, reference: str) -> str:
@@ -68,22 +98,25 @@ def export(
     ),
     db: str | None = DB_OPTION,
     document: str | None = typer.Option(None, "--document", help="Only this document (id or file name)."),
-    scope: str | None = typer.Option(None, "--scope", help="total, program, ise or article."),
+    scope: str | None = typer.Option(None, "--scope", help="total, program, ise or article.", callback=one_of("SCOPES")),
     subject: str | None = typer.Option(
         None, "--subject", help="e.g. a program (JD), an ISE (JD:activering) or an article code."
     ),
-    credit: str | None = typer.Option(None, "--credit", help="VAK, VEK, AO, TO or LO."),
-    year: int | None = typer.Option(None, "--year"),
-    stage: str | None = typer.Option(None, "--stage", help="BO, BA, BA-JR, BU or DELTA."),
+    credit: str | None = typer.Option(None, "--credit", help="VAK, VEK, AO, TO or LO.", callback=one_of("CREDITS")),
+    year: int | None = typer.Option(None, "--year", min=FIRST_YEAR, max=LAST_YEAR),
+    stage: str | None = typer.Option(None, "--stage", help="BO, BA, BA-JR, BU or DELTA.", callback=one_of("STAGES")),
     program: str | None = typer.Option(None, "--program", help="Facts of a program: its summary, ISEs and articles."),
 ) -> None:
     """Export the facts and the tables that describe them (documents, programs, ises, articles, goals, findings)."""
     from ..export import load, write_csv
     from ..store.exports import FactFilter
 
+    if output is not None and is_standard_output(output) and format is ExportFormat.csv:
+        output = None  # `-o -`: the one CSV on standard output, as without --output
     target = output or DEFAULT_OUTPUT.get(format.value)
-    if target is not None:  # a bad --output is refused before the database is read
+    if target is not None:  # a bad --output, or the database itself, is refused before the database is read
         output_file(target) if format is ExportFormat.xlsx else output_folder(target)
+        refuse_inputs(target, _database_files(db))
     with _store(db) as store:
         chosen = _one_document(store, document) if document else None
         where = FactFilter(
@@ -94,7 +127,8 @@ def export(
         write_csv(tables, None)
         return
     written = _write(format, tables, target)
-    err().print(f"{len(tables['facts'])} facts; wrote {', '.join(str(p) for p in written)}", markup=False)
+    if not is_standard_output(target):
+        err().print(f"{len(tables['facts'])} facts; wrote {', '.join(str(p) for p in written)}", markup=False)
 
 
 def _write(format: ExportFormat, tables: dict[str, pd.DataFrame], target: Path) -> list[Path]:
@@ -117,18 +151,19 @@ def report(
         None, "--document", help="Document id or file name (default: the last ingested)."
     ),
     format: ReportFormat = typer.Option(ReportFormat.markdown, "--format", help="markdown or html (standalone)."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default and `-`: standard output)."),
     db: str | None = DB_OPTION,
 ) -> None:
     """A report regenerated from the database: the document's tables in BBT layout, with sentences."""
     from ..export import build_report, render_html, render_markdown
 
-    if output is not None:
-        output_file(output)  # a bad --output is refused before the database is read
+    if output is not None:  # a bad --output, or the database itself, is refused before the database is read
+        output_file(output)
+        refuse_inputs(output, _database_files(db))
     with _store(db) as store:
         built = build_report(store, _one_document(store, document) if document else None)
     text = render_html(built) if format is ReportFormat.html else render_markdown(built)
-    if output is None:
+    if output is None or is_standard_output(output):
         sys.stdout.write(text)
         return
     with writing_text(output) as stream:
@@ -141,8 +176,10 @@ def diff(
     a: str = typer.Argument(..., help="Document id (or file name) in the database, or a file."),
     b: str = typer.Argument(..., help="Document id (or file name) in the database, or a file."),
     format: DiffFormat = typer.Option(DiffFormat.table, "--format", help="table, markdown or csv."),
-    stages: tuple[str, str] | None = typer.Option(None, "--stages", help="Compare stage X of A with stage Y of B."),
-    top: int | None = typer.Option(None, "--top", help="Only the N biggest moves per credit."),
+    stages: tuple[str, str] | None = typer.Option(
+        None, "--stages", help="Compare stage X of A with stage Y of B (BO, BA, BA-JR, BU).", callback=stage_pair
+    ),
+    top: int | None = typer.Option(None, "--top", min=1, help="Only the N biggest moves per credit."),
     db: str | None = DB_OPTION,
 ) -> None:
     """What changed from A to B: articles added or gone, and the figures that moved, biggest first."""

@@ -12,9 +12,8 @@ from typing import IO, TYPE_CHECKING
 
 import typer
 
-from ..errors import BegrootError
 from . import app
-from .common import expand_paths, output_file, progress_bar, report_error, warn, writing_text
+from .common import Tally, expand_paths, output_file, progress_bar, refuse_inputs, warn, writing_text
 
 if TYPE_CHECKING:  # the model (~12 ms of dataclasses) loads with the reader, when a command runs
     from ..model import Document
@@ -25,14 +24,9 @@ class Format(str, Enum):
     json = "json"
 
 
-class Counter:
-    def __init__(self) -> None:
-        self.ok = 0
-        self.failed = 0
-
-
-def extracted(paths: list[Path], quiet: bool, count: Counter) -> Iterator[Document]:
-    """Each file's document in turn (one in memory at a time); a failing file is reported in one line."""
+def extracted(paths: list[Path], quiet: bool, count: Tally) -> Iterator[Document]:
+    """Each file's document in turn (one in memory at a time); a failing file is reported in one line
+    and the others go on."""
     from ..parse import extract  # the reader loads when a command runs, not for `begroot --help`
 
     with progress_bar(len(paths)) as advance:
@@ -40,9 +34,8 @@ def extracted(paths: list[Path], quiet: bool, count: Counter) -> Iterator[Docume
             advance(path.name)
             try:
                 document = extract(path)
-            except BegrootError as error:
-                report_error(error)
-                count.failed += 1
+            except Exception as error:  # bad input or a bug: Tally tells them apart
+                count.file_failed(path, error)
                 continue
             if not quiet:
                 for warning in document.warnings:
@@ -53,9 +46,9 @@ def extracted(paths: list[Path], quiet: bool, count: Counter) -> Iterator[Docume
 
 def extract_all(files: list[Path], quiet: bool) -> tuple[list[Document], int]:
     """Every document (folders expanded) and the number of files that failed."""
-    count = Counter()
+    count = Tally()
     documents = list(extracted(expand_paths(files), quiet, count))
-    return documents, count.failed
+    return documents, count.failed + count.internal
 
 
 def _destination(output: Path | None) -> AbstractContextManager[IO[str]]:
@@ -70,14 +63,18 @@ class NothingExtracted(Exception):
 def extract(
     files: list[Path] = typer.Argument(..., help="BBT documents (text or PDF), or folders of them."),
     format: Format = typer.Option(Format.csv, "--format", "-f", help="csv: the fact table; json: the whole model."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here instead of standard output (`-`: standard output)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings."),
 ) -> None:
     """Extract every number of the documents, each with its page and line."""
-    if output is not None:
-        output_file(output)  # a bad --output is refused before any document is read
-    count = Counter()
-    documents = extracted(expand_paths(files), quiet, count)
+    paths = expand_paths(files)
+    if output is not None:  # a bad --output, or one of the inputs, is refused before any document is read
+        output_file(output)
+        refuse_inputs(output, paths)
+    count = Tally()
+    documents = extracted(paths, quiet, count)
     try:
         with _destination(output) as stream:
             if format is Format.csv:
@@ -90,8 +87,7 @@ def extract(
                 raise NothingExtracted
     except NothingExtracted:
         pass
-    if count.failed or not count.ok:
-        raise typer.Exit(1)
+    count.exit(len(paths))
 
 
 def _write_csv(documents: Iterator[Document], stream: IO[str]) -> None:
@@ -113,8 +109,8 @@ def summary(
 
     from .common import out
 
-    count = Counter()
-    for document in extracted(expand_paths(files), True, count):
+    count, paths = Tally(), expand_paths(files)
+    for document in extracted(paths, True, count):
         out().print(
             f"[bold]{escape(document.title)}[/bold] ({escape(document.name)}): {document.kind} {document.stage} {document.year}, "
             f"{escape(document.domain)} - {document.page_count} pages, {len(document.tables)} tables, "
@@ -128,5 +124,4 @@ def summary(
                 table.add_row(fact.scope, fact.subject, fact.credit, str(fact.year), fact.stage,
                               f"{fact.value:,}".replace(",", "."))  # fmt: skip
         out().print(table)
-    if count.failed:
-        raise typer.Exit(1)
+    count.exit(len(paths))

@@ -38,10 +38,12 @@ def serve(
     """
     import uvicorn
 
+    from ..api.protocol import TargetHostProtocol
     from ..app import ALLOWED_HOSTS_ENV, THREADS_ENV, create_app
 
     hosts = [host, *(allowed_host or [])]
-    options = {"host": host, "port": port, "log_level": "warning", "access_log": False}
+    # TargetHostProtocol: an absolute-form target's host is the one checked against the trusted names.
+    options = {"host": host, "port": port, "log_level": "warning", "access_log": False, "http": TargetHostProtocol}
     # DatabaseError (missing, not a database...): one line
     application = create_app(db, allowed_hosts=hosts, threads=threads)
     if workers == 1:

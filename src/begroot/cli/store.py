@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import BegrootError
-from . import app, first_line
-from .common import err, expand_paths, fail, out
+from ..errors import DatabaseError
+from . import app
+from .common import Tally, err, expand_paths, fail, out, timeout_option
 
 if TYPE_CHECKING:  # the database is imported by the commands that use it (`begroot --help` stays quick)
     from ..store import Store
@@ -19,11 +20,12 @@ DB_OPTION = typer.Option(
 )
 
 
-def _open(url: str | None) -> Store:
-    """The database; a problem opening it is a one-line error (the CLI's error handler prints it)."""
+def _open(url: str | None, *, create: bool = False, read_only: bool = False, timeout: float = 30.0) -> Store:
+    """The database; a problem opening it (missing, when this command may not create it) is a one-line
+    error (the CLI's error handler prints it)."""
     from ..store import Store
 
-    return Store(url)
+    return Store(url, create=create, read_only=read_only, timeout=timeout)
 
 
 @app.command()
@@ -33,6 +35,7 @@ def ingest(
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, help="Processes reading and auditing documents (default: one per core)."
     ),
+    timeout: float = timeout_option(),
 ) -> None:
     """Parse documents and store them, one transaction each; documents already stored are skipped.
 
@@ -44,35 +47,37 @@ def ingest(
     from ..ingest import prepared
 
     files = expand_paths(paths)
-    store = _open(db)
-    counts = {"added": 0, "present": 0, "failed": 0}
+    store = _open(db, create=True, timeout=timeout)
+    counts, tally = {"added": 0, "present": 0}, Tally()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err(), transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
         for ready in prepared(files, jobs, store.engine.dialect.name):
             progress.update(task, description=ready.path.name)
             if ready.rows is None:  # could not be read: `error` says why, naming the file
+                if ready.trace and os.environ.get("BEGROOT_DEBUG"):
+                    progress.console.print(ready.trace, markup=False, soft_wrap=True)
                 progress.console.print(f"error: {ready.error}", markup=False, soft_wrap=True)
-                counts["failed"] += 1
+                tally.internal += ready.internal
+                tally.failed += not ready.internal
                 progress.advance(task)
                 continue
             try:
                 done = store.ingest_rows(ready.rows)  # the findings of its audit are stored with it
                 counts["added" if done.added else "present"] += 1
+                tally.ok += 1
                 if done.clash:
                     warning = f"another document is stored as {done.clash!r} already; this one is {done.id!r}"
                     progress.console.print(f"warning: {ready.path}: {warning}", markup=False, soft_wrap=True)
-            except BegrootError as error:
-                progress.console.print(f"error: {error}", markup=False, soft_wrap=True)
-                counts["failed"] += 1
-            except Exception as error:  # one bad file must not stop the others
-                progress.console.print(f"error: {ready.path}: {first_line(error)}", markup=False, soft_wrap=True)
-                counts["failed"] += 1
+            except DatabaseError:
+                raise  # the database, not this file: the others would fail the same way
+            except Exception as error:  # one file must not stop the others; a bug is said to be one
+                tally.file_failed(ready.path, error)
             progress.advance(task)
     store.close()
-    err().print(f"{counts['added']} added, {counts['present']} already present, {counts['failed']} failed", markup=False)
-    if counts["failed"] or not files:
-        raise typer.Exit(1)
+    failed = tally.failed + tally.internal
+    err().print(f"{counts['added']} added, {counts['present']} already present, {failed} failed", markup=False)
+    tally.exit(len(files), summary=False)  # the line above is the summary
 
 
 @app.command()
@@ -81,7 +86,7 @@ def documents(db: str | None = DB_OPTION) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    store = _open(db)
+    store = _open(db, read_only=True)
     rows = store.documents()
     store.close()
     table = Table()
@@ -100,9 +105,10 @@ def documents(db: str | None = DB_OPTION) -> None:
 def remove(
     name: str = typer.Argument(..., help="Document id, sha256 (or its first 8+ characters), or file name."),
     db: str | None = DB_OPTION,
+    timeout: float = timeout_option(),
 ) -> None:
     """Remove a document and everything stored from it."""
-    with _open(db) as store:
+    with _open(db, timeout=timeout) as store:
         removed = store.remove(name)
     if not removed:
         fail(f"no document {name!r} (`begroot documents` lists them)")

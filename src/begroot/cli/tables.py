@@ -14,7 +14,7 @@ from .common import report_error
 @app.command()
 def tables(
     file: Path = typer.Argument(..., help="A BBT document (text or PDF)."),
-    page: int | None = typer.Option(None, "--page", "-p", help="Only the tables on this page."),
+    page: int | None = typer.Option(None, "--page", "-p", min=1, help="Only the tables on this page."),
     left_out: bool = typer.Option(False, "--left-out", help="Only the tables that were not read."),
 ) -> None:
     """Show each table: caption, header, columns, placement of numbers, rows, and the outcome."""

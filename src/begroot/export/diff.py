@@ -40,7 +40,7 @@ def load_side(ref: str, url: str | None) -> Side:
     path = Path(ref)
     if path.is_file():
         return _from_file(path)
-    with Store(url) as store:
+    with Store(url, create=False, read_only=True) as store:
         ids = store.resolve(ref)
         if len(ids) > 1:
             raise AmbiguousDocument(ref, ids)

@@ -26,7 +26,7 @@ class Heading:
 
 class Outline:
     def __init__(self, headings: list[Heading], line_count: int):
-        self.headings = headings
+        self.headings = list(headings)  # a copy: the reader adds headings (themes) while it asks this outline
         self.line_count = line_count
         self.starts = [h.index for h in headings]
         self._next = {level: self._next_at_level(level) for level in LEVELS}

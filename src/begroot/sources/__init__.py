@@ -114,14 +114,13 @@ def _size(count: int) -> str:
 
 def load_bytes(label: str, data: bytes, name: str | None = None) -> SourceDocument:
     name = name or document_name(label)
-    sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise SourceError(label, "the file is empty")
     if is_pdf(data):
         from .pdf import read_pdf
 
-        return read_pdf(label, name, data, sha256)
-    return read_text(label, name, data, sha256)
+        return read_pdf(label, name, data, hashlib.sha256(data).hexdigest())
+    return read_text(label, name, data)  # hashed from its text: encoding and line endings aside
 
 
 __all__ = ["document_name", "is_pdf", "load", "load_bytes", "read_capped"]

@@ -23,6 +23,7 @@ pages (form feeds, PDFs) or print page numbers.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 
 from ..errors import SourceError
@@ -68,11 +69,43 @@ def decode(path: str, data: bytes) -> tuple[str, list[Warning]]:
         raise SourceError(path, "binary file (NUL bytes), not a text or PDF document")
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        text = data.decode("cp1252", errors="replace")
-        warnings.append(Warning("not valid UTF-8; read as Windows-1252/Latin-1", line=line, code="encoding"))
+    except UnicodeDecodeError:
+        text, warning = _damaged_or_legacy(data)
+        warnings.append(warning)
     return _checked(path, text), warnings
+
+
+BAD_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte, as surrogateescape keeps it
+SHOWN_LINES = 10
+
+
+def _damaged_or_legacy(data: bytes) -> tuple[str, Warning]:
+    """Bytes that are not all valid UTF-8. A file with no valid multi-byte character is in a one-byte
+    encoding (Windows-1252, which Latin-1 text reads the same in) and is read as such; a UTF-8 file
+    with a few bad bytes stays UTF-8, each bad byte replaced (U+FFFD) and its line named, rather than
+    the whole file read in another encoding."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    bad = [match.start() for match in BAD_BYTE.finditer(escaped)]
+    valid_multibyte = sum(1 for char in escaped if char > "\x7f") - len(bad)
+    if valid_multibyte == 0:
+        first = escaped.count("\n", 0, bad[0]) + 1
+        return data.decode("cp1252", errors="replace"), Warning(
+            "not UTF-8: read as Windows-1252 (Latin-1)", line=first, code="encoding"
+        )
+    lines = sorted({escaped.count("\n", 0, position) + 1 for position in bad[:1000]})
+    shown = ", ".join(str(line) for line in lines[:SHOWN_LINES]) + (" ..." if len(lines) > SHOWN_LINES else "")
+    message = f"{len(bad)} invalid UTF-8 byte{'s' if len(bad) != 1 else ''} replaced (U+FFFD) on line{'s' if len(lines) != 1 else ''} {shown}"
+    return BAD_BYTE.sub("\ufffd", escaped), Warning(message, line=lines[0], code="encoding")
+
+
+def text_identity(text: str) -> str:
+    """A text document's content hash, the same whatever its encoding, byte-order mark or line endings:
+    the text with line feeds, as UTF-8. (For a UTF-8 file with line feeds, its bytes' sha256.)"""
+    return hashlib.sha256(_line_feeds(text).encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def _line_feeds(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -92,8 +125,7 @@ def _checked(path: str, text: str) -> str:
 
 def split_pages(name: str, text: str) -> list[Page]:
     """Split decoded text into pages of lines following the module's page rule."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _line_feeds(text)
     raw_lines = text.split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
@@ -150,7 +182,8 @@ def _pages_from_starts(count: int, starts: set[int]) -> list[int]:
     return pages
 
 
-def read_text(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
+def read_text(path: str, name: str, data: bytes) -> SourceDocument:
     text, warnings = decode(path, data)
+    sha256 = text_identity(text)  # the same text in another encoding is the same document
     pages = split_pages(name, text)
     return SourceDocument(name=name, path=path, format="text", sha256=sha256, pages=pages, warnings=warnings)

@@ -12,18 +12,18 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine, Select, and_, bindparam, case, delete, func, insert, or_, select, text
+from sqlalchemy import Engine, Select, and_, bindparam, case, delete, func, insert, inspect, or_, select, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import BindParameter
 
-from ..errors import AmbiguousDocument, DatabaseError
+from ..errors import AmbiguousDocument, DatabaseError, MissingDatabase
 from ..identity import HASH_CHARS, slug, with_hash
 from ..model import Document
 from .bulk import INSERT_BATCH, batches, bulk_insert, insert_values
-from .engine import default_url, make_engine, writing
-from .migrate import safe_url, upgrade
+from .engine import DEFAULT_TIMEOUT, default_url, make_engine, sqlite_file, writable, writing
+from .migrate import HEAD, VERSION_TABLE, current_revision, safe_url, upgrade
 from .rows import DocumentRows, document_rows
 from .schema import Base, documents_t, facts_t, findings_t, originals_t, reviews_t
 from .search import index_entries
@@ -35,15 +35,41 @@ CONFLICT_RULE = "cross-document-conflict"
 FACT_KEY = ("subject", "row", "credit", "year", "stage", "perimeter")
 
 
-def open_database(url: str) -> Engine:
+def open_database(
+    url: str, *, create: bool = True, read_only: bool = False, timeout: float = DEFAULT_TIMEOUT
+) -> Engine:
     """An engine on a usable database, brought to the current schema (one that is current already is
-    only read: nothing is written); anything in the way (not a database, unreachable, newer schema)
-    is a one-line DatabaseError."""
+    only read: nothing is written); anything in the way (not a database, unreachable, newer schema,
+    another application's tables) is a one-line DatabaseError.
+
+    `create`: a missing database may be made (ingest); otherwise it is "no begroot database at ...".
+    `read_only` (SQLite): the file is opened read-only (immutable when it cannot be written, as on
+    read-only media), after an older schema was brought up to date if the file can be written."""
+    if read_only and (path := sqlite_file(url)):
+        engine = _engine(url, read_only=True, create=False, timeout=timeout)
+        if _usable_as_is(engine, create):
+            return engine
+        engine.dispose()
+        if not writable(path):
+            raise DatabaseError(path, "needs an upgrade to this begroot's schema, but it cannot be written")
+        _engine_upgraded(url, create=False, timeout=timeout).dispose()
+        return _engine(url, read_only=True, create=False, timeout=timeout)
+    return _engine_upgraded(url, create=create, timeout=timeout)
+
+
+def _engine(url: str, **options: Any) -> Engine:
     try:
-        engine = make_engine(url)
+        return make_engine(url, **options)
+    except DatabaseError:
+        raise
     except (SQLAlchemyError, OSError, ValueError, ImportError) as error:  # ImportError: a driver not installed
         raise DatabaseError(_masked(url), f"cannot open the database: {first_line(error)}") from error
+
+
+def _engine_upgraded(url: str, *, create: bool, timeout: float) -> Engine:
+    engine = _engine(url, create=create, timeout=timeout)
     try:
+        check_begroot(engine, create)
         upgrade(engine)
         return engine
     except DatabaseError:
@@ -52,6 +78,35 @@ def open_database(url: str) -> Engine:
     except (SQLAlchemyError, OSError) as error:
         engine.dispose()
         raise DatabaseError(safe_url(engine), f"cannot open the database: {first_line(error)}") from error
+
+
+def _usable_as_is(engine: Engine, create: bool) -> bool:
+    """A database at the current schema, read without writing (an older one needs upgrading first)."""
+    try:
+        check_begroot(engine, create)
+        return current_revision(engine) == HEAD
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, OSError) as error:
+        engine.dispose()
+        raise DatabaseError(safe_url(engine), f"cannot open the database: {first_line(error)}") from error
+
+
+def check_begroot(engine: Engine, create: bool) -> None:
+    """A database begroot never migrated is begroot's only when empty: another application's tables are
+    never touched. Without `create`, an empty one is no begroot database at all."""
+    with engine.connect() as connection:
+        found = inspect(connection)
+        if found.has_table(VERSION_TABLE):
+            return
+        tables = sorted(found.get_table_names())
+    where = safe_url(engine)
+    if tables:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise DatabaseError(where, f"holds tables that are not begroot's ({shown}); give begroot an empty database")
+    if not create:
+        raise MissingDatabase(where)
 
 
 def _masked(url: str) -> str:
@@ -68,9 +123,13 @@ def first_line(error: BaseException) -> str:
 
 
 class Store:
-    def __init__(self, url: str | None = None):
+    def __init__(
+        self, url: str | None = None, *, create: bool = True, read_only: bool = False, timeout: float = DEFAULT_TIMEOUT
+    ):
+        """`create`: a missing database may be made (only ingest and the Python API do); `read_only`: opened
+        so that nothing can be written (SQLite); `timeout`: seconds a write waits for another's lock."""
         self.url = url or default_url()
-        self.engine = open_database(self.url)
+        self.engine = open_database(self.url, create=create, read_only=read_only, timeout=timeout)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -318,13 +377,14 @@ def record_conflicts(connection: Connection, document_id: int, domain: str) -> i
     params = {"document_id": document_id, "domain": domain}
     if connection.scalar(others_query(), params) is None:
         return 0  # the first document of its domain: nothing to compare with (and no join to run)
-    from ..audit.findings import finding_id  # here: importing the audit would slow every read-only command
+    from ..audit.findings import conflict_id  # here: importing the audit would slow every read-only command
 
-    name = connection.scalar(select(documents_t.c.name).where(documents_t.c.id == document_id))
+    this = documents_t.c
+    name, sha256 = connection.execute(select(this.name, this.sha256).where(this.id == document_id)).one()
     rows = connection.execute(conflicts_query(), params)
     count = 0
     # Straight to the driver as tuples, in batches: a document may disagree with hundreds of others' figures.
-    while batch := [_conflict(row, name, document_id, finding_id) for row in rows.fetchmany(INSERT_BATCH)]:
+    while batch := [_conflict(row, name, sha256, document_id, conflict_id) for row in rows.fetchmany(INSERT_BATCH)]:
         insert_values(connection, findings_t, list(CONFLICT_COLUMNS), batch)
         count += len(batch)
     return count
@@ -373,6 +433,7 @@ def conflicts_query() -> Select[Any]:
             old.c.source_line.label("old_line"),
             other.c.id.label("other_id"),
             other.c.name.label("other_name"),
+            other.c.sha256.label("other_sha256"),
         )
         .join(old, and_(*(new.c[key] == old.c[key] for key in FACT_KEY), old.c.document_id != new.c.document_id))
         .join(other, and_(other.c.id == old.c.document_id, other.c.domain == domain))
@@ -384,16 +445,19 @@ CONFLICT_COLUMNS = ("document_id", "related_document_id", "rule", "severity", "m
                     "locations", "finding_id")  # fmt: skip
 
 
-def _conflict(row: Any, name: str | None, document_id: int, finding_id: Callable[..., str]) -> tuple[Any, ...]:
+def _conflict(
+    row: Any, name: str | None, sha256: str, document_id: int, conflict_id: Callable[..., str]
+) -> tuple[Any, ...]:
     """A conflict's finding (a row of `conflicts_query`) as parameters in CONFLICT_COLUMNS order (the
-    columns it leaves out stay null), with its stable id from the audit's `finding_id`."""
-    *key, value, page, line, old_value, old_page, old_line, other_id, other_name = row
+    columns it leaves out stay null), with its id from the audit's `conflict_id`: the figure's key and
+    both documents' content, never which of them was stored first."""
+    *key, value, page, line, old_value, old_page, old_line, other_id, other_name, other_sha256 = row
     what = " ".join(str(part) for part in key if part != "")
     message = f"{what}: {value} in {name} p.{page}, but {old_value} in {other_name} p.{old_page}"
     locations = [
         {"document": name, "page": page, "source_line": line},
         {"document": other_name, "page": old_page, "source_line": old_line},
     ]
-    stable_id = finding_id(CONFLICT_RULE, None, locations, None, message)
+    stable_id = conflict_id(CONFLICT_RULE, key, [(sha256, page, line), (other_sha256, old_page, old_line)])
     return (document_id, other_id, CONFLICT_RULE, "error", message, json.dumps([value, old_value]), old_value,
             json.dumps(locations), stable_id)  # fmt: skip

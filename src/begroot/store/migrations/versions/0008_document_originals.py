@@ -1,7 +1,7 @@
 """originals: each document's file as it was ingested (zlib-compressed), one row per document.
 
 Revision ID: 0008_document_originals
-Revises: 0006_fact_page_index
+Revises: 0007_repair
 Create Date: 2026-12-04
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_document_originals"
-down_revision = "0006_fact_page_index"
+down_revision = "0007_repair"
 branch_labels = None
 depends_on = None
 
