@@ -22,7 +22,7 @@ from ..parse.numbers import AMOUNT as AMOUNT_IN_WORDS
 from ..parse.numbers import amount_in_keuro, precision_of
 from ..vocabulary import VOCABULARY
 from .claims import Claim, Expected, Reading, TableValues, cause_key, claims_in, expected, new_paragraph
-from .findings import Finding, Location, fmt, locations, rule
+from .findings import Finding, Location, exact_text, fmt, locations, rule, within_printed_unit
 
 AMOUNT = re.compile(r"(?<![\d.,])(-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(\d+))?\s*keuro")
 PERCENT = re.compile(r"(?<![\d.,])(\d+)(?:,(\d+))?\s*%")
@@ -245,12 +245,17 @@ def _others_agree(quote: Quoted, sentence: list[Quoted], pools: Pools) -> bool:
 
 def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where: Location, unit: str) -> Finding:
     expected = round_half_up(cand.value, quote.decimals) if quote.percent else cand.value
-    verdict = "agrees with" if ok else "does not match"
-    return Finding(
+    rounding = not ok and within_printed_unit(quote.value, cand.value, quote.decimals)
+    if ok:
+        verdict = f"agrees with {cand.label} = {fmt(expected)}{unit}"
+    elif rounding:
+        verdict = f"rounded differently: {cand.label} = {exact_text(cand.value, quote.decimals)}{unit}"
+    else:
+        verdict = f"does not match {cand.label} = {fmt(expected)}{unit}"
+    finding = Finding(
         rule="prose-check" if ok else "prose-mismatch",
-        severity="info" if ok else "warning",
-        message=f"{scope.subject}: printed {quote.text}{unit} {verdict} {cand.label} = "
-        f"{fmt(expected)}{unit}: “{quote.sentence.strip()[:160]}”",
+        severity="info" if ok or rounding else "warning",
+        message=f"{scope.subject}: printed {quote.text}{unit} {verdict}: “{quote.sentence.strip()[:160]}”",
         subject=scope.subject,
         numbers={"printed": quote.value, cand.label: round(cand.value, 4)},
         expected=expected,
@@ -259,6 +264,9 @@ def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where
         verified=ok,
         context={"sentence": quote.sentence.strip(), "figure": quote.text + unit.strip(), "label": cand.label},
     )
+    if rounding:
+        finding.context["rounding"] = "yes"
+    return finding
 
 
 def check_scope(scope: Scope) -> Iterator[Finding]:
@@ -302,8 +310,8 @@ def _where(scope: Scope, sentence: Sentence, offset: int) -> Location:
 
 
 def check_claim(claim: Claim, sentence: Sentence, scope: Scope, table: TableValues) -> Finding | None:
-    """A prose-check when the claim's figure is what the table says, a prose-mismatch (error) when not;
-    None when the table does not hold what the claim names."""
+    """A prose-check when the claim's figure is what the table says, a prose-mismatch (error) when not, an
+    `info` prose-mismatch "rounded differently" when within one printed unit; None when the table cannot say."""
     values = expected(claim, table)
     if not values:
         return None
@@ -311,35 +319,57 @@ def check_claim(claim: Claim, sentence: Sentence, scope: Scope, table: TableValu
     agreeing = [v for v in values if _agrees(claim, v)]
     # A claim that names its credits must hold for each; one that names none, for one of them.
     ok = len(agreeing) == len(values) if claim.credits else bool(agreeing)
-    shown = (agreeing[0] if ok else next(v for v in values if not _agrees(claim, v)))
+    wrong = [v for v in values if not _agrees(claim, v)]
+    close = [v for v in wrong if _close(claim, v)]
+    rounding = not ok and bool(close) and (len(close) == len(wrong) or not claim.credits)
+    shown = agreeing[0] if ok else (close[0] if rounding else wrong[0])
     printed = _signed(claim, shown.value)
     unit = "%" if figure.percent else " keuro"
     what = shown.describe(claim.role)
-    verdict = "agrees with" if ok else "does not match"
+    if ok:
+        verdict = f"agrees with {shown.label} = {fmt(printed)}{unit}"
+    elif rounding:
+        exact = exact_text(_exact_signed(claim, shown.value), figure.decimals)
+        verdict = f"rounded differently: {shown.label} = {exact}{unit}"
+    else:
+        exact = f" ({exact_text(_exact_signed(claim, shown.value), figure.decimals)})" if figure.percent else ""
+        verdict = f"does not match {shown.label} = {fmt(printed)}{unit}{exact}"
+    context = {"sentence": sentence.text.strip(), "figure": figure.text + unit.strip(), "label": shown.label,
+               "claim": claim.role, "claimable": "yes", "offset": str(sentence.start + figure.start),
+               "field": scope.field}  # fmt: skip
+    if rounding:
+        context["rounding"] = "yes"
     return Finding(
         rule="prose-check" if ok else "prose-mismatch",
-        severity="info" if ok else "error",
-        message=f"{scope.subject}: printed {figure.text}{unit} ({what}) {verdict} {shown.label} = "
-        f"{fmt(printed)}{unit}: “{sentence.text.strip()[:160]}”",
+        severity="info" if ok or rounding else "error",
+        message=f"{scope.subject}: printed {figure.text}{unit} ({what}) {verdict}: “{sentence.text.strip()[:160]}”",
         subject=scope.subject,
         numbers={"printed": figure.value, shown.label: round(shown.value, 4)},
         expected=printed,
         actual=figure.value,
         locations=[_where(scope, sentence, figure.start), *locations(shown.facts)],
         verified=ok,
-        context={"sentence": sentence.text.strip(), "figure": figure.text + unit.strip(), "label": shown.label,
-                 "claim": claim.role, "claimable": "yes", "offset": str(sentence.start + figure.start),
-                 "field": scope.field},
+        context=context,
     )
+
+
+def _exact_signed(claim: Claim, value: float) -> float:
+    """The table's value with the sign the sentence's words give, not rounded."""
+    if claim.role in {"change", "difference"} and claim.sign:
+        return value * (claim.sign if claim.role == "change" else -claim.sign)
+    if claim.role in {"change", "difference", "cause"}:
+        return abs(value)
+    return value
 
 
 def _signed(claim: Claim, value: float) -> float:
     """The table's value as the sentence would print it: rounded at its precision, the sign its words give."""
-    if claim.role in {"change", "difference"} and claim.sign:
-        value = value * (claim.sign if claim.role == "change" else -claim.sign)
-    elif claim.role in {"change", "difference", "cause"}:
-        value = abs(value)
-    return round_half_up(value, claim.figure.decimals)
+    return round_half_up(_exact_signed(claim, value), claim.figure.decimals)
+
+
+def _close(claim: Claim, value: Expected) -> bool:
+    """The printed figure within one unit of its last digit of the exact value: rounded differently."""
+    return within_printed_unit(claim.figure.value, _exact_signed(claim, value.value), claim.figure.decimals)
 
 
 def _agrees(claim: Claim, value: Expected) -> bool:
@@ -475,11 +505,14 @@ def _statement_finding(
     nearest = min(stage_facts, key=lambda f: abs(abs(f.value) - abs(figure.value)))
     page, line = _statement_line(stmt, figure)
     hint = "" if ok else _hint(figure, table_facts)
+    # Within one printed step of the table, and no other figure of the table printed instead: rounded differently.
+    rounding = not ok and not hint and abs(abs(nearest.value) - abs(figure.value)) < figure.step - 1e-6
     values = ", ".join(f"{f.credit} {fmt(f.value)}" for f in stage_facts)
+    verdict = "agrees with" if ok else "is rounded differently from" if rounding else "does not match"
     return Finding(
         rule="statement-check" if ok else "statement-mismatch",
-        severity="info" if ok else "warning",
-        message=f"{subject}: statement {what} '{figure.text}' {'agrees with' if ok else 'does not match'} "
+        severity="info" if ok or rounding else "warning",
+        message=f"{subject}: statement {what} '{figure.text}' {verdict} "
         f"{nearest.stage} {nearest.year} ({values}){hint}",
         subject=subject,
         numbers={
@@ -490,5 +523,6 @@ def _statement_finding(
         expected=nearest.value,
         actual=figure.value,
         locations=[{"document": doc.name, "page": page, "source_line": line}, *locations(stage_facts)],
+        context={"rounding": "yes"} if rounding else {},
         verified=ok,
     )
