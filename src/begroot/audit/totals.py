@@ -16,6 +16,7 @@ from ..model import Document, Fact, Table
 from .findings import Finding, rule, sum_finding
 
 VAK_VEK = ("VAK", "VEK")
+FRAME_PARTS = ("esr", "is", "other")
 
 
 def _program_facts(tables: list[Table]) -> dict[str, list[Fact]]:
@@ -23,10 +24,13 @@ def _program_facts(tables: list[Table]) -> dict[str, list[Fact]]:
 
 
 def _sums(programs: dict[str, list[Fact]]) -> dict[tuple[str, str], list[Fact]]:
+    """Per (credit, stage) the facts that add up to each table's total: its total row, or, for a frame
+    printed without `Totaal`, its part rows (ESR + IS + other), which are that total."""
     parts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for facts in programs.values():
+        totals = {(f.credit, f.stage) for f in facts if f.row == "total"}
         for fact in facts:
-            if fact.row == "total":
+            if fact.row == "total" or (fact.row in FRAME_PARTS and (fact.credit, fact.stage) not in totals):
                 parts[(fact.credit, fact.stage)].append(fact)
     return parts
 
