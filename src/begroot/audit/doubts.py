@@ -11,11 +11,13 @@ the document is not blamed. See docs/audit.md.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Document, Table
-from .findings import Finding, rule
+from .findings import Finding, rule, worded
+from .messages import Said, render, say
 
 # The rules that blame the document for its arithmetic or its prose: their findings are reconsidered.
 SUM_RULES = {
@@ -28,14 +30,24 @@ LEFT_OUT = ("unplaced_table", "unplaced_numbers")
 MESSAGE_REASONS = 2  # the message names the first reasons; `context.why` holds them all
 
 
-def table_doubts(table: Table) -> list[str]:
-    """Why the reader may have misread this table (empty: no sign of it)."""
-    reasons = list(table.doubts)
+def table_doubts(table: Table) -> list[Said | str]:
+    """Why the reader may have misread this table (empty: no sign of it): the reader's own words, then ours."""
+    reasons: list[Said | str] = list(table.doubts)
     repeated = Counter((f.subject, f.row, f.credit, f.stage, f.year) for f in table.facts if f.stage != "DELTA")
     stages = sorted({key[3] for key, count in repeated.items() if count > 1})
     if stages:
-        reasons.append(f"stage {', '.join(stages)} read twice in one row (a stage label wrapped in its cell?)")
+        reasons.append(say("doubt.repeated", stages=", ".join(stages)))
     return reasons
+
+
+def joined(reasons: list[Said] | list[Said | str]) -> Said | str:
+    """Reasons as one phrase: `a; b; c`."""
+    if not reasons:
+        return ""
+    first: Said | str = reasons[0]
+    for reason in reasons[1:]:
+        first = say("list", first=first, rest=reason)
+    return first
 
 
 class Doubts:
@@ -53,7 +65,7 @@ class Doubts:
     def __bool__(self) -> bool:
         return bool(self.tables or self.left_out)
 
-    def reasons(self, finding: Finding) -> list[str]:
+    def reasons(self, finding: Finding) -> list[Said]:
         found: dict[int, Table] = {}
         for place in finding.locations:
             table = self.tables.get((int(str(place.get("page") or 0)), int(str(place.get("source_line") or 0))))
@@ -61,9 +73,10 @@ class Doubts:
                 found.setdefault(table.index, table)
         if finding.rule in WIDE_RULES:  # a doubtful table may be a part the sum lacks, without standing in it
             found.update((t.index, t) for t in self.doubtful)
-        reasons = [f"table at p.{t.page}, line {t.line}: {why}" for t in found.values() for why in table_doubts(t)]
+        reasons = [say("doubt.at", page=str(t.page), line=str(t.line), why=why)
+                   for t in found.values() for why in table_doubts(t)]  # fmt: skip
         if finding.rule in WIDE_RULES:
-            reasons += [f"a table left out at p.{w.page}, line {w.line}: {w.message}" for w in self.left_out]
+            reasons += [say("doubt.left_out", page=str(w.page), line=str(w.line), why=w.message) for w in self.left_out]
         return reasons
 
 
@@ -74,12 +87,13 @@ def reconsider(finding: Finding, doubts: Doubts) -> Finding:
     reasons = doubts.reasons(finding)
     if not reasons:
         return finding
-    finding.context = {**finding.context, "doubted_rule": finding.rule, "why": "; ".join(reasons)}
-    shown = "; ".join(reasons[:MESSAGE_REASONS]) + (
-        f"; and {len(reasons) - MESSAGE_REASONS} more" if len(reasons) > MESSAGE_REASONS else "")
-    finding.message = f"begroot is unsure how it read this: {shown} ({finding.message})"
+    shown = joined(reasons[:MESSAGE_REASONS])
+    if len(reasons) > MESSAGE_REASONS:
+        shown = say("list", first=shown, rest=say("doubt.more", count=str(len(reasons) - MESSAGE_REASONS)))
+    before = json.loads(finding.context["words"]) if "words" in finding.context else finding.message
+    finding.context = {**finding.context, "doubted_rule": finding.rule, "why": render(joined(reasons), "en")}
     finding.rule, finding.severity = "reading-doubt", "warning"
-    return finding
+    return worded(finding, say("doubt", why=shown, finding=before))
 
 
 @rule("reading-doubt", "info")
@@ -89,12 +103,12 @@ def doubtful_tables(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
         reasons = table_doubts(table)
         if reasons:
-            yield Finding(
+            why = joined(reasons)
+            yield worded(Finding(
                 rule="reading-doubt",
                 severity="info",
-                message=f"begroot is unsure how it read the table at p.{table.page}, line {table.line}: "
-                f"{'; '.join(reasons)}",
+                message="",
                 subject=table.subject,
                 locations=[{"document": doc.name, "page": table.page, "source_line": table.line}],
-                context={"why": "; ".join(reasons), "table": str(table.index)},
-            )
+                context={"why": render(why, "en"), "table": str(table.index)},
+            ), say("doubt.table", page=str(table.page), line=str(table.line), why=why))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..model import Document, Fact
+from .messages import Said, render, say, words
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -93,13 +94,13 @@ def locations(facts: Iterable[Fact]) -> list[Location]:
 def sum_finding(
     rule_id: str,
     subject: str,
-    what: str,
+    what: Said,
     parts: list[Fact],
     total: Fact,
     actual: int | None = None,
     *,
     severity: str | None = None,
-    note: str | None = None,
+    note: Said | None = None,
     parts_word: str = "parts",
 ) -> Finding | None:
     """A finding when `parts` do not add up to `total` (None when they do).
@@ -113,26 +114,29 @@ def sum_finding(
         return None
     rounding = abs(difference) <= 1  # each part rounded to the thousand euro on its own
     if rounding:
-        severity, note = "info", ROUNDED_NOTE
+        severity, note = "info", say("note.rounded")
     if severity is None:
         severity = "error"
-    if note is None:
-        note = ""
-    return Finding(
+    said = say("sum", what=what, parts=say(parts_word), sum=fmt(summed), total=fmt(total.value),
+               difference=fmt(difference), note=note or "")  # fmt: skip
+    return worded(Finding(
         rule=rule_id,
         severity=severity,
-        message=f"{what}: {parts_word} add up to {fmt(summed)}, printed total {fmt(total.value)}, "
-        f"difference {fmt(difference)}{note}",
+        message="",
         subject=subject,
         numbers={"total": total.value, "sum": summed, "difference": difference},
         expected=summed,
         actual=total.value,
         locations=locations([*parts, total]),
         context={"rounding": "yes"} if rounding else {},
-    )
+    ), said)
 
 
-ROUNDED_NOTE = " (rounded differently: within one printed unit)"
+def worded(finding: Finding, said: Said) -> Finding:
+    """The finding's message from its words: English in `message`, the words in `context` (messages.py)."""
+    finding.context = {**finding.context, "words": words(said)}
+    finding.message = render(said, "en")
+    return finding
 
 
 def within_printed_unit(printed: float, exact: float, decimals: int) -> bool:

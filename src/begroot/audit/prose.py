@@ -22,7 +22,8 @@ from ..parse.numbers import AMOUNT as AMOUNT_IN_WORDS
 from ..parse.numbers import amount_in_keuro, precision_of
 from ..vocabulary import VOCABULARY
 from .claims import Claim, Expected, Reading, TableValues, cause_key, claims_in, expected, new_paragraph
-from .findings import Finding, Location, exact_text, fmt, locations, rule, within_printed_unit
+from .findings import Finding, Location, exact_text, fmt, locations, rule, within_printed_unit, worded
+from .messages import Said, say
 
 AMOUNT = re.compile(r"(?<![\d.,])(-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(\d+))?\s*keuro")
 PERCENT = re.compile(r"(?<![\d.,])(\d+)(?:,(\d+))?\s*%")
@@ -247,15 +248,17 @@ def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where
     expected = round_half_up(cand.value, quote.decimals) if quote.percent else cand.value
     rounding = not ok and within_printed_unit(quote.value, cand.value, quote.decimals)
     if ok:
-        verdict = f"agrees with {cand.label} = {fmt(expected)}{unit}"
+        verdict = say("prose.agrees", label=cand.label, value=f"{fmt(expected)}{unit}")
     elif rounding:
-        verdict = f"rounded differently: {cand.label} = {exact_text(cand.value, quote.decimals)}{unit}"
+        verdict = say("prose.rounded", label=cand.label, value=f"{exact_text(cand.value, quote.decimals)}{unit}")
     else:
-        verdict = f"does not match {cand.label} = {fmt(expected)}{unit}"
+        verdict = say("prose.differs", label=cand.label, value=f"{fmt(expected)}{unit}")
+    said = say("prose", subject=scope.subject, figure=f"{quote.text}{unit}", role="", verdict=verdict,
+               sentence=quote.sentence.strip()[:160])  # fmt: skip
     finding = Finding(
         rule="prose-check" if ok else "prose-mismatch",
         severity="info" if ok or rounding else "warning",
-        message=f"{scope.subject}: printed {quote.text}{unit} {verdict}: “{quote.sentence.strip()[:160]}”",
+        message="",
         subject=scope.subject,
         numbers={"printed": quote.value, cand.label: round(cand.value, 4)},
         expected=expected,
@@ -266,7 +269,7 @@ def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where
     )
     if rounding:
         finding.context["rounding"] = "yes"
-    return finding
+    return worded(finding, said)
 
 
 def check_scope(scope: Scope) -> Iterator[Finding]:
@@ -325,24 +328,25 @@ def check_claim(claim: Claim, sentence: Sentence, scope: Scope, table: TableValu
     shown = agreeing[0] if ok else (close[0] if rounding else wrong[0])
     printed = _signed(claim, shown.value)
     unit = "%" if figure.percent else " keuro"
-    what = shown.describe(claim.role)
     if ok:
-        verdict = f"agrees with {shown.label} = {fmt(printed)}{unit}"
+        verdict = say("prose.agrees", label=shown.label, value=f"{fmt(printed)}{unit}")
     elif rounding:
         exact = exact_text(_exact_signed(claim, shown.value), figure.decimals)
-        verdict = f"rounded differently: {shown.label} = {exact}{unit}"
+        verdict = say("prose.rounded", label=shown.label, value=f"{exact}{unit}")
     else:
         exact = f" ({exact_text(_exact_signed(claim, shown.value), figure.decimals)})" if figure.percent else ""
-        verdict = f"does not match {shown.label} = {fmt(printed)}{unit}{exact}"
+        verdict = say("prose.differs", label=shown.label, value=f"{fmt(printed)}{unit}{exact}")
+    said = say("prose", subject=scope.subject, figure=f"{figure.text}{unit}", role=say("role", what=shown.said(claim.role)),
+               verdict=verdict, sentence=sentence.text.strip()[:160])  # fmt: skip
     context = {"sentence": sentence.text.strip(), "figure": figure.text + unit.strip(), "label": shown.label,
                "claim": claim.role, "claimable": "yes", "offset": str(sentence.start + figure.start),
                "field": scope.field}  # fmt: skip
     if rounding:
         context["rounding"] = "yes"
-    return Finding(
+    return worded(Finding(
         rule="prose-check" if ok else "prose-mismatch",
         severity="info" if ok or rounding else "error",
-        message=f"{scope.subject}: printed {figure.text}{unit} ({what}) {verdict}: “{sentence.text.strip()[:160]}”",
+        message="",
         subject=scope.subject,
         numbers={"printed": figure.value, shown.label: round(shown.value, 4)},
         expected=printed,
@@ -350,7 +354,7 @@ def check_claim(claim: Claim, sentence: Sentence, scope: Scope, table: TableValu
         locations=[_where(scope, sentence, figure.start), *locations(shown.facts)],
         verified=ok,
         context=context,
-    )
+    ), said)
 
 
 def _exact_signed(claim: Claim, value: float) -> float:
@@ -460,10 +464,11 @@ def _same_ise(key: str, subjects: set[str]) -> list[str]:
     return [key, *sorted(s for s in subjects if s != key and s.partition(":")[2] == slug)]
 
 
-def _hint(figure: Printed, table_facts: list[Fact]) -> str:
+def _hint(figure: Printed, table_facts: list[Fact]) -> Said | str:
     for fact in table_facts:
         if fact.stage != "DELTA" and rounds_to(fact.value, figure):
-            return f"; the printed figure matches {fact.stage} {fact.year} {fact.credit} of {fact.subject} ({fmt(fact.value)})"
+            return say("statement.hint", stage=fact.stage, year=str(fact.year), credit=fact.credit,
+                       subject=fact.subject, value=fmt(fact.value))  # fmt: skip
     return ""
 
 
@@ -508,12 +513,13 @@ def _statement_finding(
     # Within one printed step of the table, and no other figure of the table printed instead: rounded differently.
     rounding = not ok and not hint and abs(abs(nearest.value) - abs(figure.value)) < figure.step - 1e-6
     values = ", ".join(f"{f.credit} {fmt(f.value)}" for f in stage_facts)
-    verdict = "agrees with" if ok else "is rounded differently from" if rounding else "does not match"
-    return Finding(
+    verdict = say("statement.agrees" if ok else "statement.rounded" if rounding else "statement.differs")
+    said = say("statement", subject=subject, what=say(f"statement.{what}"), figure=figure.text, verdict=verdict,
+               stage=nearest.stage, year=str(nearest.year), values=values, hint=hint)  # fmt: skip
+    return worded(Finding(
         rule="statement-check" if ok else "statement-mismatch",
         severity="info" if ok or rounding else "warning",
-        message=f"{subject}: statement {what} '{figure.text}' {verdict} "
-        f"{nearest.stage} {nearest.year} ({values}){hint}",
+        message="",
         subject=subject,
         numbers={
             "printed": figure.value,
@@ -525,4 +531,4 @@ def _statement_finding(
         locations=[{"document": doc.name, "page": page, "source_line": line}, *locations(stage_facts)],
         context={"rounding": "yes"} if rounding else {},
         verified=ok,
-    )
+    ), said)

@@ -13,6 +13,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..audit.messages import message
+
 # '292.136 keuro', '1.493 keuro', '82%', '100,3 %', '99.6%': the figures the prose audit reads.
 FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?(?:keuro|%)|(?<![\d.,])\d+\.\d{1,2}\s?%")
 PROSE_RULES = {"prose-check", "prose-mismatch"}
@@ -51,7 +53,7 @@ def by_figure(findings: list[dict[str, Any]], field: str = "explanation") -> Fig
     return Figures(findings, field)
 
 
-def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[int]) -> str:
+def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[int], lang: str = "nl") -> str:
     if not findings:
         return f'<mark class="fig unchecked">{escape(figure)}</mark>'
     finding = findings[0]
@@ -59,14 +61,14 @@ def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[int]) -> st
     # The first mark of a finding carries its anchor, so /audit can link straight to it.
     anchor = "" if finding["id"] in anchored else f' id="finding-{finding["id"]}"'
     anchored.add(finding["id"])
-    title = escape(finding["message"] + (f" [{finding['verdict']}]" if finding.get("verdict") else ""))
+    title = escape(message(finding, lang) + (f" [{finding['verdict']}]" if finding.get("verdict") else ""))
     return (
         f'<a class="figlink" href="/audit#finding-{finding["id"]}"{anchor} title="{title}">'
         f'<mark class="fig {status}">{escape(figure)}</mark></a>'
     )
 
 
-def marked(text: str, findings: Figures, anchored: set[int]) -> Markup:
+def marked(text: str, findings: Figures, anchored: set[int], lang: str = "nl") -> Markup:
     """The text as HTML paragraphs, escaped, with every figure in a <mark> (offsets count in `text`)."""
     paragraphs = []
     for match in re.finditer(r"(?:(?!\n\s*\n).)+", text, re.S):  # paragraphs, with their offsets
@@ -74,7 +76,7 @@ def marked(text: str, findings: Figures, anchored: set[int]) -> Markup:
         parts, cursor = [], 0
         for figure in FIGURE.finditer(paragraph):
             parts.append(str(escape(paragraph[cursor : figure.start()])))
-            parts.append(_mark(figure.group(), findings.of(base + figure.start(), figure.group()), anchored))
+            parts.append(_mark(figure.group(), findings.of(base + figure.start(), figure.group()), anchored, lang))
             cursor = figure.end()
         parts.append(str(escape(paragraph[cursor:])))
         if paragraph.strip():

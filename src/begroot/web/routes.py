@@ -47,8 +47,17 @@ def with_format(url: str, fmt: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}format={fmt}"
 
 
+@pass_context
+def finding_message(context: Context, finding: Any) -> str:
+    """A finding's message in the page's language (audit/messages.py)."""
+    from ..audit.messages import message
+
+    return message(finding, str(context.get("lang") or i18n.DEFAULT))
+
+
 templates.env.filters["doc_label"] = document_label
 templates.env.filters["as_format"] = with_format
+templates.env.filters["finding_message"] = finding_message
 
 
 Lang = Annotated[str | None, Query(pattern=r"^(nl|en)$")]
@@ -120,7 +129,7 @@ def home(
 
 @router.get("/articles/{code}", response_class=HTMLResponse)
 def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], lang: Lang = None) -> Response:
-    page = views.article_page(db, code)
+    page = views.article_page(db, code, language(request, lang))
     if page is None:
         raise HTTPException(404, f"no article {code!r}")
     data = [("article.data.article", f"/api/v1/articles/{code}"), ("article.data.points", f"/api/v1/points/{code}"),

@@ -44,7 +44,7 @@ def bars_chart(figures: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     return {"kind": "bars", "series": series, "unit": "keuro"}
 
 
-def article_page(db: Connection, code: str) -> dict[str, Any] | None:
+def article_page(db: Connection, code: str, lang: str = "nl") -> dict[str, Any] | None:
     article = queries.article(db, code)
     if article is None:
         return None
@@ -53,8 +53,8 @@ def article_page(db: Connection, code: str) -> dict[str, Any] | None:
     stages = stage_figures(article)
     return {
         "article": article,
-        "summary": marks.marked(article["summary"] or "", marks.by_figure(prose, "summary"), anchored),
-        "explanation": marks.marked(article["explanation"] or "", marks.by_figure(prose, "explanation"), anchored),
+        "summary": marks.marked(article["summary"] or "", marks.by_figure(prose, "summary"), anchored, lang),
+        "explanation": marks.marked(article["explanation"] or "", marks.by_figure(prose, "explanation"), anchored, lang),
         "stages": stages,
         "rates": execution_rates(stages),
         "bars": bars_chart(stages),
