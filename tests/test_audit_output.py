@@ -91,11 +91,27 @@ def test_fail_on_gates_on_severity() -> None:
 
 
 def test_a_false_positive_stops_counting(db_url: str) -> None:
+    """One id everywhere, and a finding reviewed false-positive no longer counts: exit code, summary,
+    the library's badge, the audit page (shown apart, with its verdict)."""
+    from fastapi.testclient import TestClient
+
+    from begroot.app import create_app
+
     assert run("ingest", str(SLIDES), "--db", db_url).returncode == 0
     [finding] = json.loads(run("audit", "--format", "json", "-s", "warning", "--db", db_url).stdout)
+    assert "id" not in finding and re.fullmatch(r"F[0-9a-f]{12}", finding["finding_id"])
+    client = TestClient(create_app(db_url), base_url="http://localhost")
+    [api] = client.get("/api/v1/findings", params={"severity": "warning"}).json()
+    assert "id" not in api and api["finding_id"] == finding["finding_id"]
+    assert 'data-warnings="1"' in client.get("/").text
     assert run("audit", "--fail-on", "warning", "--db", db_url).returncode == 3
     reviewed = run("review", finding["finding_id"], "--verdict", "false-positive", "--note", "stale slide", "--db", db_url)
     assert reviewed.returncode == 0, reviewed.stderr
     assert run("audit", "--fail-on", "warning", "--db", db_url).returncode == 0
     summary = run("audit", "--db", db_url).stdout.splitlines()
     assert ", 0 waarschuwingen," in summary[0] and "vals alarm 1" in summary[2]
+    client = TestClient(create_app(db_url), base_url="http://localhost")  # a new app: no cached page
+    home = client.get("/").text
+    assert 'data-warnings="0"' in home and 'data-warnings="1"' not in home
+    page = client.get("/audit").text
+    assert f'id="finding-{finding["finding_id"]}" class="sev-reviewed"' in page and "vals alarm" in page

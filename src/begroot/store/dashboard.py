@@ -17,12 +17,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from .queries import all_rows
 from .schema import articles_t, documents_t, facts_t, findings_t, ises_t
-from .store import CONFLICT_RULE, STAGE_ORDER
+from .store import CONFLICT_RULE, STAGE_ORDER, findings_query
 
 MAIN_STAGES = ("BO", "BA", "BA-JR", "BU")
 EXPENDITURE = ("VAK", "VEK")
@@ -65,7 +65,8 @@ def library(connection: Connection) -> list[dict[str, Any]]:
     counts = _severity_counts(connection)
     rows = []
     for row in all_rows(connection, query):
-        found = counts.get(row.pop("id"), {})
+        row.pop("id")
+        found = counts.get(row["name"], {})
         errors, warnings, infos = (found.get(s, 0) for s in ("error", "warning", "info"))
         status = "error" if errors else "warning" if warnings else "ok"
         rows.append(row | {"label": label(row), "errors": errors, "warnings": warnings, "infos": infos,
@@ -73,14 +74,19 @@ def library(connection: Connection) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["domain"], r["year"], STAGE_ORDER.get(r["stage"], 9), r["kind"]))
 
 
-def _severity_counts(connection: Connection) -> dict[int, dict[str, int]]:
-    query = select(findings_t.c.document_id, findings_t.c.severity, func.count().label("n")).group_by(
-        findings_t.c.document_id, findings_t.c.severity
+def _severity_counts(connection: Connection) -> dict[str, dict[str, int]]:
+    """Per document name, the findings per severity that count: one whose latest verdict is false-positive does not."""
+    found = findings_query().subquery()
+    counting = or_(found.c.verdict.is_(None), found.c.verdict != "false-positive")
+    query = (
+        select(found.c.document, found.c.severity, func.count().label("n"))
+        .where(counting)
+        .group_by(found.c.document, found.c.severity)
     )
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
     for row in connection.execute(query):
-        if row.document_id is not None:
-            counts[row.document_id][row.severity] = row.n
+        if row.document is not None:
+            counts[row.document][row.severity] = row.n
     return counts
 
 
@@ -151,14 +157,14 @@ def _authority(point_year: int, point_stage: str) -> Any:
 Place = tuple[Any, Any, Any]  # (document, page, source_line) of a statement or a finding's location
 
 
-def _findings_by_place(conflicts: list[dict[str, Any]]) -> dict[Place, list[tuple[int, int]]]:
-    """Place -> (position in `conflicts`, id) of the findings locating a figure there: built once per
+def _findings_by_place(conflicts: list[dict[str, Any]]) -> dict[Place, list[tuple[int, str]]]:
+    """Place -> (position in `conflicts`, stable finding id) of the findings locating a figure there: built once per
     subject, so that each point looks up its few places instead of scanning every finding's locations
     (a domain's TOTAL has thousands of points and findings)."""
-    by_place: dict[Place, list[tuple[int, int]]] = defaultdict(list)
+    by_place: dict[Place, list[tuple[int, str]]] = defaultdict(list)
     for position, finding in enumerate(conflicts):
         for loc in finding["locations"] or ():
-            by_place[(loc.get("document"), loc.get("page"), loc.get("source_line"))].append((position, finding["id"]))
+            by_place[(loc.get("document"), loc.get("page"), loc.get("source_line"))].append((position, finding["finding_id"]))
     return by_place
 
 
@@ -166,7 +172,7 @@ def _point(
     subject: str,
     key: tuple[int, str, str, str],
     statements: list[dict[str, Any]],
-    by_place: dict[Place, list[tuple[int, int]]],
+    by_place: dict[Place, list[tuple[int, str]]],
 ) -> dict[str, Any]:
     year, stage, credit, perimeter = key
     ordered = sorted(statements, key=_authority(year, stage), reverse=True)
@@ -205,9 +211,9 @@ class Conflicts:
     def __init__(self, connection: Connection, subject: str):
         self.connection = connection
         self.subject = subject
-        self._by_place: dict[Place, list[tuple[int, int]]] | None = None
+        self._by_place: dict[Place, list[tuple[int, str]]] | None = None
 
-    def by_place(self) -> dict[Place, list[tuple[int, int]]]:
+    def by_place(self) -> dict[Place, list[tuple[int, str]]]:
         if self._by_place is None:
             self._by_place = _findings_by_place(_conflicts(self.connection, self.subject))
         return self._by_place
@@ -215,7 +221,7 @@ class Conflicts:
 
 def _conflicts(connection: Connection, subject: str) -> list[dict[str, Any]]:
     """The store's cross-document conflicts about this subject (their message starts with it)."""
-    query = select(findings_t.c.id, findings_t.c.locations).where(
+    query = select(findings_t.c.finding_id, findings_t.c.locations).where(
         findings_t.c.rule == CONFLICT_RULE, findings_t.c.message.startswith(f"{subject} ", autoescape=True)
     )
     return all_rows(connection, query.order_by(findings_t.c.id))

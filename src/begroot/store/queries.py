@@ -429,6 +429,7 @@ def findings(connection: Connection, filters: FindingFilter) -> list[dict[str, A
     rows = all_rows(connection, query)
     for row in rows:
         row.pop("related_document_id", None)
+        row.pop("id", None)  # one id per finding everywhere: its stable `finding_id`, never the row number
     return rows
 
 

@@ -53,22 +53,22 @@ def by_figure(findings: list[dict[str, Any]], field: str = "explanation") -> Fig
     return Figures(findings, field)
 
 
-def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[int], lang: str = "nl") -> str:
+def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[str], lang: str = "nl") -> str:
     if not findings:
         return f'<mark class="fig unchecked">{escape(figure)}</mark>'
     finding = findings[0]
     status = "bad" if finding["rule"] == "prose-mismatch" else "ok" if finding.get("verified") else "unchecked"
     # The first mark of a finding carries its anchor, so /audit can link straight to it.
-    anchor = "" if finding["id"] in anchored else f' id="finding-{finding["id"]}"'
-    anchored.add(finding["id"])
+    anchor = "" if finding["finding_id"] in anchored else f' id="finding-{finding["finding_id"]}"'
+    anchored.add(finding["finding_id"])
     title = escape(message(finding, lang) + (f" [{finding['verdict']}]" if finding.get("verdict") else ""))
     return (
-        f'<a class="figlink" href="/audit#finding-{finding["id"]}"{anchor} title="{title}">'
+        f'<a class="figlink" href="/audit#finding-{finding["finding_id"]}"{anchor} title="{title}">'
         f'<mark class="fig {status}">{escape(figure)}</mark></a>'
     )
 
 
-def marked(text: str, findings: Figures, anchored: set[int], lang: str = "nl") -> Markup:
+def marked(text: str, findings: Figures, anchored: set[str], lang: str = "nl") -> Markup:
     """The text as HTML paragraphs, escaped, with every figure in a <mark> (offsets count in `text`)."""
     paragraphs = []
     for match in re.finditer(r"(?:(?!\n\s*\n).)+", text, re.S):  # paragraphs, with their offsets

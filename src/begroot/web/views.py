@@ -49,7 +49,7 @@ def article_page(db: Connection, code: str, lang: str = "nl") -> dict[str, Any] 
     if article is None:
         return None
     prose = [f for f in queries.article_findings(db, code) if marks.in_article(f, article)]
-    anchored = set[int]()
+    anchored = set[str]()
     stages = stage_figures(article)
     return {
         "article": article,
@@ -64,10 +64,12 @@ def article_page(db: Connection, code: str, lang: str = "nl") -> dict[str, Any] 
 
 
 def grouped_findings(rows: list[dict[str, Any]]) -> list[tuple[str, list[tuple[str, list[dict[str, Any]]]]]]:
-    """[(severity, [(rule, findings)])] in severity order, rules alphabetically."""
+    """[(severity, [(rule, findings)])] in severity order, rules alphabetically; findings reviewed
+    false-positive apart, last ("reviewed"): they no longer count as their severity."""
     tree: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
-        tree[row["severity"]][row["rule"]].append(row)
+        group = "reviewed" if row.get("verdict") == "false-positive" else row["severity"]
+        tree[group][row["rule"]].append(row)
     order = [s for s in SEVERITIES if s in tree] + sorted(set(tree) - set(SEVERITIES))
     return [(severity, sorted(tree[severity].items())) for severity in order]
 
@@ -75,7 +77,7 @@ def grouped_findings(rows: list[dict[str, Any]]) -> list[tuple[str, list[tuple[s
 def finding_link(finding: dict[str, Any], articles: set[str]) -> str | None:
     """The page a finding speaks of: its article's page, at the marked figure when there is one."""
     if finding.get("subject") in articles:
-        return f"/articles/{finding['subject']}#finding-{finding['id']}"
+        return f"/articles/{finding['subject']}#finding-{finding['finding_id']}"
     return None
 
 
