@@ -125,17 +125,34 @@ def test_goals_tree(client: TestClient) -> None:
 
 
 def test_findings_filters(client: TestClient) -> None:
-    everything = client.get("/api/v1/findings").json()
-    assert everything
-    warnings = client.get("/api/v1/findings?severity=warning").json()
+    everything = client.get("/api/v1/findings", params={"limit": 500}).json()
+    assert everything["items"] and everything["total"] >= len(everything["items"])
+    warnings = client.get("/api/v1/findings?severity=warning").json()["items"]
     assert warnings and all(f["severity"] == "warning" for f in warnings)
-    rule = client.get("/api/v1/findings?rule=prose-mismatch").json()
+    rule = client.get("/api/v1/findings?rule=prose-mismatch").json()["items"]
     assert rule and all(f["rule"] == "prose-mismatch" for f in rule)
-    by_doc = client.get(f"/api/v1/findings?document={SLIDES}").json()
+    by_doc = client.get(f"/api/v1/findings?document={SLIDES}").json()["items"]
     assert by_doc and all(f["document"] == SLIDES for f in by_doc)
-    subject = client.get("/api/v1/findings", params={"subject": ARTICLE}).json()
+    subject = client.get("/api/v1/findings", params={"subject": ARTICLE}).json()["items"]
     assert subject and all(f["subject"] == ARTICLE for f in subject)
     assert all(f["locations"] for f in subject)
+
+
+def test_findings_honour_limit_and_offset_with_the_true_total(client: TestClient) -> None:
+    first = client.get("/api/v1/findings?limit=5").json()
+    assert len(first["items"]) == 5 and first["total"] > 5 and first["limit"] == 5
+    second = client.get("/api/v1/findings?limit=5&offset=5").json()
+    assert second["total"] == first["total"]
+    ids = [f["finding_id"] for f in first["items"] + second["items"]]
+    assert len(set(ids)) == 10  # the pages do not overlap
+    every = client.get("/api/v1/findings", params={"limit": 500}).json()
+    assert [f["finding_id"] for f in every["items"][:10]] == ids
+    infos = client.get("/api/v1/findings?severity=info&limit=1").json()
+    assert infos["total"] == sum(f["severity"] == "info" for f in every["items"]) and len(infos["items"]) == 1
+    assert client.get("/api/v1/findings?verdict=none&limit=1").json()["total"] == every["total"]
+    assert client.get("/api/v1/findings?verdict=confirmed").json() == {"total": 0, "limit": 100, "offset": 0, "items": []}
+    response = client.get("/api/v1/findings?limit=5&offset=5")
+    assert 'rel="next"' in response.headers["link"] and 'rel="prev"' in response.headers["link"]
 
 
 def test_search_is_dutch_aware(client: TestClient) -> None:
@@ -378,3 +395,23 @@ def test_cursor_numbers_beyond_32_bits_are_answered(client: TestClient) -> None:
     assert client.get("/api/v1/facts?after=0.3000000000&limit=1").status_code == 200
     body = client.get("/api/v1/facts?after=999999999999.999999999999").json()
     assert body["items"] == [] and body["next"] is None
+
+
+def test_search_reports_the_true_total(client: TestClient) -> None:
+    one = client.get("/api/v1/search", params={"q": "opleiding", "limit": 1}).json()
+    many = client.get("/api/v1/search", params={"q": "opleiding", "limit": 200}).json()
+    assert len(one["results"]) == 1 and one["total"] == many["total"] == len(many["results"]) > 1
+    page = client.get("/search", params={"q": "opleiding"}).text
+    assert f"{many['total']} resultaten voor" in page
+    for q in ("opleiding", "doelgroepverminderingen sociale zekerheid werkgevers"):
+        found = client.get("/api/v1/search", params={"q": q}).json()["total"]
+        text = client.get("/search", params={"q": q}).text
+        assert (f"{found} resultaat voor" in text) == (found == 1)  # the plural right
+
+
+def test_counts_say_their_plural_right() -> None:
+    from begroot.web.i18n import counted
+
+    assert counted(1, "search.results") == "1 resultaat voor" and counted(2, "search.results") == "2 resultaten voor"
+    assert counted(1, "audit.count", "en") == "1 finding" and counted(1234, "audit.count") == "1.234 bevindingen"
+    assert counted(1, "doc.pages") == "1 Pagina" and counted(0, "articles", "en") == "0 Articles"

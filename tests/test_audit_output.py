@@ -101,7 +101,7 @@ def test_a_false_positive_stops_counting(db_url: str) -> None:
     [finding] = json.loads(run("audit", "--format", "json", "-s", "warning", "--db", db_url).stdout)
     assert "id" not in finding and re.fullmatch(r"F[0-9a-f]{12}", finding["finding_id"])
     client = TestClient(create_app(db_url), base_url="http://localhost")
-    [api] = client.get("/api/v1/findings", params={"severity": "warning"}).json()
+    [api] = client.get("/api/v1/findings", params={"severity": "warning"}).json()["items"]
     assert "id" not in api and api["finding_id"] == finding["finding_id"]
     assert 'data-warnings="1"' in client.get("/").text
     assert run("audit", "--fail-on", "warning", "--db", db_url).returncode == 3

@@ -101,5 +101,5 @@ def test_dashboard_shows_verdict_and_note(db_url: str) -> None:
     assert "false positive" in audit_page and "rounding of 100,38" in audit_page and fid in audit_page
     article_page = client.get("/articles/JB0-1JDB2EB-WT?lang=en").text
     assert "false positive" in article_page and "rounding of 100,38" in article_page
-    api = client.get("/api/v1/findings", params={"subject": "JB0-1JDB2EB-WT", "rule": "prose-mismatch"}).json()
+    api = client.get("/api/v1/findings", params={"subject": "JB0-1JDB2EB-WT", "rule": "prose-mismatch"}).json()["items"]
     assert [(f["finding_id"], f["verdict"]) for f in api] == [(fid, "false-positive")]

@@ -195,6 +195,13 @@ class Finding(BaseModel):
     verdict_at: Any = None
 
 
+class FindingPage(BaseModel):
+    total: int = Field(description="how many findings match the filters, over all pages")
+    limit: int
+    offset: int
+    items: list[Finding]
+
+
 class SearchHit(BaseModel):
     kind: str
     key: str

@@ -24,6 +24,7 @@ from .schema import (
     goals_t,
     ises_t,
     programs_t,
+    reviews_t,
 )
 from .store import STAGE_ORDER, documents_query, findings_query, stage_order, timeline_query, titles_query
 
@@ -95,8 +96,10 @@ PAGE = (bindparam("limit", type_=Integer), bindparam("offset", type_=Integer))
 
 
 def signature(connection: Connection) -> tuple[str, ...]:
-    """The sorted sha256s of the stored documents: changes whenever a document is added or removed."""
-    return tuple(connection.scalars(select(documents_t.c.sha256).order_by(documents_t.c.sha256)))
+    """The sorted sha256s of the stored documents and the last review: changes whenever a document is added or
+    removed, or a verdict given (a verdict changes what the pages count)."""
+    documents = tuple(connection.scalars(select(documents_t.c.sha256).order_by(documents_t.c.sha256)))
+    return (*documents, f"reviews:{connection.scalar(select(func.max(reviews_t.c.id)))}")
 
 
 def documents(connection: Connection) -> list[dict[str, Any]]:
@@ -414,9 +417,10 @@ class FindingFilter:
     severity: str | None = None
     document: str | None = None
     subject: str | None = None
+    verdict: str | None = None  # the latest verdict; "none": not reviewed
 
 
-def findings(connection: Connection, filters: FindingFilter) -> list[dict[str, Any]]:
+def _findings_where(filters: FindingFilter) -> Select[Any]:
     query = _where(
         findings_query(),
         [
@@ -426,7 +430,28 @@ def findings(connection: Connection, filters: FindingFilter) -> list[dict[str, A
             (findings_t.c.subject, filters.subject),
         ],
     )
-    rows = all_rows(connection, query)
+    verdict = query.selected_columns.verdict  # the latest review's, joined in this very query
+    if filters.verdict == "none":
+        return query.where(verdict.is_(None))
+    if filters.verdict:
+        return query.where(verdict == filters.verdict)
+    return query
+
+
+def findings_page(
+    connection: Connection, filters: FindingFilter, limit: int, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the findings that match, and how many match in all (the true total)."""
+    query = _findings_where(filters)
+    total = connection.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    return _finding_rows(all_rows(connection, query.limit(limit).offset(offset))), int(total)
+
+
+def findings(connection: Connection, filters: FindingFilter) -> list[dict[str, Any]]:
+    return _finding_rows(all_rows(connection, _findings_where(filters)))
+
+
+def _finding_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         row.pop("related_document_id", None)
         row.pop("id", None)  # one id per finding everywhere: its stable `finding_id`, never the row number

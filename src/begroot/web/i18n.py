@@ -32,7 +32,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "doc.year": "Jaar",
         "doc.domain": "Beleidsdomein",
         "doc.pages": "Pagina's",
+        "doc.pages.one": "Pagina",
         "doc.facts": "Cijfers",
+        "doc.facts.one": "Cijfer",
         "credit": "Krediet",
         "stage": "Stadium",
         "year": "Jaar",
@@ -43,6 +45,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ise": "ISE",
         "article": "Artikel",
         "articles": "Artikels",
+        "articles.one": "Artikel",
         "code": "Code",
         "name": "Naam",
         "page": "p.",
@@ -64,10 +67,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "goals.none": "Geen artikels gekoppeld.",
         "audit.title": "Controlebevindingen",
         "audit.count": "bevindingen",
+        "audit.count.one": "bevinding",
         "audit.rule": "Regel",
         "audit.message": "Bevinding",
         "audit.severity.error": "Fouten",
+        "audit.severity.error.one": "Fout",
         "audit.severity.warning": "Waarschuwingen",
+        "audit.severity.warning.one": "Waarschuwing",
         "audit.severity.info": "Informatie",
         "audit.severity.reviewed": "Beoordeeld als vals alarm (telt niet mee)",
         "audit.filter": "Filter",
@@ -81,6 +87,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "search.label": "Zoekterm",
         "search.button": "Zoeken",
         "search.results": "resultaten voor",
+        "search.results.one": "resultaat voor",
+        "search.shown": "getoond",
         "search.none": "Geen resultaten.",
         "search.section": "Sectie",
         "compare.title": "Vergelijken",
@@ -183,7 +191,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "doc.year": "Year",
         "doc.domain": "Policy domain",
         "doc.pages": "Pages",
+        "doc.pages.one": "Page",
         "doc.facts": "Figures",
+        "doc.facts.one": "Figure",
         "credit": "Credit",
         "stage": "Stage",
         "year": "Year",
@@ -194,6 +204,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ise": "ISE",
         "article": "Article",
         "articles": "Articles",
+        "articles.one": "Article",
         "code": "Code",
         "name": "Name",
         "page": "p.",
@@ -215,10 +226,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "goals.none": "No articles linked.",
         "audit.title": "Audit findings",
         "audit.count": "findings",
+        "audit.count.one": "finding",
         "audit.rule": "Rule",
         "audit.message": "Finding",
         "audit.severity.error": "Errors",
+        "audit.severity.error.one": "Error",
         "audit.severity.warning": "Warnings",
+        "audit.severity.warning.one": "Warning",
         "audit.severity.info": "Information",
         "audit.severity.reviewed": "Reviewed as false positive (not counted)",
         "audit.filter": "Filter",
@@ -232,6 +246,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "search.label": "Search term",
         "search.button": "Search",
         "search.results": "results for",
+        "search.results.one": "result for",
+        "search.shown": "shown",
         "search.none": "No results.",
         "search.section": "Section",
         "compare.title": "Compare",
@@ -324,6 +340,12 @@ def number(value: float | int | None, lang: str = DEFAULT, decimals: int = 0) ->
     thousands, decimal = SEPARATORS.get(lang, SEPARATORS[DEFAULT])
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def counted(count: int, key: str, lang: str = DEFAULT) -> str:
+    """`1 resultaat voor`, `2 resultaten voor`: the number and the word, singular (`KEY.one`) for one."""
+    word = translate(lang, f"{key}.one" if count == 1 and f"{key}.one" in CATALOGUE[DEFAULT] else key)
+    return f"{number(count, lang)} {word}"
 
 
 def percent(ratio: float | None, lang: str = DEFAULT) -> str:

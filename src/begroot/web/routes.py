@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, STAGE, TEXT, Db, Doc, known_document
 from ..store import STAGE_ORDER, dashboard, queries
 from ..store.schema import documents_t
+from ..store.search import count as count_matches
 from ..store.search import search as search_database
 from . import i18n, views
 
@@ -84,6 +85,7 @@ def render(request: Request, name: str, lang: str | None, status: int = 200, **c
         "t": partial(i18n.translate, chosen),
         "num": partial(i18n.number, lang=chosen),
         "pct": partial(i18n.percent, lang=chosen),
+        "counted": partial(i18n.counted, lang=chosen),  # the plural right: `1 resultaat`
         "path": request.url.path,
         "plotly_style_ids": plotly_style_ids(),
     }
@@ -200,8 +202,9 @@ def audit(
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, db: Db, lang: Lang = None, q: Annotated[str, Query(max_length=200, pattern=TEXT)] = "") -> Response:
     results = search_database(db, q, 100) if q.strip() else []
+    total = count_matches(db, q) if q.strip() else 0
     data = [("search.data", f"/api/v1/search?q={quote(q)}&limit=100")] if q.strip() else []
-    return render(request, "search.html", lang, q=q, results=results, titles=titles(db), data=data)
+    return render(request, "search.html", lang, q=q, results=results, total=total, titles=titles(db), data=data)
 
 
 @router.get("/compare", response_class=HTMLResponse)
