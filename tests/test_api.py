@@ -415,3 +415,20 @@ def test_counts_say_their_plural_right() -> None:
     assert counted(1, "search.results") == "1 resultaat voor" and counted(2, "search.results") == "2 resultaten voor"
     assert counted(1, "audit.count", "en") == "1 finding" and counted(1234, "audit.count") == "1.234 bevindingen"
     assert counted(1, "doc.pages") == "1 Pagina" and counted(0, "articles", "en") == "0 Articles"
+
+
+def test_audit_page_is_paginated_and_filterable(client: TestClient) -> None:
+    total = client.get("/api/v1/findings", params={"limit": 1}).json()["total"]
+    first = client.get("/audit").text
+    assert f"{total} bevindingen" in first and 'rel="next"' in first and len(first) < 600_000
+    assert first.count('<li id="finding-') == 200
+    last_page = -(-total // 200)
+    last = client.get("/audit", params={"page": last_page}).text
+    assert last.count('<li id="finding-') == total - 200 * (last_page - 1) and 'rel="prev"' in last
+    # errors and warnings come first: the warning of the slides is on page 1
+    assert "statement-mismatch" in first.split('id="sev-info"')[0]
+    only = client.get("/audit", params={"rule": "statement-mismatch", "document": SLIDES}).text
+    assert only.count('<li id="finding-') == 1 and 'value="statement-mismatch" selected' in only
+    unreviewed = client.get("/audit", params={"verdict": "none", "severity": "warning"}).text
+    assert unreviewed.count('<li id="finding-') == client.get("/api/v1/findings?severity=warning").json()["total"]
+    assert client.get("/audit", params={"verdict": "confirmed"}).text.count('<li id="finding-') == 0

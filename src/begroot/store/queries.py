@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, Select, Text, bindparam, cast, func, or_, select, tuple_
+from sqlalchemy import BigInteger, Integer, Select, Text, bindparam, case, cast, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from .schema import (
@@ -439,12 +439,21 @@ def _findings_where(filters: FindingFilter) -> Select[Any]:
 
 
 def findings_page(
-    connection: Connection, filters: FindingFilter, limit: int, offset: int = 0
+    connection: Connection, filters: FindingFilter, limit: int, offset: int = 0, by_severity: bool = False
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of the findings that match, and how many match in all (the true total)."""
+    """One page of the findings that match, and how many match in all (the true total); `by_severity`:
+    errors first, then warnings, then info (the dashboard), else in the order they were stored."""
     query = _findings_where(filters)
     total = connection.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    if by_severity:
+        rank = case({"error": 0, "warning": 1, "info": 2}, value=findings_t.c.severity, else_=3)
+        query = query.order_by(None).order_by(rank, findings_t.c.id)
     return _finding_rows(all_rows(connection, query.limit(limit).offset(offset))), int(total)
+
+
+def finding_rules(connection: Connection) -> list[str]:
+    """The rules that gave findings: the choices of the audit page's filter."""
+    return list(connection.scalars(select(findings_t.c.rule).distinct().order_by(findings_t.c.rule)))
 
 
 def findings(connection: Connection, filters: FindingFilter) -> list[dict[str, Any]]:

@@ -28,6 +28,7 @@ WEB = resources.files("begroot.web")
 templates = Jinja2Templates(directory=str(WEB / "templates"))
 router = APIRouter(include_in_schema=False)
 LANG_COOKIE = "lang"
+AUDIT_PAGE = 200  # findings per page of /audit
 TREEMAP_STAGES = ("BO", "BA", "BA-JR", "BU")
 
 
@@ -186,15 +187,23 @@ def audit(
     lang: Lang = None,
     severity: Annotated[str | None, Query(pattern=SEVERITY)] = None,
     rule: Annotated[str | None, Query(pattern=RULE)] = None,
+    verdict: Annotated[str | None, Query(pattern=r"^(confirmed|false-positive|fixed|none)?$")] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    rows = queries.findings(db, queries.FindingFilter(rule=rule, severity=severity, document=document))
+    """The findings a page at a time (errors first), filtered by document, rule, severity and verdict."""
+    filters = queries.FindingFilter(rule=rule or None, severity=severity or None, document=document,
+                                    verdict=verdict or None)  # fmt: skip
+    rows, total = queries.findings_page(db, filters, AUDIT_PAGE, (page - 1) * AUDIT_PAGE, by_severity=True)
     articles = queries.article_codes(db)
-    chosen = (("severity", severity), ("rule", rule), ("document", document))
+    chosen = (("severity", severity), ("rule", rule), ("document", document), ("verdict", verdict))
     query = urlencode([(k, v) for k, v in chosen if v])
     data = [("audit.data", "/api/v1/findings" + (f"?{query}" if query else ""))]
+    pages = max(1, -(-total // AUDIT_PAGE))
+    links = {n: "/audit?" + urlencode([*((k, v) for k, v in chosen if v), ("page", n)]) for n in (page - 1, page + 1)}
     return render(
-        request, "audit.html", lang, groups=views.grouped_findings(rows), total=len(rows),
+        request, "audit.html", lang, groups=views.grouped_findings(rows), total=total,
         link=partial(views.finding_link, articles=articles), severity=severity, rule=rule, document=document,
+        verdict=verdict, rules=queries.finding_rules(db), page=page, pages=pages, links=links,
         titles=titles(db), data=data,
     )  # fmt: skip
 
