@@ -90,6 +90,9 @@ def render(request: Request, name: str, lang: str | None, status: int = 200, **c
         "path": request.url.path,
         "plotly_style_ids": plotly_style_ids(),
     }
+    from .review import review_context
+
+    helpers |= review_context(request)  # the review forms, for a logged-in reviewer (serve --review-token-file)
     response = templates.TemplateResponse(request, name, helpers | context, status_code=status)
     if lang:  # an explicit choice is remembered
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax", httponly=True)
@@ -272,6 +275,9 @@ def plotly_style_ids() -> list[str]:
 
 
 def install(app: FastAPI) -> None:
+    from . import review
+
     app.state.html_error = html_error
     app.include_router(router)
+    app.include_router(review.router)  # answers 404 unless the server has a review token
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
