@@ -175,6 +175,14 @@ def test_document_without_source_runs() -> None:
 # table: (line of the figure, subject, role, figure as printed, agrees). The three that disagree are
 # the rates rounded differently above. Sentences about one measure of an article (`het krediet voor de
 # maatregel DAC`) or about other years are not claims about the table and are left out on purpose.
+# Shares stated with their own amount, of a measure's own budget stated in the prose before (role `share`).
+SHARE_CLAIMS = [
+    (2361, "JB0-1JDB2CH-WT", "share", "22%", True),  # 1.861 / 8.590 (het beschikbare VAK bedroeg 8.590)
+    (2362, "JB0-1JDB2CH-WT", "share", "24%", True),  # 1.696 / 7.025
+    (2384, "JB0-1JDB2CH-WT", "share", "101%", True),  # 4.225 / 4.189 (DAC: het krediet bedroeg 4.189 VAK/VEK)
+    (2385, "JB0-1JDB2CH-WT", "share", "97%", True),  # 4.068 / 4.189
+    (2397, "JB0-1JDB2CH-WT", "share", "82%", True),  # 921 / 1.127 (GESCO)
+]
 REPORT_CLAIMS = [
     (1868, "JB0-1JDB2CA-WT", "budget", "356.797 keuro", True),
     (1873, "JB0-1JDB2CA-WT", "execution", "292.136 keuro", True),
@@ -355,8 +363,8 @@ def test_every_claim_of_the_report_is_checked(report_findings: list[Finding]) ->
          f.context["figure"].replace("keuro", " keuro"), f.verified)
         for f in report_findings if f.context.get("claim")
     )  # fmt: skip
-    assert found == sorted(REPORT_CLAIMS)
-    for line, _, _, figure, _ in REPORT_CLAIMS:  # each figure stands on the line given
+    assert found == sorted(REPORT_CLAIMS + SHARE_CLAIMS)
+    for line, _, _, figure, _ in REPORT_CLAIMS + SHARE_CLAIMS:  # each figure stands on the line given
         number = figure.removesuffix(" keuro").removesuffix("%")
         assert re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d)", lines[line - 1]), (line, figure)
     roles = {role for _, _, role, _, _ in REPORT_CLAIMS}
@@ -382,6 +390,10 @@ def test_claims_recompute_from_the_table(report_findings: list[Finding]) -> None
     """Each verified claim's expected value is what its table's facts give, recomputed here."""
     for finding in (f for f in report_findings if f.context.get("claim") and f.verified):
         role, printed = finding.context["claim"], finding.actual
+        if role == "share":  # the amount over the base it is a share of, both printed
+            numbers = finding.numbers
+            assert round(numbers["amount"] / numbers["base"] * 100) == printed, finding.message
+            continue
         values = [v for k, v in finding.numbers.items() if k != "printed"]
         assert len(values) == 1, finding.numbers
         if role in {"rate", "underuse-rate"}:
@@ -554,3 +566,35 @@ def test_claim_hints_hold_wherever_their_pattern_matches() -> None:
                 matched[name] += 1
                 assert any(word in text.lower() for word in words), (name, text)
     assert all(matched.values()), matched  # every pattern was met: the test read what it checks
+
+
+@pytest.mark.parametrize(("line", "before", "after"), [(2361, "22%", "27%"), (2397, "82%", "88%"), (2384, "4.225", "4.925")])
+def test_a_changed_share_is_an_error(tmp_path: Path, line: int, before: str, after: str) -> None:
+    """`1.861 keuro VAK of 22% van het beschikbare VAK-krediet`: the percentage against its own amount and the
+    credit it is a share of (here a measure's budget stated in the prose); a change of either is an error."""
+    from begroot.testing.mutations import audit_text, source_lines
+
+    lines = source_lines(REPORT)
+    assert before in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(before, after, 1)
+    target = tmp_path / REPORT.name
+    target.write_text("\n".join(lines), encoding="utf-8")
+    wrong = [f for f in audit_text(target)[1] if line in f.lines and f.context.get("claim") == "share"]
+    assert wrong and all((f.rule, f.severity) == ("prose-mismatch", "error") for f in wrong), [f.message for f in wrong]
+
+
+def test_a_changed_receipt_is_an_error(tmp_path: Path) -> None:
+    """A receipt article's AO changed by 7%: its program's summary row no longer adds up (`program-receipts`)."""
+    from begroot.testing.mutations import audit_text, source_lines
+
+    doc = extract(REPORT)
+    lines = source_lines(REPORT)
+    fact = next(f for t in doc.tables if t.layout == "article_receipt" for f in t.facts
+                if f.credit == "AO" and f.stage == "BU" and f.value > 1000 and fmt(f.value) in lines[f.source_line - 1])  # fmt: skip
+    changed = round(fact.value * 1.07)
+    lines[fact.source_line - 1] = lines[fact.source_line - 1].replace(fmt(fact.value), fmt(changed), 1)
+    target = tmp_path / REPORT.name
+    target.write_text("\n".join(lines), encoding="utf-8")
+    found = [f for f in audit_text(target)[1] if f.rule == "program-receipts"]
+    assert found and all(f.severity == "error" and fact.source_line in f.lines for f in found)
+    assert not [f for f in audit_file(REPORT) if f.rule == "program-receipts"]  # the document as it is adds up

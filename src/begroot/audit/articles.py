@@ -2,6 +2,7 @@
 
 - articles-vs-frame: the expenditure articles under an ISE add up to the ISE frame's total.
 - apparatus-vs-articles: an apparatus program table equals the sum of the program's article tables.
+- program-receipts: the receipts of a program's summary row equal the sum of its articles' receipts.
 - execution: BU above BA-JR, or BU below half of BA-JR (information only).
 """
 
@@ -47,7 +48,8 @@ def articles_vs_frame(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
         if table.layout != "ise_frame":
             continue
-        articles = [a for a in doc.articles if a.ise == table.subject and not a.parts.is_receipt]
+        # receipt articles too: the VAK/VEK they print (nothing, mostly) are part of the frame's total
+        articles = [a for a in doc.articles if a.ise == table.subject]
         parts = _grouped(doc, articles, VAK_VEK)
         note = say("note.perimeter", perimeter=table.perimeter)
         for fact in table.facts:
@@ -64,7 +66,7 @@ def apparatus_vs_articles(doc: Document) -> Iterator[Finding]:
         if table.layout != "apparatus":
             continue
         articles = [a for a in doc.articles if a.parts.program == table.subject]
-        expenditure = _grouped(doc, [a for a in articles if not a.parts.is_receipt], VAK_VEK)
+        expenditure = _grouped(doc, articles, VAK_VEK)  # a receipt article's VAK/VEK, where printed, count too
         receipts = _grouped(doc, articles, ("AO", "TO", "LO"))  # the articles that print receipts
         printed_receipts = {credit for credit, _ in receipts}
         for fact in table.facts:
@@ -80,6 +82,31 @@ def apparatus_vs_articles(doc: Document) -> Iterator[Finding]:
                 found = None
             if found:
                 yield found
+
+
+RECEIPTS = ("AO", "TO", "LO")
+
+
+@rule("program-receipts", "error")
+def program_receipts(doc: Document) -> Iterator[Finding]:
+    """The receipts (AO, TO, LO) of a program's summary row equal the sum of its articles' receipts, per stage,
+    where every receipt article of the program prints that receipt (else the articles may not be all)."""
+    for table in doc.tables:
+        if table.layout != "summary" or table.scope != "program":
+            continue
+        articles = [a for a in doc.articles if a.parts.program == table.subject]
+        receipt_articles = {a.code: a for a in articles if a.parts.is_receipt}.values()
+        if not receipt_articles:
+            continue
+        printed = [{f.credit for f in _article_facts(doc, a)} for a in receipt_articles]
+        sums = _grouped(doc, articles, RECEIPTS)
+        for fact in table.facts:
+            parts = sums.get((fact.credit, fact.stage))
+            if fact.credit in RECEIPTS and parts and all(fact.credit in credits for credits in printed):
+                what = say("what.receipts", subject=table.subject, credit=fact.credit, stage=fact.stage)
+                found = _difference("program-receipts", "error", table.subject, what, parts, fact, None)
+                if found:
+                    yield found
 
 
 def _execution(fact_bu: Fact, fact_jr: Fact) -> Finding | None:

@@ -22,10 +22,12 @@ from .messages import Said, render, say
 # The rules that blame the document for its arithmetic or its prose: their findings are reconsidered.
 SUM_RULES = {
     "ise-frame-sum", "programs-sum-to-total", "program-vs-ise-frames", "evolution-delta", "slide-ise-sum",
-    "slide-program-sum", "articles-vs-frame", "apparatus-vs-articles", "prose-mismatch", "statement-mismatch",
+    "slide-program-sum", "articles-vs-frame", "apparatus-vs-articles", "program-receipts", "prose-mismatch",
+    "statement-mismatch",
 }  # fmt: skip
 # Those that add up tables from all over the document: a table left out anywhere may be a missing part.
-WIDE_RULES = {"programs-sum-to-total", "program-vs-ise-frames", "articles-vs-frame", "apparatus-vs-articles"}
+WIDE_RULES = {"programs-sum-to-total", "program-vs-ise-frames", "articles-vs-frame", "apparatus-vs-articles",
+              "program-receipts"}
 LEFT_OUT = ("unplaced_table", "unplaced_numbers")
 MESSAGE_REASONS = 2  # the message names the first reasons; `context.why` holds them all
 

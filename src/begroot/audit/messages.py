@@ -42,6 +42,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "slide table {table} programs {credit} {stage}"),
     "what.frame_articles": ("uitgavenartikelen van {subject} {credit} {stage}",
                             "expenditure articles of {subject} {credit} {stage}"),
+    "what.receipts": ("ontvangsten van de artikelen van programma {subject} {credit} {stage}",
+                      "receipts of the articles of program {subject} {credit} {stage}"),
     "what.apparatus": ("apparaatsprogramma {subject} {credit} {stage}", "apparatus program {subject} {credit} {stage}"),
     # execution
     "execution": ("{subject} {credit}: {what}: BU {bu} tegenover BA-JR {jr} ({ratio} %)",
@@ -63,6 +65,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "role.underuse-rate": ("de onderbenutting ({stage} − BU)/{stage}", "the under-use ({stage} − BU)/{stage}"),
     "role.difference": ("het verschil {stage} − BU", "the difference {stage} − BU"),
     "role.change": ("de wijziging {start} → {stage}", "the change {start} → {stage}"),
+    "role.share": ("het aandeel van {amount} keuro in het beschikbare krediet",
+                   "the share of {amount} keuro in the available credit"),
     "role.cause": ("de wijziging door {stage} (Kredietevolutie)", "the change by {stage} (Kredietevolutie)"),
     # slide statements
     "statement": ("{subject}: uitspraak {what} '{figure}' {verdict} {stage} {year} ({values}){hint}",

@@ -280,6 +280,7 @@ def check_scope(scope: Scope) -> Iterator[Finding]:
     reading = Reading(stage=scope.stage, year=scope.year, stage_years={(f.stage, f.year) for f in scope.facts})
     if scope.field == "text":  # a frame's prose speaks of the ISE only where it names it
         reading.parts, reading.anchor = True, VOCABULARY.claims.frame_anchor
+    stated: list[Base] = []  # available credits the prose states itself, as it goes
     for paragraph in scope.paragraphs:
         new_paragraph(reading)
         for sentence in paragraph.sentences:
@@ -293,6 +294,10 @@ def check_scope(scope: Scope) -> Iterator[Finding]:
                 if found is not None:
                     claimed.add(claim.figure.start)
                     yield found
+            stated += stated_bases(scope, sentence)
+            for start, found in check_shares(scope, sentence, stated, claimed):
+                claimed.add(start)
+                yield found
             figures = list(quoted(text))
             sentence_traits = SentenceTraits(text, len(figures))
             for quote in figures:
@@ -304,6 +309,96 @@ def check_scope(scope: Scope) -> Iterator[Finding]:
                     found.context["offset"] = str(sentence.start + quote.start)
                     found.context["field"] = scope.field
                     yield found
+
+
+@dataclass(frozen=True)
+class Base:
+    """An available credit a share may be of: a table figure, or an amount the prose states."""
+
+    credit: str
+    value: float
+    label: str
+    places: tuple[Location, ...]
+
+
+SHARE_STAGES = ("BA-JR", "BA", "BO")  # the available credit, latest first
+
+
+def stated_bases(scope: Scope, sentence: Sentence) -> list[Base]:
+    """The budgets and available credits the sentence states (`het beschikbare VAK bedroeg uiteindelijk 8.590
+    keuro`, `het krediet voor de maatregel DAC bedroeg 4.189 keuro VAK/VEK`), not the amounts of shares."""
+    words = VOCABULARY.claims
+    if not words.budget_stated.search(sentence.text):
+        return []
+    shares = [range(m.start(), m.end()) for m in words.share.finditer(sentence.text)]
+    named = {c for c in words.credit_word.findall(sentence.text) if c in ("VAK", "VEK")}
+    only = named.pop() if len(named) == 1 else ""  # `Het beschikbare VEK-krediet bedroeg 7.025 keuro`: VEK
+    found = []
+    for match in words.stated_amount.finditer(sentence.text):
+        if any(match.start() in span for span in shares):
+            continue
+        value = float(match.group("amount").replace(".", ""))
+        place = _where(scope, sentence, match.start("amount"))
+        for credit in (match.group("credit") or only).upper().split("/"):
+            found.append(Base(credit, value, f"{match.group('amount')} keuro", (place,)))
+    return found
+
+
+def _table_bases(scope: Scope) -> list[Base]:
+    return [Base(f.credit, f.value, f"{f.stage} {f.credit}", tuple(locations([f]))) for f in scope.facts
+            if f.row == "total" and f.stage in SHARE_STAGES and f.value]  # fmt: skip
+
+
+def check_shares(scope: Scope, sentence: Sentence, stated: list[Base], claimed: set[int]) -> Iterator[tuple[int, Finding]]:
+    """A percentage stated with its own amount (`1.861 keuro VAK of 22% van het beschikbare VAK-krediet`): the
+    amount over the available credit (the table's, or one the prose stated before) must give the percentage."""
+    for match in VOCABULARY.claims.share.finditer(sentence.text):
+        start = match.start("percent")
+        if start in claimed or "%" not in sentence.text:
+            continue
+        credit = (match.group("base") or match.group("credit") or "").upper()
+        amount = float(match.group("amount").replace(".", ""))
+        whole, _, decimals = match.group("percent").partition(",")
+        percent = float(f"{whole}.{decimals}" if decimals else whole)
+        bases = [b for b in [*reversed(stated), *_table_bases(scope)] if not credit or b.credit in (credit, "")]
+        if bases:
+            yield start, _share_finding(scope, sentence, match, amount, percent, len(decimals), bases)
+
+
+def _share_finding(scope: Scope, sentence: Sentence, match: re.Match[str], amount: float, percent: float,
+                   decimals: int, bases: list[Base]) -> Finding:  # fmt: skip
+    shares = [(b, amount / b.value * 100) for b in bases]
+    agreeing = [(b, v) for b, v in shares if round_half_up(v, decimals) == percent]
+    close = [(b, v) for b, v in shares if within_printed_unit(percent, v, decimals)]
+    base, value = (agreeing or close or shares)[0]
+    figure = match.group("percent") + "%"
+    if agreeing:
+        verdict = say("prose.agrees", label=f"{match.group('amount')} / {base.label}", value=f"{fmt(round_half_up(value, decimals))}%")
+    elif close:
+        verdict = say("prose.rounded", label=f"{match.group('amount')} / {base.label}", value=f"{exact_text(value, decimals)}%")
+    else:
+        verdict = say("prose.differs", label=f"{match.group('amount')} / {base.label}",
+                      value=f"{fmt(round_half_up(value, decimals))}% ({exact_text(value, decimals)})")  # fmt: skip
+    said = say("prose", subject=scope.subject, figure=figure, verdict=verdict, sentence=sentence.text.strip()[:160],
+               role=say("role", what=say("role.share", amount=match.group("amount"))))  # fmt: skip
+    context = {"sentence": sentence.text.strip(), "figure": figure, "label": f"share of {base.label}", "claim": "share",
+               "claimable": "yes", "offset": str(sentence.start + match.start("percent")), "field": scope.field}  # fmt: skip
+    if close and not agreeing:
+        context["rounding"] = "yes"
+    ok = bool(agreeing)
+    return worded(Finding(
+        rule="prose-check" if ok else "prose-mismatch",
+        severity="info" if ok or close else "error",
+        message="",
+        subject=scope.subject,
+        numbers={"printed": percent, "amount": amount, "base": base.value, "share": round(value, 4)},
+        expected=round_half_up(value, decimals),
+        actual=percent,
+        locations=[_where(scope, sentence, match.start("percent")), _where(scope, sentence, match.start("amount")),
+                   *base.places],
+        verified=ok,
+        context=context,
+    ), said)
 
 
 def _where(scope: Scope, sentence: Sentence, offset: int) -> Location:

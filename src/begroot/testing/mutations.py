@@ -21,9 +21,9 @@ from ..model import Document, Fact
 from ..parse import parse
 from ..sources import load
 
-# Receipt articles are left out: their AO/LO figures add up to nothing else in the document (only the
-# apparatus program sums receipts), so a changed digit there is only visible when the prose quotes it.
-TABLE_LAYOUTS = {"ise_frame", "summary", "article_expenditure", "article_stage_rows", "apparatus", "budget_evolution"}
+# Receipt articles too: their AO/TO/LO add up to the program's summary row (`program-receipts`).
+TABLE_LAYOUTS = {"ise_frame", "summary", "article_expenditure", "article_receipt", "article_stage_rows", "apparatus",
+                 "budget_evolution"}  # fmt: skip
 
 
 @dataclass(frozen=True)
