@@ -457,22 +457,49 @@ def _article_values(connection: Connection, doc_id: int, credit: str, stage: str
 def compare(
     connection: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str
 ) -> list[dict[str, Any]]:
-    """Total-row figures both sides print for the same subject, biggest absolute change first."""
+    """The rows of `comparison`: like with like, later minus earlier."""
+    return list(comparison(connection, a, b, stage_a, stage_b, credit)["rows"])
+
+
+def comparison(
+    connection: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str
+) -> dict[str, Any]:
+    """Total-row figures both sides print for the same subject in the same perimeter (afbakening), biggest
+    change first; the difference is always the later side minus the earlier (`change`, labelled
+    `BO 2025 − BO 2024`). Subjects both print only in different perimeters are not compared: `not_comparable`
+    names the perimeters of each side (`BU 2023 MVG excl. DAB vs BO 2022 incl. VDAB`)."""
     from .queries import headline
 
-    left, right = headline(connection, a, stage_a), headline(connection, b, stage_b)
+    sides = [(a, stage_a), (b, stage_b)]
+    figures = [headline(connection, name, stage, by_perimeter=True) for name, stage in sides]
+    labels = [_side_label(connection, name, stage, found) for (name, stage), found in zip(sides, figures, strict=True)]
+    earlier, later = sorted((0, 1), key=lambda i: (labels[i][1], STAGE_ORDER.get(labels[i][0], 9), i))
+    first, last = figures[earlier], figures[later]
     rows = [
-        {
-            "scope": key[0],
-            "subject": key[1],
-            "credit": credit,
-            "a": left[key]["value"],
-            "a_year": left[key]["year"],
-            "b": right[key]["value"],
-            "b_year": right[key]["year"],
-            "change": right[key]["value"] - left[key]["value"],
-        }
-        for key in left.keys() & right.keys()
+        {"scope": key[0], "subject": key[1], "credit": credit, "perimeter": key[3],
+         "earlier": first[key]["value"], "earlier_year": first[key]["year"],
+         "later": last[key]["value"], "later_year": last[key]["year"],
+         "change": last[key]["value"] - first[key]["value"]}
+        for key in first.keys() & last.keys()
         if key[2] == credit
-    ]
-    return sorted(rows, key=lambda r: (-abs(r["change"]), r["subject"]))
+    ]  # fmt: skip
+    perimeters = [{k[3] for k in found if k[2] == credit} for found in (first, last)]
+    subjects = [{k[:3] for k in found if k[2] == credit} for found in (first, last)]
+    compared = {(r["scope"], r["subject"], credit) for r in rows}
+    apart = (subjects[0] & subjects[1]) - compared
+    name = [f"{labels[i][0]} {labels[i][1]}" for i in (earlier, later)]
+    return {
+        "rows": sorted(rows, key=lambda r: (-abs(r["change"]), r["subject"])),
+        "earlier": name[0], "later": name[1], "earlier_document": sides[earlier][0], "later_document": sides[later][0],
+        "label": f"{name[1]} − {name[0]}",
+        "perimeters": [sorted(p - {""}) or [""] for p in perimeters],
+        "not_comparable": len(apart),
+    }  # fmt: skip
+
+
+def _side_label(connection: Connection, name: str, stage: str | None, found: dict[tuple[str, ...], dict[str, Any]]) -> tuple[str, int]:
+    """(stage, year) of one side's figures: the stage compared and the year most of its figures are of."""
+    doc = connection.execute(select(documents_t.c.stage, documents_t.c.year).where(documents_t.c.name == name)).first()
+    years = Counter(row["year"] for row in found.values())
+    year = years.most_common(1)[0][0] if years else (doc.year if doc else 0)
+    return (stage or (doc.stage if doc else "")), int(year)

@@ -570,10 +570,13 @@ def names(connection: Connection) -> dict[str, str]:
 # --------------------------------------------------------------------------- compare
 
 
-def headline(connection: Connection, document: str, stage: str | None) -> dict[tuple[str, str, str], dict[str, Any]]:
-    """(scope, subject, credit) -> the total-row figure of a document at a stage (default: its own stage).
+def headline(
+    connection: Connection, document: str, stage: str | None, by_perimeter: bool = False
+) -> dict[tuple[str, ...], dict[str, Any]]:
+    """(scope, subject, credit) -> the total-row figure of a document at a stage (default: its own stage);
+    `by_perimeter`: (scope, subject, credit, perimeter), a figure per perimeter it is printed in.
 
-    When a stage is printed for several years, the latest year counts; the first perimeter printed wins.
+    When a stage is printed for several years, the latest year counts; else the first perimeter printed wins.
     """
     doc = connection.execute(
         select(documents_t.c.id, documents_t.c.stage).where(documents_t.c.name == document)
@@ -589,13 +592,15 @@ def headline(connection: Connection, document: str, stage: str | None) -> dict[t
             facts_t.c.value,
             facts_t.c.page,
             facts_t.c.source_line,
+            facts_t.c.perimeter,
         )
         .where(facts_t.c.document_id == doc.id, facts_t.c.row == "total", facts_t.c.stage == (stage or doc.stage))
         .order_by(facts_t.c.year.desc(), facts_t.c.id)
     )
-    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    found: dict[tuple[str, ...], dict[str, Any]] = {}
     for row in all_rows(connection, query):
-        found.setdefault((row["scope"], row["subject"], row["credit"]), row)
+        key = (row["scope"], row["subject"], row["credit"]) + ((row["perimeter"],) if by_perimeter else ())
+        found.setdefault(key, row)
     return found
 
 

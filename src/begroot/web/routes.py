@@ -232,9 +232,14 @@ def compare(
 ) -> Response:
     documents = queries.documents(db)
     names = [d["name"] for d in documents]
-    a = known_document(db, a) if a else (names[0] if names else None)
-    b = known_document(db, b) if b else (names[-1] if names else None)
-    rows = views.comparison(db, a, b, sa or None, sb or None, credit) if a and b else []
+    if not a and not b and not sa and not sb:  # no choice made: like with like
+        a, b, sa, sb = views.like_for_like(db, documents)
+    else:
+        first = views.like_for_like(db, documents)
+        a = known_document(db, a) if a else first[0]
+        b = known_document(db, b) if b else first[1]
+    compared = views.comparison(db, a, b, sa or None, sb or None, credit) if a and b else None
+    rows = compared["rows"] if compared else []
     stages = sorted(
         {s for name in {a, b} if name for s in queries.stages_of(db, name)}, key=lambda s: STAGE_ORDER.get(s, 9)
     )
@@ -242,7 +247,7 @@ def compare(
     data = [("compare.data", f"/api/v1/compare?{query}")] if a and b else []
     return render(
         request, "compare.html", lang, documents=names, a=a, b=b, sa=sa or "", sb=sb or "", credit=credit,
-        rows=rows, stages=stages, labels=queries.names(db), titles=titles(db), data=data,
+        rows=rows, compared=compared, stages=stages, labels=queries.names(db), titles=titles(db), data=data,
     )  # fmt: skip
 
 

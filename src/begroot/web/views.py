@@ -83,9 +83,29 @@ def finding_link(finding: dict[str, Any], articles: set[str]) -> str | None:
 
 def comparison(
     db: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str
-) -> list[dict[str, Any]]:
-    """Figures both sides print for the same subject, biggest absolute change first."""
-    return dashboard.compare(db, a, b, stage_a, stage_b, credit)
+) -> dict[str, Any]:
+    """Figures both sides print for the same subject in the same perimeter, later minus earlier (dashboard.comparison)."""
+    return dashboard.comparison(db, a, b, stage_a, stage_b, credit)
+
+
+def like_for_like(db: Connection, documents: list[dict[str, Any]]) -> tuple[str | None, str | None, str, str]:
+    """The comparison /compare opens with (a, b, stage of a, stage of b): the latest document against the latest
+    earlier one of the same kind and domain (a report with a report: the same afbakening); without one, the
+    latest document against itself, its own stage against the stage before it (the same tables, so the same
+    afbakening)."""
+    if not documents:
+        return None, None, "", ""
+    order = sorted(documents, key=lambda d: (d["year"], STAGE_ORDER.get(d["stage"], 9), d["name"]))
+    latest = order[-1]
+    same = [d for d in order[:-1] if d["kind"] == latest["kind"] and d["domain"] == latest["domain"]]
+    if same:
+        return same[-1]["name"], latest["name"], "", ""
+    stages = [s for s in queries.stages_of(db, latest["name"]) if s != "DELTA"]
+    before = [s for s in stages if STAGE_ORDER.get(s, 9) < STAGE_ORDER.get(latest["stage"], 9)]
+    if before:
+        return latest["name"], latest["name"], before[-1], latest["stage"]
+    other = order[-2]["name"] if len(order) > 1 else latest["name"]
+    return other, latest["name"], "", ""
 
 
 # --------------------------------------------------------------------------- library (home page)
