@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -432,3 +433,22 @@ def test_audit_page_is_paginated_and_filterable(client: TestClient) -> None:
     unreviewed = client.get("/audit", params={"verdict": "none", "severity": "warning"}).text
     assert unreviewed.count('<li id="finding-') == client.get("/api/v1/findings?severity=warning").json()["total"]
     assert client.get("/audit", params={"verdict": "confirmed"}).text.count('<li id="finding-') == 0
+
+
+def test_compare_is_like_with_like_and_later_minus_earlier(client: TestClient) -> None:
+    report = "000_487494d7f3174438"
+    # the default: the latest document against its own earlier stage (no other report): the same perimeter
+    default = client.get("/compare").text
+    assert "BU 2023 − BA-JR 2023" in default and "niet vergelijkbaar" not in default
+    # a later stage chosen on the left: still later minus earlier, labelled
+    swapped = client.get("/compare", params={"a": report, "b": report, "sa": "BU", "sb": "BA-JR", "credit": "VAK"}).text
+    head = re.search(r"<thead>(.*?)</thead>", swapped, re.S)
+    assert head and head.group(1).index("BA-JR 2023") < head.group(1).index(">BU 2023<")
+    row = re.search(rf'<a href="/articles/{ARTICLE}">.*?</tr>', swapped, re.S)
+    assert row and "356.799" in row.group(0) and "292.136" in row.group(0) and "-64.663" in row.group(0)
+    # a report excl. DAB's against the slides incl. VDAB: said, not compared
+    mixed = client.get("/compare", params={"a": report, "b": SLIDES}).text
+    assert "niet vergelijkbaar" in mixed and "incl. VDAB" in mixed and "BU 2023 − BO 2022" in mixed
+    api = client.get("/api/v1/compare", params={"a": report, "b": report, "sa": "BU", "sb": "BA-JR", "credit": "VAK"}).json()
+    line = next(r for r in api if r["subject"] == ARTICLE)
+    assert (line["earlier"], line["later"], line["change"]) == (356799, 292136, -64663)
