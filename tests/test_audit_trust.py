@@ -34,14 +34,20 @@ def audited(name: str, text: str) -> tuple[object, list[Finding]]:
 def test_consistent_generated_documents_give_no_warning_or_error() -> None:
     """300 text documents that add up by construction (kinds, stages and styles in rotation): no error, no
     warning; a `reading-doubt` only where the reader itself recorded that it left a table out."""
+    from begroot.audit.prose import scopes
+
     seen: set[str] = set()
     wrong: Counter[str] = Counter()
     doubts = 0
+    across_pages = 0  # sentences quoting figures that a page break (running header, page number) cuts
     examples = []
     for number in range(CONSISTENT):
         made = generate(plan(number, 7))
         seen |= made.variations
         doc, findings = audited(made.name, made.text)
+        across_pages += sum(len({span.page for span in sentence.lines}) > 1 and "keuro" in sentence.text
+                            for scope in scopes(doc) for paragraph in scope.paragraphs  # type: ignore[arg-type]
+                            for sentence in paragraph.sentences)  # fmt: skip
         for finding in blamed(findings):
             wrong[finding.rule] += 1
             examples.append(f"{made.name} {sorted(made.variations)}: {finding.message[:200]}")
@@ -51,6 +57,7 @@ def test_consistent_generated_documents_give_no_warning_or_error() -> None:
                 assert any(w.code in ("unplaced_table", "unplaced_numbers") for w in doc.warnings) or any(
                     t.doubts for t in doc.tables)  # type: ignore[attr-defined]
     assert seen >= REQUIRED_VARIATIONS, REQUIRED_VARIATIONS - seen
+    assert across_pages >= 10, across_pages  # the sentences joined across page furniture were there, and read right
     assert not wrong, (dict(wrong), examples[:5])
     assert doubts <= CONSISTENT // 50, doubts  # the reader's own losses stay rare (parser issue, not the audit's)
 
