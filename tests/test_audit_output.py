@@ -115,3 +115,17 @@ def test_a_false_positive_stops_counting(db_url: str) -> None:
     assert 'data-warnings="0"' in home and 'data-warnings="1"' not in home
     page = client.get("/audit").text
     assert f'id="finding-{finding["finding_id"]}" class="sev-reviewed"' in page and "vals alarm" in page
+
+
+def test_a_rate_rounded_differently_is_not_marked_wrong_on_the_article_page(db_url: str) -> None:
+    """The article page marked the printed 102% red; it is within one printed unit of 101,49%: not red."""
+    from fastapi.testclient import TestClient
+
+    from begroot.app import create_app
+
+    assert run("ingest", str(REPORT), "--db", db_url).returncode == 0
+    client = TestClient(create_app(db_url), base_url="http://localhost")
+    page = client.get("/articles/JB0-1JDB2EA-PA", params={"lang": "nl"}).text
+    mark = re.search(r'<a class="figlink"[^>]*title="([^"]*)"[^>]*><mark class="fig (\w+)">102%</mark>', page)
+    assert mark and mark.group(2) == "ok" and "anders afgerond" in mark.group(1) and "101,49%" in mark.group(1)
+    assert 'class="fig bad"' not in page

@@ -57,7 +57,10 @@ def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[str], lang:
     if not findings:
         return f'<mark class="fig unchecked">{escape(figure)}</mark>'
     finding = findings[0]
-    status = "bad" if finding["rule"] == "prose-mismatch" else "ok" if finding.get("verified") else "unchecked"
+    # red only for a mismatch that counts: not one "rounded differently" (info), not one reviewed false-positive
+    wrong = finding["rule"] == "prose-mismatch" and finding.get("severity") != "info"
+    wrong = wrong and finding.get("verdict") != "false-positive"
+    status = "bad" if wrong else "ok" if finding.get("verified") or finding["rule"] == "prose-mismatch" else "unchecked"
     # The first mark of a finding carries its anchor, so /audit can link straight to it.
     anchor = "" if finding["finding_id"] in anchored else f' id="finding-{finding["finding_id"]}"'
     anchored.add(finding["finding_id"])
