@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -125,17 +126,34 @@ def test_goals_tree(client: TestClient) -> None:
 
 
 def test_findings_filters(client: TestClient) -> None:
-    everything = client.get("/api/v1/findings").json()
-    assert everything
-    warnings = client.get("/api/v1/findings?severity=warning").json()
+    everything = client.get("/api/v1/findings", params={"limit": 500}).json()
+    assert everything["items"] and everything["total"] >= len(everything["items"])
+    warnings = client.get("/api/v1/findings?severity=warning").json()["items"]
     assert warnings and all(f["severity"] == "warning" for f in warnings)
-    rule = client.get("/api/v1/findings?rule=prose-mismatch").json()
+    rule = client.get("/api/v1/findings?rule=prose-mismatch").json()["items"]
     assert rule and all(f["rule"] == "prose-mismatch" for f in rule)
-    by_doc = client.get(f"/api/v1/findings?document={SLIDES}").json()
+    by_doc = client.get(f"/api/v1/findings?document={SLIDES}").json()["items"]
     assert by_doc and all(f["document"] == SLIDES for f in by_doc)
-    subject = client.get("/api/v1/findings", params={"subject": ARTICLE}).json()
+    subject = client.get("/api/v1/findings", params={"subject": ARTICLE}).json()["items"]
     assert subject and all(f["subject"] == ARTICLE for f in subject)
     assert all(f["locations"] for f in subject)
+
+
+def test_findings_honour_limit_and_offset_with_the_true_total(client: TestClient) -> None:
+    first = client.get("/api/v1/findings?limit=5").json()
+    assert len(first["items"]) == 5 and first["total"] > 5 and first["limit"] == 5
+    second = client.get("/api/v1/findings?limit=5&offset=5").json()
+    assert second["total"] == first["total"]
+    ids = [f["finding_id"] for f in first["items"] + second["items"]]
+    assert len(set(ids)) == 10  # the pages do not overlap
+    every = client.get("/api/v1/findings", params={"limit": 500}).json()
+    assert [f["finding_id"] for f in every["items"][:10]] == ids
+    infos = client.get("/api/v1/findings?severity=info&limit=1").json()
+    assert infos["total"] == sum(f["severity"] == "info" for f in every["items"]) and len(infos["items"]) == 1
+    assert client.get("/api/v1/findings?verdict=none&limit=1").json()["total"] == every["total"]
+    assert client.get("/api/v1/findings?verdict=confirmed").json() == {"total": 0, "limit": 100, "offset": 0, "items": []}
+    response = client.get("/api/v1/findings?limit=5&offset=5")
+    assert 'rel="next"' in response.headers["link"] and 'rel="prev"' in response.headers["link"]
 
 
 def test_search_is_dutch_aware(client: TestClient) -> None:
@@ -400,3 +418,60 @@ def test_facts_csv_streams_in_batches(client: TestClient, db_url: str, monkeypat
     tag = whole.headers["etag"]
     assert client.get("/api/v1/facts.csv?credit=VEK", headers={"If-None-Match": tag}).status_code == 304
     assert client.get("/api/v1/facts.csv?credit=VAK").headers["etag"] != tag
+
+
+def test_search_reports_the_true_total(client: TestClient) -> None:
+    one = client.get("/api/v1/search", params={"q": "opleiding", "limit": 1}).json()
+    many = client.get("/api/v1/search", params={"q": "opleiding", "limit": 200}).json()
+    assert len(one["results"]) == 1 and one["total"] == many["total"] == len(many["results"]) > 1
+    page = client.get("/search", params={"q": "opleiding", "lang": "nl"}).text
+    assert f"{many['total']} resultaten voor" in page
+    for q in ("opleiding", "doelgroepverminderingen sociale zekerheid werkgevers"):
+        found = client.get("/api/v1/search", params={"q": q}).json()["total"]
+        text = client.get("/search", params={"q": q, "lang": "nl"}).text
+        assert (f"{found} resultaat voor" in text) == (found == 1)  # the plural right
+
+
+def test_counts_say_their_plural_right() -> None:
+    from begroot.web.i18n import counted
+
+    assert counted(1, "search.results") == "1 resultaat voor" and counted(2, "search.results") == "2 resultaten voor"
+    assert counted(1, "audit.count", "en") == "1 finding" and counted(1234, "audit.count") == "1.234 bevindingen"
+    assert counted(1, "doc.pages") == "1 Pagina" and counted(0, "articles", "en") == "0 Articles"
+
+
+def test_audit_page_is_paginated_and_filterable(client: TestClient) -> None:
+    total = client.get("/api/v1/findings", params={"limit": 1}).json()["total"]
+    first = client.get("/audit", params={"lang": "nl"}).text
+    assert f"{total} bevindingen" in first and 'rel="next"' in first and len(first) < 600_000
+    assert first.count('<li id="finding-') == 200
+    last_page = -(-total // 200)
+    last = client.get("/audit", params={"page": last_page}).text
+    assert last.count('<li id="finding-') == total - 200 * (last_page - 1) and 'rel="prev"' in last
+    # errors and warnings come first: the warning of the slides is on page 1
+    assert "statement-mismatch" in first.split('id="sev-info"')[0]
+    only = client.get("/audit", params={"rule": "statement-mismatch", "document": SLIDES}).text
+    assert only.count('<li id="finding-') == 1 and 'value="statement-mismatch" selected' in only
+    unreviewed = client.get("/audit", params={"verdict": "none", "severity": "warning"}).text
+    assert unreviewed.count('<li id="finding-') == client.get("/api/v1/findings?severity=warning").json()["total"]
+    assert client.get("/audit", params={"verdict": "confirmed"}).text.count('<li id="finding-') == 0
+
+
+def test_compare_is_like_with_like_and_later_minus_earlier(client: TestClient) -> None:
+    report = "000_487494d7f3174438"
+    # the default: the latest document against its own earlier stage (no other report): the same perimeter
+    default = client.get("/compare", params={"lang": "nl"}).text
+    assert "BU 2023 − BA-JR 2023" in default and "niet vergelijkbaar" not in default
+    # a later stage chosen on the left: still later minus earlier, labelled
+    swapped = client.get("/compare", params={"a": report, "b": report, "sa": "BU", "sb": "BA-JR", "credit": "VAK",
+                                             "lang": "nl"}).text  # fmt: skip
+    head = re.search(r"<thead>(.*?)</thead>", swapped, re.S)
+    assert head and head.group(1).index("BA-JR 2023") < head.group(1).index(">BU 2023<")
+    row = re.search(rf'<a href="/articles/{ARTICLE}">.*?</tr>', swapped, re.S)
+    assert row and "356.799" in row.group(0) and "292.136" in row.group(0) and "-64.663" in row.group(0)
+    # a report excl. DAB's against the slides incl. VDAB: said, not compared
+    mixed = client.get("/compare", params={"a": report, "b": SLIDES, "lang": "nl"}).text
+    assert "niet vergelijkbaar" in mixed and "incl. VDAB" in mixed and "BU 2023 − BO 2022" in mixed
+    api = client.get("/api/v1/compare", params={"a": report, "b": report, "sa": "BU", "sb": "BA-JR", "credit": "VAK"}).json()
+    line = next(r for r in api if r["subject"] == ARTICLE)
+    assert (line["earlier"], line["later"], line["change"]) == (356799, 292136, -64663)

@@ -431,3 +431,49 @@ def test_figure_boxes_are_reached_and_chosen_by_keyboard(server: str, page: obje
         page.keyboard.press("Enter")  # type: ignore[attr-defined]
     assert f"fact={fact}" in page.url  # type: ignore[attr-defined]
     assert page.locator(f".pdf-page a.figure-box.selected[data-fact='{fact}']").count() == 1  # type: ignore[attr-defined]
+
+
+def test_finding_messages_in_the_dashboards_language(server: str, page: object) -> None:
+    """The Dutch dashboard says its findings in Dutch, with Flemish numbers; English when switched."""
+    page.goto(f"{server}/audit?rule=prose-check", wait_until="networkidle")  # type: ignore[attr-defined]
+    dutch = page.locator("ul.findings li").first.text_content() or ""  # type: ignore[attr-defined]  # info: folded
+    assert "gedrukt" in dutch and "stemt overeen met" in dutch and "printed" not in dutch, dutch
+    page.goto(f"{server}/audit?rule=prose-check&lang=en", wait_until="networkidle")  # type: ignore[attr-defined]
+    english = page.locator("ul.findings li").first.text_content() or ""  # type: ignore[attr-defined]
+    assert "printed" in english and "agrees with" in english, english
+    page.goto(f"{server}/audit?lang=nl", wait_until="networkidle")  # type: ignore[attr-defined]  # back to Dutch
+
+
+def test_compare_opens_like_with_like(server: str, page: object) -> None:
+    """/compare without parameters compares like with like, later minus earlier, labelled, within 1280 px."""
+    page.goto(f"{server}/compare", wait_until="networkidle")  # type: ignore[attr-defined]
+    basis = page.locator(".compare-basis").inner_text()  # type: ignore[attr-defined]
+    assert re.search(r"(BO|BA|BA-JR|BU) \d{4} − (BO|BA|BA-JR|BU) \d{4}", basis), basis
+    assert page.locator(".not-comparable").count() == 0  # type: ignore[attr-defined]
+    headers = page.locator("table.compare thead th").all_inner_texts()  # type: ignore[attr-defined]
+    assert headers[3] == basis.split(": ", 1)[1].split(" · ")[0].strip()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")  # type: ignore[attr-defined]
+    table = page.evaluate("document.querySelector('table.compare').getBoundingClientRect().right")  # type: ignore[attr-defined]
+    assert overflow <= 1 and table <= WIDTHS["desktop"]
+
+
+def test_a_reviewed_false_positive_no_longer_counts_on_the_home_page(server: str, page: object,
+                                                                     library: multiyear.Library) -> None:  # fmt: skip
+    """Runs last (it gives a verdict in the shared database): the slides' warning reviewed false-positive
+    no longer counts in the library."""
+    slides = "003_99a07576850413ae"
+    warnings = httpx.get(f"{server}/api/v1/findings", params={"document": slides, "severity": "warning"}).json()
+    [finding] = warnings["items"]
+    status = page.locator(f'[data-document="{slides}"] a.status')  # type: ignore[attr-defined]
+    page.goto(f"{server}/", wait_until="networkidle")  # type: ignore[attr-defined]
+    assert status.get_attribute("data-warnings") == "1"
+    review = subprocess.run([sys.executable, "-m", "begroot", "review", finding["finding_id"], "--verdict",
+                             "false-positive", "--note", "browser test", "--db", library.url],
+                            capture_output=True, text=True)  # fmt: skip
+    assert review.returncode == 0, review.stderr
+    time.sleep(1.2)  # the server looks at the verdicts at most once a second
+    page.goto(f"{server}/", wait_until="networkidle")  # type: ignore[attr-defined]
+    assert status.get_attribute("data-warnings") == "0" and "status-ok" in (
+        page.locator(f'[data-document="{slides}"]').get_attribute("class") or "")  # type: ignore[attr-defined]
+    page.goto(f"{server}/audit?document={slides}", wait_until="networkidle")  # type: ignore[attr-defined]
+    assert page.locator(f'#finding-{finding["finding_id"]}.sev-reviewed').count() == 1  # type: ignore[attr-defined]

@@ -171,7 +171,7 @@ def test_a_batch_goes_on_after_a_bad_file(command: str, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     done = {
         "ingest": ("1 added", result.stderr),
-        "audit": ("finding(s)", result.stdout),
+        "audit": ("bevinding", result.stdout),
         "extract": ("003_99a07576850413ae,program,JA", result.stdout),
         "summary": ("Presentatie BBT", result.stdout),
     }

@@ -334,3 +334,31 @@ def test_exports_keep_formula_like_text_as_text(tmp_path: Path) -> None:
     assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
     negatives = [c for c in cells if c.startswith("-")]
     assert negatives and all(re.fullmatch(r"-\d+(\.\d+)?", c) for c in negatives)  # numbers untouched
+
+
+def test_diff_from_to_matches_by_subject_across_years(tmp_path: Path) -> None:
+    """`--from DOC:BO:Y --to DOC:BO:Y+1`: two documents of the same budget a year apart, matched by subject
+    (not by year), the change the later minus the earlier; an empty result says why."""
+    from begroot.testing import TextStyle, random_budget, render_text
+
+    budget = random_budget(11)
+    years = budget.years[1], budget.years[2]
+    made = [render_text(budget, "report", "BO", year, TextStyle(), seed=11) for year in years]
+    paths = []
+    for generated in made:
+        path = tmp_path / f"{generated.name}.txt"
+        path.write_text(generated.text, encoding="utf-8")
+        paths.append(path)
+    start, end = f"{paths[0]}:BO:{years[0]}", f"{paths[1]}:BO:{years[1]}"
+    out = _invoke("diff", "--from", start, "--to", end, "--format", "csv")
+    rows = pd.read_csv(pd.io.common.StringIO(out))
+    assert len(rows) > 10 and set(rows["stage"]) == {"BO→BO"} and set(rows["year"]) == {f"{years[0]}→{years[1]}"}
+    expected = {(f.subject, f.credit, f.year): f.value for generated in made for f in generated.facts
+                if f.row == "total" and f.stage == "BO" and f.scope == "program"}  # fmt: skip
+    for _, row in rows[rows["scope"] == "program"].iterrows():
+        before, after = expected[(row["subject"], row["credit"], years[0])], expected[(row["subject"], row["credit"], years[1])]
+        assert (row["a"], row["b"], row["change"]) == (before, after, after - before)
+    text = _invoke("diff", "--from", start, "--to", end)
+    assert f"change = BO {years[1]} − BO {years[0]}" in text
+    empty = _invoke("diff", "--from", f"{paths[0]}:BU:{years[0]}", "--to", end)
+    assert "figures changed: 0" in empty and f"prints no figure at BU {years[0]}" in empty

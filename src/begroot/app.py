@@ -68,6 +68,7 @@ def open_engine(url: str | None, read_only: bool) -> Engine:
 
 
 ALLOWED_HOSTS_ENV = "BEGROOT_ALLOWED_HOSTS"  # how `serve --workers` tells its worker processes
+REVIEW_TOKEN_ENV = "BEGROOT_REVIEW_TOKEN_FILE"
 THREADS_ENV = "BEGROOT_THREADS"
 # Threads per process for the routes (they query the database). On SQLite a request is CPU work in this
 # process: more threads than cores only take turns at the GIL, and each turn costs (under load, 40 threads
@@ -82,6 +83,7 @@ def create_app(
     read_only: bool = True,
     allowed_hosts: Iterable[str] | None = None,
     threads: int | None = None,
+    review_token: str | None = None,
 ) -> FastAPI:
     """The application; `allowed_hosts` are the Host names it answers to (DNS rebinding protection),
     by default the local names; `begroot serve` adds the host it listens on and --allowed-host.
@@ -105,6 +107,13 @@ def create_app(
     )
     app.state.engine = engine
     app.state.read_only = read_only
+    # Review in the browser (web/review.py): only with a token (`serve --review-token-file`); else read-only.
+    if review_token is None and os.environ.get(REVIEW_TOKEN_ENV):  # `serve --workers`: set by the parent
+        from .web.review import read_token
+
+        review_token = read_token(os.environ[REVIEW_TOKEN_ENV])
+    app.state.review_token = review_token
+    app.state.review_url = url
     app.state.pages_on_loop = engine.dialect.name == "sqlite"  # api/routes.py `one_page`
     documents = DocumentSet(partial(_signature, engine))  # looked up by the response cache
     app.state.documents = documents  # the streamed CSV's ETag

@@ -120,4 +120,5 @@ class Dataset:
 
     def findings(self, rule: str | None = None, severity: str | None = None) -> pd.DataFrame:
         query = findings_query()
-        return self._frame(_where(query, [(findings_t.c.rule, rule), (findings_t.c.severity, severity)]))
+        frame = self._frame(_where(query, [(findings_t.c.rule, rule), (findings_t.c.severity, severity)]))
+        return frame.drop(columns=["id"], errors="ignore")  # one id per finding: `finding_id`

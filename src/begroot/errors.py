@@ -60,6 +60,7 @@ class ExitCode:
     USAGE = 2  # a bad option or argument (an unknown --credit, a negative --top ...), as Click reports it
     DATABASE = 3  # the database: missing, not begroot's, newer than this begroot, locked too long, unreachable
     INTERNAL = 4  # a bug in begroot (BEGROOT_DEBUG=1 prints the traceback): never the input's fault
+    FINDINGS = 5  # `audit --fail-on SEVERITY`: a finding of that severity or worse counts (CI gates)
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
     BROKEN_PIPE = 141  # the reader of standard output went away (128 + SIGPIPE), as `yes | head` ends
 

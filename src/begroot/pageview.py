@@ -151,10 +151,10 @@ def page_lines(page: PageText, facts: list[dict[str, Any]], findings: list[dict[
     by_line: dict[int, list[dict[str, Any]]] = {}
     for fact in facts:
         by_line.setdefault(fact["source_line"], []).append(fact)
-    flagged: dict[int, list[int]] = {}
+    flagged: dict[int, list[str]] = {}
     for finding in findings:
         for number in finding["lines"]:
-            flagged.setdefault(number, []).append(finding["id"])
+            flagged.setdefault(number, []).append(finding["finding_id"])
     lines = []
     for line in page.lines:
         spans = figure_words(line, by_line.get(line.number, []))

@@ -274,6 +274,21 @@ class ClaimWords:
     stage_item: re.Pattern[str] = re.compile(rf"(?i)\bbij\s+(?P<stage>{_STAGE_WORDS})\s+(?P<year>(?:19|20)\d\d)\s+(?=\d)")
     credit_word: re.Pattern[str] = re.compile(r"\b(VAK|VEK|AO|TO|LO)\b")
     year: re.Pattern[str] = re.compile(r"\b(?:19|20)\d\d\b")
+    # a percentage stated with its own amount, as a share of the available credit: `1.861 keuro VAK of 22% van
+    # het beschikbare VAK-krediet`, `een totale uitgave van 2.803 keuro of 91% van het beschikbare krediet`
+    share: re.Pattern[str] = re.compile(
+        r"(?i)(?<![\d.,])(?P<amount>\d{1,3}(?:\.\d{3})+|\d+)\s*keuro(?:\s+(?P<credit>VAK|VEK))?\s+of\s+"
+        r"(?P<percent>\d+(?:,\d+)?)\s*%\s+van\s+het\s+(?:totale\s+)?beschikbare\s+(?:(?P<base>VAK|VEK)-)?(?:krediet|budget)"
+    )
+    # a sentence stating a budget or an available credit (a measure's own, too): `Het decretaal toegekende krediet
+    # voor de maatregel DAC bedroeg ... 4.189 keuro VAK/VEK`, `Hierdoor bedroeg het beschikbare VAK uiteindelijk
+    # 8.590 keuro`; its amounts (`stated_amount`) are what a share may be of
+    budget_stated: re.Pattern[str] = re.compile(
+        r"(?i)\b(?:krediet|budget|beschikbare)\b.*\b(?:bedroeg|bedraagt)\b|\b(?:bedroeg|bedraagt)\b.*\b(?:krediet|budget|beschikbare)\b"
+    )
+    stated_amount: re.Pattern[str] = re.compile(
+        r"(?<![\d.,])(?P<amount>\d{1,3}(?:\.\d{3})+|\d+)\s*keuro(?:\s+(?P<credit>VAK/VEK|VAK|VEK))?"
+    )
     # Words (lower case) of which a sentence holds one wherever the named pattern matches in it: a sentence
     # without any is not searched with the pattern, which is most sentences for most patterns. A new
     # wording of a pattern needs its word here (a test checks every pattern's matches against these).

@@ -67,7 +67,7 @@ class ResponseCache:
             self.size = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET":
+        if scope["type"] != "http" or scope["method"] != "GET" or _private(scope):
             await self.app(scope, receive, send)
             return
         await self._current()
@@ -129,6 +129,13 @@ class ResponseCache:
 def _cacheable(start: Message, chunks: list[bytes]) -> bool:
     headers = {k for k, _ in start.get("headers", [])}
     return start.get("status") == 200 and b"set-cookie" not in headers and sum(map(len, chunks)) <= MAX_BODY
+
+
+REVIEW_COOKIE = "begroot_review"  # a reviewer's pages hold their own forms (web/review.py): never cached
+
+
+def _private(scope: Scope) -> bool:
+    return any(name == b"cookie" and REVIEW_COOKIE.encode() in value for name, value in scope.get("headers", []))
 
 
 def _lang_cookie(scope: Scope) -> str:

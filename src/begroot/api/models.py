@@ -177,7 +177,7 @@ class Location(BaseModel):
 
 
 class Finding(BaseModel):
-    id: int
+    finding_id: str = Field(description="the finding's one stable id (`begroot review FINDING_ID`)")
     document: str | None
     rule: str
     severity: str
@@ -189,6 +189,17 @@ class Finding(BaseModel):
     subject: str | None
     verified: bool | None
     context: dict[str, Any] | None
+    verdict: str | None = Field(None, description="the latest review verdict: confirmed | false-positive | fixed")
+    verdict_note: str | None = None
+    verdict_by: str | None = None
+    verdict_at: Any = None
+
+
+class FindingPage(BaseModel):
+    total: int = Field(description="how many findings match the filters, over all pages")
+    limit: int
+    offset: int
+    items: list[Finding]
 
 
 class SearchHit(BaseModel):

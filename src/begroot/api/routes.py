@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from ..formula import csv_safe_rows
 from ..store import queries
 from ..store.queries import FACT_FIELDS, ArticleFilter, FactFilter, FindingFilter
+from ..store.search import count as count_matches
 from ..store.search import search as search_database
 from ..store.store import resolve_document
 from . import models
@@ -61,6 +62,7 @@ SEVERITY = r"^(error|warning|info)$"
 CURSOR = r"^\d{1,12}\.\d{1,12}$"
 
 Limit = Annotated[int, Query(ge=1, le=500)]
+VERDICT = r"^(confirmed|false-positive|fixed|none)$"
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Format = Annotated[str, Query(pattern=r"^(json|csv)$", description="json (default) or csv")]
 
@@ -248,7 +250,7 @@ def goal_rows(tree: list[dict[str, object]]) -> list[dict[str, object]]:
     return rows
 
 
-@router.get("/findings", summary="Audit findings", responses=answers(list[models.Finding]))
+@router.get("/findings", summary="Audit findings, a page at a time", responses=answers(models.FindingPage))
 def findings(
     request: Request,
     db: Db,
@@ -256,10 +258,17 @@ def findings(
     rule: Annotated[str | None, Query(pattern=RULE)] = None,
     severity: Annotated[str | None, Query(pattern=SEVERITY)] = None,
     subject: Annotated[str | None, Query(pattern=SUBJECT)] = None,
+    verdict: Annotated[str | None, Query(pattern=VERDICT, description="the latest verdict; none: not reviewed")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
     format: Format = "json",
 ) -> Response:
-    rows = queries.findings(db, FindingFilter(rule, severity, document, subject))
-    return reply(request, rows, format, name="findings")
+    """`total` is the number of findings that match the filters (not the page size); Link headers page on.
+    Not cached by filter: a review changes the count of a verdict without changing the documents."""
+    filters = FindingFilter(rule, severity, document, subject, verdict)
+    items, total = queries.findings_page(db, filters, limit, offset)
+    payload = {"total": total, "limit": limit, "offset": offset, "items": items}
+    return reply(request, payload, format, items, page_links(request, total, limit, offset), "findings")
 
 
 @router.get(
@@ -274,7 +283,8 @@ def search(
     format: Format = "json",
 ) -> Response:
     results = search_database(db, q, limit)
-    return reply(request, {"query": q, "total": len(results), "results": results}, format, results, name="search")
+    total = count_matches(db, q)  # every match, not the page size
+    return reply(request, {"query": q, "total": total, "results": results}, format, results, name="search")
 
 
 @router.get("/facts", summary="The fact table, filtered and paginated", responses=answers(models.FactPage))

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Document, SourceDocument
-from . import articles, bridge, cross, frames, prose, totals  # noqa: F401  (register the rules)
+from . import articles, bridge, cross, doubts, frames, prose, totals  # noqa: F401  (register the rules)
+from .doubts import Doubts, reconsider
 from .findings import RULES, SEVERITIES, Finding, Rule, assign_id, assign_ids, document_rules, documents_rules, rule
 
 SEVERITY_ORDER = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -40,12 +41,13 @@ def iter_findings(doc: Document, source: SourceDocument | None = None) -> Iterat
     """
     rules = sorted(document_rules(), key=lambda registered: not registered.needs_source)
     seen: dict[str, int] = {}  # the stable ids, given in the rules' fixed order
+    doubted = Doubts(doc)  # a sum that fails on a table the reader doubts is `reading-doubt`, not the document's
     for registered in rules:
         if not registered.needs_source:
             source = None
         args = (doc, source) if registered.needs_source else (doc,)
         for finding in registered.function(*args):
-            yield assign_id(finding, seen)
+            yield assign_id(reconsider(finding, doubted), seen)
 
 
 def audit_document(doc: Document, source: SourceDocument | None = None) -> list[Finding]:

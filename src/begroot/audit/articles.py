@@ -2,6 +2,7 @@
 
 - articles-vs-frame: the expenditure articles under an ISE add up to the ISE frame's total.
 - apparatus-vs-articles: an apparatus program table equals the sum of the program's article tables.
+- program-receipts: the receipts of a program's summary row equal the sum of its articles' receipts.
 - execution: BU above BA-JR, or BU below half of BA-JR (information only).
 """
 
@@ -11,7 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..model import Article, Document, Fact
-from .findings import Finding, fmt, locations, rule, sum_finding
+from .findings import Finding, fmt, locations, rule, sum_finding, worded
+from .messages import Said, say
 
 VAK_VEK = ("VAK", "VEK")
 
@@ -36,7 +38,7 @@ def _grouped(doc: Document, articles: list[Article], credits: tuple[str, ...]) -
 
 
 def _difference(
-    rule_id: str, severity: str, subject: str, what: str, parts: list[Fact], total: Fact, note: str
+    rule_id: str, severity: str, subject: str, what: Said, parts: list[Fact], total: Fact, note: Said | None
 ) -> Finding | None:
     return sum_finding(rule_id, subject, what, parts, total, severity=severity, note=note, parts_word="articles")
 
@@ -46,12 +48,13 @@ def articles_vs_frame(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
         if table.layout != "ise_frame":
             continue
-        articles = [a for a in doc.articles if a.ise == table.subject and not a.parts.is_receipt]
+        # receipt articles too: the VAK/VEK they print (nothing, mostly) are part of the frame's total
+        articles = [a for a in doc.articles if a.ise == table.subject]
         parts = _grouped(doc, articles, VAK_VEK)
-        note = f" (the frame is '{table.perimeter}'; perimeters may differ)"
+        note = say("note.perimeter", perimeter=table.perimeter)
         for fact in table.facts:
             if fact.row == "total" and (key := (fact.credit, fact.stage)) in parts:
-                what = f"expenditure articles of {table.subject} {fact.credit} {fact.stage}"
+                what = say("what.frame_articles", subject=table.subject, credit=fact.credit, stage=fact.stage)
                 found = _difference("articles-vs-frame", "warning", table.subject, what, parts[key], fact, note)
                 if found:
                     yield found
@@ -63,22 +66,47 @@ def apparatus_vs_articles(doc: Document) -> Iterator[Finding]:
         if table.layout != "apparatus":
             continue
         articles = [a for a in doc.articles if a.parts.program == table.subject]
-        expenditure = _grouped(doc, [a for a in articles if not a.parts.is_receipt], VAK_VEK)
+        expenditure = _grouped(doc, articles, VAK_VEK)  # a receipt article's VAK/VEK, where printed, count too
         receipts = _grouped(doc, articles, ("AO", "TO", "LO"))  # the articles that print receipts
         printed_receipts = {credit for credit, _ in receipts}
         for fact in table.facts:
-            what = f"apparatus program {table.subject} {fact.credit} {fact.stage}"
+            what = say("what.apparatus", subject=table.subject, credit=fact.credit, stage=fact.stage)
             parts = (expenditure if fact.credit in VAK_VEK else receipts).get((fact.credit, fact.stage))
             if parts:
-                found = _difference("apparatus-vs-articles", "error", table.subject, what, parts, fact, "")
+                found = _difference("apparatus-vs-articles", "error", table.subject, what, parts, fact, None)
             elif articles and fact.credit not in VAK_VEK and fact.credit not in printed_receipts:
                 # The program's articles are all there and none prints this receipt: its total is nothing.
                 found = sum_finding("apparatus-vs-articles", table.subject, what, [], fact, 0, parts_word="articles",
-                                    note=" (no article of the program prints this receipt)")  # fmt: skip
+                                    note=say("note.no_receipt"))  # fmt: skip
             else:
                 found = None
             if found:
                 yield found
+
+
+RECEIPTS = ("AO", "TO", "LO")
+
+
+@rule("program-receipts", "error")
+def program_receipts(doc: Document) -> Iterator[Finding]:
+    """The receipts (AO, TO, LO) of a program's summary row equal the sum of its articles' receipts, per stage,
+    where every receipt article of the program prints that receipt (else the articles may not be all)."""
+    for table in doc.tables:
+        if table.layout != "summary" or table.scope != "program":
+            continue
+        articles = [a for a in doc.articles if a.parts.program == table.subject]
+        receipt_articles = {a.code: a for a in articles if a.parts.is_receipt}.values()
+        if not receipt_articles:
+            continue
+        printed = [{f.credit for f in _article_facts(doc, a)} for a in receipt_articles]
+        sums = _grouped(doc, articles, RECEIPTS)
+        for fact in table.facts:
+            parts = sums.get((fact.credit, fact.stage))
+            if fact.credit in RECEIPTS and parts and all(fact.credit in credits for credits in printed):
+                what = say("what.receipts", subject=table.subject, credit=fact.credit, stage=fact.stage)
+                found = _difference("program-receipts", "error", table.subject, what, parts, fact, None)
+                if found:
+                    yield found
 
 
 def _execution(fact_bu: Fact, fact_jr: Fact) -> Finding | None:
@@ -87,21 +115,23 @@ def _execution(fact_bu: Fact, fact_jr: Fact) -> Finding | None:
         return None
     ratio = bu / jr
     if bu > jr:
-        message = "execution above available credit"
+        what = say("execution.above")
     elif ratio < 0.5:
-        message = "very low execution"
+        what = say("execution.low")
     else:
         return None
-    return Finding(
+    said = say("execution", subject=fact_bu.subject, credit=fact_bu.credit, what=what, bu=fmt(bu), jr=fmt(jr),
+               ratio=fmt(round(ratio * 100, 1), 1))  # fmt: skip
+    return worded(Finding(
         rule="execution",
         severity="info",
-        message=f"{fact_bu.subject} {fact_bu.credit}: {message}: BU {fmt(bu)} vs BA-JR {fmt(jr)} ({ratio:.1%})",
+        message="",
         subject=fact_bu.subject,
         numbers={"BU": bu, "BA-JR": jr, "ratio": round(ratio, 4)},
         expected=jr,
         actual=bu,
         locations=locations([fact_bu, fact_jr]),
-    )
+    ), said)
 
 
 @rule("execution", "info")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Fact
 from ..vocabulary import VOCABULARY
+from .messages import Said, say
 
 C = VOCABULARY.claims
 STAGE_RANK = {"BO": 0, "BA": 1, "BA-JR": 2}
@@ -335,6 +336,12 @@ class Expected:
         """The role in words, with the stages it uses: `the execution rate BU/BA-JR`."""
         stages = [f.stage for f in self.facts if f.stage != "BU"] or ["BU"]
         return ROLES[role].format(stage=self.label if role in {"budget", "cause"} else stages[-1], start=stages[0])
+
+    def said(self, role: str) -> Said:
+        """`describe` as words of a finding's message (Dutch and English, messages.py)."""
+        stages = [f.stage for f in self.facts if f.stage != "BU"] or ["BU"]
+        stage = self.label if role in {"budget", "cause"} else stages[-1]
+        return say(f"role.{role}", stage=stage, start=stages[0])
 
 
 def expected(claim: Claim, table: TableValues) -> list[Expected]:

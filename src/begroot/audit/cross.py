@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..model import Document, Fact
-from .findings import Finding, fmt, locations, rule
+from .findings import Finding, fmt, locations, rule, worded
+from .messages import say
 
 Key = tuple[str, str, str, str, int, str, str]
 
@@ -28,13 +29,15 @@ def cross_document_conflict(docs: list[Document]) -> Iterator[Finding]:
             continue
         facts = list(per_document.values())
         printed = ", ".join(f"{f.document}: {fmt(f.value)}" for f in facts)
-        yield Finding(
+        said = say("conflict", subject=key[1], row=key[2], credit=key[3], stage=key[5], year=str(key[4]),
+                   printed=printed)  # fmt: skip
+        yield worded(Finding(
             rule="cross-document-conflict",
             severity="warning",
-            message=f"{key[1]} {key[2]} {key[3]} {key[5]} {key[4]} differs between documents: {printed}",
+            message="",
             subject=key[1],
             numbers={f.document: f.value for f in facts},
             expected=facts[0].value,
             actual=facts[1].value,
             locations=locations(facts),
-        )
+        ), said)

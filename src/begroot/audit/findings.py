@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..model import Document, Fact
+from .messages import Said, render, say, words
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -93,45 +94,67 @@ def locations(facts: Iterable[Fact]) -> list[Location]:
 def sum_finding(
     rule_id: str,
     subject: str,
-    what: str,
+    what: Said,
     parts: list[Fact],
     total: Fact,
     actual: int | None = None,
     *,
     severity: str | None = None,
-    note: str | None = None,
+    note: Said | None = None,
     parts_word: str = "parts",
 ) -> Finding | None:
     """A finding when `parts` do not add up to `total` (None when they do).
 
-    Without a given severity, a difference of exactly 1 is a warning (likely rounding), more is an error.
+    A difference within one printed unit (1 thousand euro: parts rounded one by one) is an `info`
+    finding "rounded differently"; more is an error (or the given severity).
     """
     summed = sum(fact.value for fact in parts) if actual is None else actual
     difference = total.value - summed
     if difference == 0:
         return None
+    rounding = abs(difference) <= 1  # each part rounded to the thousand euro on its own
+    if rounding:
+        severity, note = "info", say("note.rounded")
     if severity is None:
-        severity = "warning" if abs(difference) == 1 else "error"
-    if note is None:
-        note = " (a rounding difference?)" if abs(difference) == 1 else ""
-    return Finding(
+        severity = "error"
+    said = say("sum", what=what, parts=say(parts_word), sum=fmt(summed), total=fmt(total.value),
+               difference=fmt(difference), note=note or "")  # fmt: skip
+    return worded(Finding(
         rule=rule_id,
         severity=severity,
-        message=f"{what}: {parts_word} add up to {fmt(summed)}, printed total {fmt(total.value)}, "
-        f"difference {fmt(difference)}{note}",
+        message="",
         subject=subject,
         numbers={"total": total.value, "sum": summed, "difference": difference},
         expected=summed,
         actual=total.value,
         locations=locations([*parts, total]),
-    )
+        context={"rounding": "yes"} if rounding else {},
+    ), said)
 
 
-def fmt(value: float) -> str:
-    """Dutch thousands separators: 1234567 -> 1.234.567."""
+def worded(finding: Finding, said: Said) -> Finding:
+    """The finding's message from its words: English in `message`, the words in `context` (messages.py)."""
+    finding.context = {**finding.context, "words": words(said)}
+    finding.message = render(said, "en")
+    return finding
+
+
+def within_printed_unit(printed: float, exact: float, decimals: int) -> bool:
+    """Whether a printed figure lies within one unit of its last printed digit of the exact value: what
+    rounding instead of truncating, or a rate computed on rounded amounts, can give (docs/audit.md)."""
+    return 0 < abs(printed - exact) < 10**-decimals - 1e-9
+
+
+def exact_text(value: float, decimals: int) -> str:
+    """The exact value shown two digits finer than printed (101,49 for a printed 102)."""
+    return fmt(round(value, decimals + 2), decimals + 2)
+
+
+def fmt(value: float, decimals: int = 2) -> str:
+    """Flemish number format: 1234567 -> 1.234.567, 1234.5 -> 1.234,5 (at most `decimals` decimals)."""
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Document
 from .findings import Finding, by_key, rule, sum_finding
+from .messages import say
 
 PART_ROWS = ("esr", "is", "other")
 
@@ -22,6 +23,7 @@ def ise_frame_sum(doc: Document) -> Iterator[Finding]:
             parts = [facts[k] for r in PART_ROWS if (k := (subject, r, credit, stage)) in facts]
             if len(parts) < 2:
                 continue
-            found = sum_finding("ise-frame-sum", subject, f"ISE frame {subject} {credit} {stage}", parts, total)
+            found = sum_finding("ise-frame-sum", subject, say("what.frame", subject=subject, credit=credit, stage=stage),
+                                parts, total)  # fmt: skip
             if found:
                 yield found

@@ -22,7 +22,8 @@ from ..parse.numbers import AMOUNT as AMOUNT_IN_WORDS
 from ..parse.numbers import amount_in_keuro, precision_of
 from ..vocabulary import VOCABULARY
 from .claims import Claim, Expected, Reading, TableValues, cause_key, claims_in, expected, new_paragraph
-from .findings import Finding, Location, fmt, locations, rule
+from .findings import Finding, Location, exact_text, fmt, locations, rule, within_printed_unit, worded
+from .messages import Said, say
 
 AMOUNT = re.compile(r"(?<![\d.,])(-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(\d+))?\s*keuro")
 PERCENT = re.compile(r"(?<![\d.,])(\d+)(?:,(\d+))?\s*%")
@@ -245,12 +246,19 @@ def _others_agree(quote: Quoted, sentence: list[Quoted], pools: Pools) -> bool:
 
 def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where: Location, unit: str) -> Finding:
     expected = round_half_up(cand.value, quote.decimals) if quote.percent else cand.value
-    verdict = "agrees with" if ok else "does not match"
-    return Finding(
+    rounding = not ok and within_printed_unit(quote.value, cand.value, quote.decimals)
+    if ok:
+        verdict = say("prose.agrees", label=cand.label, value=f"{fmt(expected)}{unit}")
+    elif rounding:
+        verdict = say("prose.rounded", label=cand.label, value=f"{exact_text(cand.value, quote.decimals)}{unit}")
+    else:
+        verdict = say("prose.differs", label=cand.label, value=f"{fmt(expected)}{unit}")
+    said = say("prose", subject=scope.subject, figure=f"{quote.text}{unit}", role="", verdict=verdict,
+               sentence=quote.sentence.strip()[:160])  # fmt: skip
+    finding = Finding(
         rule="prose-check" if ok else "prose-mismatch",
-        severity="info" if ok else "warning",
-        message=f"{scope.subject}: printed {quote.text}{unit} {verdict} {cand.label} = "
-        f"{fmt(expected)}{unit}: “{quote.sentence.strip()[:160]}”",
+        severity="info" if ok or rounding else "warning",
+        message="",
         subject=scope.subject,
         numbers={"printed": quote.value, cand.label: round(cand.value, 4)},
         expected=expected,
@@ -259,6 +267,9 @@ def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where
         verified=ok,
         context={"sentence": quote.sentence.strip(), "figure": quote.text + unit.strip(), "label": cand.label},
     )
+    if rounding:
+        finding.context["rounding"] = "yes"
+    return worded(finding, said)
 
 
 def check_scope(scope: Scope) -> Iterator[Finding]:
@@ -269,6 +280,7 @@ def check_scope(scope: Scope) -> Iterator[Finding]:
     reading = Reading(stage=scope.stage, year=scope.year, stage_years={(f.stage, f.year) for f in scope.facts})
     if scope.field == "text":  # a frame's prose speaks of the ISE only where it names it
         reading.parts, reading.anchor = True, VOCABULARY.claims.frame_anchor
+    stated: list[Base] = []  # available credits the prose states itself, as it goes
     for paragraph in scope.paragraphs:
         new_paragraph(reading)
         for sentence in paragraph.sentences:
@@ -282,6 +294,10 @@ def check_scope(scope: Scope) -> Iterator[Finding]:
                 if found is not None:
                     claimed.add(claim.figure.start)
                     yield found
+            stated += stated_bases(scope, sentence)
+            for start, found in check_shares(scope, sentence, stated, claimed):
+                claimed.add(start)
+                yield found
             figures = list(quoted(text))
             sentence_traits = SentenceTraits(text, len(figures))
             for quote in figures:
@@ -295,6 +311,96 @@ def check_scope(scope: Scope) -> Iterator[Finding]:
                     yield found
 
 
+@dataclass(frozen=True)
+class Base:
+    """An available credit a share may be of: a table figure, or an amount the prose states."""
+
+    credit: str
+    value: float
+    label: str
+    places: tuple[Location, ...]
+
+
+SHARE_STAGES = ("BA-JR", "BA", "BO")  # the available credit, latest first
+
+
+def stated_bases(scope: Scope, sentence: Sentence) -> list[Base]:
+    """The budgets and available credits the sentence states (`het beschikbare VAK bedroeg uiteindelijk 8.590
+    keuro`, `het krediet voor de maatregel DAC bedroeg 4.189 keuro VAK/VEK`), not the amounts of shares."""
+    words = VOCABULARY.claims
+    if not words.budget_stated.search(sentence.text):
+        return []
+    shares = [range(m.start(), m.end()) for m in words.share.finditer(sentence.text)]
+    named = {c for c in words.credit_word.findall(sentence.text) if c in ("VAK", "VEK")}
+    only = named.pop() if len(named) == 1 else ""  # `Het beschikbare VEK-krediet bedroeg 7.025 keuro`: VEK
+    found = []
+    for match in words.stated_amount.finditer(sentence.text):
+        if any(match.start() in span for span in shares):
+            continue
+        value = float(match.group("amount").replace(".", ""))
+        place = _where(scope, sentence, match.start("amount"))
+        for credit in (match.group("credit") or only).upper().split("/"):
+            found.append(Base(credit, value, f"{match.group('amount')} keuro", (place,)))
+    return found
+
+
+def _table_bases(scope: Scope) -> list[Base]:
+    return [Base(f.credit, f.value, f"{f.stage} {f.credit}", tuple(locations([f]))) for f in scope.facts
+            if f.row == "total" and f.stage in SHARE_STAGES and f.value]  # fmt: skip
+
+
+def check_shares(scope: Scope, sentence: Sentence, stated: list[Base], claimed: set[int]) -> Iterator[tuple[int, Finding]]:
+    """A percentage stated with its own amount (`1.861 keuro VAK of 22% van het beschikbare VAK-krediet`): the
+    amount over the available credit (the table's, or one the prose stated before) must give the percentage."""
+    for match in VOCABULARY.claims.share.finditer(sentence.text):
+        start = match.start("percent")
+        if start in claimed or "%" not in sentence.text:
+            continue
+        credit = (match.group("base") or match.group("credit") or "").upper()
+        amount = float(match.group("amount").replace(".", ""))
+        whole, _, decimals = match.group("percent").partition(",")
+        percent = float(f"{whole}.{decimals}" if decimals else whole)
+        bases = [b for b in [*reversed(stated), *_table_bases(scope)] if not credit or b.credit in (credit, "")]
+        if bases:
+            yield start, _share_finding(scope, sentence, match, amount, percent, len(decimals), bases)
+
+
+def _share_finding(scope: Scope, sentence: Sentence, match: re.Match[str], amount: float, percent: float,
+                   decimals: int, bases: list[Base]) -> Finding:  # fmt: skip
+    shares = [(b, amount / b.value * 100) for b in bases]
+    agreeing = [(b, v) for b, v in shares if round_half_up(v, decimals) == percent]
+    close = [(b, v) for b, v in shares if within_printed_unit(percent, v, decimals)]
+    base, value = (agreeing or close or shares)[0]
+    figure = match.group("percent") + "%"
+    if agreeing:
+        verdict = say("prose.agrees", label=f"{match.group('amount')} / {base.label}", value=f"{fmt(round_half_up(value, decimals))}%")
+    elif close:
+        verdict = say("prose.rounded", label=f"{match.group('amount')} / {base.label}", value=f"{exact_text(value, decimals)}%")
+    else:
+        verdict = say("prose.differs", label=f"{match.group('amount')} / {base.label}",
+                      value=f"{fmt(round_half_up(value, decimals))}% ({exact_text(value, decimals)})")  # fmt: skip
+    said = say("prose", subject=scope.subject, figure=figure, verdict=verdict, sentence=sentence.text.strip()[:160],
+               role=say("role", what=say("role.share", amount=match.group("amount"))))  # fmt: skip
+    context = {"sentence": sentence.text.strip(), "figure": figure, "label": f"share of {base.label}", "claim": "share",
+               "claimable": "yes", "offset": str(sentence.start + match.start("percent")), "field": scope.field}  # fmt: skip
+    if close and not agreeing:
+        context["rounding"] = "yes"
+    ok = bool(agreeing)
+    return worded(Finding(
+        rule="prose-check" if ok else "prose-mismatch",
+        severity="info" if ok or close else "error",
+        message="",
+        subject=scope.subject,
+        numbers={"printed": percent, "amount": amount, "base": base.value, "share": round(value, 4)},
+        expected=round_half_up(value, decimals),
+        actual=percent,
+        locations=[_where(scope, sentence, match.start("percent")), _where(scope, sentence, match.start("amount")),
+                   *base.places],
+        verified=ok,
+        context=context,
+    ), said)
+
+
 def _where(scope: Scope, sentence: Sentence, offset: int) -> Location:
     """The page and line of the figure at `offset` in the sentence: where it was printed."""
     span = sentence.where(offset)
@@ -302,8 +408,8 @@ def _where(scope: Scope, sentence: Sentence, offset: int) -> Location:
 
 
 def check_claim(claim: Claim, sentence: Sentence, scope: Scope, table: TableValues) -> Finding | None:
-    """A prose-check when the claim's figure is what the table says, a prose-mismatch (error) when not;
-    None when the table does not hold what the claim names."""
+    """A prose-check when the claim's figure is what the table says, a prose-mismatch (error) when not, an
+    `info` prose-mismatch "rounded differently" when within one printed unit; None when the table cannot say."""
     values = expected(claim, table)
     if not values:
         return None
@@ -311,35 +417,58 @@ def check_claim(claim: Claim, sentence: Sentence, scope: Scope, table: TableValu
     agreeing = [v for v in values if _agrees(claim, v)]
     # A claim that names its credits must hold for each; one that names none, for one of them.
     ok = len(agreeing) == len(values) if claim.credits else bool(agreeing)
-    shown = (agreeing[0] if ok else next(v for v in values if not _agrees(claim, v)))
+    wrong = [v for v in values if not _agrees(claim, v)]
+    close = [v for v in wrong if _close(claim, v)]
+    rounding = not ok and bool(close) and (len(close) == len(wrong) or not claim.credits)
+    shown = agreeing[0] if ok else (close[0] if rounding else wrong[0])
     printed = _signed(claim, shown.value)
     unit = "%" if figure.percent else " keuro"
-    what = shown.describe(claim.role)
-    verdict = "agrees with" if ok else "does not match"
-    return Finding(
+    if ok:
+        verdict = say("prose.agrees", label=shown.label, value=f"{fmt(printed)}{unit}")
+    elif rounding:
+        exact = exact_text(_exact_signed(claim, shown.value), figure.decimals)
+        verdict = say("prose.rounded", label=shown.label, value=f"{exact}{unit}")
+    else:
+        exact = f" ({exact_text(_exact_signed(claim, shown.value), figure.decimals)})" if figure.percent else ""
+        verdict = say("prose.differs", label=shown.label, value=f"{fmt(printed)}{unit}{exact}")
+    said = say("prose", subject=scope.subject, figure=f"{figure.text}{unit}", role=say("role", what=shown.said(claim.role)),
+               verdict=verdict, sentence=sentence.text.strip()[:160])  # fmt: skip
+    context = {"sentence": sentence.text.strip(), "figure": figure.text + unit.strip(), "label": shown.label,
+               "claim": claim.role, "claimable": "yes", "offset": str(sentence.start + figure.start),
+               "field": scope.field}  # fmt: skip
+    if rounding:
+        context["rounding"] = "yes"
+    return worded(Finding(
         rule="prose-check" if ok else "prose-mismatch",
-        severity="info" if ok else "error",
-        message=f"{scope.subject}: printed {figure.text}{unit} ({what}) {verdict} {shown.label} = "
-        f"{fmt(printed)}{unit}: “{sentence.text.strip()[:160]}”",
+        severity="info" if ok or rounding else "error",
+        message="",
         subject=scope.subject,
         numbers={"printed": figure.value, shown.label: round(shown.value, 4)},
         expected=printed,
         actual=figure.value,
         locations=[_where(scope, sentence, figure.start), *locations(shown.facts)],
         verified=ok,
-        context={"sentence": sentence.text.strip(), "figure": figure.text + unit.strip(), "label": shown.label,
-                 "claim": claim.role, "claimable": "yes", "offset": str(sentence.start + figure.start),
-                 "field": scope.field},
-    )
+        context=context,
+    ), said)
+
+
+def _exact_signed(claim: Claim, value: float) -> float:
+    """The table's value with the sign the sentence's words give, not rounded."""
+    if claim.role in {"change", "difference"} and claim.sign:
+        return value * (claim.sign if claim.role == "change" else -claim.sign)
+    if claim.role in {"change", "difference", "cause"}:
+        return abs(value)
+    return value
 
 
 def _signed(claim: Claim, value: float) -> float:
     """The table's value as the sentence would print it: rounded at its precision, the sign its words give."""
-    if claim.role in {"change", "difference"} and claim.sign:
-        value = value * (claim.sign if claim.role == "change" else -claim.sign)
-    elif claim.role in {"change", "difference", "cause"}:
-        value = abs(value)
-    return round_half_up(value, claim.figure.decimals)
+    return round_half_up(_exact_signed(claim, value), claim.figure.decimals)
+
+
+def _close(claim: Claim, value: Expected) -> bool:
+    """The printed figure within one unit of its last digit of the exact value: rounded differently."""
+    return within_printed_unit(claim.figure.value, _exact_signed(claim, value.value), claim.figure.decimals)
 
 
 def _agrees(claim: Claim, value: Expected) -> bool:
@@ -430,10 +559,11 @@ def _same_ise(key: str, subjects: set[str]) -> list[str]:
     return [key, *sorted(s for s in subjects if s != key and s.partition(":")[2] == slug)]
 
 
-def _hint(figure: Printed, table_facts: list[Fact]) -> str:
+def _hint(figure: Printed, table_facts: list[Fact]) -> Said | str:
     for fact in table_facts:
         if fact.stage != "DELTA" and rounds_to(fact.value, figure):
-            return f"; the printed figure matches {fact.stage} {fact.year} {fact.credit} of {fact.subject} ({fmt(fact.value)})"
+            return say("statement.hint", stage=fact.stage, year=str(fact.year), credit=fact.credit,
+                       subject=fact.subject, value=fmt(fact.value))  # fmt: skip
     return ""
 
 
@@ -475,12 +605,16 @@ def _statement_finding(
     nearest = min(stage_facts, key=lambda f: abs(abs(f.value) - abs(figure.value)))
     page, line = _statement_line(stmt, figure)
     hint = "" if ok else _hint(figure, table_facts)
+    # Within one printed step of the table, and no other figure of the table printed instead: rounded differently.
+    rounding = not ok and not hint and abs(abs(nearest.value) - abs(figure.value)) < figure.step - 1e-6
     values = ", ".join(f"{f.credit} {fmt(f.value)}" for f in stage_facts)
-    return Finding(
+    verdict = say("statement.agrees" if ok else "statement.rounded" if rounding else "statement.differs")
+    said = say("statement", subject=subject, what=say(f"statement.{what}"), figure=figure.text, verdict=verdict,
+               stage=nearest.stage, year=str(nearest.year), values=values, hint=hint)  # fmt: skip
+    return worded(Finding(
         rule="statement-check" if ok else "statement-mismatch",
-        severity="info" if ok else "warning",
-        message=f"{subject}: statement {what} '{figure.text}' {'agrees with' if ok else 'does not match'} "
-        f"{nearest.stage} {nearest.year} ({values}){hint}",
+        severity="info" if ok or rounding else "warning",
+        message="",
         subject=subject,
         numbers={
             "printed": figure.value,
@@ -490,5 +624,6 @@ def _statement_finding(
         expected=nearest.value,
         actual=figure.value,
         locations=[{"document": doc.name, "page": page, "source_line": line}, *locations(stage_facts)],
+        context={"rounding": "yes"} if rounding else {},
         verified=ok,
-    )
+    ), said)

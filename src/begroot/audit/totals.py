@@ -14,8 +14,10 @@ from collections.abc import Iterator
 
 from ..model import Document, Fact, Table
 from .findings import Finding, rule, sum_finding
+from .messages import say
 
 VAK_VEK = ("VAK", "VEK")
+FRAME_PARTS = ("esr", "is", "other")
 
 
 def _program_facts(tables: list[Table]) -> dict[str, list[Fact]]:
@@ -23,10 +25,13 @@ def _program_facts(tables: list[Table]) -> dict[str, list[Fact]]:
 
 
 def _sums(programs: dict[str, list[Fact]]) -> dict[tuple[str, str], list[Fact]]:
+    """Per (credit, stage) the facts that add up to each table's total: its total row, or, for a frame
+    printed without `Totaal`, its part rows (ESR + IS + other), which are that total."""
     parts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for facts in programs.values():
+        totals = {(f.credit, f.stage) for f in facts if f.row == "total"}
         for fact in facts:
-            if fact.row == "total":
+            if fact.row == "total" or (fact.row in FRAME_PARTS and (fact.credit, fact.stage) not in totals):
                 parts[(fact.credit, fact.stage)].append(fact)
     return parts
 
@@ -34,11 +39,11 @@ def _sums(programs: dict[str, list[Fact]]) -> dict[tuple[str, str], list[Fact]]:
 def _mismatches(total: Table, programs: dict[str, list[Fact]]) -> list[Finding]:
     parts = _sums(programs)
     names = "+".join(sorted(programs))
-    found = [
-        sum_finding("programs-sum-to-total", "TOTAL", f"programs {names} {f.credit} {f.stage}", parts[key], f)
-        for f in total.facts
-        if f.row == "total" and (key := (f.credit, f.stage)) in parts
-    ]
+    found = []
+    for f in total.facts:
+        if f.row == "total" and (key := (f.credit, f.stage)) in parts:
+            what = say("what.programs", names=names, credit=f.credit, stage=f.stage)
+            found.append(sum_finding("programs-sum-to-total", "TOTAL", what, parts[key], f))
     return [f for f in found if f]
 
 
@@ -76,7 +81,7 @@ def program_vs_ise_frames(doc: Document) -> Iterator[Finding]:
         parts = _sums({t.subject: t.facts for t in frames if t.subject in ises})
         for fact in table.facts:
             if fact.credit in VAK_VEK and (key := (fact.credit, fact.stage)) in parts:
-                what = f"ISE frames of program {fact.subject} {fact.credit} {fact.stage}"
+                what = say("what.program_frames", subject=fact.subject, credit=fact.credit, stage=fact.stage)
                 found = sum_finding("program-vs-ise-frames", fact.subject, what, parts[key], fact)
                 if found:
                     yield found
@@ -99,7 +104,8 @@ def evolution_delta(doc: Document) -> Iterator[Finding]:
                 before, after = facts[position - 1], facts[position + 1]
                 if "DELTA" in (before.stage, after.stage):
                     continue
-                what = f"table {table.index} {subject} {credit} {before.stage} {before.year} + DELTA"
+                what = say("what.delta", table=str(table.index), subject=subject, credit=credit, stage=before.stage,
+                           year=str(before.year))  # fmt: skip
                 found = sum_finding("evolution-delta", subject, what, [before, delta], after)
                 if found:
                     yield found
@@ -117,7 +123,8 @@ def slide_ise_sum(doc: Document) -> Iterator[Finding]:
         for fact in table.facts:
             parts = ise_parts.get((fact.subject, fact.credit, fact.stage))
             if fact.scope == "program" and parts:
-                what = f"slide table {table.index} ISE rows of {fact.subject} {fact.credit} {fact.stage}"
+                what = say("what.slide_ises", table=str(table.index), subject=fact.subject, credit=fact.credit,
+                           stage=fact.stage)  # fmt: skip
                 found = sum_finding("slide-ise-sum", fact.subject, what, parts, fact)
                 if found:
                     yield found
@@ -134,7 +141,7 @@ def slide_program_sum(doc: Document) -> Iterator[Finding]:
                 parts[(fact.credit, fact.stage)].append(fact)
         for fact in table.facts:
             if fact.scope == "total" and (key := (fact.credit, fact.stage)) in parts:
-                what = f"slide table {table.index} programs {fact.credit} {fact.stage}"
+                what = say("what.slide_programs", table=str(table.index), credit=fact.credit, stage=fact.stage)
                 found = sum_finding("slide-program-sum", "TOTAL", what, parts[key], fact)
                 if found:
                     yield found

@@ -1,7 +1,8 @@
 """`begroot audit [FILE...]`: check the figures of documents against each other and their prose.
 
 Exit codes (`errors.ExitCode`): 0 when the audit ran (findings or not: findings are a report, not a
-failure), 1 when a file could not be read, 3 when the database cannot be audited, 4 on a bug.
+failure), 1 when a file could not be read, 3 when the database cannot be audited, 4 on a bug, 5 with
+`--fail-on SEVERITY` when a finding of that severity or worse counts (a finding reviewed false-positive does not).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,17 @@ class Format(str, Enum):
 
 
 class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+class FailOn(str, Enum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -78,30 +89,61 @@ class Kept:
             yield Finding(**json.loads(text))
 
 
-TABLE_ROWS = 500  # rows per printed table: a table is measured whole before it is printed
+WORDS = {  # the summary's words per language (the findings' own messages: audit/messages.py)
+    "nl": {"finding": ("bevinding", "bevindingen"), "document": ("document", "documenten"),
+           "error": ("fout", "fouten"), "warning": ("waarschuwing", "waarschuwingen"), "info": ("info", "info"),
+           "rules": "per regel", "verdicts": "oordelen", "none": "geen", "hidden": "info niet getoond (--all)",
+           "false-positive": "vals alarm", "confirmed": "bevestigd", "fixed": "verbeterd"},
+    "en": {"finding": ("finding", "findings"), "document": ("document", "documents"),
+           "error": ("error", "errors"), "warning": ("warning", "warnings"), "info": ("info", "info"),
+           "rules": "by rule", "verdicts": "verdicts", "none": "none", "hidden": "info not shown (--all)",
+           "false-positive": "false positive", "confirmed": "confirmed", "fixed": "fixed"},
+}  # fmt: skip
 
 
-def batched(items: Iterable[Finding], size: int) -> Iterator[list[Finding]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+def counted(count: int, word: str, lang: str) -> str:
+    """`1 bevinding`, `2 bevindingen`: the plural right."""
+    one, many = WORDS[lang][word]  # type: ignore[misc]
+    return f"{count} {one if count == 1 else many}"
 
 
-def _print_table(findings: Iterable[Finding]) -> None:
-    from rich.markup import escape
-    from rich.table import Table as RichTable
+def counts(finding: Finding) -> bool:
+    """Whether a finding counts as its severity: a finding reviewed false-positive no longer does."""
+    return finding.verdict != "false-positive"
 
-    count = 0
-    for chunk in batched(findings, TABLE_ROWS):
-        table = RichTable(show_lines=False)
-        for column in ("id", "severity", "rule", "subject", "message", "where", "verdict"):
-            table.add_column(column, overflow="fold")
-        for f in chunk:
-            cells = (f.finding_id, f.severity, f.rule, f.subject, f.message, _where(f), _verdict(f))
-            table.add_row(*(escape(cell) for cell in cells))
-        out().print(table)
-        count += len(chunk)
-    out().print(f"{count} finding(s)")
+
+def _print_summary(findings: Iterable[Finding], lang: str, show_info: bool) -> None:
+    """A summary (counts by severity and rule, verdicts), then one line per error and warning (info with --all)."""
+    from collections import Counter
+
+    from ..audit.messages import message
+
+    severities: Counter[str] = Counter()
+    rules: Counter[tuple[str, str]] = Counter()
+    verdicts: Counter[str] = Counter()
+    documents: set[str] = set()
+    lines: list[str] = []
+    for f in findings:
+        documents.update(str(loc.get("document")) for loc in f.locations[:1])
+        verdicts[f.verdict or ""] += 1
+        if counts(f):
+            severities[f.severity] += 1
+            rules[(f.rule, f.severity)] += 1
+        if show_info or (f.severity != "info" and counts(f)):
+            verdict = f" [{WORDS[lang].get(f.verdict, f.verdict)}]" if f.verdict else ""
+            lines.append(f"{f.finding_id} {f.severity:<7} {f.rule} {_where(f)}{verdict}: {message(f, lang)}")
+    words = WORDS[lang]
+    total = sum(verdicts.values())
+    parts = [counted(severities[s], s, lang) for s in ("error", "warning", "info")]
+    print(f"{counted(total, 'finding', lang)} ({counted(len(documents), 'document', lang)}): {', '.join(parts)}")
+    by_rule = ", ".join(f"{rule} {severity} {n}" for (rule, severity), n in sorted(rules.items()))
+    print(f"{words['rules']}: {by_rule or words['none']}")
+    given = ", ".join(f"{words.get(v, v)} {n}" for v, n in sorted(verdicts.items()) if v)
+    print(f"{words['verdicts']}: {given or words['none']}")
+    if not show_info and severities["info"]:
+        print(words["hidden"])  # type: ignore[arg-type]
+    for line in lines:
+        print(line)
 
 
 def _plain(value: object) -> object:
@@ -113,14 +155,17 @@ def _plain(value: object) -> object:
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
-def _print_json(findings: Iterable[Finding]) -> None:
+def _print_json(findings: Iterable[Finding], lang: str) -> None:
     """A JSON array written one finding at a time: thousands of findings are never one big string.
     Each finding is made whole as text before any of it is written, so an error never leaves half an item."""
+    from ..audit.messages import message
+
     out_stream = sys.stdout
     out_stream.write("[")
     count = 0
     for finding in findings:
-        item = json.dumps(finding.as_dict(), ensure_ascii=False, indent=2, default=_plain)
+        item = json.dumps(finding.as_dict() | {"message": message(finding, lang)}, ensure_ascii=False, indent=2,
+                          default=_plain)  # fmt: skip
         out_stream.write((",\n" if count else "\n") + item)
         count += 1
     out_stream.write("\n]\n" if count else "]\n")
@@ -130,7 +175,7 @@ CSV_COLUMNS = ("id", "severity", "rule", "subject", "message", "where", "expecte
                "verdict_note", "verdict_by", "verdict_at")  # fmt: skip
 
 
-def _print_csv(findings: Iterable[Finding]) -> None:
+def _print_csv(findings: Iterable[Finding], lang: str) -> None:
     """One finding a row; every place it points at in `where` (document:page:line, `; ` between them)."""
     import csv
 
@@ -138,13 +183,15 @@ def _print_csv(findings: Iterable[Finding]) -> None:
 
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_safe_rows(_csv_row(f) for f in findings))
+    writer.writerows(csv_safe_rows(_csv_row(f, lang) for f in findings))
 
 
-def _csv_row(f: Finding) -> tuple[object, ...]:
+def _csv_row(f: Finding, lang: str) -> tuple[object, ...]:
+    from ..audit.messages import message
+
     where = "; ".join(f"{loc.get('document')}:{loc.get('page')}:{loc.get('source_line')}" for loc in f.locations)
     verdict = (f.verdict or "", f.verdict_note or "", f.verdict_by or "", f.verdict_at or "")
-    return (f.finding_id, f.severity, f.rule, f.subject, f.message, where,
+    return (f.finding_id, f.severity, f.rule, f.subject, message(f, lang), where,
             _plain_or_empty(f.expected), _plain_or_empty(f.actual), *verdict)  # fmt: skip
 
 
@@ -152,11 +199,13 @@ def _plain_or_empty(value: object) -> object:
     return "" if value is None else _plain(value) if isinstance(value, Decimal) else value
 
 
-def _print_markdown(findings: Iterable[Finding]) -> None:
+def _print_markdown(findings: Iterable[Finding], lang: str) -> None:
+    from ..audit.messages import message
+
     print("| id | severity | rule | subject | message | where | verdict |")
     print("|---|---|---|---|---|---|---|")
     for f in findings:
-        cells = [f.finding_id, f.severity, f.rule, f.subject, f.message, _where(f), _verdict(f)]
+        cells = [f.finding_id, f.severity, f.rule, f.subject, message(f, lang), _where(f), _verdict(f)]
         print("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
 
 
@@ -224,10 +273,16 @@ def audit(
         None, "--severity", "-s", help="Only these severities (repeatable); default: all."
     ),
     db: str | None = typer.Option(None, "--db", help="Database URL when auditing the database (default: $BEGROOT_DB)."),
+    lang: Lang = typer.Option(Lang.nl, "--lang", help="Language of the messages and the summary: nl or en."),
+    all_findings: bool = typer.Option(False, "--all", help="List the info findings too (default: errors and warnings)."),
+    fail_on: FailOn | None = typer.Option(
+        None, "--fail-on", help="Exit 5 when a finding of this severity or worse counts (not reviewed false-positive)."
+    ),
 ) -> None:
     """Check sums, articles against frames, execution, and the prose against the tables.
 
-    Exits 0 whenever the audit ran, with or without findings; 1 for unreadable files.
+    Exits 0 whenever the audit ran, with or without findings (5 with --fail-on when such a finding counts);
+    1 for unreadable files.
     """
     paths, count = (expand_paths(files) if files else []), Tally()
     found = _from_files(paths, count) if files else _from_database(db)
@@ -236,17 +291,28 @@ def audit(
     from ..audit import SEVERITIES
 
     wanted = {s.value for s in severity} if severity else set(SEVERITIES)
-    findings = (f for f in found if f.severity in wanted)
+    gate = set(SEVERITIES[: SEVERITIES.index(fail_on.value) + 1]) if fail_on else set()
+    failing = False
+
+    def chosen() -> Iterator[Finding]:
+        nonlocal failing
+        for f in found:
+            failing = failing or (f.severity in gate and counts(f))
+            if f.severity in wanted:
+                yield f
+
     if format is Format.json:
-        _print_json(findings)
+        _print_json(chosen(), lang.value)
     elif format is Format.csv:
-        _print_csv(findings)
+        _print_csv(chosen(), lang.value)
     elif format is Format.markdown:
-        _print_markdown(findings)
+        _print_markdown(chosen(), lang.value)
     else:
-        _print_table(findings)
+        _print_summary(chosen(), lang.value, all_findings or bool(severity))
     if files:
-        count.exit(len(paths))
+        count.exit(len(paths))  # returns when every file was read
+    if failing:
+        raise typer.Exit(ExitCode.FINDINGS)
 
 
 @app.command()

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import AmbiguousDocument, BegrootError
+from ..errors import AmbiguousDocument, BegrootError, ExitCode
 from . import app
 from .common import (
     FIRST_YEAR,
     LAST_YEAR,
     err,
+    fail,
     filling,
     is_standard_output,
     one_of,
@@ -173,21 +174,35 @@ def report(
 
 @app.command()
 def diff(
-    a: str = typer.Argument(..., help="Document id (or file name) in the database, or a file."),
-    b: str = typer.Argument(..., help="Document id (or file name) in the database, or a file."),
+    a: str | None = typer.Argument(None, help="Document id (or file name) in the database, or a file."),
+    b: str | None = typer.Argument(None, help="Document id (or file name) in the database, or a file."),
     format: DiffFormat = typer.Option(DiffFormat.table, "--format", help="table, markdown or csv."),
     stages: tuple[str, str] | None = typer.Option(
         None, "--stages", help="Compare stage X of A with stage Y of B (BO, BA, BA-JR, BU).", callback=stage_pair
     ),
+    start: str | None = typer.Option(None, "--from", help="DOC:STAGE:YEAR, the earlier side (e.g. doc2024:BO:2024)."),
+    end: str | None = typer.Option(None, "--to", help="DOC:STAGE:YEAR, the later side: figures matched by subject."),
     top: int | None = typer.Option(None, "--top", min=1, help="Only the N biggest moves per credit."),
     db: str | None = DB_OPTION,
 ) -> None:
-    """What changed from A to B: articles added or gone, and the figures that moved, biggest first."""
+    """What changed from A to B: articles added or gone, and the figures that moved, biggest first (B − A).
+
+    With --from and --to: the figures of one document at a stage and year against another's, matched by
+    subject across years (BO 2024 vs BO 2025, BU vs BA-JR)."""
     from ..export import compare, load_side
-    from ..export.diff import top_per_credit
+    from ..export.diff import Point, compare_points, top_per_credit
     from ..export.formats import csv_safe
 
-    result = compare(load_side(a, db), load_side(b, db), stages)
+    if start or end:
+        if not (start and end) or a or b or stages:
+            fail("give both --from and --to, without documents or --stages", ExitCode.USAGE)
+        first, last = Point.parse(start or ""), Point.parse(end or "")
+        result = compare_points(load_side(first.document, db), load_side(last.document, db), first, last)
+    elif a and b:
+        result = compare(load_side(a, db), load_side(b, db), stages)
+    else:
+        fail("give two documents, or --from DOC:STAGE:YEAR --to DOC:STAGE:YEAR", ExitCode.USAGE)
+        return
     changes = _change_rows(top_per_credit(result, top), stages)
     if format is DiffFormat.csv:
         csv_safe(changes).to_csv(sys.stdout, index=False)
@@ -212,8 +227,10 @@ def _summary_lines(result: Diff, changes: pd.DataFrame) -> list[str]:
         f"{result.a} → {result.b}",
         f"articles added: {', '.join(result.added) or 'none'}",
         f"articles gone: {', '.join(result.removed) or 'none'}",
-        f"figures changed: {len(result.changes)}"
+        f"figures changed: {len(result.changes)} of {result.compared} compared"
         + (f" (the {len(changes)} biggest shown)" if len(changes) < len(result.changes) else ""),
+        f"change = {result.label}",
+        *([f"nothing changed: {result.why}"] if result.why else []),
     ]
 
 

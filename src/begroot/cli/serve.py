@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import typer
 
@@ -31,6 +32,12 @@ def serve(
         help="Another Host name the server answers to (repeatable); by default only the listening host, "
         "localhost and 127.0.0.1, against DNS rebinding.",
     ),
+    review_token_file: str | None = typer.Option(
+        None,
+        "--review-token-file",
+        help="Enable reviewing findings in the browser for whoever presents the token in FILE (a login form, "
+        "then a cookie); without it the server is read-only.",
+    ),
 ) -> None:
     """Serve the dashboard (/) and the read-only JSON API (/api/v1, docs at /api/docs).
 
@@ -39,13 +46,15 @@ def serve(
     import uvicorn
 
     from ..api.protocol import TargetHostProtocol
-    from ..app import ALLOWED_HOSTS_ENV, THREADS_ENV, create_app
+    from ..app import ALLOWED_HOSTS_ENV, REVIEW_TOKEN_ENV, THREADS_ENV, create_app
+    from ..web.review import read_token
 
     hosts = [host, *(allowed_host or [])]
+    token = read_token(review_token_file) if review_token_file else None  # a bad file: one line
     # TargetHostProtocol: an absolute-form target's host is the one checked against the trusted names.
     options = {"host": host, "port": port, "log_level": "warning", "access_log": False, "http": TargetHostProtocol}
     # DatabaseError (missing, not a database...): one line
-    application = create_app(db, allowed_hosts=hosts, threads=threads)
+    application = create_app(db, allowed_hosts=hosts, threads=threads, review_token=token)
     if workers == 1:
         uvicorn.run(application, **options)  # type: ignore[arg-type]
         return
@@ -56,4 +65,6 @@ def serve(
     os.environ[ALLOWED_HOSTS_ENV] = ",".join(hosts)
     if threads:
         os.environ[THREADS_ENV] = str(threads)
+    if review_token_file:
+        os.environ[REVIEW_TOKEN_ENV] = str(Path(review_token_file).resolve())
     uvicorn.run("begroot.app:create_app", factory=True, workers=workers, **options)  # type: ignore[arg-type]

@@ -2,7 +2,9 @@
 
 A side is a document name in the database or a file path (parsed directly, no database).
 Figures are matched on scope, subject, row, credit, year, stage and perimeter; with
-`stages=(a, b)` the stage is left out of the match and stage a of A is compared with stage b of B.
+`stages=(a, b)` the stage is left out of the match and stage a of A is compared with stage b of B;
+`compare_points` (`begroot diff --from DOC:STAGE:YEAR --to DOC:STAGE:YEAR`) leaves stage and year out and
+compares by subject across years. The difference is always B − A (the later minus the earlier), labelled.
 """
 
 from __future__ import annotations
@@ -33,7 +35,30 @@ class Diff:
     b: str
     added: list[str]  # article codes in B only
     removed: list[str]  # article codes in A only
-    changes: pd.DataFrame  # key columns, credit, a, b, change; sorted by |change|, largest first
+    changes: pd.DataFrame  # key columns, credit, a, b, change (b − a); sorted by |change|, largest first
+    label: str = ""  # what `change` is: `BO 2025 − BO 2024`
+    why: str = ""  # when nothing changed: why (nothing printed there, nothing in common, all equal)
+    compared: int = 0  # figures matched on both sides
+
+
+@dataclass(frozen=True)
+class Point:
+    """`DOC:STAGE:YEAR`: the figures of one document at one stage of one year (`begroot diff --from/--to`)."""
+
+    document: str
+    stage: str
+    year: int
+
+    @classmethod
+    def parse(cls, text: str) -> Point:
+        document, _, rest = text.rpartition(":")
+        document, _, stage = document.rpartition(":")
+        if not document or not stage or not rest.isdigit():
+            raise BegrootError(text, "expected DOC:STAGE:YEAR (e.g. mydoc:BO:2025)")
+        return cls(document, stage.upper(), int(rest))
+
+    def __str__(self) -> str:
+        return f"{self.stage} {self.year}"
 
 
 def load_side(ref: str, url: str | None) -> Side:
@@ -65,6 +90,46 @@ def compare(a: Side, b: Side, stages: tuple[str, str] | None = None) -> Diff:
         _values(a.facts, key, stages[0] if stages else None),
         _values(b.facts, key, stages[1] if stages else None),
     )
+    label = f"{stages[1]} − {stages[0]}" if stages else f"{b.name} − {a.name}"
+    return _matched(a, b, left, right, key, label)
+
+
+def compare_points(a: Side, b: Side, start: Point, end: Point) -> Diff:
+    """The figures of A at `start` against those of B at `end`, matched by subject (scope, subject, row,
+    credit, perimeter) across stages and years: `end − start` (BO 2025 − BO 2024, BA-JR 2023 − BU 2023)."""
+    key = [k for k in KEY if k not in ("stage", "year")]
+    left, right = _at(a.facts, key, start), _at(b.facts, key, end)
+    diff = _matched(a, b, left, right, key, f"{end} − {start}")
+    if not diff.changes.empty:
+        diff.changes.insert(4, "year", f"{start.year}→{end.year}")
+        diff.changes.insert(5, "stage", f"{start.stage}→{end.stage}")
+    if diff.changes.empty:
+        diff.why = _why(a, b, left, right, start, end, diff.compared)
+    return diff
+
+
+def _at(facts: pd.DataFrame, key: list[str], point: Point) -> pd.DataFrame:
+    if facts.empty:
+        return pd.DataFrame(columns=[*key, "value"])
+    chosen = facts[(facts["stage"] == point.stage) & (facts["year"] == point.year)]
+    return chosen.drop_duplicates(key)[[*key, "value"]]
+
+
+def _why(a: Side, b: Side, left: pd.DataFrame, right: pd.DataFrame, start: Point, end: Point, compared: int) -> str:
+    """Why a comparison found nothing that changed: which side prints nothing there, or nothing in common."""
+    for side, found, point in ((a, left, start), (b, right, end)):
+        if found.empty:
+            printed = sorted({f"{s} {y}" for s, y in zip(side.facts.get("stage", []), side.facts.get("year", []),
+                                                      strict=True) if s != "DELTA"})  # fmt: skip
+            return f"{side.name} prints no figure at {point} (it prints: {', '.join(printed) or 'nothing'})"
+    if not compared:
+        perimeters = [sorted(set(found["perimeter"]) - {""}) or ["–"] for found in (left, right)]
+        return (f"no subject in the same perimeter on both sides ({a.name}: {', '.join(perimeters[0])}; "
+                f"{b.name}: {', '.join(perimeters[1])})")  # fmt: skip
+    return f"all {compared} figures compared are equal"
+
+
+def _matched(a: Side, b: Side, left: pd.DataFrame, right: pd.DataFrame, key: list[str], label: str) -> Diff:
     both = left.merge(right, on=key, suffixes=("_a", "_b"))
     both = both.rename(columns={"value_a": "a", "value_b": "b"})
     both["change"] = both["b"] - both["a"]
@@ -77,6 +142,8 @@ def compare(a: Side, b: Side, stages: tuple[str, str] | None = None) -> Diff:
         added=sorted(set(b.articles) - set(a.articles)),
         removed=sorted(set(a.articles) - set(b.articles)),
         changes=moved.drop(columns="size").reset_index(drop=True),
+        label=label,
+        compared=len(both),
     )
 
 

@@ -17,12 +17,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from .queries import all_rows
 from .schema import articles_t, documents_t, facts_t, findings_t, ises_t
-from .store import CONFLICT_RULE, STAGE_ORDER
+from .store import CONFLICT_RULE, STAGE_ORDER, findings_query
 
 MAIN_STAGES = ("BO", "BA", "BA-JR", "BU")
 EXPENDITURE = ("VAK", "VEK")
@@ -65,7 +65,8 @@ def library(connection: Connection) -> list[dict[str, Any]]:
     counts = _severity_counts(connection)
     rows = []
     for row in all_rows(connection, query):
-        found = counts.get(row.pop("id"), {})
+        row.pop("id")
+        found = counts.get(row["name"], {})
         errors, warnings, infos = (found.get(s, 0) for s in ("error", "warning", "info"))
         status = "error" if errors else "warning" if warnings else "ok"
         rows.append(row | {"label": label(row), "errors": errors, "warnings": warnings, "infos": infos,
@@ -73,14 +74,19 @@ def library(connection: Connection) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["domain"], r["year"], STAGE_ORDER.get(r["stage"], 9), r["kind"]))
 
 
-def _severity_counts(connection: Connection) -> dict[int, dict[str, int]]:
-    query = select(findings_t.c.document_id, findings_t.c.severity, func.count().label("n")).group_by(
-        findings_t.c.document_id, findings_t.c.severity
+def _severity_counts(connection: Connection) -> dict[str, dict[str, int]]:
+    """Per document name, the findings per severity that count: one whose latest verdict is false-positive does not."""
+    found = findings_query().subquery()
+    counting = or_(found.c.verdict.is_(None), found.c.verdict != "false-positive")
+    query = (
+        select(found.c.document, found.c.severity, func.count().label("n"))
+        .where(counting)
+        .group_by(found.c.document, found.c.severity)
     )
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
     for row in connection.execute(query):
-        if row.document_id is not None:
-            counts[row.document_id][row.severity] = row.n
+        if row.document is not None:
+            counts[row.document][row.severity] = row.n
     return counts
 
 
@@ -151,14 +157,14 @@ def _authority(point_year: int, point_stage: str) -> Any:
 Place = tuple[Any, Any, Any]  # (document, page, source_line) of a statement or a finding's location
 
 
-def _findings_by_place(conflicts: list[dict[str, Any]]) -> dict[Place, list[tuple[int, int]]]:
-    """Place -> (position in `conflicts`, id) of the findings locating a figure there: built once per
+def _findings_by_place(conflicts: list[dict[str, Any]]) -> dict[Place, list[tuple[int, str]]]:
+    """Place -> (position in `conflicts`, stable finding id) of the findings locating a figure there: built once per
     subject, so that each point looks up its few places instead of scanning every finding's locations
     (a domain's TOTAL has thousands of points and findings)."""
-    by_place: dict[Place, list[tuple[int, int]]] = defaultdict(list)
+    by_place: dict[Place, list[tuple[int, str]]] = defaultdict(list)
     for position, finding in enumerate(conflicts):
         for loc in finding["locations"] or ():
-            by_place[(loc.get("document"), loc.get("page"), loc.get("source_line"))].append((position, finding["id"]))
+            by_place[(loc.get("document"), loc.get("page"), loc.get("source_line"))].append((position, finding["finding_id"]))
     return by_place
 
 
@@ -166,7 +172,7 @@ def _point(
     subject: str,
     key: tuple[int, str, str, str],
     statements: list[dict[str, Any]],
-    by_place: dict[Place, list[tuple[int, int]]],
+    by_place: dict[Place, list[tuple[int, str]]],
 ) -> dict[str, Any]:
     year, stage, credit, perimeter = key
     ordered = sorted(statements, key=_authority(year, stage), reverse=True)
@@ -205,9 +211,9 @@ class Conflicts:
     def __init__(self, connection: Connection, subject: str):
         self.connection = connection
         self.subject = subject
-        self._by_place: dict[Place, list[tuple[int, int]]] | None = None
+        self._by_place: dict[Place, list[tuple[int, str]]] | None = None
 
-    def by_place(self) -> dict[Place, list[tuple[int, int]]]:
+    def by_place(self) -> dict[Place, list[tuple[int, str]]]:
         if self._by_place is None:
             self._by_place = _findings_by_place(_conflicts(self.connection, self.subject))
         return self._by_place
@@ -215,7 +221,7 @@ class Conflicts:
 
 def _conflicts(connection: Connection, subject: str) -> list[dict[str, Any]]:
     """The store's cross-document conflicts about this subject (their message starts with it)."""
-    query = select(findings_t.c.id, findings_t.c.locations).where(
+    query = select(findings_t.c.finding_id, findings_t.c.locations).where(
         findings_t.c.rule == CONFLICT_RULE, findings_t.c.message.startswith(f"{subject} ", autoescape=True)
     )
     return all_rows(connection, query.order_by(findings_t.c.id))
@@ -458,27 +464,52 @@ def _article_values(connection: Connection, doc_id: int, credit: str, stage: str
 def compare(
     connection: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str
 ) -> list[dict[str, Any]]:
-    """Total-row figures both sides print for the same subject, biggest absolute change first."""
+    """The rows of `comparison`: like with like, later minus earlier."""
+    return list(comparison(connection, a, b, stage_a, stage_b, credit)["rows"])
+
+
+def comparison(
+    connection: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str
+) -> dict[str, Any]:
+    """Total-row figures both sides print for the same subject in the same perimeter (afbakening), biggest
+    change first; the difference is always the later side minus the earlier (`change`, labelled
+    `BO 2025 − BO 2024`). Subjects both print only in different perimeters are not compared: `not_comparable`
+    names the perimeters of each side (`BU 2023 MVG excl. DAB vs BO 2022 incl. VDAB`)."""
     from .queries import headline
 
-    left, right = headline(connection, a, stage_a), headline(connection, b, stage_b)
+    sides = [(a, stage_a), (b, stage_b)]
+    figures = [headline(connection, name, stage, by_perimeter=True) for name, stage in sides]
+    labels = [_side_label(connection, name, stage, found) for (name, stage), found in zip(sides, figures, strict=True)]
+    earlier, later = sorted((0, 1), key=lambda i: (labels[i][1], STAGE_ORDER.get(labels[i][0], 9), i))
+    first, last = figures[earlier], figures[later]
     rows = [
-        {
-            "scope": key[0],
-            "subject": key[1],
-            "credit": credit,
-            "a": left[key]["value"],
-            "a_year": left[key]["year"],
-            "b": right[key]["value"],
-            "b_year": right[key]["year"],
-            "change": right[key]["value"] - left[key]["value"],
-            # where each side prints it (the pages link the figures to their page views)
-            "a_page": left[key]["page"],
-            "a_line": left[key]["source_line"],
-            "b_page": right[key]["page"],
-            "b_line": right[key]["source_line"],
-        }
-        for key in left.keys() & right.keys()
+        {"scope": key[0], "subject": key[1], "credit": credit, "perimeter": key[3],
+         "earlier": first[key]["value"], "earlier_year": first[key]["year"],
+         "later": last[key]["value"], "later_year": last[key]["year"],
+         "change": last[key]["value"] - first[key]["value"],
+         # where each side prints it (the pages link the figures to their page views)
+         "earlier_page": first[key]["page"], "earlier_line": first[key]["source_line"],
+         "later_page": last[key]["page"], "later_line": last[key]["source_line"]}
+        for key in first.keys() & last.keys()
         if key[2] == credit
-    ]
-    return sorted(rows, key=lambda r: (-abs(r["change"]), r["subject"]))
+    ]  # fmt: skip
+    perimeters = [{k[3] for k in found if k[2] == credit} for found in (first, last)]
+    subjects = [{k[:3] for k in found if k[2] == credit} for found in (first, last)]
+    compared = {(r["scope"], r["subject"], credit) for r in rows}
+    apart = (subjects[0] & subjects[1]) - compared
+    name = [f"{labels[i][0]} {labels[i][1]}" for i in (earlier, later)]
+    return {
+        "rows": sorted(rows, key=lambda r: (-abs(r["change"]), r["subject"])),
+        "earlier": name[0], "later": name[1], "earlier_document": sides[earlier][0], "later_document": sides[later][0],
+        "label": f"{name[1]} − {name[0]}",
+        "perimeters": [sorted(p - {""}) or [""] for p in perimeters],
+        "not_comparable": len(apart),
+    }  # fmt: skip
+
+
+def _side_label(connection: Connection, name: str, stage: str | None, found: dict[tuple[str, ...], dict[str, Any]]) -> tuple[str, int]:
+    """(stage, year) of one side's figures: the stage compared and the year most of its figures are of."""
+    doc = connection.execute(select(documents_t.c.stage, documents_t.c.year).where(documents_t.c.name == name)).first()
+    years = Counter(row["year"] for row in found.values())
+    year = years.most_common(1)[0][0] if years else (doc.year if doc else 0)
+    return (stage or (doc.stage if doc else "")), int(year)

@@ -57,13 +57,13 @@ def detail(connection: Connection, name: str) -> dict[str, Any] | None:
     findings = all_rows(
         connection,
         select(
-            findings_t.c.id,
             findings_t.c.rule,
             findings_t.c.severity,
             findings_t.c.message,
             findings_t.c.subject,
             findings_t.c.locations,
             findings_t.c.finding_id,
+            findings_t.c.context,
         )
         .where(findings_t.c.document_id == key)
         .order_by(findings_t.c.id),
@@ -116,13 +116,14 @@ def page_findings(connection: Connection, name: str, page: int) -> list[dict[str
     key = select(documents_t.c.id).where(documents_t.c.name == name).scalar_subquery()
     query = (
         select(
-            findings_t.c.id,
+            findings_t.c.finding_id,
             findings_t.c.rule,
             findings_t.c.severity,
             findings_t.c.message,
             findings_t.c.subject,
             findings_t.c.locations,
             findings_t.c.numbers,
+            findings_t.c.context,
         )
         .where(or_(findings_t.c.document_id == key, findings_t.c.related_document_id == key))
         .order_by(findings_t.c.id)
@@ -135,24 +136,6 @@ def page_findings(connection: Connection, name: str, page: int) -> list[dict[str
             found.append(finding | {"lines": lines})
     return found
 
-
-def finding(connection: Connection, finding_id: int) -> dict[str, Any] | None:
-    row = (
-        connection.execute(
-            select(
-                findings_t.c.id,
-                findings_t.c.rule,
-                findings_t.c.severity,
-                findings_t.c.message,
-                findings_t.c.subject,
-                findings_t.c.locations,
-                findings_t.c.numbers,
-            ).where(findings_t.c.id == finding_id)
-        )
-        .mappings()
-        .first()
-    )
-    return dict(row) if row else None
 
 
 def fact(connection: Connection, fact_id: int) -> dict[str, Any] | None:

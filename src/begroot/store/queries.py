@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, Select, Text, bindparam, cast, func, or_, select, tuple_
+from sqlalchemy import BigInteger, Integer, Select, Text, bindparam, case, cast, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from .schema import (
@@ -24,6 +24,7 @@ from .schema import (
     goals_t,
     ises_t,
     programs_t,
+    reviews_t,
 )
 from .store import STAGE_ORDER, documents_query, findings_query, stage_order, timeline_query, titles_query
 
@@ -95,8 +96,10 @@ PAGE = (bindparam("limit", type_=Integer), bindparam("offset", type_=Integer))
 
 
 def signature(connection: Connection) -> tuple[str, ...]:
-    """The sorted sha256s of the stored documents: changes whenever a document is added or removed."""
-    return tuple(connection.scalars(select(documents_t.c.sha256).order_by(documents_t.c.sha256)))
+    """The sorted sha256s of the stored documents and the last review: changes whenever a document is added or
+    removed, or a verdict given (a verdict changes what the pages count)."""
+    documents = tuple(connection.scalars(select(documents_t.c.sha256).order_by(documents_t.c.sha256)))
+    return (*documents, f"reviews:{connection.scalar(select(func.max(reviews_t.c.id)))}")
 
 
 def documents(connection: Connection) -> list[dict[str, Any]]:
@@ -414,9 +417,10 @@ class FindingFilter:
     severity: str | None = None
     document: str | None = None
     subject: str | None = None
+    verdict: str | None = None  # the latest verdict; "none": not reviewed
 
 
-def findings(connection: Connection, filters: FindingFilter) -> list[dict[str, Any]]:
+def _findings_where(filters: FindingFilter) -> Select[Any]:
     query = _where(
         findings_query(),
         [
@@ -426,9 +430,40 @@ def findings(connection: Connection, filters: FindingFilter) -> list[dict[str, A
             (findings_t.c.subject, filters.subject),
         ],
     )
-    rows = all_rows(connection, query)
+    verdict = query.selected_columns.verdict  # the latest review's, joined in this very query
+    if filters.verdict == "none":
+        return query.where(verdict.is_(None))
+    if filters.verdict:
+        return query.where(verdict == filters.verdict)
+    return query
+
+
+def findings_page(
+    connection: Connection, filters: FindingFilter, limit: int, offset: int = 0, by_severity: bool = False
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the findings that match, and how many match in all (the true total); `by_severity`:
+    errors first, then warnings, then info (the dashboard), else in the order they were stored."""
+    query = _findings_where(filters)
+    total = connection.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    if by_severity:
+        rank = case({"error": 0, "warning": 1, "info": 2}, value=findings_t.c.severity, else_=3)
+        query = query.order_by(None).order_by(rank, findings_t.c.id)
+    return _finding_rows(all_rows(connection, query.limit(limit).offset(offset))), int(total)
+
+
+def finding_rules(connection: Connection) -> list[str]:
+    """The rules that gave findings: the choices of the audit page's filter."""
+    return list(connection.scalars(select(findings_t.c.rule).distinct().order_by(findings_t.c.rule)))
+
+
+def findings(connection: Connection, filters: FindingFilter) -> list[dict[str, Any]]:
+    return _finding_rows(all_rows(connection, _findings_where(filters)))
+
+
+def _finding_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         row.pop("related_document_id", None)
+        row.pop("id", None)  # one id per finding everywhere: its stable `finding_id`, never the row number
     return rows
 
 
@@ -535,10 +570,13 @@ def names(connection: Connection) -> dict[str, str]:
 # --------------------------------------------------------------------------- compare
 
 
-def headline(connection: Connection, document: str, stage: str | None) -> dict[tuple[str, str, str], dict[str, Any]]:
-    """(scope, subject, credit) -> the total-row figure of a document at a stage (default: its own stage).
+def headline(
+    connection: Connection, document: str, stage: str | None, by_perimeter: bool = False
+) -> dict[tuple[str, ...], dict[str, Any]]:
+    """(scope, subject, credit) -> the total-row figure of a document at a stage (default: its own stage);
+    `by_perimeter`: (scope, subject, credit, perimeter), a figure per perimeter it is printed in.
 
-    When a stage is printed for several years, the latest year counts; the first perimeter printed wins.
+    When a stage is printed for several years, the latest year counts; else the first perimeter printed wins.
     """
     doc = connection.execute(
         select(documents_t.c.id, documents_t.c.stage).where(documents_t.c.name == document)
@@ -554,13 +592,15 @@ def headline(connection: Connection, document: str, stage: str | None) -> dict[t
             facts_t.c.value,
             facts_t.c.page,
             facts_t.c.source_line,
+            facts_t.c.perimeter,
         )
         .where(facts_t.c.document_id == doc.id, facts_t.c.row == "total", facts_t.c.stage == (stage or doc.stage))
         .order_by(facts_t.c.year.desc(), facts_t.c.id)
     )
-    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    found: dict[tuple[str, ...], dict[str, Any]] = {}
     for row in all_rows(connection, query):
-        found.setdefault((row["scope"], row["subject"], row["credit"]), row)
+        key = (row["scope"], row["subject"], row["credit"]) + ((row["perimeter"],) if by_perimeter else ())
+        found.setdefault(key, row)
     return found
 
 

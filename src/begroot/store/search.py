@@ -170,6 +170,19 @@ def search(connection: Connection, query: str, limit: int = 50) -> list[dict[str
     return [_result(row, wanted) for row in rows]
 
 
+def count(connection: Connection, query: str) -> int:
+    """How many entries hold every word of `query`: the true total, not the page size."""
+    wanted = set(terms(query))
+    if not wanted:
+        return 0
+    if connection.dialect.name == "postgresql":
+        counted = text(f"SELECT count(*) FROM {INDEX_TABLE}, plainto_tsquery('dutch', :query) AS q WHERE terms @@ q")
+        return int(connection.scalar(counted, {"query": fold(query)}) or 0)
+    match = " ".join('"' + term.replace('"', '""') + '"' for term in sorted(wanted))
+    counted = text(f"SELECT count(*) FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH :match")
+    return int(connection.scalar(counted, {"match": match}) or 0)
+
+
 def _search_sqlite(connection: Connection, wanted: Iterable[str], limit: int) -> list[dict[str, Any]]:
     # Each term quoted: FTS5 syntax characters in a query are then plain text; terms side by side mean AND.
     match = " ".join('"' + term.replace('"', '""') + '"' for term in sorted(wanted))

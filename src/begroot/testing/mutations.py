@@ -23,10 +23,9 @@ from ..model import Document, Fact
 from ..parse import parse
 from ..sources import load
 
-# Receipt articles are left out: their AO/LO figures add up to nothing else in the document (only the
-# apparatus program sums receipts), so a changed digit there is only visible when the prose quotes it.
-TABLE_LAYOUTS = {"ise_frame", "summary", "article_expenditure", "article_stage_rows", "apparatus", "budget_evolution",
-                 "credit_evolution"}  # fmt: skip
+# Receipt articles too: their AO/TO/LO add up to the program's summary row (`program-receipts`).
+TABLE_LAYOUTS = {"ise_frame", "summary", "article_expenditure", "article_receipt", "article_stage_rows", "apparatus",
+                 "budget_evolution", "credit_evolution"}  # fmt: skip
 
 
 KINDS = ("table", "claim", "bridge")
@@ -47,6 +46,7 @@ class Outcome:
     document: str
     tried: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     caught: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    as_rounding: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))  # caught only as info
     missed: list[Mutation] = field(default_factory=list)
     unmutated: list[Finding] = field(default_factory=list)  # problems of the document as it is
 
@@ -120,8 +120,19 @@ def claim_mutations(findings: list[Finding], lines: list[str], rng: random.Rando
     return found
 
 
+def rounded(findings: Iterable[Finding]) -> list[Finding]:
+    """The `info` findings "rounded differently": a figure within one printed unit of its exact value."""
+    return [f for f in findings if f.context.get("rounding") == "yes"]
+
+
 def caught(findings: list[Finding], before: set[tuple[str, str]], line: int) -> bool:
-    """A finding new to the mutated document (or changed by it) names the mutated line."""
+    """A finding new to the mutated document (or changed by it) names the mutated line: an error or warning,
+    or, for a change within one printed unit (a 98% made 99% when the table gives 98,4%), "rounded differently"."""
+    flagged = problems(findings) + rounded(findings)
+    return any(line in f.lines and (f.finding_id, f.message) not in before for f in flagged)
+
+
+def caught_as_problem(findings: list[Finding], before: set[tuple[str, str]], line: int) -> bool:
     return any(line in f.lines and (f.finding_id, f.message) not in before for f in problems(findings))
 
 
@@ -135,7 +146,7 @@ def mutate_document(path: Path, rng: random.Random, count: int, workdir: Path) -
     lines = source_lines(path)
     doc, findings = audit_text(path)
     outcome = Outcome(doc.name, unmutated=problems(findings))
-    before = {(f.finding_id, f.message) for f in outcome.unmutated}
+    before = {(f.finding_id, f.message) for f in outcome.unmutated + rounded(findings)}
     mutations = (table_mutations(doc, lines, rng, count) + claim_mutations(findings, lines, rng, count)
                  + bridge_mutations(doc, lines, rng, count))  # fmt: skip
     target = workdir / path.name
@@ -144,8 +155,10 @@ def mutate_document(path: Path, rng: random.Random, count: int, workdir: Path) -
         changed[mutation.line - 1] = mutation.after
         target.write_text("\n".join(changed), encoding="utf-8")
         outcome.tried[mutation.kind] += 1
-        if caught(audit_text(target)[1], before, mutation.line):
+        found = audit_text(target)[1]
+        if caught(found, before, mutation.line):
             outcome.caught[mutation.kind] += 1
+            outcome.as_rounding[mutation.kind] += not caught_as_problem(found, before, mutation.line)
         else:
             outcome.missed.append(mutation)
     return outcome

@@ -21,6 +21,7 @@ from ..pageview import SCALE, PageCache, cache_folder, cached_page, image_key, p
 from ..store import documents
 from ..store.originals import read_original
 from . import i18n
+from .review import FINDING_ID
 from .routes import templates
 
 _MAKING_CACHE = threading.Lock()
@@ -103,7 +104,7 @@ class Selection:
 
     line: int | None = None
     fact: int | None = None
-    finding: int | None = None
+    finding: str | None = None
     value: int | None = None
     credit: str | None = None
     stage: str | None = None
@@ -123,7 +124,7 @@ class Selection:
 
 def source_link(
     document: str, page: int | None, line: int | None = None, value: int | None = None, credit: str | None = None,
-    stage: str | None = None, year: int | None = None, finding: int | None = None,
+    stage: str | None = None, year: int | None = None, finding: str | None = None,
 ) -> str:  # fmt: skip
     """The page view of a figure (or line, or finding) as its source: every page that shows a figure
     with where it was printed links it here, the figure selected."""
@@ -137,7 +138,7 @@ def source_link(
     )
 
 
-def permanent_link(data: dict[str, Any], number: int, line: int | None, finding: int | None) -> str:
+def permanent_link(data: dict[str, Any], number: int, line: int | None, finding: str | None) -> str:
     """The selection named by what it is (line, value, credit, stage, year), not by a fact's row id:
     row ids change when a document is ingested again, the figure's place and key do not."""
     doc = data["document"]
@@ -185,7 +186,7 @@ def page_data(request: Request, db: Connection, reference: str, number: int, cho
 def selected_lines(chosen: Selection, figures: list[dict[str, Any]], findings: list[dict[str, Any]]) -> set[int]:
     lines = {chosen.line} if chosen.line else set()
     lines |= {f["source_line"] for f in figures if f["id"] == chosen.fact}
-    lines |= {n for f in findings if f["id"] == chosen.finding for n in f["lines"]}
+    lines |= {n for f in findings if f["finding_id"] == chosen.finding for n in f["lines"]}
     return lines
 
 
@@ -208,6 +209,7 @@ def citation(data: dict[str, Any], lang: str) -> str | None:
 PageNumber = Annotated[int, Path(ge=0, le=2**31 - 1)]  # out of range: 404 (page_data)
 LineQuery = Annotated[int | None, Query(ge=1, le=10_000_000)]
 IdQuery = Annotated[int | None, Query(ge=1, le=2**62)]
+FindingQuery = Annotated[str | None, Query(pattern=FINDING_ID)]  # the finding's one stable id
 ValueQuery = Annotated[int | None, Query(ge=-(2**62), le=2**62)]
 CreditQuery = Annotated[str | None, Query(pattern=CREDIT)]
 StageQuery = Annotated[str | None, Query(pattern=STAGE)]
@@ -236,7 +238,7 @@ def _page_image(request: Request, db: Connection, reference: str, number: int) -
 @router.get("/documents/{reference}/pages/{number}", response_class=HTMLResponse)
 def page_view(
     request: Request, db: Db, reference: DocumentRef, number: PageNumber, lang: Lang = None,
-    line: LineQuery = None, fact: IdQuery = None, finding: IdQuery = None, value: ValueQuery = None,
+    line: LineQuery = None, fact: IdQuery = None, finding: FindingQuery = None, value: ValueQuery = None,
     credit: CreditQuery = None, stage: StageQuery = None, year: YearQuery = None,
 ) -> Response:  # fmt: skip
     from .routes import language, render
@@ -255,7 +257,7 @@ def page_view(
 @api.get("/documents/{reference}/pages/{number}")
 def page_api(
     request: Request, db: Db, reference: DocumentRef, number: PageNumber, line: LineQuery = None,
-    fact: IdQuery = None, finding: IdQuery = None, value: ValueQuery = None, credit: CreditQuery = None,
+    fact: IdQuery = None, finding: FindingQuery = None, value: ValueQuery = None, credit: CreditQuery = None,
     stage: StageQuery = None, year: YearQuery = None, format: Format = "json",
 ) -> Response:  # fmt: skip
     """JSON: the page's lines, figures (with boxes) and findings; CSV: its figures."""

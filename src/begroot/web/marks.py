@@ -14,6 +14,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..audit.messages import message
+
 # '292.136 keuro', '1.493 keuro', '82%', '100,3 %', '99.6%': the figures the prose audit reads.
 FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?(?:keuro|%)|(?<![\d.,])\d+\.\d{1,2}\s?%")
 PROSE_RULES = {"prose-check", "prose-mismatch"}
@@ -52,15 +54,18 @@ def by_figure(findings: list[dict[str, Any]], field: str = "explanation") -> Fig
     return Figures(findings, field)
 
 
-def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[int]) -> str:
+def _mark(figure: str, findings: list[dict[str, Any]], anchored: set[str], lang: str = "nl") -> str:
     if not findings:
         return f'<mark class="fig unchecked">{escape(figure)}</mark>'
     finding = findings[0]
-    status = "bad" if finding["rule"] == "prose-mismatch" else "ok" if finding.get("verified") else "unchecked"
+    # red only for a mismatch that counts: not one "rounded differently" (info), not one reviewed false-positive
+    wrong = finding["rule"] == "prose-mismatch" and finding.get("severity") != "info"
+    wrong = wrong and finding.get("verdict") != "false-positive"
+    status = "bad" if wrong else "ok" if finding.get("verified") or finding["rule"] == "prose-mismatch" else "unchecked"
     # The first mark of a finding carries its anchor, so /audit can link straight to it.
-    anchor = "" if finding["id"] in anchored else f' id="finding-{finding["id"]}"'
-    anchored.add(finding["id"])
-    title = escape(finding["message"] + (f" [{finding['verdict']}]" if finding.get("verdict") else ""))
+    anchor = "" if finding["finding_id"] in anchored else f' id="finding-{finding["finding_id"]}"'
+    anchored.add(finding["finding_id"])
+    title = escape(message(finding, lang) + (f" [{finding['verdict']}]" if finding.get("verdict") else ""))
     return (
         f'<a class="figlink" href="{escape(_source(finding))}"{anchor} title="{title}">'
         f'<mark class="fig {status}">{escape(figure)}</mark></a>'
@@ -71,13 +76,13 @@ def _source(finding: dict[str, Any]) -> str:
     """The page view of the figure's line with the finding selected; the audit page where it has no place."""
     where = (finding.get("locations") or [{}])[0]
     if not (where.get("document") and where.get("page")):
-        return f"/audit#finding-{finding['id']}"
+        return f"/audit#finding-{finding['finding_id']}"
     line = where.get("source_line")
-    query = f"?finding={finding['id']}" + (f"&line={line}#L{line}" if line else "")
+    query = f"?finding={finding['finding_id']}" + (f"&line={line}#L{line}" if line else "")
     return f"/documents/{quote(str(where['document']))}/pages/{where['page']}{query}"
 
 
-def marked(text: str, findings: Figures, anchored: set[int]) -> Markup:
+def marked(text: str, findings: Figures, anchored: set[str], lang: str = "nl") -> Markup:
     """The text as HTML paragraphs, escaped, with every figure in a <mark> (offsets count in `text`)."""
     paragraphs = []
     for match in re.finditer(r"(?:(?!\n\s*\n).)+", text, re.S):  # paragraphs, with their offsets
@@ -85,7 +90,7 @@ def marked(text: str, findings: Figures, anchored: set[int]) -> Markup:
         parts, cursor = [], 0
         for figure in FIGURE.finditer(paragraph):
             parts.append(str(escape(paragraph[cursor : figure.start()])))
-            parts.append(_mark(figure.group(), findings.of(base + figure.start(), figure.group()), anchored))
+            parts.append(_mark(figure.group(), findings.of(base + figure.start(), figure.group()), anchored, lang))
             cursor = figure.end()
         parts.append(str(escape(paragraph[cursor:])))
         if paragraph.strip():

@@ -21,6 +21,7 @@ from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, S
 from ..colours import COLOURS
 from ..store import STAGE_ORDER, dashboard, queries
 from ..store.schema import documents_t
+from ..store.search import count as count_matches
 from ..store.search import search as search_database
 from ..store.yoy import year_on_year
 from . import bridge as bridge_views
@@ -32,6 +33,7 @@ WEB = resources.files("begroot.web")
 templates = Jinja2Templates(directory=str(WEB / "templates"))
 router = APIRouter(include_in_schema=False)
 LANG_COOKIE = "lang"
+AUDIT_PAGE = 200  # findings per page of /audit
 TREEMAP_STAGES = ("BO", "BA", "BA-JR", "BU")
 
 
@@ -52,8 +54,17 @@ def with_format(url: str, fmt: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}format={fmt}"
 
 
+@pass_context
+def finding_message(context: Context, finding: Any) -> str:
+    """A finding's message in the page's language (audit/messages.py)."""
+    from ..audit.messages import message
+
+    return message(finding, str(context.get("lang") or i18n.DEFAULT))
+
+
 templates.env.filters["doc_label"] = document_label
 templates.env.filters["as_format"] = with_format
+templates.env.filters["finding_message"] = finding_message
 
 
 Lang = Annotated[str | None, Query(pattern=r"^(nl|en)$")]
@@ -80,10 +91,14 @@ def render(request: Request, name: str, lang: str | None, status: int = 200, **c
         "t": partial(i18n.translate, chosen),
         "num": partial(i18n.number, lang=chosen),
         "pct": partial(i18n.percent, lang=chosen),
+        "counted": partial(i18n.counted, lang=chosen),  # the plural right: `1 resultaat`
         "path": request.url.path,
         "plotly_style_ids": plotly_style_ids(),
         "colours": COLOURS,
     }
+    from .review import review_context
+
+    helpers |= review_context(request)  # the review forms, for a logged-in reviewer (serve --review-token-file)
     rendered = templates.TemplateResponse(request, name, helpers | context, status_code=status)
     # column headers, badges and units explained and linked to the glossary (web/glossary.py)
     response = HTMLResponse(glossary.annotate(bytes(rendered.body).decode(), chosen), status_code=status)
@@ -128,7 +143,7 @@ def home(
 
 @router.get("/articles/{code}", response_class=HTMLResponse)
 def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], lang: Lang = None) -> Response:
-    page = views.article_page(db, code)
+    page = views.article_page(db, code, language(request, lang))
     if page is None:
         raise HTTPException(404, f"no article {code!r}")
     data = [("article.data.article", f"/api/v1/articles/{code}"), ("article.data.points", f"/api/v1/points/{code}"),
@@ -189,15 +204,23 @@ def audit(
     lang: Lang = None,
     severity: Annotated[str | None, Query(pattern=SEVERITY)] = None,
     rule: Annotated[str | None, Query(pattern=RULE)] = None,
+    verdict: Annotated[str | None, Query(pattern=r"^(confirmed|false-positive|fixed|none)?$")] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    rows = queries.findings(db, queries.FindingFilter(rule=rule, severity=severity, document=document))
+    """The findings a page at a time (errors first), filtered by document, rule, severity and verdict."""
+    filters = queries.FindingFilter(rule=rule or None, severity=severity or None, document=document,
+                                    verdict=verdict or None)  # fmt: skip
+    rows, total = queries.findings_page(db, filters, AUDIT_PAGE, (page - 1) * AUDIT_PAGE, by_severity=True)
     articles = queries.article_codes(db)
-    chosen = (("severity", severity), ("rule", rule), ("document", document))
+    chosen = (("severity", severity), ("rule", rule), ("document", document), ("verdict", verdict))
     query = urlencode([(k, v) for k, v in chosen if v])
     data = [("audit.data", "/api/v1/findings" + (f"?{query}" if query else ""))]
+    pages = max(1, -(-total // AUDIT_PAGE))
+    links = {n: "/audit?" + urlencode([*((k, v) for k, v in chosen if v), ("page", n)]) for n in (page - 1, page + 1)}
     return render(
-        request, "audit.html", lang, groups=views.grouped_findings(rows), total=len(rows),
+        request, "audit.html", lang, groups=views.grouped_findings(rows), total=total,
         link=partial(views.finding_link, articles=articles), severity=severity, rule=rule, document=document,
+        verdict=verdict, rules=queries.finding_rules(db), page=page, pages=pages, links=links,
         titles=titles(db), data=data,
     )  # fmt: skip
 
@@ -205,8 +228,9 @@ def audit(
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, db: Db, lang: Lang = None, q: Annotated[str, Query(max_length=200, pattern=TEXT)] = "") -> Response:
     results = search_database(db, q, 100) if q.strip() else []
+    total = count_matches(db, q) if q.strip() else 0
     data = [("search.data", f"/api/v1/search?q={quote(q)}&limit=100")] if q.strip() else []
-    return render(request, "search.html", lang, q=q, results=results, titles=titles(db), data=data)
+    return render(request, "search.html", lang, q=q, results=results, total=total, titles=titles(db), data=data)
 
 
 @router.get("/compare", response_class=HTMLResponse)
@@ -222,9 +246,14 @@ def compare(
 ) -> Response:
     documents = queries.documents(db)
     names = [d["name"] for d in documents]
-    a = known_document(db, a) if a else (names[0] if names else None)
-    b = known_document(db, b) if b else (names[-1] if names else None)
-    rows = views.comparison(db, a, b, sa or None, sb or None, credit) if a and b else []
+    if not a and not b and not sa and not sb:  # no choice made: like with like
+        a, b, sa, sb = views.like_for_like(db, documents)
+    else:
+        first = views.like_for_like(db, documents)
+        a = known_document(db, a) if a else first[0]
+        b = known_document(db, b) if b else first[1]
+    compared = views.comparison(db, a, b, sa or None, sb or None, credit) if a and b else None
+    rows = compared["rows"] if compared else []
     stages = sorted(
         {s for name in {a, b} if name for s in queries.stages_of(db, name)}, key=lambda s: STAGE_ORDER.get(s, 9)
     )
@@ -232,7 +261,7 @@ def compare(
     data = [("compare.data", f"/api/v1/compare?{query}")] if a and b else []
     return render(
         request, "compare.html", lang, documents=names, a=a, b=b, sa=sa or "", sb=sb or "", credit=credit,
-        rows=rows, stages=stages, labels=queries.names(db), titles=titles(db), data=data,
+        rows=rows, compared=compared, stages=stages, labels=queries.names(db), titles=titles(db), data=data,
     )  # fmt: skip
 
 
@@ -271,11 +300,13 @@ def plotly_style_ids() -> list[str]:
 
 
 def install(app: FastAPI) -> None:
+    from . import review
     from .documents import api as documents_api
     from .documents import router as documents_router
 
     app.state.html_error = html_error
     app.include_router(router)
+    app.include_router(review.router)  # answers 404 unless the server has a review token
     app.include_router(documents_router)
     app.include_router(documents_api)
     app.include_router(bridge_views.router)

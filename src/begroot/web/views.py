@@ -44,17 +44,17 @@ def bars_chart(figures: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     return {"kind": "bars", "series": series, "unit": "keuro"}
 
 
-def article_page(db: Connection, code: str) -> dict[str, Any] | None:
+def article_page(db: Connection, code: str, lang: str = "nl") -> dict[str, Any] | None:
     article = queries.article(db, code)
     if article is None:
         return None
     prose = [f for f in queries.article_findings(db, code) if marks.in_article(f, article)]
-    anchored = set[int]()
+    anchored = set[str]()
     stages = stage_figures(article)
     return {
         "article": article,
-        "summary": marks.marked(article["summary"] or "", marks.by_figure(prose, "summary"), anchored),
-        "explanation": marks.marked(article["explanation"] or "", marks.by_figure(prose, "explanation"), anchored),
+        "summary": marks.marked(article["summary"] or "", marks.by_figure(prose, "summary"), anchored, lang),
+        "explanation": marks.marked(article["explanation"] or "", marks.by_figure(prose, "explanation"), anchored, lang),
         "stages": stages,
         "rates": execution_rates(stages),
         "bars": bars_chart(stages),
@@ -64,10 +64,12 @@ def article_page(db: Connection, code: str) -> dict[str, Any] | None:
 
 
 def grouped_findings(rows: list[dict[str, Any]]) -> list[tuple[str, list[tuple[str, list[dict[str, Any]]]]]]:
-    """[(severity, [(rule, findings)])] in severity order, rules alphabetically."""
+    """[(severity, [(rule, findings)])] in severity order, rules alphabetically; findings reviewed
+    false-positive apart, last ("reviewed"): they no longer count as their severity."""
     tree: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
-        tree[row["severity"]][row["rule"]].append(row)
+        group = "reviewed" if row.get("verdict") == "false-positive" else row["severity"]
+        tree[group][row["rule"]].append(row)
     order = [s for s in SEVERITIES if s in tree] + sorted(set(tree) - set(SEVERITIES))
     return [(severity, sorted(tree[severity].items())) for severity in order]
 
@@ -75,15 +77,35 @@ def grouped_findings(rows: list[dict[str, Any]]) -> list[tuple[str, list[tuple[s
 def finding_link(finding: dict[str, Any], articles: set[str]) -> str | None:
     """The page a finding speaks of: its article's page, at the marked figure when there is one."""
     if finding.get("subject") in articles:
-        return f"/articles/{finding['subject']}#finding-{finding['id']}"
+        return f"/articles/{finding['subject']}#finding-{finding['finding_id']}"
     return None
 
 
 def comparison(
     db: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str
-) -> list[dict[str, Any]]:
-    """Figures both sides print for the same subject, biggest absolute change first."""
-    return dashboard.compare(db, a, b, stage_a, stage_b, credit)
+) -> dict[str, Any]:
+    """Figures both sides print for the same subject in the same perimeter, later minus earlier (dashboard.comparison)."""
+    return dashboard.comparison(db, a, b, stage_a, stage_b, credit)
+
+
+def like_for_like(db: Connection, documents: list[dict[str, Any]]) -> tuple[str | None, str | None, str, str]:
+    """The comparison /compare opens with (a, b, stage of a, stage of b): the latest document against the latest
+    earlier one of the same kind and domain (a report with a report: the same afbakening); without one, the
+    latest document against itself, its own stage against the stage before it (the same tables, so the same
+    afbakening)."""
+    if not documents:
+        return None, None, "", ""
+    order = sorted(documents, key=lambda d: (d["year"], STAGE_ORDER.get(d["stage"], 9), d["name"]))
+    latest = order[-1]
+    same = [d for d in order[:-1] if d["kind"] == latest["kind"] and d["domain"] == latest["domain"]]
+    if same:
+        return same[-1]["name"], latest["name"], "", ""
+    stages = [s for s in queries.stages_of(db, latest["name"]) if s != "DELTA"]
+    before = [s for s in stages if STAGE_ORDER.get(s, 9) < STAGE_ORDER.get(latest["stage"], 9)]
+    if before:
+        return latest["name"], latest["name"], before[-1], latest["stage"]
+    other = order[-2]["name"] if len(order) > 1 else latest["name"]
+    return other, latest["name"], "", ""
 
 
 # --------------------------------------------------------------------------- library (home page)
