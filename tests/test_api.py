@@ -290,9 +290,11 @@ def test_article_page_marks_figures(client: TestClient) -> None:
     assert "81,9 %" in html
 
 
-def test_mismatch_is_marked_red(client: TestClient) -> None:
+def test_a_rate_rounded_differently_is_not_marked_red(client: TestClient) -> None:
+    """100,38 % printed as 100,3 % (truncated, not rounded) is within one printed unit: info, not an error."""
     html = client.get("/articles/JB0-1JDB2EB-WT").text
-    assert '<mark class="fig bad">100,3 %</mark>' in html
+    assert '<mark class="fig ok">100,3 %</mark>' in html and '<mark class="fig bad">' not in html
+    assert "gedrukt 100,3% (de uitvoeringsgraad BU/BA-JR) anders afgerond: BU/BA-JR VAK = 100,38%" in html
 
 
 def test_english_and_cookie(client: TestClient) -> None:

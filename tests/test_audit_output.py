@@ -83,7 +83,7 @@ def test_audit_prints_a_summary_and_one_line_per_problem() -> None:
 
 
 def test_fail_on_gates_on_severity() -> None:
-    assert run("audit", str(SLIDES), "--fail-on", "warning").returncode == 3
+    assert run("audit", str(SLIDES), "--fail-on", "warning").returncode == 5  # ExitCode.FINDINGS
     assert run("audit", str(SLIDES), "--fail-on", "error").returncode == 0
     as_json = run("audit", str(SLIDES), "--format", "json", "--lang", "nl", "-s", "warning")
     [finding] = json.loads(as_json.stdout)
@@ -104,7 +104,7 @@ def test_a_false_positive_stops_counting(db_url: str) -> None:
     [api] = client.get("/api/v1/findings", params={"severity": "warning"}).json()["items"]
     assert "id" not in api and api["finding_id"] == finding["finding_id"]
     assert 'data-warnings="1"' in client.get("/").text
-    assert run("audit", "--fail-on", "warning", "--db", db_url).returncode == 3
+    assert run("audit", "--fail-on", "warning", "--db", db_url).returncode == 5  # ExitCode.FINDINGS
     reviewed = run("review", finding["finding_id"], "--verdict", "false-positive", "--note", "stale slide", "--db", db_url)
     assert reviewed.returncode == 0, reviewed.stderr
     assert run("audit", "--fail-on", "warning", "--db", db_url).returncode == 0

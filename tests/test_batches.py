@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Everything else runs as shipped; forked ingest workers inherit the plant.
 PLANT = """
 import sys
-import begroot.audit, begroot.parse
+import begroot.audit, begroot.parse, begroot.sources
 from begroot.cli import main
 
 def planted(real):
@@ -42,6 +42,7 @@ def planted(real):
 
 begroot.parse.extract = planted(begroot.parse.extract)
 begroot.audit.load_and_parse = planted(begroot.audit.load_and_parse)
+begroot.sources.load_bytes = planted(begroot.sources.load_bytes)  # ingest reads the bytes once, then parses them
 sys.argv = ["begroot", *sys.argv[1:]]
 main()
 """

@@ -41,7 +41,7 @@ def test_document_page_shows_what_was_read(client: TestClient) -> None:
     assert data["counts"]["facts"] == client.get("/api/v1/facts?document=rendered&limit=1").json()["total"]
     sample = client.get(f"/api/v1/documents/{SAMPLES[0].stem}").json()
     assert {d["name"] for d in sample["siblings"]} == {"rendered"}  # same domain and year
-    assert sum(sample["severities"].values()) == len(client.get(f"/api/v1/findings?document={SAMPLES[0].stem}").json())
+    assert sum(sample["severities"].values()) == client.get(f"/api/v1/findings?document={SAMPLES[0].stem}").json()["total"]
     html = client.get("/documents/rendered").text
     assert html.count('href="/documents/rendered/pages/') == PDF_PAGES
     assert 'href="/documents/rendered/original"' in html
@@ -120,12 +120,12 @@ def test_pages_out_of_range_are_404(client: TestClient, path: str) -> None:
 
 def test_finding_selects_its_line(client: TestClient) -> None:
     name = SAMPLES[0].stem
-    findings = client.get(f"/api/v1/findings?document={name}").json()
+    findings = client.get(f"/api/v1/findings?document={name}").json()["items"]
     finding = next(f for f in findings if any(p.get("document") == name for p in f["locations"]))
     place = next(p for p in finding["locations"] if p.get("document") == name)
-    view = client.get(f"/api/v1/documents/{name}/pages/{place['page']}?finding={finding['id']}").json()
+    view = client.get(f"/api/v1/documents/{name}/pages/{place['page']}?finding={finding['finding_id']}").json()
     assert place["source_line"] in view["selected"]["lines"]
-    assert finding["id"] in {f["id"] for f in view["findings"]}
+    assert finding["finding_id"] in {f["finding_id"] for f in view["findings"]}
 
 
 def test_figures_shown_with_a_source_link_to_their_page_with_the_figure_selected(client: TestClient) -> None:
