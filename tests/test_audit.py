@@ -598,3 +598,61 @@ def test_a_changed_receipt_is_an_error(tmp_path: Path) -> None:
     found = [f for f in audit_text(target)[1] if f.rule == "program-receipts"]
     assert found and all(f.severity == "error" and fact.source_line in f.lines for f in found)
     assert not [f for f in audit_file(REPORT) if f.rule == "program-receipts"]  # the document as it is adds up
+
+
+# --------------------------------------------------------------------------- the registry is the truth
+
+
+def documented_kinds() -> dict[str, list[str]]:
+    """docs/audit.md's rule table: id -> the severities its second column names, in order."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "audit.md").read_text(encoding="utf-8")
+    table = text.split("## Rules", 1)[1].split("\n\n", 2)[1]
+    found = {}
+    for row in table.splitlines():
+        match = re.match(r"^\| `([a-z-]+)` \| ([^|]+) \|", row)
+        if match:
+            found[match.group(1)] = re.findall(r"\b(error|warning|info)\b", match.group(2))
+    return found
+
+
+def test_docs_list_every_registered_kind_and_no_other() -> None:
+    from begroot.audit import KINDS
+
+    documented = documented_kinds()
+    assert set(documented) == set(KINDS), (set(documented) ^ set(KINDS))
+    for kind in KINDS.values():
+        assert documented[kind.id] == list(kind.severities), kind.id
+        assert kind.description, kind.id
+
+
+def test_every_emitted_finding_is_registered_with_its_severity() -> None:
+    """On the samples and generated documents of every style: every finding's id is registered and its
+    severity one its kind allows (`registered` would have stopped the audit otherwise: this proves it ran)."""
+    from begroot.audit import KINDS
+    from begroot.sources import load
+    from begroot.testing import random_budget, random_style, render_text
+
+    docs, seen = [], set()
+    for path in (REPORT, SLIDES):
+        source = load(path)
+        docs.append(parse(source))
+        seen |= {(f.rule, f.severity) for f in audit_document(docs[-1], source)}
+    for seed, (kind, stage) in enumerate([("report", "BU"), ("report", "BO"), ("report", "BA"), ("slides", "BO")] * 2):
+        budget = random_budget(seed + 40)
+        text = render_text(budget, kind, stage, budget.years[1], random_style(random.Random(seed))).text
+        source = load_bytes(f"generated-{seed}.txt", text.encode("utf-8"))
+        docs.append(parse(source))
+        seen |= {(f.rule, f.severity) for f in audit_document(docs[-1], source)}
+    seen |= {(f.rule, f.severity) for f in audit_documents(docs)}
+    assert all(severity in KINDS[rule_id].severities for rule_id, severity in seen)
+    assert {"prose-check", "prose-mismatch", "cross-document-conflict"} <= {rule_id for rule_id, _ in seen}
+
+
+def test_an_unregistered_id_or_severity_is_a_bug_not_a_finding() -> None:
+    from begroot.audit import Finding, registered
+
+    with pytest.raises(LookupError):
+        registered(Finding(rule="no-such-rule", severity="error", message=""))
+    with pytest.raises(ValueError):
+        registered(Finding(rule="execution", severity="error", message=""))
+    assert registered(Finding(rule="ise-frame-sum", severity="", message="")).severity == "error"

@@ -1,7 +1,7 @@
 """Audit: check a document's figures against each other and against its prose.
 
-Rules live in one module per family and register themselves with `@rule(id, severity)`
-(see `findings.py`); `audit_document` runs every registered document rule,
+Rules live in one module per family and register themselves with `@rule(id, severities, description)`
+(see `findings.py`: every id a finding can carry is in `KINDS`, checked as the findings come); `audit_document` runs every registered document rule,
 `audit_documents` adds the rules that compare documents. See docs/audit.md.
 """
 
@@ -13,7 +13,19 @@ from pathlib import Path
 from ..model import Document, SourceDocument
 from . import articles, bridge, cross, doubts, frames, prose, totals  # noqa: F401  (register the rules)
 from .doubts import Doubts, reconsider
-from .findings import RULES, SEVERITIES, Finding, Rule, assign_id, assign_ids, document_rules, documents_rules, rule
+from .findings import (
+    KINDS,
+    RULES,
+    SEVERITIES,
+    Finding,
+    Rule,
+    assign_id,
+    assign_ids,
+    document_rules,
+    documents_rules,
+    registered,
+    rule,
+)
 
 SEVERITY_ORDER = {name: rank for rank, name in enumerate(SEVERITIES)}
 
@@ -39,15 +51,15 @@ def iter_findings(doc: Document, source: SourceDocument | None = None) -> Iterat
     The rules that read the source run first and the source is let go after them: a caller that
     hands its only reference over (`iter_findings(*load_and_parse(path))`) frees the pages early.
     """
-    rules = sorted(document_rules(), key=lambda registered: not registered.needs_source)
+    rules = sorted(document_rules(), key=lambda one: not one.needs_source)
     seen: dict[str, int] = {}  # the stable ids, given in the rules' fixed order
     doubted = Doubts(doc)  # a sum that fails on a table the reader doubts is `reading-doubt`, not the document's
-    for registered in rules:
-        if not registered.needs_source:
+    for one in rules:
+        if not one.needs_source:
             source = None
-        args = (doc, source) if registered.needs_source else (doc,)
-        for finding in registered.function(*args):
-            yield assign_id(reconsider(finding, doubted), seen)
+        args = (doc, source) if one.needs_source else (doc,)
+        for finding in one.function(*args):
+            yield assign_id(registered(reconsider(registered(finding), doubted)), seen)
 
 
 def audit_document(doc: Document, source: SourceDocument | None = None) -> list[Finding]:
@@ -72,7 +84,7 @@ def audit_documents(docs: list[Document], sources: dict[str, SourceDocument] | N
 
 def cross_document_findings(docs: list[Document]) -> list[Finding]:
     """The rules that compare documents (they need no source: they run after the sources are gone)."""
-    return assign_ids([finding for registered in documents_rules() for finding in registered.function(docs)])
+    return assign_ids([registered(finding) for rule in documents_rules() for finding in rule.function(docs)])
 
 
 def load_and_parse(path: str | Path) -> tuple[Document, SourceDocument]:
@@ -94,6 +106,7 @@ def audit_files(paths: list[str | Path]) -> list[Finding]:
 
 
 __all__ = [
+    "KINDS",
     "RULES",
     "SEVERITIES",
     "Finding",

@@ -43,7 +43,7 @@ def _difference(
     return sum_finding(rule_id, subject, what, parts, total, severity=severity, note=note, parts_word="articles")
 
 
-@rule("articles-vs-frame", "warning")
+@rule("articles-vs-frame", "warning/info", "expenditure articles under an ISE add up to the frame's total")
 def articles_vs_frame(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
         if table.layout != "ise_frame":
@@ -60,7 +60,7 @@ def articles_vs_frame(doc: Document) -> Iterator[Finding]:
                     yield found
 
 
-@rule("apparatus-vs-articles", "error")
+@rule("apparatus-vs-articles", "error/info", "an apparatus program table equals the sum of its article tables")
 def apparatus_vs_articles(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
         if table.layout != "apparatus":
@@ -87,7 +87,7 @@ def apparatus_vs_articles(doc: Document) -> Iterator[Finding]:
 RECEIPTS = ("AO", "TO", "LO")
 
 
-@rule("program-receipts", "error")
+@rule("program-receipts", "error/info", "a program summary's receipts (AO, TO, LO) equal its articles' receipts")
 def program_receipts(doc: Document) -> Iterator[Finding]:
     """The receipts (AO, TO, LO) of a program's summary row equal the sum of its articles' receipts, per stage,
     where every receipt article of the program prints that receipt (else the articles may not be all)."""
@@ -134,7 +134,7 @@ def _execution(fact_bu: Fact, fact_jr: Fact) -> Finding | None:
     ), said)
 
 
-@rule("execution", "info")
+@rule("execution", "info", "execution above the available credit, or very low")
 def execution(doc: Document) -> Iterator[Finding]:
     for article in doc.articles:
         if article.parts.is_receipt:

@@ -14,7 +14,7 @@ from ..model import Document
 from .findings import Finding, fmt, rule
 
 
-@rule("bridge-balance", "error")
+@rule("bridge-balance", "error/warning", "an article's Kredietevolutie: first stage + change rows == last stage")
 def bridge_balance(doc: Document) -> Iterator[Finding]:
     """start + changes = end for each article's `Kredietevolutie`, credit by credit. The finding names the end
     row first (where the sum breaks), then every row that went into it."""

@@ -17,7 +17,7 @@ def _key(fact: Fact) -> Key:
     return (fact.scope, fact.subject, fact.row, fact.credit, fact.year, fact.stage, fact.perimeter)
 
 
-@rule("cross-document-conflict", "warning", documents=True)
+@rule("cross-document-conflict", "warning", "the same figure printed with different values in two documents", documents=True)
 def cross_document_conflict(docs: list[Document]) -> Iterator[Finding]:
     seen: dict[Key, dict[str, Fact]] = defaultdict(dict)
     for doc in docs:

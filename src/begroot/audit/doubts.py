@@ -98,7 +98,7 @@ def reconsider(finding: Finding, doubts: Doubts) -> Finding:
     return worded(finding, say("doubt", why=shown, finding=before))
 
 
-@rule("reading-doubt", "info")
+@rule("reading-doubt", "info/warning", "begroot is unsure how it read a table: a failing check on it blames the reading, not the document")
 def doubtful_tables(doc: Document) -> Iterator[Finding]:
     """Every table the reader doubts, said once (`info`), whether or not a check fails on it: a misreading
     never passes unsaid. A check that fails on it is a `reading-doubt` warning (`reconsider`)."""

@@ -54,6 +54,20 @@ RuleFunction = Callable[..., Iterable[Finding]]
 
 
 @dataclass(frozen=True)
+class Kind:
+    """What a finding can be: its rule id, the severities it may have (the first is the default, taken when a
+    rule gives none) and one line saying what it means (docs/audit.md lists the same)."""
+
+    id: str
+    severities: tuple[str, ...]
+    description: str
+
+    @property
+    def severity(self) -> str:
+        return self.severities[0]
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     severity: str
@@ -63,20 +77,47 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+KINDS: dict[str, Kind] = {}  # every rule id a finding can carry: the rules' own and what they emit besides
 
 
 def rule(
-    id: str, severity: str, *, needs_source: bool = False, documents: bool = False
+    rule_id: str,
+    severities: str,
+    description: str,
+    *,
+    emits: dict[str, tuple[str, str]] | None = None,
+    needs_source: bool = False,
+    documents: bool = False,
 ) -> Callable[[RuleFunction], RuleFunction]:
-    """Register `function(doc) -> Iterable[Finding]` (or `(doc, source)`, or `(docs)`) as rule `id`."""
-    if severity not in SEVERITIES:
-        raise ValueError(f"unknown severity {severity!r}")
+    """Register `function(doc) -> Iterable[Finding]` (or `(doc, source)`, or `(docs)`) as rule `rule_id`.
+
+    `severities`: the ones its findings may have, `"error"` or `"error/info"` (the first is the default);
+    `emits`: the other ids it gives findings, each with its severities and description."""
+    kinds = {rule_id: (severities, description), **(emits or {})}
+    for kind_id, (allowed, said) in kinds.items():
+        levels = tuple(allowed.split("/"))
+        if not set(levels) <= set(SEVERITIES):
+            raise ValueError(f"unknown severity in {allowed!r}")
+        KINDS[kind_id] = Kind(kind_id, levels, said)
 
     def register(function: RuleFunction) -> RuleFunction:
-        RULES[id] = Rule(id, severity, function, needs_source, documents)
+        RULES[rule_id] = Rule(rule_id, KINDS[rule_id].severity, function, needs_source, documents)
         return function
 
     return register
+
+
+def registered(finding: Finding) -> Finding:
+    """The finding checked against the registry: a rule id nobody registered, or a severity its kind does
+    not allow, is a bug in the rule (an internal error, never shown as a finding); no severity: the default."""
+    kind = KINDS.get(finding.rule)
+    if kind is None:
+        raise LookupError(f"finding of unregistered rule {finding.rule!r}")
+    if not finding.severity:
+        finding.severity = kind.severity
+    elif finding.severity not in kind.severities:
+        raise ValueError(f"{finding.rule} findings are {'/'.join(kind.severities)}, not {finding.severity}")
+    return finding
 
 
 def location(fact: Fact) -> Location:
@@ -115,13 +156,11 @@ def sum_finding(
     rounding = abs(difference) <= 1  # each part rounded to the thousand euro on its own
     if rounding:
         severity, note = "info", say("note.rounded")
-    if severity is None:
-        severity = "error"
     said = say("sum", what=what, parts=say(parts_word), sum=fmt(summed), total=fmt(total.value),
                difference=fmt(difference), note=note or "")  # fmt: skip
     return worded(Finding(
         rule=rule_id,
-        severity=severity,
+        severity=severity or "",  # none given: the rule's registered default
         message="",
         subject=subject,
         numbers={"total": total.value, "sum": summed, "difference": difference},
@@ -215,4 +254,4 @@ def document_rules() -> list[Rule]:
     return [r for r in RULES.values() if not r.documents]
 
 
-__all__ = ["RULES", "Document", "Finding", "Rule", "rule"]
+__all__ = ["KINDS", "RULES", "Document", "Finding", "Kind", "Rule", "registered", "rule"]

@@ -11,7 +11,7 @@ from .messages import say
 PART_ROWS = ("esr", "is", "other")
 
 
-@rule("ise-frame-sum", "error")
+@rule("ise-frame-sum", "error/info", "ESR + IS + other == total per credit and stage in an ISE frame")
 def ise_frame_sum(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
         if table.layout != "ise_frame":

@@ -507,7 +507,8 @@ def scopes(doc: Document) -> Iterator[Scope]:
             yield Scope(doc.name, subject, section.paragraphs, facts, doc.year, doc.stage, "text")
 
 
-@rule("prose-check", "info")
+@rule("prose-check", "info", "a figure in the prose that agrees with the tables",
+      emits={"prose-mismatch": ("error/warning/info", "a figure in the prose that does not match the tables (info: rounded differently)")})
 def prose_check(doc: Document) -> Iterator[Finding]:
     """Emits prose-check (verified, info) and prose-mismatch (error for claims, warning otherwise) findings."""
     for scope in scopes(doc):
@@ -575,7 +576,8 @@ def _statement_line(stmt: Statement, figure: Printed) -> tuple[int, int]:
     return span.page, span.line
 
 
-@rule("statement-check", "info")
+@rule("statement-check", "info", "a slide statement that agrees with the slide table",
+      emits={"statement-mismatch": ("warning/info", "a slide statement that does not match the slide table (info: rounded differently)")})
 def statement_check(doc: Document) -> Iterator[Finding]:
     """Slide statements (total and change) against the domain slide table: BO and DELTA of the ISE."""
     tables = [t for t in doc.tables if t.layout == "budget_evolution"]

@@ -53,7 +53,7 @@ def _excluded(code: str, doc: Document) -> bool:
     return code in (f"{letter}A", f"{letter}B")
 
 
-@rule("programs-sum-to-total", "error")
+@rule("programs-sum-to-total", "error/info", "the program summaries inside the TOTAL perimeter add up to TOTAL")
 def programs_sum_to_total(doc: Document) -> Iterator[Finding]:
     summaries = [t for t in doc.tables if t.layout == "summary"]
     totals = [t for t in summaries if t.scope == "total"]
@@ -68,7 +68,7 @@ def programs_sum_to_total(doc: Document) -> Iterator[Finding]:
         yield from best
 
 
-@rule("program-vs-ise-frames", "error")
+@rule("program-vs-ise-frames", "error/info", "a program summary equals the sum of its ISE frames")
 def program_vs_ise_frames(doc: Document) -> Iterator[Finding]:
     frames = [t for t in doc.tables if t.layout == "ise_frame"]
     framed = {t.subject for t in frames}
@@ -87,7 +87,7 @@ def program_vs_ise_frames(doc: Document) -> Iterator[Finding]:
                     yield found
 
 
-@rule("evolution-delta", "error")
+@rule("evolution-delta", "error/info", "the stage before + DELTA == the stage after, wherever a table prints a delta")
 def evolution_delta(doc: Document) -> Iterator[Finding]:
     """Every table with an evolution (`Delta`, `evolutie`): the stage before it plus the delta is the stage after
     it, per subject, row and credit (`BA 2024` + `evolutie` = `BO 2025`; `BO 2024` + `evolutie` = `BA 2024`)."""
@@ -111,7 +111,7 @@ def evolution_delta(doc: Document) -> Iterator[Finding]:
                     yield found
 
 
-@rule("slide-ise-sum", "error")
+@rule("slide-ise-sum", "error/info", "slide table: a program's ISE rows add up to the program row")
 def slide_ise_sum(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
         if table.layout != "budget_evolution":
@@ -130,7 +130,7 @@ def slide_ise_sum(doc: Document) -> Iterator[Finding]:
                     yield found
 
 
-@rule("slide-program-sum", "error")
+@rule("slide-program-sum", "error/info", "slide table: program rows add up to Totaal")
 def slide_program_sum(doc: Document) -> Iterator[Finding]:
     for table in doc.tables:
         if table.layout != "budget_evolution":
