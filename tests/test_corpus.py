@@ -35,6 +35,8 @@ def assert_round_trip(document, generated: GeneratedDocument) -> None:  # type: 
     assert not result.missing, f"{where}: {len(result.missing)} of {result.expected} facts missing, e.g. " \
                                f"{result.missing[:3]}\nwarnings:\n{warnings}"  # fmt: skip
     assert not result.extra, f"{where}: {len(result.extra)} facts the document does not hold, e.g. {result.extra[:3]}"
+    unplaced = [str(w) for w in document.warnings if "fit no row" in w.message or "without a table header" in w.message]
+    assert not unplaced, f"{where}: numbers no table took: {unplaced[:3]}"
     assert not result.foreign_subjects, f"{where}: subjects the document does not have: {result.foreign_subjects}"
     if generated.statements:
         want = Counter((round(s.total), round(s.change)) for s in generated.statements)

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from ..errors import NotABudgetDocument
 from ..model import Footnote, Line, Page, SourceDocument, Warning
-from ..vocabulary import VOCABULARY
+from ..vocabulary import SETTINGS, VOCABULARY
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import find_codes
 from .facts import grid_row_subject, split_caption
 from .footnotes import find_footnotes
-from .tables import RawTable, header_items, is_unit_line, read_table, same_columns, stage_of_label
+from .tables import RawTable, header_items, is_unit_line, read_table, same_columns, stage_of_label, trailing_numbers
 from .text import title_case
 
 # A domain's name: capitalised words joined by spaces, `en` or commas (`Welzijn, Volksgezondheid en Gezin`).
@@ -65,7 +65,38 @@ def scan_tables(lines: list[Line], skip: set[int]) -> tuple[list[tuple[int, RawT
             consumed = table.end
         elif not _is_repeated_heading(lines, index, table, tables, skip) and not _all_cells_blank(table):
             warnings.append(Warning(_unread_reason(lines, index, skip, table), line.page, line.number, "unread_table"))
+    warnings.extend(_headless_rows(lines, skip, tables))
     return tables, warnings
+
+
+def _headless_rows(lines: list[Line], skip: set[int], tables: list[tuple[int, RawTable]]) -> list[Warning]:
+    """Rows of a stage x credit table (a stage, frame or grid label and two or more numbers) that no table read:
+    a table that lost its header. One warning per run of such rows, so the loss is never silent."""
+    covered = {i for start, table in tables for i in range(start, table.end + 1)}
+    warnings: list[Warning] = []
+    previous = -(10**9)
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text or index in skip or index in covered or not text[-1:].isdigit():
+            continue
+        label, numbers = trailing_numbers(text)
+        if not ((len(numbers) >= 2 and _known_row_label(label)) or (len(numbers) >= 3 and _grid_label(label))):
+            continue
+        if index - previous > SETTINGS.max_pending_text + 2:
+            warnings.append(Warning("table left out: rows of numbers without a table header above them",
+                                    line.page, line.number, "unread_table"))  # fmt: skip
+        previous = index
+    return warnings
+
+
+def _known_row_label(label: str) -> bool:
+    return bool(stage_of_label(label) or VOCABULARY.frame_row.match(label) or VOCABULARY.outcome_label.match(label))
+
+
+def _grid_label(label: str) -> bool:
+    """No label (it stands above), or a grid's (a program, an ISE, an article: a table of contents entry ends in
+    one number, a grid row in three or more)."""
+    return not label or bool(grid_row_subject(label, ""))
 
 
 def _starts_unitless_table(lines: list[Line], index: int) -> bool:

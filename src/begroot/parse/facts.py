@@ -219,6 +219,13 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
         outcome = V.outcome_label.match(row.label.strip())
         if stage is None and outcome and position == last:
             stage = ("BU", int(outcome.group("year")))
+        if stage is None and table.layout == "credit_evolution" and position in (0, last):
+            doc.warnings.append(
+                Warning(f"row {row.label!r} of a credit evolution is not a budget stage; its numbers are left out",
+                        row.page, row.line, "unplaced_row")
+            )  # fmt: skip
+            table.doubts.append(f"row {row.label!r} (line {row.line}) is not a budget stage")
+            continue
         if stage is None or (table.layout == "credit_evolution" and 0 < position < last):
             if table.layout != "credit_evolution":
                 doc.warnings.append(

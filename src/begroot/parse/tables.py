@@ -33,6 +33,8 @@ from .numbers import is_year, parse_int
 from .text import SMALL_WORDS, join_lines
 
 V = VOCABULARY
+MISREAD_DIGITS = frozenset("OolISB")  # letters a digit is misread as
+GARBLED_LABEL = 48  # a row label is short; prose around a table is not
 WORD_BREAK_SHARE = 0.8  # a lone word filling this share of its cell was broken by the word processor
 
 
@@ -260,12 +262,26 @@ def is_caption(text: str) -> bool:
     return text.isupper() and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s,;:()–-]+", text))
 
 
+def is_heading_line(text: str) -> bool:
+    """A line with a heading's shape (the next unit line, a part title, a numbered section, a chapter, a goal, an
+    article code and title): it ends any table above it, even one whose last row lacks numbers."""
+    return bool(
+        is_unit_line(text) or V.stop_line.match(text) or V.chapter.match(text) or V.goal.match(text)
+        or V.numbered.match(text) or ARTICLE_HEADING.match(text)
+    )  # fmt: skip
+
+
+def _upper_caption(text: str) -> bool:
+    """A caption in capitals (`PROGRAMMA GC – ZORG`, `TOTAAL – ...`), never a row label (`ISE x` may be one)."""
+    return bool(V.program_caption.match(text) or V.total_caption.match(text)) or (
+        text.isupper() and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s,;:()–-]+", text))
+    )
+
+
 def is_stop_line(text: str, has_rows: bool) -> bool:
     """A line no table goes on past: the next table or part title, a heading, prose (a long line, even one
     ending in a year)."""
-    if is_unit_line(text) or V.stop_line.match(text) or V.chapter.match(text) or V.goal.match(text):
-        return True
-    if ARTICLE_HEADING.match(text):
+    if is_heading_line(text):
         return True
     if has_rows and len(text) > SETTINGS.long_line and not V.frame_row.match(text):
         label, numbers = trailing_numbers(text)
@@ -304,6 +320,26 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
         numbers.pop(0)  # `BA 2020 141.475 ...`: the year belongs to the stage label
     label_end = _label_end(text, numbers)
     return text[:label_end].strip(), numbers
+
+
+def _garbled_row(text: str) -> bool:
+    """A row of a table with a cell misprinted (`1.2O4`, `8S8`, `O`): it ends in a run of amounts, at least one of
+    them not a number, after a short label. Read as text it would lose its numbers without a word."""
+    tokens = text.split()
+    run: list[str] = []
+    while tokens and (_numberish(tokens[-1]) or (len(tokens[-1]) == 1 and tokens[-1] in MISREAD_DIGITS)):
+        run.insert(0, tokens.pop())
+    numbers = [t for t in run if parse_int(t) is not None or t in V.dash_cell]
+    label = " ".join(tokens)
+    return bool(run) and len(numbers) < len(run) and bool(numbers or len(run) == 1) and len(label) <= GARBLED_LABEL
+
+
+def _numberish(token: str) -> bool:
+    if parse_int(token) is not None or token in V.dash_cell:
+        return True
+    letters = sum(char.isalpha() for char in token)
+    digits = sum(char.isdigit() for char in token)
+    return digits > letters and letters <= 2 and not V.ordinal.match(token) and "%" not in token
 
 
 def _names_a_stage(word: str) -> bool:
@@ -356,6 +392,13 @@ class TableReader:
                 table.end = repeated - 1  # the repeated heading belongs to the table
                 i = repeated
                 continue
+            if _garbled_row(line.text):
+                table.problems.append((f"a row whose cells are not all numbers ({line.text.strip()[:48]!r})", line))
+                table.end = i
+                i += 1
+                continue
+            if self._closes(line):
+                break  # an error stays local: whatever the table above lacks, a heading or caption ends it
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
             if settled and (is_stop_line(line.text, bool(table.rows or self.cells)) or self._too_much_text()):
                 break
@@ -372,6 +415,14 @@ class TableReader:
         self._close_row(final=True)
         self._finish_wrapped_labels()
         return table
+
+    def _closes(self, line: Line) -> bool:
+        """A heading, or a caption other than this table's, once the table has begun."""
+        if not (self.table.rows or self.cells):
+            return False
+        text = line.text
+        return is_heading_line(text) or (_upper_caption(text) and text not in self.heading
+                                         and not trailing_numbers(text)[1])  # fmt: skip
 
     def _finish_wrapped_labels(self) -> None:
         """Join the lines of labels wrapped in their cells. A word too long for the cell is broken without a
