@@ -20,6 +20,7 @@ from begroot.testing import GeneratedDocument, random_budget, random_style, rend
 from begroot.testing.compare import compare
 from begroot.testing.pdf import ConversionError, pdf_plans, render_pdfs, soffice
 from needs import missing
+from test_readings import no_key_twice
 
 KINDS = [("report", "BU"), ("report", "BO"), ("report", "BA"), ("slides", "BO")]
 PDF_COUNT = 8
@@ -37,6 +38,7 @@ def assert_round_trip(document, generated: GeneratedDocument) -> None:  # type: 
     assert not result.extra, f"{where}: {len(result.extra)} facts the document does not hold, e.g. {result.extra[:3]}"
     unplaced = [str(w) for w in document.warnings if "fit no row" in w.message or "without a table header" in w.message]
     assert not unplaced, f"{where}: numbers no table took: {unplaced[:3]}"
+    no_key_twice(document)
     assert not result.foreign_subjects, f"{where}: subjects the document does not have: {result.foreign_subjects}"
     if generated.statements:
         want = Counter((round(s.total), round(s.change)) for s in generated.statements)

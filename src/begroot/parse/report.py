@@ -29,7 +29,7 @@ from . import annexes
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import code_from_match
 from .detect import DocInfo
-from .facts import split_caption, table_facts
+from .facts import Known, split_caption, table_facts
 from .generic import find_generic_tables, header_start
 from .outline import Heading, Outline, Spans
 from .tables import RawTable, header_items, is_caption, is_unit_line
@@ -401,11 +401,12 @@ class ReportReader:
     def _place_tables(self) -> None:
         articles = self._article_spans()
         ise_frames: list[tuple[int, int]] = []  # (table index, line index)
+        known: Known = {}
         for index, raw in self.raw_tables:
             title = self._title_before(index)
             article = articles.at(index)
             heading = self.outline.at(index)
-            table = table_facts(self.doc, raw, title, article, heading.section.title if heading else "")
+            table = table_facts(self.doc, raw, title, article, heading.section.title if heading else "", known)
             if table is None:
                 continue
             if table.layout == "ise_frame":

@@ -33,7 +33,8 @@ from .numbers import is_year, parse_int
 from .text import SMALL_WORDS, join_lines
 
 V = VOCABULARY
-MISREAD_DIGITS = frozenset("OolISB")  # letters a digit is misread as
+MISREAD = str.maketrans("OolISB", "001158")  # letters a digit is misread as
+MISREAD_DIGITS = frozenset("OolISB")
 GARBLED_LABEL = 48  # a row label is short; prose around a table is not
 WORD_BREAK_SHARE = 0.8  # a lone word filling this share of its cell was broken by the word processor
 
@@ -318,6 +319,9 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
         tokens.pop()
     if numbers and tokens and is_year(numbers[0].text) and _names_a_stage(tokens[-1].group()):
         numbers.pop(0)  # `BA 2020 141.475 ...`: the year belongs to the stage label
+    if len(numbers) == 1 and numbers[0].value == 0 and numbers[0].text in V.dash_cell and tokens and \
+            V.stage_label.match(tokens[-1].group()):
+        numbers = []  # `2e BA –`: a stage label wrapped before its `JR`, no dash cell
     label_end = _label_end(text, numbers)
     return text[:label_end].strip(), numbers
 
@@ -335,11 +339,12 @@ def _garbled_row(text: str) -> bool:
 
 
 def _numberish(token: str) -> bool:
+    """An amount, or one with a digit misread as a letter (`1.2O4`, `8S8`)."""
     if parse_int(token) is not None or token in V.dash_cell:
         return True
-    letters = sum(char.isalpha() for char in token)
-    digits = sum(char.isdigit() for char in token)
-    return digits > letters and letters <= 2 and not V.ordinal.match(token) and "%" not in token
+    if V.ordinal.match(token) or not any(char.isdigit() for char in token):
+        return False
+    return parse_int(token.translate(MISREAD)) is not None
 
 
 def _names_a_stage(word: str) -> bool:
