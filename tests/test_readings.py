@@ -112,3 +112,34 @@ def test_no_key_holds_two_values(seed: int, style_seed: int, kind: tuple[str, st
         no_key_twice(document)
     except AssertionError as error:
         raise AssertionError(f"{error} ({seed}, {style_seed}, {kind}, {fuzz})") from None
+
+
+TOTAL_TABLE = """\
+(duizend euro)
+2023 AO TO LO VAK VEK
+1e BA 10 0 0 1.000 900
+1e BA-JR 11 0 0 1.100 950
+BU 9 0 0 800 700
+"""
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "III. SAMENVATTING\nTOTAAL – WELZIJN, VOLKSGEZONDHEID EN GEZIN, excl. DAB’s, excl.\n"
+        "apparaatsuitgaven en programma B\n",  # after a heading, no blank line
+        "Een inleidende zin die op een punt eindigt.\n \n   \nTOTAAL – WELZIJN, VOLKSGEZONDHEID EN GEZIN,\n"
+        "excl. DAB’s, excl. apparaatsuitgaven en programma B\n",  # after lines of only spaces
+        "III. SAMENVATTING\n\nTOTAAL – WELZIJN, VOLKSGEZONDHEID EN\nGEZIN, excl. DAB’s, excl.\n"
+        "apparaatsuitgaven en programma B\n",  # over three lines, narrow
+        "Een inleidende zin.\nTOTAAL – WELZIJN,\nVOLKSGEZONDHEID EN GEZIN, excl. DAB’s,\nexcl. apparaatsuitgaven\n",
+    ],
+)
+def test_wrapped_captions_in_any_surroundings(tmp_path: Path, above: str) -> None:
+    text = " Beleids- en begrotingstoelichting Welzijn, Volksgezondheid en Gezin\nBegrotingsuitvoering 2023\n" + above
+    document = extract(write(tmp_path, text + TOTAL_TABLE))
+    table = next((t for t in document.tables), None)
+    assert table is not None, document.warnings
+    assert (table.scope, table.subject) == ("total", "TOTAL"), table
+    assert table.perimeter.startswith("excl. DAB"), table.perimeter
+    assert stages(document) == {"BA": 10, "BA-JR": 11, "BU": 9}

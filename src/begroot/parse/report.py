@@ -32,7 +32,7 @@ from .detect import DocInfo
 from .facts import Known, split_caption, table_facts
 from .generic import find_generic_tables, header_start
 from .outline import Heading, Outline, Spans
-from .tables import RawTable, header_items, is_caption, is_unit_line
+from .tables import RawTable, header_items, is_caption, is_caption_start, is_unit_line
 from .text import join_prose, paragraphs, prose_text, title_case
 
 V = VOCABULARY
@@ -438,14 +438,25 @@ class ReportReader:
                 break
             if is_unit_line(text) or header_items(text):
                 break  # the heading of another table, left without rows
-            too_long = len(text) > SETTINGS.caption_max_length and not is_caption(text)
-            if too_long or (parts and text.endswith(".") and len(text) > 60):
-                break
+            caption = is_caption(text)
+            too_long = len(text) > SETTINGS.caption_max_length and not caption
+            if too_long or (parts and text.endswith(".") and len(text) > 60 and not caption):
+                break  # prose (a caption may end in `excl.`)
             parts.insert(0, text)
             blanks = 0
-            if text.endswith(":") or len(parts) >= 3 or is_caption(text):
+            if text.endswith(":") or len(parts) >= 3 or (caption and not self._caption_goes_on_above(back)):
                 break  # a caption's first line (`PROGRAMMA GC – ZORG`): what stands above is not part of it
         return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+    def _caption_goes_on_above(self, index: int) -> bool:
+        """A caption line that is not a caption's start (`GEZIN, excl. DAB’s, excl.`) under one in capitals
+        (`TOTAAL – WELZIJN, VOLKSGEZONDHEID EN`): the caption wrapped, its start is above."""
+        if is_caption_start(self.lines[index].text) or index == 0 or index - 1 in self.skip:
+            return False
+        above = self.lines[index - 1].text
+        if not above or V.numbered.match(above) or V.chapter.match(above) or V.goal.match(above):
+            return False
+        return is_caption_start(above) or above.split(",")[0].isupper()
 
     def _name_ises(self, frames: list[tuple[int, int]]) -> None:
         """An ISE's program is that of the articles under it: those after its frame, up to the next frame or ISE."""

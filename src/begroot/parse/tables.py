@@ -255,6 +255,12 @@ def _aligned(line: Line, items: list[HeaderItem]) -> bool:
     return all(gap in line.text[a.end : b.start] for a, b in pairwise(items))
 
 
+def is_caption_start(text: str) -> bool:
+    """The first line of a caption by its first words (`PROGRAMMA`, `TOTAAL`, `ISE`, `Budgetevolutie`, ...)."""
+    return bool(V.program_caption.match(text) or V.total_caption.match(text) or V.ise_prefix.match(text)
+                or V.evolution_caption.match(text) or V.credit_evolution_caption.match(text))  # fmt: skip
+
+
 def is_caption(text: str) -> bool:
     """A table's caption (`PROGRAMMA GC – ZORG`, `ISE: X, MVG excl. DAB`), not a fragment of a row label."""
     if (V.program_caption.match(text) or V.total_caption.match(text) or V.ise_prefix.match(text)
