@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from begroot.errors import BegrootError
 from begroot.model import Document
 from begroot.parse import extract, parse
 from begroot.sources import load_bytes
@@ -143,3 +144,15 @@ def test_wrapped_captions_in_any_surroundings(tmp_path: Path, above: str) -> Non
     assert (table.scope, table.subject) == ("total", "TOTAL"), table
     assert table.perimeter.startswith("excl. DAB"), table.perimeter
     assert stages(document) == {"BA": 10, "BA-JR": 11, "BU": 9}
+
+
+def test_cells_one_per_line_are_refused_with_what_to_do(tmp_path: Path) -> None:
+    cells = ["2023", "1e BA", "1e BA-JR", "BU", "AO", "10", "11", "9", "TO", "0", "0", "0", "LO", "0", "0", "0",
+             "VAK", "1.000", "1.100", "800", "VEK", "900", "950", "700"]  # fmt: skip
+    table = "(duizend euro)\n" + "\n".join(cells) + "\n"
+    text = " TOTAAL – WELZIJN, VOLKSGEZONDHEID EN GEZIN\n" + table + "\nPROGRAMMA GC – ZORG\n" + table
+    with pytest.raises(BegrootError) as error:
+        extract(write(tmp_path, text))
+    message = str(error.value)
+    assert "\n" not in message and message.startswith(str(tmp_path / "doc.txt"))
+    assert "one cell per line" in message and "PDF" in message and "pdftotext -layout" in message

@@ -99,6 +99,25 @@ def _grid_label(label: str) -> bool:
     return not label or bool(grid_row_subject(label, ""))
 
 
+def _refuse_cells_one_per_line(source: SourceDocument) -> None:
+    if _cells_one_per_line(source.lines):
+        raise NotABudgetDocument(source.path, "its tables come one cell per line (text converted or copied without "
+                                 "layout): give begroot the PDF, or convert it with `pdftotext -layout`")  # fmt: skip
+
+
+def _cells_one_per_line(lines: list[Line]) -> bool:
+    """Most unit lines are followed by lines of one cell each (a credit, a stage word, a number): the text of a
+    table written cell by cell, column by column (`pdftotext` without `-layout`, copy and paste)."""
+    units = [i for i, line in enumerate(lines) if is_unit_line(line.text)]
+    one_per_line = 0
+    for index in units:
+        after = [line.text for line in lines[index + 1 : index + 40] if line.text][:12]
+        single = [t for t in after if len(t.split()) == 1 or (VOCABULARY.is_header_word(t.split()[0]) and
+                                                               stage_of_label(t))]  # fmt: skip
+        one_per_line += len(after) >= 8 and len(single) >= 0.75 * len(after)
+    return bool(units) and one_per_line * 2 >= len(units)
+
+
 def _starts_unitless_table(lines: list[Line], index: int) -> bool:
     """The first line of a header naming credits (`VAK VEK`, `2023 AO TO LO`, `BA 2021 Delta BO 2022` over
     `VAK VEK ...`) with no unit line above it: a table printed without its `(duizend euro)` (amounts are in
@@ -204,10 +223,12 @@ def detect(source: SourceDocument) -> DocInfo:
     heading_codes = [m.group("entity") for line in lines if (m := ARTICLE_HEADING.match(line.text))]
     headings = len(heading_codes)
     if not tables and headings == 0:
+        _refuse_cells_one_per_line(source)
         raise NotABudgetDocument(source.path, "not a BBT: no budget tables (duizend euro) and no budget articles found")
     kind = "report" if headings else _kind_by_markers(source.pages)  # a deck has no article headings
     stages = Counter(s for s in (final_stage(t) for _, t in tables) if s and s[1])
     if not stages:
+        _refuse_cells_one_per_line(source)
         raise NotABudgetDocument(source.path, "not a BBT: no table says which budget stage and year it holds")
     (stage, year), _ = stages.most_common(1)[0]
     # The domain's letter: that of its own articles' entities (the prose cites other domains' codes too).
