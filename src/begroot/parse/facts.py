@@ -139,6 +139,7 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
         return None
     layout, scope, subject, perimeter = described
     table = Table(len(doc.tables), layout, scope, subject, title, unit.page, unit.number, perimeter, section)
+    table.reading = "; ".join(raw.readings)
     facts = _facts(doc, raw, table, article)
     if facts is None:
         return None
@@ -208,7 +209,7 @@ def rejoined_labels(raw: RawTable) -> tuple[list[str], str] | None:
         if kind == "row":
             assert isinstance(item, int)
             last = item
-        elif isinstance(item, Line) and not trailing_numbers(item.text)[1] and item.text.strip() not in labels:
+        elif isinstance(item, Line) and not trailing_numbers(item.text)[1]:
             between.setdefault(last, []).append(item.text.strip())
     for joined in (_joined(labels, between, below=False), _joined(labels, between, below=True)):
         if joined and _distinct_stages(joined[0]):
@@ -314,7 +315,8 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
     last = len(raw.rows) - 1
     labels = [row.label for row in raw.rows]
     if table.layout != "credit_evolution" and (other := rejoined_labels(raw)):
-        labels, table.reading = other
+        labels = other[0]
+        table.reading = "; ".join(filter(None, [table.reading, other[1]]))
     for position, row in enumerate(raw.rows):
         stage = stage_of_label(labels[position])
         outcome = V.outcome_label.match(labels[position].strip())

@@ -77,6 +77,7 @@ class RawTable:
     end: int = 0  # index (in the window) of the last line that belongs to the table
     problems: list[tuple[str, Line]] = field(default_factory=list)
     positional: bool = False  # numbers were placed by position under their headers
+    readings: list[str] = field(default_factory=list)  # alternative readings taken (labels joined), for Table.reading
 
 
 @dataclass
@@ -332,6 +333,15 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
     return text[:label_end].strip(), numbers
 
 
+def _is_prose(text: str) -> bool:
+    """A sentence: six words or more, four of them in lower case, ending in at most one number."""
+    if V.frame_row.match(text):
+        return False
+    label, numbers = trailing_numbers(text)
+    words = label.split()
+    return len(numbers) <= 1 and len(words) >= 6 and sum(word.islower() for word in words) >= 4
+
+
 def _garbled_row(text: str) -> bool:
     """A row of a table with a cell misprinted (`1.2O4`, `8S8`, `O`): it ends in a run of amounts, at least one of
     them not a number, after a short label. Read as text it would lose its numbers without a word."""
@@ -413,6 +423,8 @@ class TableReader:
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
             if settled and (is_stop_line(line.text, bool(table.rows or self.cells)) or self._too_much_text()):
                 break
+            if settled and table.rows and self.ncols > 1 and _is_prose(line.text):
+                break  # a sentence, however narrow the page (`... In 2027`: a year, not a cell)
             found = None if self.cells else header_items(line.text)
             if found:
                 items = found[0]
@@ -432,8 +444,11 @@ class TableReader:
         if not (self.table.rows or self.cells):
             return False
         text = line.text
-        return is_heading_line(text) or (_upper_caption(text) and text not in self.heading
-                                         and not trailing_numbers(text)[1])  # fmt: skip
+        if is_heading_line(text):
+            return True
+        # `PROGRAMMA GC –` (a caption wrapped after its dash): a dash there is no cell
+        numbers = trailing_numbers(text)[1]
+        return _upper_caption(text) and text not in self.heading and all(n.text in V.dash_cell for n in numbers)
 
     def _finish_wrapped_labels(self) -> None:
         """Join the lines of labels wrapped in their cells. A word too long for the cell is broken without a
@@ -514,6 +529,13 @@ class TableReader:
         self.table.end = index
 
     def _start_row(self, line: Line, label: str) -> None:
+        self._finish_previous_label(label)
+        if label and self.pending and self.table.stage_rows and not stage_of_label(label):
+            joined = " ".join([*(text.text for text in self.pending), label])
+            if stage_of_label(joined):  # `1e BA` / `– JR 0 0 0`: one label
+                self.table.readings.append(f"wrapped stage label {' / '.join(t.text for t in self.pending)} / "
+                                           f"{label} joined")  # fmt: skip
+                label = joined
         self.inline_labels[len(self.table.rows)] = bool(label)
         if label and line.words:  # where a label beside its numbers ends: the label cell's width
             self.label_rights.extend(w.x1 for w in line.words if w.end <= len(label))
@@ -522,6 +544,21 @@ class TableReader:
             self.table.stream.append(("text", line))
         self.pending = []
         self.first = line
+
+    def _finish_previous_label(self, label: str) -> None:
+        """The text between two stage rows may end the label above (`2e BA` / `– JR`, printed below its numbers)
+        and begin the one below: split it where both become stages."""
+        rows, texts = self.table.rows, [line.text for line in self.pending]
+        if not (self.table.stage_rows and rows and texts) or stage_of_label(rows[-1].label):
+            return
+        for k in range(1, len(texts) + 1):
+            above = " ".join([rows[-1].label, *texts[:k]])
+            below = label or join_lines(texts[k:])
+            if stage_of_label(above) and (stage_of_label(below) or V.outcome_label.match(below)):
+                self.table.readings.append(f"wrapped stage label {rows[-1].label} / {' / '.join(texts[:k])} joined")
+                rows[-1].label = above
+                self.pending = self.pending[k:]
+                return
 
     def _place_in_order(self, line: Line, label: str, numbers: list[Number]) -> None:
         if self.cells and len(self.cells) + len(numbers) > self.ncols:
