@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from begroot.parse import extract, parse
 from begroot.sources import load_bytes
-from begroot.testing import GeneratedDocument, random_budget, random_style, render_text
+from begroot.testing import GeneratedDocument, adversarial_style, random_budget, random_style, render_text
 from begroot.testing.compare import compare
 from begroot.testing.pdf import ConversionError, pdf_plans, render_pdfs, soffice
 from needs import missing
@@ -27,6 +27,7 @@ PDF_COUNT = 8
 
 seeds = st.integers(min_value=0, max_value=2**20)
 styles = st.integers(min_value=0, max_value=2**20).map(lambda n: random_style(__import__("random").Random(n)))
+adversarial = st.integers(min_value=0, max_value=2**20).map(lambda n: adversarial_style(__import__("random").Random(n)))
 
 
 def assert_round_trip(document, generated: GeneratedDocument) -> None:  # type: ignore[no-untyped-def]
@@ -56,6 +57,14 @@ def test_text_documents_read_back_exactly(seed: int, style, kind: tuple[str, str
     document = parse(load_bytes(f"{generated.name}.txt", generated.text.encode("utf-8")))
     assert (document.kind, document.stage, document.year) == (generated.kind, generated.stage, generated.year)
     assert_round_trip(document, generated)
+
+
+# The adversarial style: every knob drawn independently, in combinations the readers were never tuned on.
+@settings(max_examples=20, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow])
+@given(seed=seeds, style=adversarial, kind=st.sampled_from(KINDS), year=st.integers(min_value=1, max_value=3))
+def test_adversarial_text_documents_read_back_exactly(seed: int, style, kind: tuple[str, str], year: int) -> None:  # type: ignore[no-untyped-def]
+    test_text_documents_read_back_exactly.hypothesis.inner_test(seed, style, kind, year)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")

@@ -429,6 +429,8 @@ class ReportReader:
         blanks = 0
         for back in range(index - 1, max(index - SETTINGS.caption_lines_back, -1), -1):
             text = self.lines[back].text
+            if back in self.footnote_lines or self.lines[back].page != self.lines[back + 1].page:
+                blanks = 0  # a page's foot (its notes, its empty lines) does not part a caption from its table
             if not text or back in self.footnote_lines:
                 blanks += 0 if text else 1
                 if parts and blanks > 2:

@@ -122,7 +122,7 @@ def adversarial_style(rng: random.Random) -> TextStyle:
         base,
         indent=indent,
         zero_cells=rng.choice(["zero", "blank", "dash"]) if indent else "zero",
-        page_length=rng.randint(18, 80),
+        page_length=rng.randint(24, 80),
         width=rng.choice([56, 60, 64, 72, 80, 96]),
         heading_blanks=rng.random() < 0.5,
         space_lines=rng.random() < 0.4,
@@ -258,7 +258,7 @@ class Sheet:
         self.blocks.append(Block("table", spec))
         self.items.extend(written.items)
         if self.style.break_after_tables and self.rng.random() < 0.3:
-            self.items.append(Item("", page_break_before=True))  # the next line starts a page
+            self.line("", page_break_before=True)  # the next line starts a page
             self.variations.add("page_break_after_table")
         self.variations |= written.variations
         self.layouts.add(spec.layout)
