@@ -453,12 +453,19 @@ class ReportReader:
     def _caption_goes_on_above(self, index: int) -> bool:
         """A caption line that is not a caption's start (`GEZIN, excl. DAB’s, excl.`) under one in capitals
         (`TOTAAL – WELZIJN, VOLKSGEZONDHEID EN`): the caption wrapped, its start is above."""
-        if is_caption_start(self.lines[index].text) or index == 0 or index - 1 in self.skip:
+        if is_caption_start(self.lines[index].text) or index == 0:
             return False
-        above = self.lines[index - 1].text
-        if not above or V.numbered.match(above) or V.chapter.match(above) or V.goal.match(above):
+        above, crossed = index - 1, False
+        while above > 0 and (not self.lines[above].text or above in self.footnote_lines) and index - above < 8:
+            crossed |= self.lines[above].page != self.lines[index].page
+            above -= 1  # empty lines and notes at a page's foot: the caption may go on on the page before
+        crossed |= self.lines[above].page != self.lines[index].page
+        if above in self.skip or (above < index - 1 and not crossed):
             return False
-        return is_caption_start(above) or above.split(",")[0].isupper()
+        above_text = self.lines[above].text
+        if not above_text or V.numbered.match(above_text) or V.chapter.match(above_text) or V.goal.match(above_text):
+            return False
+        return is_caption_start(above_text) or above_text.split(",")[0].isupper()
 
     def _name_ises(self, frames: list[tuple[int, int]]) -> None:
         """An ISE's program is that of the articles under it: those after its frame, up to the next frame or ISE."""

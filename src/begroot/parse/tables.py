@@ -326,9 +326,9 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
         tokens.pop()
     if numbers and tokens and is_year(numbers[0].text) and _names_a_stage(tokens[-1].group()):
         numbers.pop(0)  # `BA 2020 141.475 ...`: the year belongs to the stage label
-    if len(numbers) == 1 and numbers[0].value == 0 and numbers[0].text in V.dash_cell and tokens and \
-            V.stage_label.match(tokens[-1].group()):
-        numbers = []  # `2e BA –`: a stage label wrapped before its `JR`, no dash cell
+    if numbers and numbers[0].text in V.dash_cell and tokens and V.stage_label.match(tokens[-1].group()) and \
+            numbers[0].start - tokens[-1].end() == 1:
+        numbers = numbers[1:]  # `2e BA –` (its `JR` wrapped to the next line): a label's dash, no dash cell
     label_end = _label_end(text, numbers)
     return text[:label_end].strip(), numbers
 
@@ -549,11 +549,11 @@ class TableReader:
         """The text between two stage rows may end the label above (`2e BA` / `– JR`, printed below its numbers)
         and begin the one below: split it where both become stages."""
         rows, texts = self.table.rows, [line.text for line in self.pending]
-        if not (self.table.stage_rows and rows and texts) or stage_of_label(rows[-1].label):
+        if not (self.table.stage_rows and rows and texts):
             return
         for k in range(1, len(texts) + 1):
             above = " ".join([rows[-1].label, *texts[:k]])
-            below = label or join_lines(texts[k:])
+            below = label if stage_of_label(label) else " ".join([*texts[k:], label]).strip()
             if stage_of_label(above) and (stage_of_label(below) or V.outcome_label.match(below)):
                 self.table.readings.append(f"wrapped stage label {rows[-1].label} / {' / '.join(texts[:k])} joined")
                 rows[-1].label = above
