@@ -460,10 +460,12 @@ class ReportReader:
             crossed |= self.lines[above].page != self.lines[index].page
             above -= 1  # empty lines and notes at a page's foot: the caption may go on on the page before
         crossed |= self.lines[above].page != self.lines[index].page
-        if above in self.skip or (above < index - 1 and not crossed):
-            return False
+        if above in self.skip or (above < index - 2 and not crossed):
+            return False  # one empty line may part a caption's lines (a word processor's paragraphs), not more
         above_text = self.lines[above].text
         if not above_text or V.numbered.match(above_text) or V.chapter.match(above_text) or V.goal.match(above_text):
+            return False
+        if ARTICLE_HEADING.match(above_text):
             return False
         return is_caption_start(above_text) or above_text.split(",")[0].isupper()
 
