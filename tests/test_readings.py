@@ -156,3 +156,18 @@ def test_cells_one_per_line_are_refused_with_what_to_do(tmp_path: Path) -> None:
     message = str(error.value)
     assert "\n" not in message and message.startswith(str(tmp_path / "doc.txt"))
     assert "one cell per line" in message and "PDF" in message and "pdftotext -layout" in message
+
+
+@pytest.mark.parametrize("heading", ["1.1.1. Ontvangstenartikelen", "II. APPARAATSKREDIETEN",
+                                     "JB0-1JDB2CA-WT – EEN ARTIKEL"])  # fmt: skip
+def test_a_heading_under_a_pdf_table_ends_it(tmp_path: Path, heading: str) -> None:
+    """In a PDF a heading right under a table is not the last row's wrapped label: it ends the table."""
+    from pdfgen import render_pages
+
+    page = ["Beleids- en begrotingstoelichting Werk en Sociale Economie", "Begrotingsuitvoering 2023",
+            "PROGRAMMA JA – APPARAAT", "(duizend euro)", "2023 AO TO LO VAK VEK", "1e BA 10 0 0 1.000 900",
+            "1e BA-JR 11 0 0 1.100 950", "BU 9 0 0 800 700", heading, "Tekst over de ontvangsten van dit jaar."]  # fmt: skip
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(render_pages([page], number_from=99))
+    document = extract(path)
+    assert stages(document) == {"BA": 10, "BA-JR": 11, "BU": 9}, document.warnings
