@@ -23,7 +23,8 @@ from needs import missing
 from test_readings import no_key_twice
 
 KINDS = [("report", "BU"), ("report", "BO"), ("report", "BA"), ("slides", "BO")]
-PDF_COUNT = 8
+PDF_COUNT = 10
+ADVERSARIAL_PDFS = 4  # of them in the adversarial style (narrow label cells, captions over three lines, ...)
 
 seeds = st.integers(min_value=0, max_value=2**20)
 styles = st.integers(min_value=0, max_value=2**20).map(lambda n: random_style(__import__("random").Random(n)))
@@ -69,11 +70,12 @@ def test_adversarial_text_documents_read_back_exactly(seed: int, style, kind: tu
 
 @pytest.fixture(scope="session")
 def pdf_documents(tmp_path_factory: pytest.TempPathFactory) -> list[GeneratedDocument]:
-    """A few word-processor PDFs, converted in one LibreOffice run for the whole session."""
+    """A few word-processor PDFs in both styles, converted in one LibreOffice run for the whole session."""
     if soffice() is None:
         missing("LibreOffice (soffice) is not installed: run scripts/libreoffice.sh")
     try:
-        return render_pdfs(pdf_plans(PDF_COUNT), tmp_path_factory.mktemp("pdf-corpus"))
+        plans = pdf_plans(PDF_COUNT - ADVERSARIAL_PDFS) + pdf_plans(ADVERSARIAL_PDFS, 0, "adversarial")
+        return render_pdfs(plans, tmp_path_factory.mktemp("pdf-corpus"))
     except ConversionError as error:
         pytest.fail(str(error))
 
