@@ -163,7 +163,7 @@ def _unread_reason(lines: list[Line], index: int, skip: set[int], table: RawTabl
 def _all_cells_blank(table: RawTable | None) -> bool:
     """A table whose rows print only their labels (zeros left unprinted): nothing is lost."""
     texts = [item.text for kind, item in table.stream if kind == "text" and isinstance(item, Line)] if table else []
-    return bool(texts) and all(len(text) <= BLANK_ROW_LABEL for text in texts)
+    return bool(texts) and all(len(text) <= BLANK_ROW_LABEL or VOCABULARY.frame_row.match(text) for text in texts)
 
 
 def _is_repeated_heading(

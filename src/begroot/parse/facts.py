@@ -163,6 +163,12 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
     return table
 
 
+def _stage_like(label: str) -> bool:
+    """A label that begins like a stage (`BA 2l21`, `1e BA`) but does not read as one: a misprint, not a cause."""
+    first = label.split()[:1]
+    return bool(first) and V.is_header_word(first[0])
+
+
 def _keys_twice(facts: list[Fact]) -> list[tuple[str, int, str]]:
     """(credit, year, stage) of the keys two facts of one table share: a misread row (a wrapped stage label
     read as the stage above it), never to be stored as two values of one number."""
@@ -322,7 +328,7 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
         outcome = V.outcome_label.match(labels[position].strip())
         if stage is None and outcome and position == last:
             stage = ("BU", int(outcome.group("year")))
-        if stage is None and table.layout == "credit_evolution" and position in (0, last):
+        if stage is None and table.layout == "credit_evolution" and position in (0, last) and _stage_like(row.label):
             doc.warnings.append(
                 Warning(f"row {row.label!r} of a credit evolution is not a budget stage; its numbers are left out",
                         row.page, row.line, "unplaced_row")
