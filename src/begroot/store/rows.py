@@ -62,7 +62,8 @@ def _sections(d: Document) -> list[Row]:
 
 
 def _tables(d: Document) -> list[Row]:
-    return [_plain(t, {"index": "table_index"}, drop=("facts",)) for t in d.tables]
+    # A table's doubts and reading are the reader's notes for the audit and the JSON model, not stored.
+    return [_plain(t, {"index": "table_index"}, drop=("facts", "doubts", "reading")) for t in d.tables]
 
 
 FACT_ROW_FIELDS = [f.name for f in dataclasses.fields(Fact) if f.name != "document"]
