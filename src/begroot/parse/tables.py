@@ -592,12 +592,32 @@ class TableReader:
         """The column of each number; where positions are unknown or contradict each other (a line shifted by a
         page-start mark) the free columns of the row in order; None when even those are too few."""
         words = line.positioned_words()
-        found = [self._column_at(_number_span(number, words)) for number in numbers]
+        spans = [_number_span(number, words) for number in numbers]
+        found = [self._column_at(span) for span in spans]
         targets = [t for t in found if t is not None]
         if not shifted(line) and len(targets) == len(numbers) and len(set(targets)) == len(targets):
             return targets
+        if shifted(line) and (realigned := self._realigned(spans)):
+            return realigned
         free = [k for k in range(self.ncols) if k not in self.cells]
         return free[: len(numbers)] if len(numbers) <= len(free) else None
+
+    def _realigned(self, spans: list[tuple[float, float]]) -> list[int] | None:
+        """The columns of a line whose indentation a page-start mark replaced by one space: all its numbers moved
+        left by one distance; the distance that puts every right end on a column's right edge tells them."""
+        edges = self.edges or [c.x1 for c in self.table.columns if c.x1 is not None]
+        if len(edges) != self.ncols:
+            return None
+        for delta in range(SETTINGS.column_alignment_spaces * 4 + 1):
+            targets = []
+            for _, end in spans:
+                k = min(range(len(edges)), key=lambda k: abs(edges[k] - (end + delta)))
+                if abs(edges[k] - (end + delta)) > 0.5 or k in self.cells or k in targets:
+                    break
+                targets.append(k)
+            else:
+                return targets
+        return None
 
     def _column_at(self, span: tuple[float, float]) -> int | None:
         """The column a number stands in: by the right edges of a full row's numbers when one was read
