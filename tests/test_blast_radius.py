@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from begroot.parse import parse
+from begroot.parse import extract, parse
 from begroot.parse.tables import header_items, is_unit_line
 from begroot.sources import load_bytes
 from begroot.testing import GeneratedDocument, random_budget, random_style, render_text
@@ -117,3 +118,41 @@ def test_one_damaged_table_costs_only_itself(seed: int, style_seed: int, kind: t
     lost = Counter(k for k in keys(GeneratedDocument(**{**generated.__dict__, "facts": printed})) if k not in got)
     if lost:  # what the damage cost is warned, with a page and a line
         assert any((w.line or 0) > 0 for w in document.warnings), f"{where}: {len(lost)} facts lost without a warning"
+
+
+def pdf_of(text: str, folder: Path, name: str) -> Path:
+    """The text's pages drawn as a PDF by the test suite's renderer (labels left, numbers in right-aligned columns)."""
+    from pdfgen import render_pages
+
+    source = load_bytes(f"{name}.txt", text.encode("utf-8"))
+    path = folder / f"{name}.pdf"
+    path.write_bytes(render_pages([[line.text for line in page.lines] for page in source.pages]))
+    return path
+
+
+@settings(max_examples=12, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=2**20), kind=st.sampled_from(KINDS), how=st.sampled_from(CORRUPTIONS),
+       table=st.integers(min_value=0, max_value=400))  # fmt: skip
+def test_one_damaged_table_in_a_pdf_costs_only_itself(tmp_path_factory, seed: int, kind: tuple[str, str], how: str,  # type: ignore[no-untyped-def]
+                                                      table: int) -> None:  # fmt: skip
+    """The same in a PDF: what the undamaged PDF gives outside the damaged table, the damaged one gives too, and
+    nothing it does not."""
+    budget = random_budget(seed)
+    style = replace(random_style(random.Random(seed)), page_mark="formfeed", indent=False)
+    generated = render_text(budget, kind[0], kind[1], budget.years[1], style, seed=seed)
+    made = damaged(generated, table, how, random.Random(seed))
+    if made is None:
+        return
+    text, region = made
+    folder = tmp_path_factory.mktemp("blast")
+    as_pdf = replace(generated, format="pdf")
+    clean = extracted_keys(extract(pdf_of(generated.text, folder, "clean")), as_pdf)
+    got = extracted_keys(extract(pdf_of(text, folder, "damaged")), as_pdf)
+    inside = {(f.scope, f.subject) for f in generated.facts if (f.scope, f.subject, f.layout) in region.facts}
+    outside = Counter({key: n for key, n in clean.items() if key[:2] not in inside})
+    where = f"{generated.name} ({seed}, {kind}, {how!r}, {table}) table at line {region.unit + 1}"
+    missing = outside - got
+    assert not missing, f"{where}: {sum(missing.values())} facts outside it lost, e.g. {list(missing)[:3]}"
+    extra = got - clean
+    assert not extra, f"{where}: numbers the undamaged PDF does not give: {list(extra)[:3]}"
