@@ -82,11 +82,25 @@ def _headless_rows(lines: list[Line], skip: set[int], tables: list[tuple[int, Ra
         label, numbers = trailing_numbers(text)
         if not ((len(numbers) >= 2 and _known_row_label(label)) or (len(numbers) >= 3 and _grid_label(label))):
             continue
-        if index - previous > SETTINGS.max_pending_text + 2:
+        if index - previous > SETTINGS.max_pending_text + 2 and not _headed_otherwise(lines, index, skip):
             warnings.append(Warning("table left out: rows of numbers without a table header above them",
                                     line.page, line.number, "unread_table"))  # fmt: skip
         previous = index
     return warnings
+
+
+def _headed_otherwise(lines: list[Line], index: int, skip: set[int]) -> bool:
+    """Rows under a header of their own that is no stage x credit header (`Q1 Q2 Q3 Q4 TOTAAL`, `AWI DAC GESCO`
+    over `VAK VEK VAK VEK`) or under rows of another kind: a prose table, not a table that lost its header."""
+    above = next((lines[i].text for i in range(index - 1, max(-1, index - 4), -1) if lines[i].text and i not in skip),
+                 "")  # fmt: skip
+    if not above:
+        return False
+    words = above.split()
+    label, numbers = trailing_numbers(above)
+    titles = not numbers and len(words) >= 3 and all(word[:1].isupper() or word[:1].isdigit() for word in words)
+    other_rows = bool(numbers) and not (_known_row_label(label) or _grid_label(label))  # not rows of this kind
+    return other_rows or bool(header_items(above)) or titles
 
 
 def _known_row_label(label: str) -> bool:

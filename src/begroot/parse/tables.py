@@ -275,8 +275,15 @@ def is_heading_line(text: str) -> bool:
     article code and title): it ends any table above it, even one whose last row lacks numbers."""
     return bool(
         is_unit_line(text) or V.stop_line.match(text) or V.chapter.match(text) or V.goal.match(text)
-        or V.numbered.match(text) or ARTICLE_HEADING.match(text)
+        or _numbered_heading(text) or ARTICLE_HEADING.match(text)
     )  # fmt: skip
+
+
+def _numbered_heading(text: str) -> bool:
+    """`1.1.1. Ontvangstenartikelen`, `2. Begrotingsprogramma's`: a section number has a dot (`18 Zie ook` is a
+    footnote at a page's foot)."""
+    match = V.numbered.match(text)
+    return bool(match and ("." in match.group("num") or match.group("dot")))
 
 
 def _upper_caption(text: str) -> bool:
