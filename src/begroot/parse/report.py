@@ -429,6 +429,8 @@ class ReportReader:
         blanks = 0
         for back in range(index - 1, max(index - SETTINGS.caption_lines_back, -1), -1):
             text = self.lines[back].text
+            if _footnote_shaped(text):
+                continue  # a note at the foot of a page (`24 Zie ook ...`) the note finder did not take
             if back in self.footnote_lines or self.lines[back].page != self.lines[back + 1].page:
                 blanks = 0  # a page's foot (its notes, its empty lines) does not part a caption from its table
             if not text or back in self.footnote_lines:
@@ -559,6 +561,12 @@ class ReportReader:
             for start, end in self._chapter_ranges(word):
                 result.append((kind, start, end))
         return result
+
+
+def _footnote_shaped(text: str) -> bool:
+    """`24 Zie ook begroting: ...`: a number without a dot, then a sentence ending in a full stop."""
+    match = V.numbered.match(text)
+    return bool(match and "." not in match.group("num") and not match.group("dot") and text.endswith("."))
 
 
 def _field_name(title: str) -> str:

@@ -35,6 +35,7 @@ from .text import SMALL_WORDS, join_lines
 V = VOCABULARY
 MISREAD = str.maketrans("OolISB", "001158")  # letters a digit is misread as
 MISREAD_DIGITS = frozenset("OolISB")
+FOOTNOTE_SHAPE = re.compile(r"^\d{1,3}\s+\S")
 GARBLED_LABEL = 48  # a row label is short; prose around a table is not
 WORD_BREAK_SHARE = 0.8  # a lone word filling this share of its cell was broken by the word processor
 
@@ -342,8 +343,8 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
 
 def _is_prose(text: str) -> bool:
     """A sentence: six words or more, four of them in lower case, ending in at most one number."""
-    if V.frame_row.match(text):
-        return False
+    if V.frame_row.match(text) or FOOTNOTE_SHAPE.match(text):
+        return False  # a footnote printed at a page's foot inside a table is no end of it
     label, numbers = trailing_numbers(text)
     words = label.split()
     return len(numbers) <= 1 and len(words) >= 6 and sum(word.islower() for word in words) >= 4
