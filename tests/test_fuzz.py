@@ -18,6 +18,7 @@ from begroot.errors import BegrootError
 from begroot.parse import parse
 from begroot.sources import load_bytes
 from begroot.testing import random_budget, random_style, render_text
+from test_readings import no_key_twice
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 LABEL = "fuzzed-document.txt"
@@ -62,6 +63,7 @@ def read(data: bytes) -> None:
     try:
         source = load_bytes(LABEL, data)
         document = parse(source)
+        no_key_twice(document)
         audit_document(document, source)
     except BegrootError as error:
         message = str(error)

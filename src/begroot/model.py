@@ -286,8 +286,8 @@ class Table:
     perimeter: str = ""
     section: str = ""  # id of the section it sits in
     has_total: bool = True
-    doubts: list[str] = field(default_factory=list)  # why the reader is unsure of this table (empty: sure)
-    reading: str = ""  # a note when an alternative reading of the table was taken
+    doubts: list[str] = field(default_factory=list)  # why the reader is unsure how it read this table; empty when sure
+    reading: str = ""  # a note when an alternative reading was taken (e.g. a wrapped stage label joined)
     facts: list[Fact] = field(default_factory=list)
 
 

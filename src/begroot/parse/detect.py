@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from ..errors import NotABudgetDocument
 from ..model import Footnote, Line, Page, SourceDocument, Warning
-from ..vocabulary import VOCABULARY
+from ..vocabulary import SETTINGS, VOCABULARY
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import find_codes
 from .facts import grid_row_subject, split_caption
 from .footnotes import find_footnotes
-from .tables import RawTable, header_items, is_unit_line, read_table, same_columns, stage_of_label
+from .tables import RawTable, header_items, is_unit_line, read_table, same_columns, stage_of_label, trailing_numbers
 from .text import title_case
 
 # A domain's name: capitalised words joined by spaces, `en` or commas (`Welzijn, Volksgezondheid en Gezin`).
@@ -65,7 +65,71 @@ def scan_tables(lines: list[Line], skip: set[int]) -> tuple[list[tuple[int, RawT
             consumed = table.end
         elif not _is_repeated_heading(lines, index, table, tables, skip) and not _all_cells_blank(table):
             warnings.append(Warning(_unread_reason(lines, index, skip, table), line.page, line.number, "unread_table"))
+    warnings.extend(_headless_rows(lines, skip, tables))
     return tables, warnings
+
+
+def _headless_rows(lines: list[Line], skip: set[int], tables: list[tuple[int, RawTable]]) -> list[Warning]:
+    """Rows of a stage x credit table (a stage, frame or grid label and two or more numbers) that no table read:
+    a table that lost its header. One warning per run of such rows, so the loss is never silent."""
+    covered = {i for start, table in tables for i in range(start, table.end + 1)}
+    warnings: list[Warning] = []
+    previous = -(10**9)
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text or index in skip or index in covered or not text[-1:].isdigit():
+            continue
+        label, numbers = trailing_numbers(text)
+        if not ((len(numbers) >= 2 and _known_row_label(label)) or (len(numbers) >= 3 and _grid_label(label))):
+            continue
+        if index - previous > SETTINGS.max_pending_text + 2 and not _headed_otherwise(lines, index, skip):
+            warnings.append(Warning("table left out: rows of numbers without a table header above them",
+                                    line.page, line.number, "unread_table"))  # fmt: skip
+        previous = index
+    return warnings
+
+
+def _headed_otherwise(lines: list[Line], index: int, skip: set[int]) -> bool:
+    """Rows under a header of their own that is no stage x credit header (`Q1 Q2 Q3 Q4 TOTAAL`, `AWI DAC GESCO`
+    over `VAK VEK VAK VEK`) or under rows of another kind: a prose table, not a table that lost its header."""
+    above = next((lines[i].text for i in range(index - 1, max(-1, index - 4), -1) if lines[i].text and i not in skip),
+                 "")  # fmt: skip
+    if not above:
+        return False
+    words = above.split()
+    label, numbers = trailing_numbers(above)
+    titles = not numbers and len(words) >= 3 and all(word[:1].isupper() or word[:1].isdigit() for word in words)
+    other_rows = bool(numbers) and not (_known_row_label(label) or _grid_label(label))  # not rows of this kind
+    return other_rows or bool(header_items(above)) or titles
+
+
+def _known_row_label(label: str) -> bool:
+    return bool(stage_of_label(label) or VOCABULARY.frame_row.match(label) or VOCABULARY.outcome_label.match(label))
+
+
+def _grid_label(label: str) -> bool:
+    """No label (it stands above), or a grid's (a program, an ISE, an article: a table of contents entry ends in
+    one number, a grid row in three or more)."""
+    return not label or bool(grid_row_subject(label, ""))
+
+
+def _refuse_cells_one_per_line(source: SourceDocument) -> None:
+    if _cells_one_per_line(source.lines):
+        raise NotABudgetDocument(source.path, "its tables come one cell per line (text converted or copied without "
+                                 "layout): give begroot the PDF, or convert it with `pdftotext -layout`")  # fmt: skip
+
+
+def _cells_one_per_line(lines: list[Line]) -> bool:
+    """Most unit lines are followed by lines of one cell each (a credit, a stage word, a number): the text of a
+    table written cell by cell, column by column (`pdftotext` without `-layout`, copy and paste)."""
+    units = [i for i, line in enumerate(lines) if is_unit_line(line.text)]
+    one_per_line = 0
+    for index in units:
+        after = [line.text for line in lines[index + 1 : index + 40] if line.text][:12]
+        single = [t for t in after if len(t.split()) == 1 or (VOCABULARY.is_header_word(t.split()[0]) and
+                                                               stage_of_label(t))]  # fmt: skip
+        one_per_line += len(after) >= 8 and len(single) >= 0.75 * len(after)
+    return bool(units) and one_per_line * 2 >= len(units)
 
 
 def _starts_unitless_table(lines: list[Line], index: int) -> bool:
@@ -113,7 +177,7 @@ def _unread_reason(lines: list[Line], index: int, skip: set[int], table: RawTabl
 def _all_cells_blank(table: RawTable | None) -> bool:
     """A table whose rows print only their labels (zeros left unprinted): nothing is lost."""
     texts = [item.text for kind, item in table.stream if kind == "text" and isinstance(item, Line)] if table else []
-    return bool(texts) and all(len(text) <= BLANK_ROW_LABEL for text in texts)
+    return bool(texts) and all(len(text) <= BLANK_ROW_LABEL or VOCABULARY.frame_row.match(text) for text in texts)
 
 
 def _is_repeated_heading(
@@ -173,10 +237,12 @@ def detect(source: SourceDocument) -> DocInfo:
     heading_codes = [m.group("entity") for line in lines if (m := ARTICLE_HEADING.match(line.text))]
     headings = len(heading_codes)
     if not tables and headings == 0:
+        _refuse_cells_one_per_line(source)
         raise NotABudgetDocument(source.path, "not a BBT: no budget tables (duizend euro) and no budget articles found")
     kind = "report" if headings else _kind_by_markers(source.pages)  # a deck has no article headings
     stages = Counter(s for s in (final_stage(t) for _, t in tables) if s and s[1])
     if not stages:
+        _refuse_cells_one_per_line(source)
         raise NotABudgetDocument(source.path, "not a BBT: no table says which budget stage and year it holds")
     (stage, year), _ = stages.most_common(1)[0]
     # The domain's letter: that of its own articles' entities (the prose cites other domains' codes too).

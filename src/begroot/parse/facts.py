@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, Cell, CreditChange, CreditEvolution, Document, Fact, Ise, Table, Warning
+from ..model import Article, Cell, CreditChange, CreditEvolution, Document, Fact, Ise, Line, Table, Warning
 from ..vocabulary import VOCABULARY
 from .codes import LOOSE_CODE, code_from_match
-from .tables import RawTable, frame_categories, stage_of_label
+from .tables import RawTable, frame_categories, stage_of_label, trailing_numbers
 
 V = VOCABULARY
 
@@ -111,11 +111,19 @@ def _labels(raw: RawTable) -> str:
 
 
 def _has_causes(raw: RawTable) -> bool:
-    return raw.stage_rows and any(stage_of_label(row.label) is None for row in raw.rows)
+    if not raw.stage_rows:
+        return False
+    labels = (rejoined_labels(raw) or ([row.label for row in raw.rows], ""))[0]
+    return any(stage_of_label(label) is None for label in labels)
 
 
-def table_facts(doc: Document, raw: RawTable, title: str, article: Article | None, section: str) -> Table | None:
-    """Describe `raw`, make its facts and add it to `doc.tables`; warn and return None if it cannot be placed."""
+Known = dict[tuple[str, str, str, str, int, str, str], tuple[int, int, int]]  # key -> value, page, line
+
+
+def table_facts(doc: Document, raw: RawTable, title: str, article: Article | None, section: str,
+                known: Known | None = None) -> Table | None:  # fmt: skip
+    """Describe `raw`, make its facts and add it to `doc.tables`; warn and return None if it cannot be placed.
+    `known` (the facts stored so far in the document): a table that gives one of them another value is left out."""
     unit = raw.unit_line
     if raw.problems:
         for message, line in raw.problems:
@@ -131,8 +139,21 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
         return None
     layout, scope, subject, perimeter = described
     table = Table(len(doc.tables), layout, scope, subject, title, unit.page, unit.number, perimeter, section)
+    table.reading = "; ".join(raw.readings)
     facts = _facts(doc, raw, table, article)
     if facts is None:
+        return None
+    twice = _keys_twice(facts)
+    if twice:
+        where = ", ".join(f"{stage} {year} {credit}" for credit, year, stage in twice[:3])
+        table.doubts.append(f"one key read twice: {where}")
+        doc.warnings.append(
+            Warning(f"table left out: its rows give one key two values ({where}); no reading of it is clean",
+                    unit.page, unit.number, "ambiguous_table")
+        )  # fmt: skip
+        return None
+    # An ISE frame's subject is its slug until the report names its program (`_name_ises`): not compared.
+    if known is not None and layout != "ise_frame" and not _agrees(doc, table, facts, known):
         return None
     table.facts = facts
     if layout == "ise_frame" and "total" not in (frame_categories(raw) or []):
@@ -140,6 +161,90 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
         doc.warnings.append(Warning(f"ISE frame {title!r} has no Totaal row", unit.page, unit.number, "no_total"))
     doc.tables.append(table)
     return table
+
+
+def _stage_like(label: str) -> bool:
+    """A label that begins like a stage (`BA 2l21`, `1e BA`) but does not read as one: a misprint, not a cause."""
+    first = label.split()[:1]
+    return bool(first) and V.is_header_word(first[0])
+
+
+def _keys_twice(facts: list[Fact]) -> list[tuple[str, int, str]]:
+    """(credit, year, stage) of the keys two facts of one table share: a misread row (a wrapped stage label
+    read as the stage above it), never to be stored as two values of one number."""
+    seen: set[tuple[str, str, str, str, int, str]] = set()
+    twice = []
+    for fact in facts:
+        key = (fact.scope, fact.subject, fact.row, fact.credit, fact.year, fact.stage)
+        if key in seen:
+            twice.append((fact.credit, fact.year, fact.stage))
+        seen.add(key)
+    return twice
+
+
+def _agrees(doc: Document, table: Table, facts: list[Fact], known: Known) -> bool:
+    """No fact gives a key the document holds already another value; else warn (both places) and keep it out."""
+    for fact in facts:
+        key = (fact.scope, fact.subject, fact.row, fact.credit, fact.year, fact.stage, fact.perimeter)
+        if key in known and known[key][0] != fact.value:
+            value, page, line = known[key]
+            table.doubts.append(f"{fact.stage} {fact.year} {fact.credit} of {fact.subject} is {value} on p.{page} "
+                                f"line {line}")  # fmt: skip
+            doc.warnings.append(
+                Warning(f"table left out: it gives {fact.stage} {fact.year} {fact.credit} of {fact.subject} the value "
+                        f"{fact.value}, the table on p.{page} line {line} {value}", table.page, table.line,
+                        "ambiguous_table")
+            )  # fmt: skip
+            return False
+    for fact in facts:
+        key = (fact.scope, fact.subject, fact.row, fact.credit, fact.year, fact.stage, fact.perimeter)
+        known.setdefault(key, (fact.value, fact.page, fact.source_line))
+    return True
+
+
+def rejoined_labels(raw: RawTable) -> tuple[list[str], str] | None:
+    """Another reading of a stage-row table whose labels give one stage twice or name no stage: the text printed
+    between two rows joined to the label of the row above (a stage label wrapped in its cell, `2e BA –` / `JR`)
+    or of the row below (`2e BA –` above the numbers of `JR`). None when no such reading gives distinct stages."""
+    labels = [row.label for row in raw.rows]
+    if _distinct_stages(labels):
+        return None
+    between: dict[int, list[str]] = {}  # row index -> the text lines printed after it, before the next row
+    last = -1
+    for kind, item in raw.stream:
+        if kind == "row":
+            assert isinstance(item, int)
+            last = item
+        elif isinstance(item, Line) and not trailing_numbers(item.text)[1]:
+            between.setdefault(last, []).append(item.text.strip())
+    for joined in (_joined(labels, between, below=False), _joined(labels, between, below=True)):
+        if joined and _distinct_stages(joined[0]):
+            return joined
+    return None
+
+
+def _joined(labels: list[str], between: dict[int, list[str]], below: bool) -> tuple[list[str], str] | None:
+    result = list(labels)
+    notes = []
+    for index, texts in between.items():
+        target = index + 1 if below else index
+        if not 0 <= target < len(result) or (stage_of_label(result[target]) and not _repeats(result, target)):
+            continue
+        label = " ".join([*texts, result[target]]) if below else " ".join([result[target], *texts])
+        if stage_of_label(label):
+            notes.append(f"{result[target]!r} + {' / '.join(texts)!r}")
+            result[target] = label
+    return (result, "wrapped stage label joined: " + "; ".join(notes)) if notes else None
+
+
+def _repeats(labels: list[str], position: int) -> bool:
+    stage = stage_of_label(labels[position])
+    return stage is not None and any(stage_of_label(label) == stage for label in labels[:position])
+
+
+def _distinct_stages(labels: list[str]) -> bool:
+    stages = [stage_of_label(label) for label in labels]
+    return None not in stages and len(set(stages)) == len(stages)
 
 
 def _facts(doc: Document, raw: RawTable, table: Table, article: Article | None) -> list[Fact] | None:
@@ -214,11 +319,22 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
     changes: list[CreditChange] = []
     stages: list[tuple[str, int]] = []
     last = len(raw.rows) - 1
+    labels = [row.label for row in raw.rows]
+    if table.layout != "credit_evolution" and (other := rejoined_labels(raw)):
+        labels = other[0]
+        table.reading = "; ".join(filter(None, [table.reading, other[1]]))
     for position, row in enumerate(raw.rows):
-        stage = stage_of_label(row.label)
-        outcome = V.outcome_label.match(row.label.strip())
+        stage = stage_of_label(labels[position])
+        outcome = V.outcome_label.match(labels[position].strip())
         if stage is None and outcome and position == last:
             stage = ("BU", int(outcome.group("year")))
+        if stage is None and table.layout == "credit_evolution" and position in (0, last) and _stage_like(row.label):
+            doc.warnings.append(
+                Warning(f"row {row.label!r} of a credit evolution is not a budget stage; its numbers are left out",
+                        row.page, row.line, "unplaced_row")
+            )  # fmt: skip
+            table.doubts.append(f"row {row.label!r} (line {row.line}) is not a budget stage")
+            continue
         if stage is None or (table.layout == "credit_evolution" and 0 < position < last):
             if table.layout != "credit_evolution":
                 doc.warnings.append(

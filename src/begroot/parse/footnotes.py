@@ -12,7 +12,7 @@ import re
 from ..model import Footnote, Line
 from ..vocabulary import SETTINGS, VOCABULARY
 from .codes import HEADING, find_codes
-from .tables import trailing_numbers
+from .tables import is_caption, trailing_numbers
 
 V = VOCABULARY
 
@@ -65,6 +65,8 @@ def _read_note(lines: list[Line], index: int, match: re.Match[str]) -> tuple[Foo
         nxt = lines[index + consumed]
         if nxt.page != page or not nxt.text or FOOTNOTE.match(nxt.text) or _opens_a_part(nxt.text):
             break
+        if parts[-1].rstrip().endswith(".") and is_caption(nxt.text):
+            break  # a note ends in a full stop; a table's caption opens the next page (unmarked pages)
         parts.append(nxt.text.strip())
         consumed += 1
     text = re.sub(r"\s+", " ", " ".join(parts)).strip()

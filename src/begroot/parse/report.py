@@ -29,10 +29,10 @@ from . import annexes
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import code_from_match
 from .detect import DocInfo
-from .facts import split_caption, table_facts
+from .facts import Known, split_caption, table_facts
 from .generic import find_generic_tables, header_start
 from .outline import Heading, Outline, Spans
-from .tables import RawTable, header_items, is_caption, is_unit_line
+from .tables import RawTable, header_items, is_caption, is_caption_start, is_unit_line
 from .text import join_prose, paragraphs, prose_text, title_case
 
 V = VOCABULARY
@@ -401,11 +401,12 @@ class ReportReader:
     def _place_tables(self) -> None:
         articles = self._article_spans()
         ise_frames: list[tuple[int, int]] = []  # (table index, line index)
+        known: Known = {}
         for index, raw in self.raw_tables:
             title = self._title_before(index)
             article = articles.at(index)
             heading = self.outline.at(index)
-            table = table_facts(self.doc, raw, title, article, heading.section.title if heading else "")
+            table = table_facts(self.doc, raw, title, article, heading.section.title if heading else "", known)
             if table is None:
                 continue
             if table.layout == "ise_frame":
@@ -428,6 +429,10 @@ class ReportReader:
         blanks = 0
         for back in range(index - 1, max(index - SETTINGS.caption_lines_back, -1), -1):
             text = self.lines[back].text
+            if _footnote_shaped(text):
+                continue  # a note at the foot of a page (`24 Zie ook ...`) the note finder did not take
+            if back in self.footnote_lines or self.lines[back].page != self.lines[back + 1].page:
+                blanks = 0  # a page's foot (its notes, its empty lines) does not part a caption from its table
             if not text or back in self.footnote_lines:
                 blanks += 0 if text else 1
                 if parts and blanks > 2:
@@ -437,14 +442,34 @@ class ReportReader:
                 break
             if is_unit_line(text) or header_items(text):
                 break  # the heading of another table, left without rows
-            too_long = len(text) > SETTINGS.caption_max_length and not is_caption(text)
-            if too_long or (parts and text.endswith(".") and len(text) > 60):
-                break
+            caption = is_caption(text)
+            too_long = len(text) > SETTINGS.caption_max_length and not caption
+            if too_long or (parts and text.endswith(".") and len(text) > 60 and not caption):
+                break  # prose (a caption may end in `excl.`)
             parts.insert(0, text)
             blanks = 0
-            if text.endswith(":") or len(parts) >= 3 or is_caption(text):
+            if text.endswith(":") or len(parts) >= 3 or (caption and not self._caption_goes_on_above(back)):
                 break  # a caption's first line (`PROGRAMMA GC – ZORG`): what stands above is not part of it
         return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+    def _caption_goes_on_above(self, index: int) -> bool:
+        """A caption line that is not a caption's start (`GEZIN, excl. DAB’s, excl.`) under one in capitals
+        (`TOTAAL – WELZIJN, VOLKSGEZONDHEID EN`): the caption wrapped, its start is above."""
+        if is_caption_start(self.lines[index].text) or index == 0:
+            return False
+        above, crossed = index - 1, False
+        while above > 0 and (not self.lines[above].text or above in self.footnote_lines) and index - above < 8:
+            crossed |= self.lines[above].page != self.lines[index].page
+            above -= 1  # empty lines and notes at a page's foot: the caption may go on on the page before
+        crossed |= self.lines[above].page != self.lines[index].page
+        if above in self.skip or (above < index - 2 and not crossed):
+            return False  # one empty line may part a caption's lines (a word processor's paragraphs), not more
+        above_text = self.lines[above].text
+        if not above_text or V.numbered.match(above_text) or V.chapter.match(above_text) or V.goal.match(above_text):
+            return False
+        if ARTICLE_HEADING.match(above_text):
+            return False
+        return is_caption_start(above_text) or above_text.split(",")[0].isupper()
 
     def _name_ises(self, frames: list[tuple[int, int]]) -> None:
         """An ISE's program is that of the articles under it: those after its frame, up to the next frame or ISE."""
@@ -536,6 +561,12 @@ class ReportReader:
             for start, end in self._chapter_ranges(word):
                 result.append((kind, start, end))
         return result
+
+
+def _footnote_shaped(text: str) -> bool:
+    """`24 Zie ook begroting: ...`: a number without a dot, then a sentence ending in a full stop."""
+    match = V.numbered.match(text)
+    return bool(match and "." not in match.group("num") and not match.group("dot") and text.endswith("."))
 
 
 def _field_name(title: str) -> str:

@@ -11,7 +11,7 @@ import re
 
 from ..model import Cause, Document, Goal, Ise, Line, Program, Slide, SourceDocument, Span, Statement
 from ..vocabulary import VOCABULARY
-from .facts import ise_slug, table_facts
+from .facts import Known, ise_slug, table_facts
 from .numbers import amount_in_keuro, precision_of
 from .tables import RawTable
 from .text import join_lines, line_spans
@@ -31,6 +31,7 @@ class SlideReader:
         self.doc = document
         self.lines: list[Line] = source.lines
         self.raw_tables = tables
+        self.known: Known = {}  # facts stored so far: a later grid may not give them other values
         self.skip: set[int] = set()
 
     def read(self) -> Document:
@@ -61,7 +62,7 @@ class SlideReader:
 
     def _table(self, index: int, raw: RawTable) -> None:
         caption, _ = self._caption_around(index, raw)
-        table_facts(self.doc, raw, caption, None, "")
+        table_facts(self.doc, raw, caption, None, "", self.known)
 
     # ------------------------------------------------------------------ slides and goals
 

@@ -33,6 +33,10 @@ from .numbers import is_year, parse_int
 from .text import SMALL_WORDS, join_lines
 
 V = VOCABULARY
+MISREAD = str.maketrans("OolISB", "001158")  # letters a digit is misread as
+MISREAD_DIGITS = frozenset("OolISB")
+FOOTNOTE_SHAPE = re.compile(r"^\d{1,3}\s+\S")
+GARBLED_LABEL = 48  # a row label is short; prose around a table is not
 WORD_BREAK_SHARE = 0.8  # a lone word filling this share of its cell was broken by the word processor
 
 
@@ -74,6 +78,7 @@ class RawTable:
     end: int = 0  # index (in the window) of the last line that belongs to the table
     problems: list[tuple[str, Line]] = field(default_factory=list)
     positional: bool = False  # numbers were placed by position under their headers
+    readings: list[str] = field(default_factory=list)  # alternative readings taken (labels joined), for Table.reading
 
 
 @dataclass
@@ -252,6 +257,12 @@ def _aligned(line: Line, items: list[HeaderItem]) -> bool:
     return all(gap in line.text[a.end : b.start] for a, b in pairwise(items))
 
 
+def is_caption_start(text: str) -> bool:
+    """The first line of a caption by its first words (`PROGRAMMA`, `TOTAAL`, `ISE`, `Budgetevolutie`, ...)."""
+    return bool(V.program_caption.match(text) or V.total_caption.match(text) or V.ise_prefix.match(text)
+                or V.evolution_caption.match(text) or V.credit_evolution_caption.match(text))  # fmt: skip
+
+
 def is_caption(text: str) -> bool:
     """A table's caption (`PROGRAMMA GC – ZORG`, `ISE: X, MVG excl. DAB`), not a fragment of a row label."""
     if (V.program_caption.match(text) or V.total_caption.match(text) or V.ise_prefix.match(text)
@@ -260,12 +271,33 @@ def is_caption(text: str) -> bool:
     return text.isupper() and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s,;:()–-]+", text))
 
 
+def is_heading_line(text: str) -> bool:
+    """A line with a heading's shape (the next unit line, a part title, a numbered section, a chapter, a goal, an
+    article code and title): it ends any table above it, even one whose last row lacks numbers."""
+    return bool(
+        is_unit_line(text) or V.stop_line.match(text) or V.chapter.match(text) or V.goal.match(text)
+        or _numbered_heading(text) or ARTICLE_HEADING.match(text)
+    )  # fmt: skip
+
+
+def _numbered_heading(text: str) -> bool:
+    """`1.1.1. Ontvangstenartikelen`, `2. Begrotingsprogramma's`: a section number has a dot (`18 Zie ook` is a
+    footnote at a page's foot)."""
+    match = V.numbered.match(text)
+    return bool(match and ("." in match.group("num") or match.group("dot")))
+
+
+def _upper_caption(text: str) -> bool:
+    """A caption in capitals (`PROGRAMMA GC – ZORG`, `TOTAAL – ...`), never a row label (`ISE x` may be one)."""
+    return bool(V.program_caption.match(text) or V.total_caption.match(text)) or (
+        text.isupper() and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s,;:()–-]+", text))
+    )
+
+
 def is_stop_line(text: str, has_rows: bool) -> bool:
     """A line no table goes on past: the next table or part title, a heading, prose (a long line, even one
     ending in a year)."""
-    if is_unit_line(text) or V.stop_line.match(text) or V.chapter.match(text) or V.goal.match(text):
-        return True
-    if ARTICLE_HEADING.match(text):
+    if is_heading_line(text):
         return True
     if has_rows and len(text) > SETTINGS.long_line and not V.frame_row.match(text):
         label, numbers = trailing_numbers(text)
@@ -302,8 +334,41 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
         tokens.pop()
     if numbers and tokens and is_year(numbers[0].text) and _names_a_stage(tokens[-1].group()):
         numbers.pop(0)  # `BA 2020 141.475 ...`: the year belongs to the stage label
+    if numbers and numbers[0].text in V.dash_cell and tokens and V.stage_label.match(tokens[-1].group()) and \
+            numbers[0].start - tokens[-1].end() == 1:
+        numbers = numbers[1:]  # `2e BA –` (its `JR` wrapped to the next line): a label's dash, no dash cell
     label_end = _label_end(text, numbers)
     return text[:label_end].strip(), numbers
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence: six words or more, four of them in lower case, ending in at most one number."""
+    if V.frame_row.match(text) or FOOTNOTE_SHAPE.match(text):
+        return False  # a footnote printed at a page's foot inside a table is no end of it
+    label, numbers = trailing_numbers(text)
+    words = label.split()
+    return len(numbers) <= 1 and len(words) >= 6 and sum(word.islower() for word in words) >= 4
+
+
+def _garbled_row(text: str) -> bool:
+    """A row of a table with a cell misprinted (`1.2O4`, `8S8`, `O`): it ends in a run of amounts, at least one of
+    them not a number, after a short label. Read as text it would lose its numbers without a word."""
+    tokens = text.split()
+    run: list[str] = []
+    while tokens and (_numberish(tokens[-1]) or (len(tokens[-1]) == 1 and tokens[-1] in MISREAD_DIGITS)):
+        run.insert(0, tokens.pop())
+    numbers = [t for t in run if parse_int(t) is not None or t in V.dash_cell]
+    label = " ".join(tokens)
+    return bool(run) and len(numbers) < len(run) and bool(numbers or len(run) == 1) and len(label) <= GARBLED_LABEL
+
+
+def _numberish(token: str) -> bool:
+    """An amount, or one with a digit misread as a letter (`1.2O4`, `8S8`)."""
+    if parse_int(token) is not None or token in V.dash_cell:
+        return True
+    if V.ordinal.match(token) or not any(char.isdigit() for char in token):
+        return False
+    return parse_int(token.translate(MISREAD)) is not None
 
 
 def _names_a_stage(word: str) -> bool:
@@ -356,9 +421,18 @@ class TableReader:
                 table.end = repeated - 1  # the repeated heading belongs to the table
                 i = repeated
                 continue
+            if _garbled_row(line.text):
+                table.problems.append((f"a row whose cells are not all numbers ({line.text.strip()[:48]!r})", line))
+                table.end = i
+                i += 1
+                continue
+            if self._closes(line):
+                break  # an error stays local: whatever the table above lacks, a heading or caption ends it
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
             if settled and (is_stop_line(line.text, bool(table.rows or self.cells)) or self._too_much_text()):
                 break
+            if settled and table.rows and self.ncols > 1 and _is_prose(line.text):
+                break  # a sentence, however narrow the page (`... In 2027`: a year, not a cell)
             found = None if self.cells else header_items(line.text)
             if found:
                 items = found[0]
@@ -372,6 +446,17 @@ class TableReader:
         self._close_row(final=True)
         self._finish_wrapped_labels()
         return table
+
+    def _closes(self, line: Line) -> bool:
+        """A heading, or a caption other than this table's, once the table has begun."""
+        if not (self.table.rows or self.cells):
+            return False
+        text = line.text
+        if is_heading_line(text):
+            return True
+        # `PROGRAMMA GC –` (a caption wrapped after its dash): a dash there is no cell
+        numbers = trailing_numbers(text)[1]
+        return _upper_caption(text) and text not in self.heading and all(n.text in V.dash_cell for n in numbers)
 
     def _finish_wrapped_labels(self) -> None:
         """Join the lines of labels wrapped in their cells. A word too long for the cell is broken without a
@@ -452,6 +537,13 @@ class TableReader:
         self.table.end = index
 
     def _start_row(self, line: Line, label: str) -> None:
+        self._finish_previous_label(label)
+        if label and self.pending and self.table.stage_rows and not stage_of_label(label):
+            joined = " ".join([*(text.text for text in self.pending), label])
+            if stage_of_label(joined):  # `1e BA` / `– JR 0 0 0`: one label
+                self.table.readings.append(f"wrapped stage label {' / '.join(t.text for t in self.pending)} / "
+                                           f"{label} joined")  # fmt: skip
+                label = joined
         self.inline_labels[len(self.table.rows)] = bool(label)
         if label and line.words:  # where a label beside its numbers ends: the label cell's width
             self.label_rights.extend(w.x1 for w in line.words if w.end <= len(label))
@@ -460,6 +552,21 @@ class TableReader:
             self.table.stream.append(("text", line))
         self.pending = []
         self.first = line
+
+    def _finish_previous_label(self, label: str) -> None:
+        """The text between two stage rows may end the label above (`2e BA` / `– JR`, printed below its numbers)
+        and begin the one below: split it where both become stages."""
+        rows, texts = self.table.rows, [line.text for line in self.pending]
+        if not (self.table.stage_rows and rows and texts):
+            return
+        for k in range(1, len(texts) + 1):
+            above = " ".join([rows[-1].label, *texts[:k]])
+            below = label if stage_of_label(label) else " ".join([*texts[k:], label]).strip()
+            if stage_of_label(above) and (stage_of_label(below) or V.outcome_label.match(below)):
+                self.table.readings.append(f"wrapped stage label {rows[-1].label} / {' / '.join(texts[:k])} joined")
+                rows[-1].label = above
+                self.pending = self.pending[k:]
+                return
 
     def _place_in_order(self, line: Line, label: str, numbers: list[Number]) -> None:
         if self.cells and len(self.cells) + len(numbers) > self.ncols:
@@ -493,12 +600,32 @@ class TableReader:
         """The column of each number; where positions are unknown or contradict each other (a line shifted by a
         page-start mark) the free columns of the row in order; None when even those are too few."""
         words = line.positioned_words()
-        found = [self._column_at(_number_span(number, words)) for number in numbers]
+        spans = [_number_span(number, words) for number in numbers]
+        found = [self._column_at(span) for span in spans]
         targets = [t for t in found if t is not None]
         if not shifted(line) and len(targets) == len(numbers) and len(set(targets)) == len(targets):
             return targets
+        if shifted(line) and (realigned := self._realigned(spans)):
+            return realigned
         free = [k for k in range(self.ncols) if k not in self.cells]
         return free[: len(numbers)] if len(numbers) <= len(free) else None
+
+    def _realigned(self, spans: list[tuple[float, float]]) -> list[int] | None:
+        """The columns of a line whose indentation a page-start mark replaced by one space: all its numbers moved
+        left by one distance; the distance that puts every right end on a column's right edge tells them."""
+        edges = self.edges or [c.x1 for c in self.table.columns if c.x1 is not None]
+        if len(edges) != self.ncols:
+            return None
+        for delta in range(SETTINGS.column_alignment_spaces * 4 + 1):
+            targets = []
+            for _, end in spans:
+                k = min(range(len(edges)), key=lambda k: abs(edges[k] - (end + delta)))
+                if abs(edges[k] - (end + delta)) > 0.5 or k in self.cells or k in targets:
+                    break
+                targets.append(k)
+            else:
+                return targets
+        return None
 
     def _column_at(self, span: tuple[float, float]) -> int | None:
         """The column a number stands in: by the right edges of a full row's numbers when one was read

@@ -67,7 +67,7 @@ def _sections(d: Document) -> list[Row]:
 
 
 def _tables(d: Document) -> list[Row]:
-    # A table's doubts and reading note are for the audit (its findings say them), not stored columns.
+    # A table's doubts and reading are the reader's notes for the audit and the JSON model, not stored.
     return [_plain(t, {"index": "table_index"}, drop=("facts", "doubts", "reading")) for t in d.tables]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .budget import Budget, random_budget
 from .document import ExpectedFact, ExpectedStatement, GeneratedDocument
-from .text import TextStyle, random_style, render_text
+from .text import TextStyle, adversarial_style, random_style, render_text
 
 __all__ = [
     "Budget",
@@ -19,6 +19,7 @@ __all__ = [
     "ExpectedStatement",
     "GeneratedDocument",
     "TextStyle",
+    "adversarial_style",
     "random_budget",
     "random_style",
     "render_text",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .budget import random_budget
 from .document import GeneratedDocument
-from .text import TextStyle, random_style, render_text
+from .text import TextStyle, adversarial_style, random_style, render_text
 
 KINDS = (("report", "BU"), ("report", "BO"), ("report", "BA"), ("report", "BU"), ("report", "BO"), ("slides", "BO"))
 
@@ -33,10 +33,13 @@ class Plan:
     style_seed: int
 
 
-def plan(number: int, seed: int = 0) -> Plan:
-    """The `number`-th document of the corpus drawn with `seed`: kinds, stages and styles in rotation."""
-    rng = random.Random(f"corpus-{seed}-{number}")
+def plan(number: int, seed: int = 0, style_name: str = "standard") -> Plan:
+    """The `number`-th document of the corpus drawn with `seed`: kinds, stages and styles in rotation. The
+    adversarial style draws every knob independently (`adversarial_style`), with no rotation."""
+    rng = random.Random(f"corpus-{seed}-{number}-{style_name}" if style_name != "standard" else f"corpus-{seed}-{number}")
     kind, stage = KINDS[number % len(KINDS)]
+    if style_name == "adversarial":
+        return Plan(seed * 100_003 + number + 50_000, kind, stage, 1 + number % 3, adversarial_style(rng), number)
     style = random_style(rng)
     # Rotate the main variations so that every small corpus holds each of them.
     style = replace(

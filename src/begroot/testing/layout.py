@@ -67,6 +67,7 @@ class PageSetup:
     repeat_heading: bool
     footnote_gap: int  # a footnote number left out after this one (0: none)
     indent: int  # layout-mode indentation of every line (0: none)
+    space_lines: bool = False  # empty lines hold one space or a few
 
 
 @dataclass
@@ -93,6 +94,8 @@ def paginate(items: list[Item], setup: PageSetup, rng: random.Random) -> Laid:
     def emit(text: str) -> int:
         nonlocal first_on_page
         text = _mark(text, setup, page, first_on_page)
+        if not text and setup.space_lines:
+            text = rng.choice([" ", "  ", "    "])
         first_on_page = False
         out.append(text)
         return len(out)

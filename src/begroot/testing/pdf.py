@@ -27,7 +27,7 @@ from .corpus import Plan
 from .document import ExpectedFact, ExpectedStatement, GeneratedDocument
 from .layout import Pending
 from .tables import RowSpec, TableSpec, dutch
-from .text import Block, ReportWriter, SlidesWriter, TextStyle, check_year, random_style, stuk_header
+from .text import Block, ReportWriter, SlidesWriter, TextStyle, adversarial_style, check_year, random_style, stuk_header
 
 PAGE_UNITS = 30.0  # what a page is planned to hold: about two thirds of a real A4 page at 10 pt
 CHARS_PER_LINE = 95
@@ -43,13 +43,18 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def pdf_plans(count: int, seed: int = 0) -> list[Plan]:
-    """`count` PDF documents over stages, domains and styles (slides included)."""
+def pdf_plans(count: int, seed: int = 0, style_name: str = "standard") -> list[Plan]:
+    """`count` PDF documents over stages, domains and styles (slides included); `adversarial`: every knob drawn
+    independently (`adversarial_style`), narrow label cells included."""
     kinds = (("report", "BU"), ("report", "BO"), ("report", "BA"), ("slides", "BO"))
     plans = []
     for number in range(count):
-        rng = random.Random(f"pdf-{seed}-{number}")
+        rng = random.Random(f"pdf-{seed}-{number}" + ("" if style_name == "standard" else f"-{style_name}"))
         kind, stage = kinds[number % len(kinds)]
+        if style_name == "adversarial":
+            plans.append(Plan(seed * 100_019 + number + 50_007, kind, stage, 1 + number % 3, adversarial_style(rng),
+                              number))  # fmt: skip
+            continue
         style = replace(random_style(rng), running_header=("stuk", "title", "stuk_page", "none")[number % 4],
                         repeat_heading=number % 2 == 0, frame_rows=("full", "full", "total_only", "no_total")[number % 4])  # fmt: skip
         plans.append(Plan(seed * 100_019 + number + 7, kind, stage, 1 + number % 3, style, number))
@@ -75,9 +80,11 @@ def _text_units(text: str) -> float:
     return max(1, math.ceil(len(text) / CHARS_PER_LINE)) + 0.4
 
 
-def _row_units(row: RowSpec) -> float:
+def _row_units(row: RowSpec, label_width: float = 3.0) -> float:
     label = _label(row)
-    return max(1, math.ceil(len(label) / LABEL_CHARS)) * 0.9 + 0.3
+    chars = max(4, int(LABEL_CHARS * label_width / 3.0))  # a narrower column wraps its labels over more lines
+    longest = max((len(word) for word in label.split()), default=0)
+    return max(1, math.ceil(len(label) / chars), math.ceil(longest / chars) + 1) * 0.9 + 0.3
 
 
 def _label(row: RowSpec) -> str:
@@ -89,7 +96,7 @@ def _label(row: RowSpec) -> str:
 
 
 def plan_pages(blocks: list[Block], rng: random.Random, split_tables: bool = True,
-               footnotes: bool = False) -> list[Placed]:  # fmt: skip
+               footnotes: bool = False, label_width: float = 3.0) -> list[Placed]:  # fmt: skip
     """Pages for the blocks; `split_tables=False` (slides) keeps every table whole on a page of its own.
     With `footnotes`, pages with room end in numbered notes (also where a table goes on overleaf)."""
     placed: list[Placed] = []
@@ -128,12 +135,12 @@ def plan_pages(blocks: list[Block], rng: random.Random, split_tables: bool = Tru
         while rows:
             room = PAGE_UNITS - used - head
             cut_from_caption = not continued and rng.random() < 0.08  # a break between caption and table
-            if used > 0 and (room < _row_units(rows[0]) or cut_from_caption):
+            if used > 0 and (room < _row_units(rows[0], label_width) or cut_from_caption):
                 new_page()
                 room = PAGE_UNITS - head
             taken: list[RowSpec] = []
-            while rows and (not taken or room - _row_units(rows[0]) >= 0):
-                room -= _row_units(rows[0])
+            while rows and (not taken or room - _row_units(rows[0], label_width) >= 0):
+                room -= _row_units(rows[0], label_width)
                 taken.append(rows.pop(0))
             placed.append(Placed(block, page, taken, continued, used == 0))
             used = PAGE_UNITS - room
@@ -147,7 +154,8 @@ def plan_pages(blocks: list[Block], rng: random.Random, split_tables: bool = Tru
 # ------------------------------------------------------------------------------- the .docx
 
 
-def build_docx(placed: list[Placed], path: Path, header_text: str, repeat_heading: bool) -> None:
+def build_docx(placed: list[Placed], path: Path, header_text: str, repeat_heading: bool,
+               label_width: float = 3.0) -> None:  # fmt: skip
     from docx import Document as Docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -202,7 +210,7 @@ def build_docx(placed: list[Placed], path: Path, header_text: str, repeat_headin
         else:
             paragraph("", breaks=breaks)  # the table goes on, without its heading
             heading = []
-        _table(doc, spec, heading, item.rows, WD_TABLE_ALIGNMENT, WD_ALIGN_PARAGRAPH, Cm, Pt)
+        _table(doc, spec, heading, item.rows, WD_TABLE_ALIGNMENT, WD_ALIGN_PARAGRAPH, Cm, Pt, label_width)
         if item.rows and item.rows[-1] is spec.rows[-1]:
             for line in spec.below:
                 if line:
@@ -211,12 +219,13 @@ def build_docx(placed: list[Placed], path: Path, header_text: str, repeat_headin
     doc.save(str(path))
 
 
-def _table(doc, spec: TableSpec, heading, rows: list[RowSpec], table_alignment, align, Cm, Pt) -> None:  # type: ignore[no-untyped-def]
+def _table(doc, spec: TableSpec, heading, rows: list[RowSpec], table_alignment, align, Cm, Pt,  # type: ignore[no-untyped-def]
+           label_width: float = 3.0) -> None:  # fmt: skip
     columns = max(len(row.cells) for row in spec.rows)
     table = doc.add_table(rows=len(heading) + len(rows), cols=columns + 1)
     table.style = "Table Grid"
     table.alignment = table_alignment.CENTER
-    widths = [Cm(3.0)] + [Cm(min(2.3, 13.5 / columns))] * columns
+    widths = [Cm(label_width)] + [Cm(min(2.3, 13.5 / columns))] * columns
     for r, line in enumerate(heading):
         cells = table.rows[r].cells
         _write(cells[0], line.label, bold=True, alignment=align.LEFT, Pt=Pt)
@@ -290,14 +299,14 @@ def prepare(plan: Plan, folder: Path) -> tuple[GeneratedDocument, Path]:
     writer = SlidesWriter(budget, year, style, rng) if plan.kind == "slides" else ReportWriter(budget, plan.stage, year,
                                                                                                 style, rng)  # fmt: skip
     writer.write()
-    placed = plan_pages(writer.sheet.blocks, rng, split_tables=plan.kind != "slides", footnotes=plan.style.footnotes and plan.kind == "report")
+    placed = plan_pages(writer.sheet.blocks, rng, split_tables=plan.kind != "slides", footnotes=plan.style.footnotes and plan.kind == "report", label_width=style.label_width)
     header = ""
     if plan.kind == "report" and style.running_header != "none":
         header = (stuk_header(budget, plan.stage, year) if style.running_header.startswith("stuk")
                   else f"Beleids- en begrotingstoelichting {budget.domain.name}")  # fmt: skip
     name = f"bbt-{budget.domain.letter.lower()}-{plan.kind}-{plan.stage.lower()}{year}-{plan.seed}-{plan.style_seed}-pdf"
     docx_path = folder / f"{name}.docx"
-    build_docx(placed, docx_path, header, style.repeat_heading)
+    build_docx(placed, docx_path, header, style.repeat_heading, style.label_width)
     facts, statements = _facts(placed)
     variations = {f"pdf_header={'stuk' if header.startswith('Stuk') else 'title' if header else 'none'}",
                   f"frame_rows={style.frame_rows}"}  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import textwrap
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from .budget import Article, Budget, Ise, Program
@@ -44,6 +44,13 @@ class TextStyle:
     width: int = 80
     hyphenate: bool = True  # prose hyphenated now and then at the line end
     total_caption_wraps: bool = True  # the TOTAAL caption wraps over two lines
+    # The adversarial knobs (`adversarial_style`): off in the standard style.
+    heading_blanks: bool = True  # headings set apart by empty lines (False: glued to what is above and below)
+    space_lines: bool = False  # empty lines hold a space or a few
+    stage_wrap: bool = False  # stage labels wrapped differently per row: above, around or over three lines
+    break_after_tables: bool = False  # a page break now and then right after a table ends
+    caption_width: int = 0  # captions wrapped at this width over up to three lines (0: as printed)
+    label_width: float = 3.0  # PDF: the label column's width in cm (narrow: the word processor wraps labels)
 
     def variations(self, stage: str) -> set[str]:
         """Names of the variations this style sets (the measured ones are added while rendering)."""
@@ -62,6 +69,15 @@ class TextStyle:
             names.add(f"zero_cells={self.zero_cells}")
         if stage != "BU":
             names.add(f"credit_evolution={self.credit_evolution}")
+        for flag in ("space_lines", "stage_wrap", "break_after_tables"):
+            if getattr(self, flag):
+                names.add(flag)
+        if not self.heading_blanks:
+            names.add("headings_without_blanks")
+        if self.caption_width:
+            names.add("captions_wrapped")
+        if self.label_width < 2.0:
+            names.add("narrow_label_cells")
         return names
 
 
@@ -94,6 +110,31 @@ def random_style(rng: random.Random) -> TextStyle:
         hyphenate=rng.random() < 0.6,
         total_caption_wraps=rng.random() < 0.5,
     )
+
+
+def adversarial_style(rng: random.Random) -> TextStyle:
+    """A style drawn knob by knob, independently, over wider ranges and with the adversarial knobs: combinations
+    the readers were never tuned on (narrow widths with wrapped labels, headings without empty lines, page breaks
+    right after tables, captions over three lines, labels wrapped differently per row)."""
+    base = random_style(rng)
+    indent = rng.random() < 0.3
+    return replace(
+        base,
+        indent=indent,
+        zero_cells=rng.choice(["zero", "blank", "dash"]) if indent else "zero",
+        page_length=rng.randint(24, 80),
+        width=rng.choice([56, 60, 64, 72, 80, 96]),
+        heading_blanks=rng.random() < 0.5,
+        space_lines=rng.random() < 0.4,
+        stage_wrap=rng.random() < 0.6,
+        break_after_tables=rng.random() < 0.4,
+        caption_width=rng.choice([0, 18, 24, 32, 40]),
+        label_width=rng.choice([1.1, 1.4, 1.8, 3.0]),
+        total_caption_wraps=rng.random() < 0.5,
+    )
+
+
+STYLES = {"standard": random_style, "adversarial": adversarial_style}
 
 
 def style_from_dict(values: dict[str, object]) -> TextStyle:
@@ -163,9 +204,11 @@ class Sheet:
         self.items.append(Item(""))
 
     def heading(self, text: str, page_break: bool = False) -> None:
-        self.blank()
+        if self.style.heading_blanks:
+            self.blank()
         self.line(text, kind="heading", page_break_before=page_break)
-        self.blank()
+        if self.style.heading_blanks:
+            self.blank()
 
     def prose(self, text: str, footnote: str | None = None) -> None:
         self.blocks.append(Block("prose", text))
@@ -205,9 +248,18 @@ class Sheet:
     def table(self, spec: TableSpec) -> None:
         options = TableOptions(self.style.blank_between_rows, self.style.indent, self.style.zero_cells,
                                self.style.split_rows, self.style.stray_spaces)  # fmt: skip
+        if self.style.caption_width and spec.caption:
+            lines = textwrap.wrap(" ".join(spec.caption), self.style.caption_width, break_on_hyphens=False,
+                                  break_long_words=False)
+            if len(lines) <= 3:
+                spec = replace(spec, caption=lines)
+                self.variations.add(f"caption_lines={len(lines)}")
         written = write_table(spec, options, self.rng)
         self.blocks.append(Block("table", spec))
         self.items.extend(written.items)
+        if self.style.break_after_tables and self.rng.random() < 0.3:
+            self.line("", page_break_before=True)  # the next line starts a page
+            self.variations.add("page_break_after_table")
         self.variations |= written.variations
         self.layouts.add(spec.layout)
 
@@ -296,8 +348,31 @@ class ReportWriter:
                 rows.append(RowSpec(cells, before=[ordinal, "aanpassing", rest], splittable=False))
                 self.sheet.variations.add("three_line_stage_label")
             else:
-                rows.append(RowSpec(cells, label=column.label, splittable=False))
+                rows.append(self._stage_row(cells, column.label))
         return TableSpec(caption, self.style.unit, [header], rows, layout)
+
+    def _stage_row(self, cells: list[Cell], label: str) -> RowSpec:
+        """A stage row; in the adversarial style its label wraps a way of its own: whole above the numbers, its
+        first words above and the rest beside them, the rest below them, or one word a line."""
+        words = label.split(" ")
+        if not self.style.stage_wrap or any(word.isdigit() for word in words):
+            return RowSpec(cells, label=label, splittable=False)  # a year never stands alone: it would be a number
+        form = self.rng.choice(["inline", "above", "split_above", "split_below", "one_per_line"])
+        if len(words) < 2 and form != "above":
+            form = "inline"
+        self.sheet.variations.add(f"stage_label={form}")
+        cut = self.rng.randint(1, len(words) - 1) if len(words) > 1 else 1
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if form == "above":
+            return RowSpec(cells, before=[label], splittable=False)
+        if form == "split_above":
+            return RowSpec(cells, label=tail, before=[head], splittable=False)
+        if form == "split_below":
+            return RowSpec(cells, label=head, after=[tail], splittable=False)
+        if form == "one_per_line":
+            return RowSpec(cells, before=[w for w in words if w not in {"–", "-"}] if "–" not in words else
+                           [*words[:-2], " ".join(words[-2:])], splittable=False)  # fmt: skip
+        return RowSpec(cells, label=label, splittable=False)
 
     def _stage_column_heading(self) -> list[HeaderLine]:
         labels = [c.label for c in self.stages.columns]
@@ -880,6 +955,7 @@ def render_text(budget: Budget, kind: str, stage: str, year: int, style: TextSty
         repeat_heading=style.repeat_heading,
         footnote_gap=rng.randint(1, 3) if style.footnote_gap else 0,
         indent=4 if style.indent else 0,
+        space_lines=style.space_lines,
     )
     laid = paginate(sheet.items, setup, rng)
     variations = style.variations(stage) | sheet.variations
