@@ -117,9 +117,7 @@ def start_server(url: str, port: int, log: Path, workers: int) -> subprocess.Pop
     raise SystemExit("the server did not start")
 
 
-async def client(
-    base: str, until: float, latencies: dict[str, list[float]], errors: list[str], misses: float
-) -> None:
+async def client(base: str, until: float, latencies: dict[str, list[float]], errors: list[str], misses: float) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
         while time.monotonic() < until:
             path = miss_path(random.randrange(10**9)) if random.random() < misses else random.choice(MIX)
@@ -210,7 +208,9 @@ def run_wrk(base: str, clients: int, seconds: float, folder: Path, misses: float
         start = time.perf_counter()
         httpx.get(f"{base}{path}", timeout=300)
         cold.append((time.perf_counter() - start) * 1000)
-    print(f"cold first requests: max {max(cold):.0f} ms, median {statistics.median(cold):.0f} ms (not in the figures below)")
+    print(
+        f"cold first requests: max {max(cold):.0f} ms, median {statistics.median(cold):.0f} ms (not in the figures below)"
+    )
     # Each worker process has its own cache, and the requests above reached whichever worker took the
     # connection: a short run of the same load, not counted, warms them all before the measured run.
     warm_up = ["wrk", "-t2", f"-c{clients}", f"-d{WARM_UP_SECONDS}s", "-s", str(script), base]
@@ -221,13 +221,17 @@ def run_wrk(base: str, clients: int, seconds: float, folder: Path, misses: float
     cpu_after = server_cpu(pid)
     result = next(line for line in output.splitlines() if line.startswith("RESULT"))
     requests, errors, p50, p95, p99 = result.split()[1:]
-    print(f"driver wrk: {clients} connections, {seconds:.0f} s, {len(MIX)} cached endpoints in turn, "
-          f"{misses:.0%} of requests random cache misses")
+    print(
+        f"driver wrk: {clients} connections, {seconds:.0f} s, {len(MIX)} cached endpoints in turn, "
+        f"{misses:.0%} of requests random cache misses"
+    )
     print(f"p50 {float(p50):.1f} ms  p95 {float(p95):.1f} ms  p99 {float(p99):.1f} ms")
     print(f"throughput {int(requests) / seconds:.0f} req/s, errors {errors}")
     if cpu_before is not None and cpu_after is not None and int(requests):
-        print(f"server CPU {1000 * (cpu_after - cpu_before) / int(requests):.2f} ms per request, load average "
-              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(
+            f"server CPU {1000 * (cpu_after - cpu_before) / int(requests):.2f} ms per request, load average "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        )
     if int(errors):  # which kind: a refused connection, a timeout and an HTTP error need different fixes
         print(next(line for line in output.splitlines() if line.startswith("ERRORS")).lower())
     print("target p95 < 50 ms, 0 errors:", "met" if float(p95) < 50 and int(errors) == 0 else "NOT met")
@@ -252,8 +256,10 @@ def main() -> None:
     parser.add_argument("--db", help="database URL (default: a temp SQLite DB of the samples)")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--subject", help="the subject of the timeline and facts requests "
-                        "(default: the first program of the database served)")
+    parser.add_argument(
+        "--subject",
+        help="the subject of the timeline and facts requests (default: the first program of the database served)",
+    )
     parser.add_argument("--driver", choices=["wrk", "python"], default="wrk" if shutil.which("wrk") else "python")
     parser.add_argument("--misses", type=float, default=0.0, help="share of requests made to miss the cache (0-1)")
     parser.add_argument("--workers", type=int, default=1, help="server processes (begroot serve --workers)")

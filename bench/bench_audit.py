@@ -97,9 +97,11 @@ def mutations(seeds: int, generated: int, per_document: int) -> None:
                 if seed and origin == "sample":
                     outcome.unmutated = []  # the same sample again: count its own findings once
                 outcomes.append((origin, outcome))
-    print(f"\nmutations: {seeds} seeds x (2 samples + {generated} generated documents), "
-          f"{per_document} table cells, claim figures and Kredietevolutie change rows each "
-          f"({time.perf_counter() - started:.0f} s)")
+    print(
+        f"\nmutations: {seeds} seeds x (2 samples + {generated} generated documents), "
+        f"{per_document} table cells, claim figures and Kredietevolutie change rows each "
+        f"({time.perf_counter() - started:.0f} s)"
+    )
     print(f"{'documents':<10} {'kind':<6} {'tried':>6} {'caught at line':>15} {'share':>7} {'as rounding':>12}")
     for origin in ("sample", "generated"):
         for kind in KINDS:
@@ -110,8 +112,10 @@ def mutations(seeds: int, generated: int, per_document: int) -> None:
             print(f"{origin:<10} {kind:<6} {tried:>6} {hit:>15} {share:>7} {rounding:>12}")
     missed = [(o.document, m) for _, o in outcomes for m in o.missed]
     for document, mutation in missed[:20]:
-        print(f"  missed {mutation.kind} {document}:{mutation.line}: {mutation.before.strip()[:60]!r} -> "
-              f"{mutation.after.strip()[:60]!r}")
+        print(
+            f"  missed {mutation.kind} {document}:{mutation.line}: {mutation.before.strip()[:60]!r} -> "
+            f"{mutation.after.strip()[:60]!r}"
+        )
     print("\nfindings on the documents as they are (errors and warnings):")
     for origin in ("sample", "generated"):
         found = [f for g, o in outcomes if g == origin for f in o.unmutated]

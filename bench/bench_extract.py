@@ -46,7 +46,9 @@ def main() -> None:
         source = timed(lambda blob=blob: load_bytes("bench.txt", blob), repeat)
         total = timed(lambda blob=blob: parse(load_bytes("bench.txt", blob)), repeat)
         per_copy[copies] = total / copies
-        print(f"{copies:>6} {baseline:>9.4f} {source:>9.4f} {total:>10.4f} {total / baseline:>6.0f} {total / copies:>10.4f}")
+        print(
+            f"{copies:>6} {baseline:>9.4f} {source:>9.4f} {total:>10.4f} {total / baseline:>6.0f} {total / copies:>10.4f}"
+        )
     largest = sizes[-1]
     print(f"time per copy at {largest}x / at 1x: {per_copy[largest] / per_copy[1]:.2f} (linear growth: about 1)")
     print(f"target: extraction of the sample under 0.1 s; measured {per_copy[1]:.3f} s")

@@ -93,8 +93,10 @@ def postgres_schema(base: str) -> Iterator[str]:
     with admin.begin() as connection:
         connection.execute(sa.schema.CreateSchema(schema))
     try:
-        yield sa.engine.make_url(base).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False
+        yield (
+            sa.engine.make_url(base)
+            .update_query_dict({"options": f"-csearch_path={schema}"})
+            .render_as_string(hide_password=False)
         )
     finally:
         with admin.begin() as connection:

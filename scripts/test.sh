@@ -20,5 +20,6 @@ fi
 bash scripts/browser.sh || true   # Debian's chromium for the browser tests
 bash scripts/libreoffice.sh || true   # LibreOffice Writer for the word-processor PDF round trips
 .venv/bin/ruff check src tests bench
+.venv/bin/ruff format --check src tests bench
 .venv/bin/mypy
 .venv/bin/python -m pytest -q "$@"

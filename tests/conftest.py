@@ -37,7 +37,9 @@ def postgres_schema() -> Iterator[str]:
 def postgres_schema_url() -> Iterator[str]:
     if not PG_URL:
         if os.environ.get("BEGROOT_REQUIRE_POSTGRES"):
-            pytest.fail("PostgreSQL is required here (BEGROOT_REQUIRE_POSTGRES) but BEGROOT_TEST_POSTGRES_URL is not set")
+            pytest.fail(
+                "PostgreSQL is required here (BEGROOT_REQUIRE_POSTGRES) but BEGROOT_TEST_POSTGRES_URL is not set"
+            )
         missing("BEGROOT_TEST_POSTGRES_URL not set: run scripts/postgres.sh and export the URL it prints")
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(PG_URL)

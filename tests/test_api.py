@@ -151,7 +151,12 @@ def test_findings_honour_limit_and_offset_with_the_true_total(client: TestClient
     infos = client.get("/api/v1/findings?severity=info&limit=1").json()
     assert infos["total"] == sum(f["severity"] == "info" for f in every["items"]) and len(infos["items"]) == 1
     assert client.get("/api/v1/findings?verdict=none&limit=1").json()["total"] == every["total"]
-    assert client.get("/api/v1/findings?verdict=confirmed").json() == {"total": 0, "limit": 100, "offset": 0, "items": []}
+    assert client.get("/api/v1/findings?verdict=confirmed").json() == {
+        "total": 0,
+        "limit": 100,
+        "offset": 0,
+        "items": [],
+    }
     response = client.get("/api/v1/findings?limit=5&offset=5")
     assert 'rel="next"' in response.headers["link"] and 'rel="prev"' in response.headers["link"]
 
@@ -183,7 +188,9 @@ def test_search_folds_accents_and_escapes(empty_db: str) -> None:
         store.ingest(document)
         with store.engine.begin() as connection:
             document_id = connection.scalar(sa.text("SELECT id FROM documents"))
-            index_entries(connection, document_id, [entry("section", "s", "t", 1, 3, "De financiële <b>opleidingen</b> & meer")])
+            index_entries(
+                connection, document_id, [entry("section", "s", "t", 1, 3, "De financiële <b>opleidingen</b> & meer")]
+            )
         with store.engine.connect() as connection:
             [hit] = search(connection, "financiele opleiding")
             assert search(connection, "financiele opleiding nergens") == []  # every word is required
@@ -307,7 +314,7 @@ def test_english_and_cookie(client: TestClient) -> None:
     assert "Library: policy domain" in fresh.get("/").text
 
 
-def test_dutch_number_format(client: TestClient) -> None:
+def test_dutch_number_format() -> None:
     from begroot.web.i18n import number, percent
 
     assert number(1581119) == "1.581.119" and percent(0.988) == "98,8 %"
@@ -382,7 +389,9 @@ def test_facts_cursor_pages_cover_the_offset_pages(client: TestClient) -> None:
             break
     assert pages > 2 and walked == everything["items"] and len(walked) == everything["total"]
     by_offset = client.get("/api/v1/facts", params=params | {"offset": 40}).json()
-    second = client.get("/api/v1/facts", params=params | {"after": client.get("/api/v1/facts", params=params).json()["next"]})
+    second = client.get(
+        "/api/v1/facts", params=params | {"after": client.get("/api/v1/facts", params=params).json()["next"]}
+    )
     assert second.json()["items"] == by_offset["items"]
     assert 'rel="next"' in second.headers["link"] and "after=" in second.headers["link"]
 
@@ -474,6 +483,8 @@ def test_compare_is_like_with_like_and_later_minus_earlier(client: TestClient) -
     # a report excl. DAB's against the slides incl. VDAB: said, not compared
     mixed = client.get("/compare", params={"a": report, "b": SLIDES, "lang": "nl"}).text
     assert "niet vergelijkbaar" in mixed and "incl. VDAB" in mixed and "BU 2023 − BO 2022" in mixed
-    api = client.get("/api/v1/compare", params={"a": report, "b": report, "sa": "BU", "sb": "BA-JR", "credit": "VAK"}).json()
+    api = client.get(
+        "/api/v1/compare", params={"a": report, "b": report, "sa": "BU", "sb": "BA-JR", "credit": "VAK"}
+    ).json()
     line = next(r for r in api if r["subject"] == ARTICLE)
     assert (line["earlier"], line["later"], line["change"]) == (356799, 292136, -64663)

@@ -106,10 +106,14 @@ def test_difference_beyond_one_printed_unit_stays_an_error(tmp_path: Path) -> No
         figure = finding.context["figure"].removesuffix("keuro").removesuffix("%")
         unit = "%" if finding.context["figure"].endswith("%") else " keuro"
         changed = list(lines)
-        changed[line - 1] = re.sub(rf"(?<![\d.,]){re.escape(figure)}\s*{unit.strip()}", replacement, lines[line - 1], count=1)
+        changed[line - 1] = re.sub(
+            rf"(?<![\d.,]){re.escape(figure)}\s*{unit.strip()}", replacement, lines[line - 1], count=1
+        )
         assert changed[line - 1] != lines[line - 1]
         path.write_text("\n".join(changed), encoding="utf-8")
-        [found] = [f for f in audit_text(path)[1] if line in f.lines and f.context.get("offset") == finding.context["offset"]]
+        [found] = [
+            f for f in audit_text(path)[1] if line in f.lines and f.context.get("offset") == finding.context["offset"]
+        ]
         assert (found.rule, found.severity) == ("prose-mismatch", severity), (replacement, found.message)
         assert ("rounded differently" in found.message) == (severity == "info")
 
@@ -346,13 +350,20 @@ REPORT_CLAIMS = [
 ]
 # Every Begrotingsinfo statement of the slides: (line, subject, figure, agrees).
 SLIDE_STATEMENTS = [
-    (157, "JD:activering", "1,2 miljard", True), (158, "JD:activering", "18,3 miljoen", True),
-    (173, "JE:activering", "520 miljoen", True), (174, "JE:activering", "5,5 miljoen", True),
-    (238, "JD:loopbanen", "1,7 miljard", True), (238, "JD:loopbanen", "57,7 miljoen", True),
-    (261, "JF:competenties", "243 miljoen", True), (262, "JF:competenties", "2,7 miljoen", True),
-    (308, "JD:duurzame-arbeidsmarkt", "13,4 miljoen", True), (309, "JD:duurzame-arbeidsmarkt", "15,2 miljoen", True),
-    (323, "JE:duurzame-arbeidsmarkt", "11,9 miljoen", False), (324, "JE:duurzame-arbeidsmarkt", "0,08 miljoen", True),
-    (348, "JD:thema-overschrijdend", "25,8 miljoen", True), (348, "JD:thema-overschrijdend", "3,8 miljoen", True),
+    (157, "JD:activering", "1,2 miljard", True),
+    (158, "JD:activering", "18,3 miljoen", True),
+    (173, "JE:activering", "520 miljoen", True),
+    (174, "JE:activering", "5,5 miljoen", True),
+    (238, "JD:loopbanen", "1,7 miljard", True),
+    (238, "JD:loopbanen", "57,7 miljoen", True),
+    (261, "JF:competenties", "243 miljoen", True),
+    (262, "JF:competenties", "2,7 miljoen", True),
+    (308, "JD:duurzame-arbeidsmarkt", "13,4 miljoen", True),
+    (309, "JD:duurzame-arbeidsmarkt", "15,2 miljoen", True),
+    (323, "JE:duurzame-arbeidsmarkt", "11,9 miljoen", False),
+    (324, "JE:duurzame-arbeidsmarkt", "0,08 miljoen", True),
+    (348, "JD:thema-overschrijdend", "25,8 miljoen", True),
+    (348, "JD:thema-overschrijdend", "3,8 miljoen", True),
 ]
 
 
@@ -420,7 +431,9 @@ def test_same_figure_in_two_sentences_is_placed_at_its_own_line(tmp_path: Path) 
                *lines[first + 1 :]]  # fmt: skip
     target = tmp_path / REPORT.name
     target.write_text("\n".join(changed) + "\n", encoding="utf-8")
-    findings = [f for f in audit_file(target) if f.subject == "JB0-1JDB2CA-WT" and f.context.get("figure") == "64.663keuro"]
+    findings = [
+        f for f in audit_file(target) if f.subject == "JB0-1JDB2CA-WT" and f.context.get("figure") == "64.663keuro"
+    ]
     by_line = {int(str(f.locations[0]["source_line"])): f for f in findings}
     assert set(by_line) == {first + 1, first + 2}
     assert by_line[first + 1].verified and by_line[first + 1].context["claim"] == "difference"
@@ -460,8 +473,9 @@ def test_spans_know_every_line_of_the_prose() -> None:
                 assert paragraph.line <= sentence.line <= sentence.end_line <= paragraph.end_line
                 for span in sentence.lines:  # each line's text starts (or goes on) where the span says
                     words = sentence.text[span.offset :].split()
-                    assert (words and words[0].rstrip("-") in " ".join(source[span.line - 1].split()) + " ") or \
-                        words[0][:3] in source[span.line - 1]
+                    assert (words and words[0].rstrip("-") in " ".join(source[span.line - 1].split()) + " ") or words[
+                        0
+                    ][:3] in source[span.line - 1]
                     checked += 1
     assert checked > 1000
 
@@ -568,7 +582,9 @@ def test_claim_hints_hold_wherever_their_pattern_matches() -> None:
     assert all(matched.values()), matched  # every pattern was met: the test read what it checks
 
 
-@pytest.mark.parametrize(("line", "before", "after"), [(2361, "22%", "27%"), (2397, "82%", "88%"), (2384, "4.225", "4.925")])
+@pytest.mark.parametrize(
+    ("line", "before", "after"), [(2361, "22%", "27%"), (2397, "82%", "88%"), (2384, "4.225", "4.925")]
+)
 def test_a_changed_share_is_an_error(tmp_path: Path, line: int, before: str, after: str) -> None:
     """`1.861 keuro VAK of 22% van het beschikbare VAK-krediet`: the percentage against its own amount and the
     credit it is a share of (here a measure's budget stated in the prose); a change of either is an error."""
@@ -619,7 +635,7 @@ def test_docs_list_every_registered_kind_and_no_other() -> None:
     from begroot.audit import KINDS
 
     documented = documented_kinds()
-    assert set(documented) == set(KINDS), (set(documented) ^ set(KINDS))
+    assert set(documented) == set(KINDS), set(documented) ^ set(KINDS)
     for kind in KINDS.values():
         assert documented[kind.id] == list(kind.severities), kind.id
         assert kind.description, kind.id

@@ -87,7 +87,10 @@ def test_fail_on_gates_on_severity() -> None:
     assert run("audit", str(SLIDES), "--fail-on", "error").returncode == 0
     as_json = run("audit", str(SLIDES), "--format", "json", "--lang", "nl", "-s", "warning")
     [finding] = json.loads(as_json.stdout)
-    assert finding["message"].startswith("JE:duurzame-arbeidsmarkt: uitspraak totaal") and finding["rule"] == "statement-mismatch"
+    assert (
+        finding["message"].startswith("JE:duurzame-arbeidsmarkt: uitspraak totaal")
+        and finding["rule"] == "statement-mismatch"
+    )
 
 
 def test_a_false_positive_stops_counting(db_url: str) -> None:
@@ -105,7 +108,9 @@ def test_a_false_positive_stops_counting(db_url: str) -> None:
     assert "id" not in api and api["finding_id"] == finding["finding_id"]
     assert 'data-warnings="1"' in client.get("/").text
     assert run("audit", "--fail-on", "warning", "--db", db_url).returncode == 5  # ExitCode.FINDINGS
-    reviewed = run("review", finding["finding_id"], "--verdict", "false-positive", "--note", "stale slide", "--db", db_url)
+    reviewed = run(
+        "review", finding["finding_id"], "--verdict", "false-positive", "--note", "stale slide", "--db", db_url
+    )
     assert reviewed.returncode == 0, reviewed.stderr
     assert run("audit", "--fail-on", "warning", "--db", db_url).returncode == 0
     summary = run("audit", "--db", db_url).stdout.splitlines()

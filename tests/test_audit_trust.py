@@ -55,7 +55,8 @@ def test_consistent_generated_documents_give_no_warning_or_error() -> None:
             if finding.rule == "reading-doubt" and finding.severity == "warning":
                 doubts += 1
                 assert any(w.code in ("unplaced_table", "unplaced_numbers") for w in doc.warnings) or any(
-                    t.doubts for t in doc.tables)  # type: ignore[attr-defined]
+                    t.doubts for t in doc.tables
+                )  # type: ignore[attr-defined]
     assert seen >= REQUIRED_VARIATIONS, REQUIRED_VARIATIONS - seen
     assert across_pages >= 10, across_pages  # the sentences joined across page furniture were there, and read right
     assert not wrong, (dict(wrong), examples[:5])

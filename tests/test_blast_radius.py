@@ -90,10 +90,20 @@ def damaged(generated: GeneratedDocument, number: int, how: str, rng: random.Ran
     return "\n".join(lines), region
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(min_value=0, max_value=2**20), style_seed=st.integers(min_value=0, max_value=2**20),
-       kind=st.sampled_from(KINDS), how=st.sampled_from(CORRUPTIONS), table=st.integers(min_value=0, max_value=400))
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    seed=st.integers(min_value=0, max_value=2**20),
+    style_seed=st.integers(min_value=0, max_value=2**20),
+    kind=st.sampled_from(KINDS),
+    how=st.sampled_from(CORRUPTIONS),
+    table=st.integers(min_value=0, max_value=400),
+)
 def test_one_damaged_table_costs_only_itself(seed: int, style_seed: int, kind: tuple[str, str], how: str,
                                              table: int) -> None:  # fmt: skip
     budget = random_budget(seed)
@@ -130,8 +140,13 @@ def pdf_of(text: str, folder: Path, name: str) -> Path:
     return path
 
 
-@settings(max_examples=12, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(seed=st.integers(min_value=0, max_value=2**20), kind=st.sampled_from(KINDS), how=st.sampled_from(CORRUPTIONS),
        table=st.integers(min_value=0, max_value=400))  # fmt: skip
 def test_one_damaged_table_in_a_pdf_costs_only_itself(tmp_path_factory, seed: int, kind: tuple[str, str], how: str,  # type: ignore[no-untyped-def]

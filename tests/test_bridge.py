@@ -94,7 +94,9 @@ def test_every_generated_kredietevolutie_row_is_stored(
     bu = {d.name for d, _ in generated if d.stage == "BU"}
     assert {name for name, _ in set(stored) - set(expected)} <= bu
     assert {role for (name, _), rows in stored.items() if name in bu for _, role, _, _ in rows} == {
-        "herverdelingen", "niet-benut"}
+        "herverdelingen",
+        "niet-benut",
+    }
 
 
 def test_start_and_end_are_the_stages_of_the_table(generated: list[tuple[GeneratedDocument, Path]]) -> None:
@@ -205,7 +207,9 @@ def test_scope_bridge_sums_only_where_every_article_prints_one(library: str) -> 
             for credit in ("VAK", "VEK"):
                 starts = sum(r[5] or 0 for r in rows if (r[0], r[1], r[3], r[4]) == (name, ise, credit, "start"))
                 assert next(s["value"] for s in body["steps"] if s["credit"] == credit) == starts
-                moved = sum(s["value"] for s in body["steps"] if s["credit"] == credit and s["role"] not in ("start", "end"))
+                moved = sum(
+                    s["value"] for s in body["steps"] if s["credit"] == credit and s["role"] not in ("start", "end")
+                )
                 ends = [s["value"] for s in body["steps"] if s["credit"] == credit and s["role"] == "end"]
                 assert ends == [starts + moved]
         else:

@@ -45,13 +45,11 @@ PAGES = [
 ]  # fmt: skip
 
 
-
 def title(document) -> str:  # type: ignore[no-untyped-def]
     """The title the pages show for a generated document (composed from what detection finds)."""
     from begroot.identity import compose_title
 
     return compose_title(document.kind, document.stage, document.year, document.domain)
-
 
 
 def free_port() -> int:
@@ -477,6 +475,7 @@ def test_a_reviewed_false_positive_no_longer_counts_on_the_home_page(server: str
     time.sleep(1.2)  # the server looks at the verdicts at most once a second
     page.goto(f"{server}/", wait_until="networkidle")  # type: ignore[attr-defined]
     assert status.get_attribute("data-warnings") == "0" and "status-ok" in (
-        page.locator(f'[data-document="{slides}"]').get_attribute("class") or "")  # type: ignore[attr-defined]
+        page.locator(f'[data-document="{slides}"]').get_attribute("class") or ""
+    )  # type: ignore[attr-defined]
     page.goto(f"{server}/audit?document={slides}", wait_until="networkidle")  # type: ignore[attr-defined]
-    assert page.locator(f'#finding-{finding["finding_id"]}.sev-reviewed').count() == 1  # type: ignore[attr-defined]
+    assert page.locator(f"#finding-{finding['finding_id']}.sev-reviewed").count() == 1  # type: ignore[attr-defined]

@@ -32,8 +32,15 @@ def bridged_article(built: multiyear.Library) -> str:
 
 
 def new_pages(built: multiyear.Library) -> list[str]:
-    return ["/glossary", "/yoy", "/bridge", f"/articles/{bridged_article(built)}", "/glossary?lang=en", "/overview",
-            "/overview?lang=en&stage=BU&credit=VAK"]
+    return [
+        "/glossary",
+        "/yoy",
+        "/bridge",
+        f"/articles/{bridged_article(built)}",
+        "/glossary?lang=en",
+        "/overview",
+        "/overview?lang=en&stage=BU&credit=VAK",
+    ]
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -75,8 +82,11 @@ def test_glossary_is_reached_from_a_column_header(server: str, page: object) -> 
 def test_a_table_is_sorted_filtered_and_downloaded_as_shown(server: str, page: object, tmp_path: Path) -> None:  # noqa: F811
     page.goto(f"{server}/programs/JD")  # type: ignore[attr-defined]
     table = page.locator("#members")  # type: ignore[attr-defined]
-    values = lambda: [int(v) for v in table.locator("tbody tr:not([hidden]) td:nth-child(4)").evaluate_all(  # noqa: E731
-        "cells => cells.map(c => c.getAttribute('data-value'))")]
+
+    def values() -> list[int]:
+        cells = table.locator("tbody tr:not([hidden]) td:nth-child(4)")
+        return [int(v) for v in cells.evaluate_all("cells => cells.map(c => c.getAttribute('data-value'))")]
+
     table.locator("thead th").nth(3).locator("button.sort").click()
     ascending = values()
     assert ascending == sorted(ascending) and len(ascending) > 2

@@ -49,8 +49,13 @@ def assert_round_trip(document, generated: GeneratedDocument) -> None:  # type: 
 
 
 # No shrinking: a failing document is reported as drawn (shrinking would re-read hundreds of documents).
-@settings(max_examples=30, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(seed=seeds, style=styles, kind=st.sampled_from(KINDS), year=st.integers(min_value=1, max_value=3))
 def test_text_documents_read_back_exactly(seed: int, style, kind: tuple[str, str], year: int) -> None:  # type: ignore[no-untyped-def]
     budget = random_budget(seed)
@@ -61,8 +66,13 @@ def test_text_documents_read_back_exactly(seed: int, style, kind: tuple[str, str
 
 
 # The adversarial style: every knob drawn independently, in combinations the readers were never tuned on.
-@settings(max_examples=20, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(seed=seeds, style=adversarial, kind=st.sampled_from(KINDS), year=st.integers(min_value=1, max_value=3))
 def test_adversarial_text_documents_read_back_exactly(seed: int, style, kind: tuple[str, str], year: int) -> None:  # type: ignore[no-untyped-def]
     test_text_documents_read_back_exactly.hypothesis.inner_test(seed, style, kind, year)  # type: ignore[attr-defined]

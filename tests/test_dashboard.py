@@ -120,7 +120,10 @@ def test_a_restated_figure_that_differs_is_flagged_with_its_finding(
     )  # fmt: skip
     assert not point["agree"] and point["values"] == [fact.value - 1, fact.value]
     assert point["value"] == fact.value - 1  # the BA report's own figure
-    findings = {f["finding_id"]: f for f in client.get("/api/v1/findings", params={"rule": "cross-document-conflict"}).json()["items"]}
+    findings = {
+        f["finding_id"]: f
+        for f in client.get("/api/v1/findings", params={"rule": "cross-document-conflict"}).json()["items"]
+    }
     assert point["findings"] and all(findings[i]["message"].startswith(fact.subject) for i in point["findings"])
     html = client.get(f"/articles/{fact.subject}").text
     row = re.search(

@@ -216,6 +216,7 @@ def test_parquet_and_xlsx_read_back_like_the_csv(db: str, tmp_path: Path) -> Non
 
 def test_parquet_reads_in_duckdb(db: str, tmp_path: Path) -> None:
     import duckdb  # a dev dependency: this test always runs
+
     _invoke("export", "--format", "parquet", "--output", str(tmp_path / "pq"), "--db", db)
     total = duckdb.sql(f"select sum(value) from '{tmp_path / 'pq' / 'facts.parquet'}'").fetchall()[0][0]
     assert total == pd.read_csv(pd.io.common.StringIO(_invoke("export", "--db", db)))["value"].sum()
@@ -356,7 +357,10 @@ def test_diff_from_to_matches_by_subject_across_years(tmp_path: Path) -> None:
     expected = {(f.subject, f.credit, f.year): f.value for generated in made for f in generated.facts
                 if f.row == "total" and f.stage == "BO" and f.scope == "program"}  # fmt: skip
     for _, row in rows[rows["scope"] == "program"].iterrows():
-        before, after = expected[(row["subject"], row["credit"], years[0])], expected[(row["subject"], row["credit"], years[1])]
+        before, after = (
+            expected[(row["subject"], row["credit"], years[0])],
+            expected[(row["subject"], row["credit"], years[1])],
+        )
         assert (row["a"], row["b"], row["change"]) == (before, after, after - before)
     text = _invoke("diff", "--from", start, "--to", end)
     assert f"change = BO {years[1]} − BO {years[0]}" in text

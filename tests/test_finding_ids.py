@@ -48,7 +48,9 @@ def conflicts(db: str) -> dict[str, dict]:
     return {f["finding_id"]: f for f in json.loads(result.stdout) if f["rule"] == CONFLICT}
 
 
-def test_audit_json_and_csv_are_valid_with_findings_between_documents(db_url: str, disagreeing: tuple[Path, Path]) -> None:
+def test_audit_json_and_csv_are_valid_with_findings_between_documents(
+    db_url: str, disagreeing: tuple[Path, Path]
+) -> None:
     assert run("ingest", *map(str, disagreeing), db=db_url).returncode == 0
     result = run("audit", "-f", "json", db=db_url)
     assert result.returncode == 0 and result.stderr == "", result.stderr

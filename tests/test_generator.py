@@ -67,7 +67,7 @@ def test_budget_structure_follows_the_family() -> None:
 
 
 def _documents():
-    return [generated for generated in fixed_set(24, text_only=True)]
+    return [generated for generated in fixed_set(24)]
 
 
 def test_every_fact_is_printed_on_its_line_and_page() -> None:
@@ -97,7 +97,9 @@ def test_page_count_and_marks_agree() -> None:
     for generated in _documents():
         if generated.pages_marked:
             assert _pages(generated.text.split("\n"), generated.style.page_mark)[-1] in {
-                generated.page_count, generated.page_count - 1}  # a last page may hold only its page number
+                generated.page_count,
+                generated.page_count - 1,
+            }  # a last page may hold only its page number
         else:
             assert "\f" not in generated.text
             assert not any(re.match(r"^ (?! )\S", line) for line in generated.text.split("\n"))
@@ -111,11 +113,15 @@ def test_expected_values_agree_with_the_budget() -> None:
     assert totals[("VAK", "BO", year)] == budget.domain_total(year, "BO", "VAK")
     assert totals[("VEK", "BA", year - 1)] == budget.domain_total(year - 1, "BA", "VEK")
     assert totals[("VAK", "DELTA", year)] == budget.domain_total(year, "BO", "VAK") - budget.domain_total(
-        year - 1, "BA", "VAK")
+        year - 1, "BA", "VAK"
+    )
     for fact in generated.facts:
         if fact.scope == "article" and fact.stage in STAGES:
             article = next(a for a in budget.articles if a.code == fact.subject)
-            assert fact.value == article.values.get(fact.year, fact.stage, fact.credit) or fact.credit not in article.credits
+            assert (
+                fact.value == article.values.get(fact.year, fact.stage, fact.credit)
+                or fact.credit not in article.credits
+            )
 
 
 def test_slides_hold_grids_and_statements() -> None:
@@ -131,8 +137,8 @@ def test_slides_hold_grids_and_statements() -> None:
 
 
 def test_deterministic_per_seed() -> None:
-    first = [(g.name, g.text, g.facts) for g in fixed_set(6, text_only=True)]
-    again = [(g.name, g.text, g.facts) for g in fixed_set(6, text_only=True)]
+    first = [(g.name, g.text, g.facts) for g in fixed_set(6)]
+    again = [(g.name, g.text, g.facts) for g in fixed_set(6)]
     assert first == again
     other = render_text(random_budget(1), "report", "BU", random_budget(1).years[1], random_style(random.Random(2)))
     assert other.text != first[0][1]
@@ -150,7 +156,7 @@ REQUIRED_VARIATIONS = {
 
 
 def test_the_fixed_set_holds_every_variation_and_layout() -> None:
-    documents = fixed_set(36, text_only=True)
+    documents = fixed_set(36)
     seen = set().union(*(g.variations for g in documents))
     assert seen >= REQUIRED_VARIATIONS, REQUIRED_VARIATIONS - seen
     layouts = set().union(*(g.layouts for g in documents))

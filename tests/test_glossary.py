@@ -17,7 +17,23 @@ from begroot.export.report import Chart
 from begroot.web import glossary
 from begroot.web.views import timeline_chart
 
-REQUIRED = ("VAK", "VEK", "AO", "TO", "LO", "BO", "BA", "BA-JR", "BU", "ISE", "ESR", "DAB", "MVG", "afbakening", "keuro")
+REQUIRED = (
+    "VAK",
+    "VEK",
+    "AO",
+    "TO",
+    "LO",
+    "BO",
+    "BA",
+    "BA-JR",
+    "BU",
+    "ISE",
+    "ESR",
+    "DAB",
+    "MVG",
+    "afbakening",
+    "keuro",
+)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +80,7 @@ def test_one_stage_colour_scheme_for_dashboard_and_report(client: TestClient) ->
     assert f'fill="{STAGE_COLOURS["BA"]}"' in svg and f'fill="{STAGE_COLOURS["BU"]}"' in svg
     assert series_colour("BA-JR 2023", 0) == STAGE_COLOURS["BA-JR"] != series_colour("BA 2023", 0)
     script = client.get("/static/charts.js").text
-    assert "chart-colours" in script and "rangemode: \"tozero\"" in script and "connectgaps: false" in script
+    assert "chart-colours" in script and 'rangemode: "tozero"' in script and "connectgaps: false" in script
     assert "€ miljoen" in script and "€ miljard" in script
 
 

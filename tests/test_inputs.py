@@ -101,7 +101,9 @@ def test_a_utf8_file_with_line_feeds_keeps_its_content_hash() -> None:
         (["tables", str(SLIDES), "--page", "0"], "--page"),
     ],
 )
-def test_bad_option_values_are_usage_errors_naming_what_is_valid(args: list[str], expected: str, tmp_path: Path) -> None:
+def test_bad_option_values_are_usage_errors_naming_what_is_valid(
+    args: list[str], expected: str, tmp_path: Path
+) -> None:
     extra = [] if args[0] == "tables" else ["--db", f"sqlite:///{tmp_path / 'none.sqlite'}"]
     result = cli(*args, *extra)
     assert result.returncode == ExitCode.USAGE, result.stderr

@@ -70,10 +70,16 @@ def kinds(corpus: Corpus, kind: str) -> list[Change]:
 def test_the_corpus_has_every_kind_of_change_in_every_domain(corpus: Corpus) -> None:
     assert len(corpus.documents) == 3 * 5 * 3
     assert {(d.domain, d.year, d.stage) for d in corpus.documents} == {
-        (d.domain, d.year, d.stage) for d in corpus.documents if d.stage in ("BO", "BA", "BU")}
+        (d.domain, d.year, d.stage) for d in corpus.documents if d.stage in ("BO", "BA", "BU")
+    }
     for domain in {d.domain for d in corpus.documents}:
         assert {c.kind for c in corpus.changes if c.domain == domain} == {
-            "rename-program", "rename-article", "recode-stated", "recode-unstated", "reuse"}
+            "rename-program",
+            "rename-article",
+            "recode-stated",
+            "recode-unstated",
+            "reuse",
+        }
 
 
 def test_a_renamed_program_or_article_keeps_one_line_with_the_rename(corpus: Corpus, db: sa.Connection) -> None:
@@ -81,7 +87,8 @@ def test_a_renamed_program_or_article_keeps_one_line_with_the_rename(corpus: Cor
         found = lineage(db, change.code)
         assert len(found["lines"]) == 1, change
         assert [(e["kind"], e["year"], e["before"].lower(), e["after"].lower()) for e in found["events"]] == [
-            ("rename", change.year, change.before.lower(), change.after.lower())], change
+            ("rename", change.year, change.before.lower(), change.after.lower())
+        ], change
 
 
 def test_a_reused_code_starts_a_new_line_with_a_note(corpus: Corpus, db: sa.Connection) -> None:
@@ -99,7 +106,9 @@ def test_a_reused_code_starts_a_new_line_with_a_note(corpus: Corpus, db: sa.Conn
 
 def test_a_code_change_the_document_states_is_linked(corpus: Corpus, db: sa.Connection) -> None:
     stated = {(c.code, c.new_code, c.year) for c in kinds(corpus, "recode-stated")}
-    found = {(link["old_code"], link["new_code"], link["from_year"]) for link in links(db) if link["source"] == "document"}
+    found = {
+        (link["old_code"], link["new_code"], link["from_year"]) for link in links(db) if link["source"] == "document"
+    }
     assert found == stated  # every one, and nothing else (the unstated ones, the reuse, are not guessed)
     for old, new, _ in stated:
         assert [link["old_code"] for link in lineage(db, new)["former"]] == [old]

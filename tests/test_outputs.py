@@ -160,5 +160,7 @@ def test_a_folder_format_onto_standard_output_is_one_line(database: str) -> None
 def test_an_output_that_cannot_be_written_is_named_as_given() -> None:
     """Not the temporary file beside it (`.out.csv.x1y2.part`): the path the user gave. (/sys refuses new
     files even to root, as read-only media do.)"""
-    line = one_line_error(cli("extract", str(SLIDES), "-o", "/sys/begroot-out.csv"), "/sys/begroot-out.csv: cannot be written")
+    line = one_line_error(
+        cli("extract", str(SLIDES), "-o", "/sys/begroot-out.csv"), "/sys/begroot-out.csv: cannot be written"
+    )
     assert ".part" not in line

@@ -41,7 +41,9 @@ def test_document_page_shows_what_was_read(client: TestClient) -> None:
     assert data["counts"]["facts"] == client.get("/api/v1/facts?document=rendered&limit=1").json()["total"]
     sample = client.get(f"/api/v1/documents/{SAMPLES[0].stem}").json()
     assert {d["name"] for d in sample["siblings"]} == {"rendered"}  # same domain and year
-    assert sum(sample["severities"].values()) == client.get(f"/api/v1/findings?document={SAMPLES[0].stem}").json()["total"]
+    assert (
+        sum(sample["severities"].values()) == client.get(f"/api/v1/findings?document={SAMPLES[0].stem}").json()["total"]
+    )
     html = client.get("/documents/rendered").text
     assert html.count('href="/documents/rendered/pages/') == PDF_PAGES
     assert 'href="/documents/rendered/original"' in html

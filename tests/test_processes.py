@@ -138,5 +138,7 @@ def test_two_host_headers_are_refused(server: int) -> None:
 def test_an_absolute_form_target_is_checked_by_its_own_host(server: int) -> None:
     untrusted = "GET http://evil.example/api/v1/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
     assert status(server, untrusted) == 400
-    trusted = f"GET http://localhost:{server}/api/v1/documents HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+    trusted = (
+        f"GET http://localhost:{server}/api/v1/documents HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+    )
     assert status(server, trusted) == 200  # RFC 9112: the target's host counts, the Host header is ignored

@@ -67,7 +67,9 @@ def test_hot_query_uses_its_index(engine: sa.Engine, name: str) -> None:
     assert_indexed(plan(engine, make()), table, index)
 
 
-@pytest.mark.parametrize("filters", [FactFilter(credit="VAK", stage="BU"), FactFilter(credit="VAK", stage="BU", year=2024)])
+@pytest.mark.parametrize(
+    "filters", [FactFilter(credit="VAK", stage="BU"), FactFilter(credit="VAK", stage="BU", year=2024)]
+)
 def test_facts_pages_by_credit_and_stage_come_in_page_order(engine: sa.Engine, filters: FactFilter) -> None:
     """The index gives the rows in page order: a page reads its own rows (and those its offset skips),
     not every matching row to sort them. (SQLite's plan says so; PostgreSQL's planner decides by size.)"""

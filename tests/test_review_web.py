@@ -47,7 +47,9 @@ def test_a_review_needs_the_token_the_cookie_and_the_form_token(stored: str) -> 
     page = client.get("/audit").text
     assert 'action="/review/login"' in page and f'action="/review/{fid}"' not in page
     # no cookie: refused, nothing written
-    assert client.post(f"/review/{fid}", data={"verdict": "false-positive", "note": "x", "csrf": "x"}).status_code == 403
+    assert (
+        client.post(f"/review/{fid}", data={"verdict": "false-positive", "note": "x", "csrf": "x"}).status_code == 403
+    )
     # a wrong token: refused, no cookie
     wrong = client.post("/review/login", data={"token": "guess-" + TOKEN, "by": "me"}, follow_redirects=False)
     assert wrong.status_code == 403 and "begroot_review" not in wrong.headers.get("set-cookie", "")

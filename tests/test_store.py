@@ -265,7 +265,7 @@ def test_cli_ingest_reports_the_bad_file_and_loads_the_rest(tmp_path: Path) -> N
         assert [d["name"] for d in store.documents()] == [SAMPLES[1].stem]
 
 
-def test_default_url_follows_begroot_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_default_url_follows_begroot_db(monkeypatch: pytest.MonkeyPatch) -> None:
     from begroot.store import default_url
 
     monkeypatch.setenv("BEGROOT_DB", "sqlite:///x.sqlite")
@@ -290,7 +290,9 @@ def test_migrations_build_exactly_the_models_schema(url: str) -> None:
 def test_the_whole_model_is_stored(store: Store, docs: list[Document]) -> None:
     report, slides = docs
     report.warnings.append(
-        dataclasses.replace(report.warnings[0]) if report.warnings else begroot.model.Warning("a note", 3, 40, "test")
+        dataclasses.replace(report.warnings[0])
+        if report.warnings
+        else begroot.model.ReaderWarning("a note", 3, 40, "test")
     )
     store.ingest(report)
     store.ingest(slides)
@@ -341,7 +343,9 @@ def test_search_finds_an_article_once_with_all_the_prose_under_its_heading(store
     assert all(label not in a.summary + a.explanation for a in report.articles)
     with store.engine.connect() as connection:
         labelled = search(connection, label, limit=500)
-    assert {hit["key"] for hit in labelled if hit["kind"] == "article"} == {a.code for a in report.articles if a.summary}
+    assert {hit["key"] for hit in labelled if hit["kind"] == "article"} == {
+        a.code for a in report.articles if a.summary
+    }
 
 
 def test_migration_indexes_the_documents_already_stored(url: str, docs: list[Document]) -> None:
@@ -415,7 +419,7 @@ def test_sqlite_connections_checkpoint_after_many_documents(tmp_path: Path) -> N
     store.close()
 
 
-def test_ingest_collects_garbage_less_often_and_restores_the_collector(tmp_path: Path) -> None:
+def test_ingest_collects_garbage_less_often_and_restores_the_collector() -> None:
     import gc
 
     from begroot.ingest import YOUNG_OBJECTS, prepared

@@ -70,7 +70,8 @@ def test_every_comparison_equals_the_figures_over_the_years(client: TestClient, 
             assert row["value"] == generated[(row["year"], row["label"].split()[0], row["credit"])]
     html = client.get(f"/{subject}s/{fact.subject}").text
     assert 'id="h-yoy"' in html and html.count('data-comparison="BO/BO-1"') == sum(
-        1 for r in rows if r["comparison"] == "BO/BO-1")
+        1 for r in rows if r["comparison"] == "BO/BO-1"
+    )
 
 
 def test_other_perimeters_are_compared_apart() -> None:
@@ -81,7 +82,10 @@ def test_other_perimeters_are_compared_apart() -> None:
                {"year": 2025, "stage": "BA", "credit": "VAK", "perimeter": "B", "value": 8}]  # fmt: skip
     rows = compare(points)
     assert [(r["comparison"], r["perimeter"], r["main"], r["base"], r["value"]) for r in rows] == [
-        ("BO/BO-1", "A", True, 100, 110), ("BO/BO-1", "B", False, 7, 9), ("BA/BO", "B", False, 9, 8)]
+        ("BO/BO-1", "A", True, 100, 110),
+        ("BO/BO-1", "B", False, 7, 9),
+        ("BA/BO", "B", False, 9, 8),
+    ]
 
 
 def test_the_domain_page_and_the_home_totals_show_every_year(client: TestClient, library: multiyear.Library) -> None:

@@ -44,7 +44,7 @@ _WORD = re.compile(r"\S+")
 
 
 @dataclass
-class Warning:
+class ReaderWarning:
     message: str
     page: int | None = None
     line: int | None = None
@@ -127,7 +127,7 @@ class SourceDocument:
     format: str  # "text" or "pdf"
     sha256: str
     pages: list[Page]
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[ReaderWarning] = field(default_factory=list)
 
     @property
     def lines(self) -> list[Line]:
@@ -500,7 +500,7 @@ class Document:
     annex_items: list[AnnexItem] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     slides: list[Slide] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[ReaderWarning] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.title:

@@ -77,7 +77,7 @@ def pdf_page_sizes(data: bytes) -> list[tuple[float, float]]:
     with _PDFIUM:
         pdf = pdfium.PdfDocument(data)
         try:
-            return [tuple(pdf.get_page_size(index)) for index in range(len(pdf))]  # type: ignore[misc]
+            return [tuple(pdf.get_page_size(index)) for index in range(len(pdf))]
         finally:
             pdf.close()
 
@@ -309,6 +309,6 @@ def _dump(page: PageText) -> bytes:
 
 def _load(data: bytes) -> PageText:
     raw = json.loads(data)
-    lines = [PageLine(n, text, [tuple(w) for w in words], top, bottom)  # type: ignore[misc]
+    lines = [PageLine(n, text, [tuple(w) for w in words], top, bottom)
              for n, text, words, top, bottom in raw["lines"]]  # fmt: skip
     return PageText(raw["number"], lines, raw["width"], raw["height"])

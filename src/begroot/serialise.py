@@ -26,7 +26,7 @@ def write_facts_csv(documents: Iterable[Document], stream: IO[str]) -> int:
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
-    data = plain(document)
+    data: dict[str, Any] = plain(document)
     data["facts_count"] = len(document.facts)
     for article, raw in zip(data["articles"], document.articles, strict=True):
         article["parts"]["code"] = raw.parts.code

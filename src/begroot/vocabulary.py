@@ -271,7 +271,9 @@ class ClaimWords:
         r"(?i)^\s*(?:dit|dat|hierdoor|daardoor|daarmee|het\s+(?:budget|krediet)\s+(?:bedroeg|steeg|daalde))\b"
     )
     # budgets at several stages in one sentence: `Het budget bedroeg bij BA 2024 X keuro VAK en bij BO 2025 ...`
-    stage_item: re.Pattern[str] = re.compile(rf"(?i)\bbij\s+(?P<stage>{_STAGE_WORDS})\s+(?P<year>(?:19|20)\d\d)\s+(?=\d)")
+    stage_item: re.Pattern[str] = re.compile(
+        rf"(?i)\bbij\s+(?P<stage>{_STAGE_WORDS})\s+(?P<year>(?:19|20)\d\d)\s+(?=\d)"
+    )
     credit_word: re.Pattern[str] = re.compile(r"\b(VAK|VEK|AO|TO|LO)\b")
     year: re.Pattern[str] = re.compile(r"\b(?:19|20)\d\d\b")
     # a percentage stated with its own amount, as a share of the available credit: `1.861 keuro VAK of 22% van

@@ -56,7 +56,9 @@ def scope_bridge(
     summary="A code's names over the years, its renames and reuses, and the codes it continues or that continue it",
     responses=JSON_OR_CSV,
 )
-def code_lineage(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], format: Format = "json") -> Response:
+def code_lineage(
+    request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], format: Format = "json"
+) -> Response:
     """JSON: the lineage; CSV: its history (one row per document printing the code)."""
     found = lineage.lineage(db, code)
     if not found["history"] and not found["former"] and not found["successors"]:

@@ -117,5 +117,6 @@ async def validation_error(request: Request, error: Exception) -> Response:
     detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in error.errors()]
     if not _is_api(request) and hasattr(request.app.state, "html_error"):
         message = "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in detail)
-        return request.app.state.html_error(request, 422, message)
+        answer: Response = request.app.state.html_error(request, 422, message)
+        return answer
     return JSONResponse(error_body(422, detail), status_code=422)

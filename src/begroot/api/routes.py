@@ -43,6 +43,7 @@ def answers(model: object, csv: bool = True) -> dict[int | str, dict[str, object
         answer["content"] = CSV_CONTENT
     return {200: answer}
 
+
 # Patterns shared with the web pages: what a code, key or name may look like.
 CODE = r"^[A-Za-z0-9][A-Za-z0-9-]{1,40}$"
 PROGRAM = r"^[A-Za-z0-9]{1,8}$"

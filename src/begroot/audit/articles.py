@@ -122,16 +122,19 @@ def _execution(fact_bu: Fact, fact_jr: Fact) -> Finding | None:
         return None
     said = say("execution", subject=fact_bu.subject, credit=fact_bu.credit, what=what, bu=fmt(bu), jr=fmt(jr),
                ratio=fmt(round(ratio * 100, 1), 1))  # fmt: skip
-    return worded(Finding(
-        rule="execution",
-        severity="info",
-        message="",
-        subject=fact_bu.subject,
-        numbers={"BU": bu, "BA-JR": jr, "ratio": round(ratio, 4)},
-        expected=jr,
-        actual=bu,
-        locations=locations([fact_bu, fact_jr]),
-    ), said)
+    return worded(
+        Finding(
+            rule="execution",
+            severity="info",
+            message="",
+            subject=fact_bu.subject,
+            numbers={"BU": bu, "BA-JR": jr, "ratio": round(ratio, 4)},
+            expected=jr,
+            actual=bu,
+            locations=locations([fact_bu, fact_jr]),
+        ),
+        said,
+    )
 
 
 @rule("execution", "info", "execution above the available credit, or very low")

@@ -32,7 +32,12 @@ ROLES = {
     "change": "the change {start} → {stage}",
     "cause": "the change by {stage} (Kredietevolutie)",
 }
-CAUSE_KEYS = (("index", "index"), ("compens", "compensaties"), ("herverdel", "herverdelingen"), ("bijstel", "bijstellingen"))
+CAUSE_KEYS = (
+    ("index", "index"),
+    ("compens", "compensaties"),
+    ("herverdel", "herverdelingen"),
+    ("bijstel", "bijstellingen"),
+)
 
 
 def cause_key(label: str) -> str | None:
@@ -248,7 +253,8 @@ def _search(pattern: str, sentence: str, lowered: str) -> Iterator[re.Match[str]
     """The matches of the claim pattern of that name; not searched for when the sentence holds none of its hints."""
     if not any(word in lowered for word in C.hints[pattern]):
         return iter(())
-    return getattr(C, pattern).finditer(sentence)
+    compiled: re.Pattern[str] = getattr(C, pattern)
+    return compiled.finditer(sentence)
 
 
 def _nearest_credits(found: list[Claim], position: int) -> tuple[str, ...]:

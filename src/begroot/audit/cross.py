@@ -17,7 +17,12 @@ def _key(fact: Fact) -> Key:
     return (fact.scope, fact.subject, fact.row, fact.credit, fact.year, fact.stage, fact.perimeter)
 
 
-@rule("cross-document-conflict", "warning", "the same figure printed with different values in two documents", documents=True)
+@rule(
+    "cross-document-conflict",
+    "warning",
+    "the same figure printed with different values in two documents",
+    documents=True,
+)
 def cross_document_conflict(docs: list[Document]) -> Iterator[Finding]:
     seen: dict[Key, dict[str, Fact]] = defaultdict(dict)
     for doc in docs:
@@ -31,13 +36,16 @@ def cross_document_conflict(docs: list[Document]) -> Iterator[Finding]:
         printed = ", ".join(f"{f.document}: {fmt(f.value)}" for f in facts)
         said = say("conflict", subject=key[1], row=key[2], credit=key[3], stage=key[5], year=str(key[4]),
                    printed=printed)  # fmt: skip
-        yield worded(Finding(
-            rule="cross-document-conflict",
-            severity="warning",
-            message="",
-            subject=key[1],
-            numbers={f.document: f.value for f in facts},
-            expected=facts[0].value,
-            actual=facts[1].value,
-            locations=locations(facts),
-        ), said)
+        yield worded(
+            Finding(
+                rule="cross-document-conflict",
+                severity="warning",
+                message="",
+                subject=key[1],
+                numbers={f.document: f.value for f in facts},
+                expected=facts[0].value,
+                actual=facts[1].value,
+                locations=locations(facts),
+            ),
+            said,
+        )

@@ -26,8 +26,13 @@ SUM_RULES = {
     "statement-mismatch",
 }  # fmt: skip
 # Those that add up tables from all over the document: a table left out anywhere may be a missing part.
-WIDE_RULES = {"programs-sum-to-total", "program-vs-ise-frames", "articles-vs-frame", "apparatus-vs-articles",
-              "program-receipts"}
+WIDE_RULES = {
+    "programs-sum-to-total",
+    "program-vs-ise-frames",
+    "articles-vs-frame",
+    "apparatus-vs-articles",
+    "program-receipts",
+}
 LEFT_OUT = ("unplaced_table", "unplaced_numbers")
 MESSAGE_REASONS = 2  # the message names the first reasons; `context.why` holds them all
 
@@ -98,7 +103,11 @@ def reconsider(finding: Finding, doubts: Doubts) -> Finding:
     return worded(finding, say("doubt", why=shown, finding=before))
 
 
-@rule("reading-doubt", "info/warning", "begroot is unsure how it read a table: a failing check on it blames the reading, not the document")
+@rule(
+    "reading-doubt",
+    "info/warning",
+    "begroot is unsure how it read a table: a failing check on it blames the reading, not the document",
+)
 def doubtful_tables(doc: Document) -> Iterator[Finding]:
     """Every table the reader doubts, said once (`info`), whether or not a check fails on it: a misreading
     never passes unsaid. A check that fails on it is a `reading-doubt` warning (`reconsider`)."""
@@ -106,11 +115,14 @@ def doubtful_tables(doc: Document) -> Iterator[Finding]:
         reasons = table_doubts(table)
         if reasons:
             why = joined(reasons)
-            yield worded(Finding(
-                rule="reading-doubt",
-                severity="info",
-                message="",
-                subject=table.subject,
-                locations=[{"document": doc.name, "page": table.page, "source_line": table.line}],
-                context={"why": render(why, "en"), "table": str(table.index)},
-            ), say("doubt.table", page=str(table.page), line=str(table.line), why=why))
+            yield worded(
+                Finding(
+                    rule="reading-doubt",
+                    severity="info",
+                    message="",
+                    subject=table.subject,
+                    locations=[{"document": doc.name, "page": table.page, "source_line": table.line}],
+                    context={"why": render(why, "en"), "table": str(table.index)},
+                ),
+                say("doubt.table", page=str(table.page), line=str(table.line), why=why),
+            )

@@ -158,17 +158,20 @@ def sum_finding(
         severity, note = "info", say("note.rounded")
     said = say("sum", what=what, parts=say(parts_word), sum=fmt(summed), total=fmt(total.value),
                difference=fmt(difference), note=note or "")  # fmt: skip
-    return worded(Finding(
-        rule=rule_id,
-        severity=severity or "",  # none given: the rule's registered default
-        message="",
-        subject=subject,
-        numbers={"total": total.value, "sum": summed, "difference": difference},
-        expected=summed,
-        actual=total.value,
-        locations=locations([*parts, total]),
-        context={"rounding": "yes"} if rounding else {},
-    ), said)
+    return worded(
+        Finding(
+            rule=rule_id,
+            severity=severity or "",  # none given: the rule's registered default
+            message="",
+            subject=subject,
+            numbers={"total": total.value, "sum": summed, "difference": difference},
+            expected=summed,
+            actual=total.value,
+            locations=locations([*parts, total]),
+            context={"rounding": "yes"} if rounding else {},
+        ),
+        said,
+    )
 
 
 def worded(finding: Finding, said: Said) -> Finding:
@@ -181,7 +184,7 @@ def worded(finding: Finding, said: Said) -> Finding:
 def within_printed_unit(printed: float, exact: float, decimals: int) -> bool:
     """Whether a printed figure lies within one unit of its last printed digit of the exact value: what
     rounding instead of truncating, or a rate computed on rounded amounts, can give (docs/audit.md)."""
-    return 0 < abs(printed - exact) < 10**-decimals - 1e-9
+    return bool(0 < abs(printed - exact) < 10.0**-decimals - 1e-9)
 
 
 def exact_text(value: float, decimals: int) -> str:

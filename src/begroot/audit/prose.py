@@ -48,7 +48,7 @@ class Quoted:
 
 
 def round_half_up(value: float, decimals: int) -> float:
-    scale = 10**decimals
+    scale = 10.0**decimals
     return math.floor(abs(value) * scale + 0.5) / scale * (1 if value >= 0 else -1)
 
 
@@ -349,7 +349,9 @@ def _table_bases(scope: Scope) -> list[Base]:
             if f.row == "total" and f.stage in SHARE_STAGES and f.value]  # fmt: skip
 
 
-def check_shares(scope: Scope, sentence: Sentence, stated: list[Base], claimed: set[int]) -> Iterator[tuple[int, Finding]]:
+def check_shares(
+    scope: Scope, sentence: Sentence, stated: list[Base], claimed: set[int]
+) -> Iterator[tuple[int, Finding]]:
     """A percentage stated with its own amount (`1.861 keuro VAK of 22% van het beschikbare VAK-krediet`): the
     amount over the available credit (the table's, or one the prose stated before) must give the percentage."""
     for match in VOCABULARY.claims.share.finditer(sentence.text):
@@ -373,9 +375,15 @@ def _share_finding(scope: Scope, sentence: Sentence, match: re.Match[str], amoun
     base, value = (agreeing or close or shares)[0]
     figure = match.group("percent") + "%"
     if agreeing:
-        verdict = say("prose.agrees", label=f"{match.group('amount')} / {base.label}", value=f"{fmt(round_half_up(value, decimals))}%")
+        verdict = say(
+            "prose.agrees",
+            label=f"{match.group('amount')} / {base.label}",
+            value=f"{fmt(round_half_up(value, decimals))}%",
+        )
     elif close:
-        verdict = say("prose.rounded", label=f"{match.group('amount')} / {base.label}", value=f"{exact_text(value, decimals)}%")
+        verdict = say(
+            "prose.rounded", label=f"{match.group('amount')} / {base.label}", value=f"{exact_text(value, decimals)}%"
+        )
     else:
         verdict = say("prose.differs", label=f"{match.group('amount')} / {base.label}",
                       value=f"{fmt(round_half_up(value, decimals))}% ({exact_text(value, decimals)})")  # fmt: skip
@@ -386,19 +394,25 @@ def _share_finding(scope: Scope, sentence: Sentence, match: re.Match[str], amoun
     if close and not agreeing:
         context["rounding"] = "yes"
     ok = bool(agreeing)
-    return worded(Finding(
-        rule="prose-check" if ok else "prose-mismatch",
-        severity="info" if ok or close else "error",
-        message="",
-        subject=scope.subject,
-        numbers={"printed": percent, "amount": amount, "base": base.value, "share": round(value, 4)},
-        expected=round_half_up(value, decimals),
-        actual=percent,
-        locations=[_where(scope, sentence, match.start("percent")), _where(scope, sentence, match.start("amount")),
-                   *base.places],
-        verified=ok,
-        context=context,
-    ), said)
+    return worded(
+        Finding(
+            rule="prose-check" if ok else "prose-mismatch",
+            severity="info" if ok or close else "error",
+            message="",
+            subject=scope.subject,
+            numbers={"printed": percent, "amount": amount, "base": base.value, "share": round(value, 4)},
+            expected=round_half_up(value, decimals),
+            actual=percent,
+            locations=[
+                _where(scope, sentence, match.start("percent")),
+                _where(scope, sentence, match.start("amount")),
+                *base.places,
+            ],
+            verified=ok,
+            context=context,
+        ),
+        said,
+    )
 
 
 def _where(scope: Scope, sentence: Sentence, offset: int) -> Location:
@@ -438,18 +452,21 @@ def check_claim(claim: Claim, sentence: Sentence, scope: Scope, table: TableValu
                "field": scope.field}  # fmt: skip
     if rounding:
         context["rounding"] = "yes"
-    return worded(Finding(
-        rule="prose-check" if ok else "prose-mismatch",
-        severity="info" if ok or rounding else "error",
-        message="",
-        subject=scope.subject,
-        numbers={"printed": figure.value, shown.label: round(shown.value, 4)},
-        expected=printed,
-        actual=figure.value,
-        locations=[_where(scope, sentence, figure.start), *locations(shown.facts)],
-        verified=ok,
-        context=context,
-    ), said)
+    return worded(
+        Finding(
+            rule="prose-check" if ok else "prose-mismatch",
+            severity="info" if ok or rounding else "error",
+            message="",
+            subject=scope.subject,
+            numbers={"printed": figure.value, shown.label: round(shown.value, 4)},
+            expected=printed,
+            actual=figure.value,
+            locations=[_where(scope, sentence, figure.start), *locations(shown.facts)],
+            verified=ok,
+            context=context,
+        ),
+        said,
+    )
 
 
 def _exact_signed(claim: Claim, value: float) -> float:
@@ -507,8 +524,17 @@ def scopes(doc: Document) -> Iterator[Scope]:
             yield Scope(doc.name, subject, section.paragraphs, facts, doc.year, doc.stage, "text")
 
 
-@rule("prose-check", "info", "a figure in the prose that agrees with the tables",
-      emits={"prose-mismatch": ("error/warning/info", "a figure in the prose that does not match the tables (info: rounded differently)")})
+@rule(
+    "prose-check",
+    "info",
+    "a figure in the prose that agrees with the tables",
+    emits={
+        "prose-mismatch": (
+            "error/warning/info",
+            "a figure in the prose that does not match the tables (info: rounded differently)",
+        )
+    },
+)
 def prose_check(doc: Document) -> Iterator[Finding]:
     """Emits prose-check (verified, info) and prose-mismatch (error for claims, warning otherwise) findings."""
     for scope in scopes(doc):
@@ -516,6 +542,7 @@ def prose_check(doc: Document) -> Iterator[Finding]:
 
 
 # --------------------------------------------------------------------------- slide statements
+
 
 @dataclass(frozen=True)
 class Printed:
@@ -576,8 +603,17 @@ def _statement_line(stmt: Statement, figure: Printed) -> tuple[int, int]:
     return span.page, span.line
 
 
-@rule("statement-check", "info", "a slide statement that agrees with the slide table",
-      emits={"statement-mismatch": ("warning/info", "a slide statement that does not match the slide table (info: rounded differently)")})
+@rule(
+    "statement-check",
+    "info",
+    "a slide statement that agrees with the slide table",
+    emits={
+        "statement-mismatch": (
+            "warning/info",
+            "a slide statement that does not match the slide table (info: rounded differently)",
+        )
+    },
+)
 def statement_check(doc: Document) -> Iterator[Finding]:
     """Slide statements (total and change) against the domain slide table: BO and DELTA of the ISE."""
     tables = [t for t in doc.tables if t.layout == "budget_evolution"]
@@ -613,19 +649,22 @@ def _statement_finding(
     verdict = say("statement.agrees" if ok else "statement.rounded" if rounding else "statement.differs")
     said = say("statement", subject=subject, what=say(f"statement.{what}"), figure=figure.text, verdict=verdict,
                stage=nearest.stage, year=str(nearest.year), values=values, hint=hint)  # fmt: skip
-    return worded(Finding(
-        rule="statement-check" if ok else "statement-mismatch",
-        severity="info" if ok or rounding else "warning",
-        message="",
-        subject=subject,
-        numbers={
-            "printed": figure.value,
-            "step": figure.step,
-            **{f"{f.stage} {f.credit}": f.value for f in stage_facts},
-        },
-        expected=nearest.value,
-        actual=figure.value,
-        locations=[{"document": doc.name, "page": page, "source_line": line}, *locations(stage_facts)],
-        context={"rounding": "yes"} if rounding else {},
-        verified=ok,
-    ), said)
+    return worded(
+        Finding(
+            rule="statement-check" if ok else "statement-mismatch",
+            severity="info" if ok or rounding else "warning",
+            message="",
+            subject=subject,
+            numbers={
+                "printed": figure.value,
+                "step": figure.step,
+                **{f"{f.stage} {f.credit}": f.value for f in stage_facts},
+            },
+            expected=nearest.value,
+            actual=figure.value,
+            locations=[{"document": doc.name, "page": page, "source_line": line}, *locations(stage_facts)],
+            context={"rounding": "yes"} if rounding else {},
+            verified=ok,
+        ),
+        said,
+    )

@@ -103,7 +103,7 @@ WORDS = {  # the summary's words per language (the findings' own messages: audit
 
 def counted(count: int, word: str, lang: str) -> str:
     """`1 bevinding`, `2 bevindingen`: the plural right."""
-    one, many = WORDS[lang][word]  # type: ignore[misc]
+    one, many = WORDS[lang][word]
     return f"{count} {one if count == 1 else many}"
 
 
@@ -141,7 +141,7 @@ def _print_summary(findings: Iterable[Finding], lang: str, show_info: bool) -> N
     given = ", ".join(f"{words.get(v, v)} {n}" for v, n in sorted(verdicts.items()) if v)
     print(f"{words['verdicts']}: {given or words['none']}")
     if not show_info and severities["info"]:
-        print(words["hidden"])  # type: ignore[arg-type]
+        print(words["hidden"])
     for line in lines:
         print(line)
 
@@ -274,7 +274,9 @@ def audit(
     ),
     db: str | None = typer.Option(None, "--db", help="Database URL when auditing the database (default: $BEGROOT_DB)."),
     lang: Lang = typer.Option(Lang.nl, "--lang", help="Language of the messages and the summary: nl or en."),
-    all_findings: bool = typer.Option(False, "--all", help="List the info findings too (default: errors and warnings)."),
+    all_findings: bool = typer.Option(
+        False, "--all", help="List the info findings too (default: errors and warnings)."
+    ),
     fail_on: FailOn | None = typer.Option(
         None, "--fail-on", help="Exit 5 when a finding of this severity or worse counts (not reviewed false-positive)."
     ),

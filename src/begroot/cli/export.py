@@ -99,7 +99,9 @@ def export(
     ),
     db: str | None = DB_OPTION,
     document: str | None = typer.Option(None, "--document", help="Only this document (id or file name)."),
-    scope: str | None = typer.Option(None, "--scope", help="total, program, ise or article.", callback=one_of("SCOPES")),
+    scope: str | None = typer.Option(
+        None, "--scope", help="total, program, ise or article.", callback=one_of("SCOPES")
+    ),
     subject: str | None = typer.Option(
         None, "--subject", help="e.g. a program (JD), an ISE (JD:activering) or an article code."
     ),
@@ -110,7 +112,7 @@ def export(
 ) -> None:
     """Export the facts and the tables that describe them (documents, programs, ises, articles, goals, findings)."""
     from ..export import load, write_csv
-    from ..store.exports import FactFilter
+    from ..store.queries import FactFilter
 
     if output is not None and is_standard_output(output) and format is ExportFormat.csv:
         output = None  # `-o -`: the one CSV on standard output, as without --output
@@ -152,7 +154,9 @@ def report(
         None, "--document", help="Document id or file name (default: the last ingested)."
     ),
     format: ReportFormat = typer.Option(ReportFormat.markdown, "--format", help="markdown or html (standalone)."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default and `-`: standard output)."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File to write (default and `-`: standard output)."
+    ),
     db: str | None = DB_OPTION,
 ) -> None:
     """A report regenerated from the database: the document's tables in BBT layout, with sentences."""

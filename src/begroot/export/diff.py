@@ -17,7 +17,8 @@ import pandas as pd
 from ..errors import AmbiguousDocument, BegrootError
 from ..model import FACT_COLUMNS
 from ..store import Store
-from ..store.exports import FactFilter, articles_export, facts_query
+from ..store.exports import articles_export, facts_query
+from ..store.queries import FactFilter
 
 KEY = ["scope", "subject", "row", "credit", "year", "stage", "perimeter"]
 

@@ -14,7 +14,6 @@ from ..errors import BegrootError
 from ..model import STAGES, Fact
 from ..store import Store
 from ..store.exports import (
-    FactFilter,
     articles_export,
     documents_export,
     facts_query,
@@ -22,6 +21,7 @@ from ..store.exports import (
     programs_export,
     tables_export,
 )
+from ..store.queries import FactFilter
 from .numbers import execution_sentence
 
 ROW_LABELS = {"esr": "ESR-uitgaven", "is": "Toelagen", "other": "Overige", "total": "Totaal"}
@@ -139,14 +139,14 @@ def build_report(store: Store, name: str | None = None) -> Report:
 
 def _kind(doc: dict[str, Any]) -> str:
     names = {"BO": "begrotingsopmaak", "BA": "begrotingsaanpassing", "BU": "begrotingsuitvoering"}
-    return names.get(doc["stage"], doc["stage"]).capitalize()
+    return str(names.get(doc["stage"], doc["stage"])).capitalize()
 
 
 def _table_title(table: dict[str, Any], loaded: Loaded) -> str:
     subject = table["subject"]
     if table["scope"] == "program" and subject in loaded.programs:
         return f"Programma {subject} – {loaded.programs[subject]}"
-    return table["title"] or subject
+    return str(table["title"] or subject)
 
 
 def _detail_section(table: dict[str, Any], facts: list[Fact], loaded: Loaded) -> Section:

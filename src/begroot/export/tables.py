@@ -10,7 +10,6 @@ from sqlalchemy import Select
 
 from ..store import Store
 from ..store.exports import (
-    FactFilter,
     articles_export,
     bridge_export,
     documents_export,
@@ -20,6 +19,7 @@ from ..store.exports import (
     ises_export,
     programs_export,
 )
+from ..store.queries import FactFilter
 
 # Export order: the facts first, then what describes them.
 TABLES = ("facts", "documents", "programs", "ises", "articles", "goals", "findings", "bridge")

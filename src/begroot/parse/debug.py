@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Document, SourceDocument
+from ..model import Document, SourceDocument, Table
 from .detect import detect
 from .tables import RawTable
 
@@ -37,7 +37,7 @@ def trace_tables(source: SourceDocument, document: Document) -> list[TableTrace]
     return sorted(traces, key=lambda trace: trace.line)
 
 
-def _trace(raw: RawTable, placed: dict, document: Document) -> TableTrace:
+def _trace(raw: RawTable, placed: dict[int, Table], document: Document) -> TableTrace:
     unit = raw.unit_line
     columns = [" ".join(str(part) for part in (c.credit, c.stage, c.year) if part) for c in raw.columns]
     placement = "by position" if raw.positional else "in reading order"

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import NotABudgetDocument
-from ..model import Footnote, Line, Page, SourceDocument, Warning
+from ..model import Footnote, Line, Page, ReaderWarning, SourceDocument
 from ..vocabulary import SETTINGS, VOCABULARY
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import find_codes
@@ -38,16 +38,16 @@ class DocInfo:
     tables: list[tuple[int, RawTable]]
     footnotes: list[Footnote]
     footnote_lines: set[int]  # indexes of the footnotes' lines: no table or prose reader reads them
-    warnings: list[Warning]  # tables found by their unit line but not read
+    warnings: list[ReaderWarning]  # tables found by their unit line but not read
 
 
 BLANK_ROW_LABEL = 40  # a row label, not prose: a table of such lines only has all its cells blank
 
 
-def scan_tables(lines: list[Line], skip: set[int]) -> tuple[list[tuple[int, RawTable]], list[Warning]]:
+def scan_tables(lines: list[Line], skip: set[int]) -> tuple[list[tuple[int, RawTable]], list[ReaderWarning]]:
     """Every stage x credit table, from its unit line; a unit line whose table cannot be read is a warning."""
     tables = []
-    warnings: list[Warning] = []
+    warnings: list[ReaderWarning] = []
     consumed = -1  # a unit line inside a table read already is that table's repeated heading
     for index, line in enumerate(lines):
         if index <= consumed:
@@ -64,16 +64,18 @@ def scan_tables(lines: list[Line], skip: set[int]) -> tuple[list[tuple[int, RawT
             tables.append((index, table))
             consumed = table.end
         elif not _is_repeated_heading(lines, index, table, tables, skip) and not _all_cells_blank(table):
-            warnings.append(Warning(_unread_reason(lines, index, skip, table), line.page, line.number, "unread_table"))
+            warnings.append(
+                ReaderWarning(_unread_reason(lines, index, skip, table), line.page, line.number, "unread_table")
+            )
     warnings.extend(_headless_rows(lines, skip, tables))
     return tables, warnings
 
 
-def _headless_rows(lines: list[Line], skip: set[int], tables: list[tuple[int, RawTable]]) -> list[Warning]:
+def _headless_rows(lines: list[Line], skip: set[int], tables: list[tuple[int, RawTable]]) -> list[ReaderWarning]:
     """Rows of a stage x credit table (a stage, frame or grid label and two or more numbers) that no table read:
     a table that lost its header. One warning per run of such rows, so the loss is never silent."""
     covered = {i for start, table in tables for i in range(start, table.end + 1)}
-    warnings: list[Warning] = []
+    warnings: list[ReaderWarning] = []
     previous = -(10**9)
     for index, line in enumerate(lines):
         text = line.text
@@ -83,7 +85,7 @@ def _headless_rows(lines: list[Line], skip: set[int], tables: list[tuple[int, Ra
         if not ((len(numbers) >= 2 and _known_row_label(label)) or (len(numbers) >= 3 and _grid_label(label))):
             continue
         if index - previous > SETTINGS.max_pending_text + 2 and not _headed_otherwise(lines, index, skip):
-            warnings.append(Warning("table left out: rows of numbers without a table header above them",
+            warnings.append(ReaderWarning("table left out: rows of numbers without a table header above them",
                                     line.page, line.number, "unread_table"))  # fmt: skip
         previous = index
     return warnings

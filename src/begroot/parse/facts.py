@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, Cell, CreditChange, CreditEvolution, Document, Fact, Ise, Line, Table, Warning
+from ..model import Article, Cell, CreditChange, CreditEvolution, Document, Fact, Ise, Line, ReaderWarning, Table
 from ..vocabulary import VOCABULARY
 from .codes import LOOSE_CODE, code_from_match
 from .tables import RawTable, frame_categories, stage_of_label, trailing_numbers
@@ -72,7 +72,7 @@ def describe(raw: RawTable, title: str, article: Article | None) -> tuple[str, s
     if grid_subjects(raw) is not None:
         perimeter = V.evolution_caption.sub(r"\g<perimeter>", caption).strip() if caption else ""
         return "budget_evolution", "mixed", "", perimeter
-    frame = _ise_frame(raw, caption, article)
+    frame = _ise_frame(raw, caption)
     if frame:
         return frame
     if V.total_caption.match(caption):
@@ -92,7 +92,7 @@ def describe(raw: RawTable, title: str, article: Article | None) -> tuple[str, s
     return None
 
 
-def _ise_frame(raw: RawTable, caption: str, article: Article | None) -> tuple[str, str, str, str] | None:
+def _ise_frame(raw: RawTable, caption: str) -> tuple[str, str, str, str] | None:
     """An ISE frame: frame rows (ESR-uitgaven, Toelagen, Overige, Totaal), under an ISE caption."""
     if raw.stage_rows or V.total_caption.match(caption) or V.program_caption.match(caption):
         return None
@@ -127,13 +127,13 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
     unit = raw.unit_line
     if raw.problems:
         for message, line in raw.problems:
-            doc.warnings.append(Warning(f"table left out: {message}", line.page, line.number, "unplaced_numbers"))
+            doc.warnings.append(ReaderWarning(f"table left out: {message}", line.page, line.number, "unplaced_numbers"))
         return None
     described = describe(raw, title, article)
     if described is None:
         labels = ", ".join(repr(row.label) for row in raw.rows[:4] if row.label)
         doc.warnings.append(
-            Warning(f"table left out: cannot tell what it is about (caption {title!r}; rows {labels or 'unlabelled'})",
+            ReaderWarning(f"table left out: cannot tell what it is about (caption {title!r}; rows {labels or 'unlabelled'})",
                     unit.page, unit.number, "unplaced_table")
         )  # fmt: skip
         return None
@@ -148,7 +148,7 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
         where = ", ".join(f"{stage} {year} {credit}" for credit, year, stage in twice[:3])
         table.doubts.append(f"one key read twice: {where}")
         doc.warnings.append(
-            Warning(f"table left out: its rows give one key two values ({where}); no reading of it is clean",
+            ReaderWarning(f"table left out: its rows give one key two values ({where}); no reading of it is clean",
                     unit.page, unit.number, "ambiguous_table")
         )  # fmt: skip
         return None
@@ -158,7 +158,7 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
     table.facts = facts
     if layout == "ise_frame" and "total" not in (frame_categories(raw) or []):
         table.has_total = False
-        doc.warnings.append(Warning(f"ISE frame {title!r} has no Totaal row", unit.page, unit.number, "no_total"))
+        doc.warnings.append(ReaderWarning(f"ISE frame {title!r} has no Totaal row", unit.page, unit.number, "no_total"))
     doc.tables.append(table)
     return table
 
@@ -191,7 +191,7 @@ def _agrees(doc: Document, table: Table, facts: list[Fact], known: Known) -> boo
             table.doubts.append(f"{fact.stage} {fact.year} {fact.credit} of {fact.subject} is {value} on p.{page} "
                                 f"line {line}")  # fmt: skip
             doc.warnings.append(
-                Warning(f"table left out: it gives {fact.stage} {fact.year} {fact.credit} of {fact.subject} the value "
+                ReaderWarning(f"table left out: it gives {fact.stage} {fact.year} {fact.credit} of {fact.subject} the value "
                         f"{fact.value}, the table on p.{page} line {line} {value}", table.page, table.line,
                         "ambiguous_table")
             )  # fmt: skip
@@ -268,7 +268,7 @@ def grid_facts(doc: Document, raw: RawTable, table: Table) -> list[Fact]:
     for row, subject in zip(raw.rows, subjects, strict=True):
         if subject is None:
             doc.warnings.append(
-                Warning(f"grid row {row.label!r} not understood; its numbers are left out", row.page, row.line,
+                ReaderWarning(f"grid row {row.label!r} not understood; its numbers are left out", row.page, row.line,
                         "unplaced_row")
             )  # fmt: skip
             continue
@@ -298,7 +298,7 @@ def _stage_column_facts(doc: Document, raw: RawTable, table: Table) -> list[Fact
         totals = [row for row in rows if V.total_label.match(row.label)]
         if len(totals) != 1:
             doc.warnings.append(
-                Warning(f"table left out: {len(rows)} rows and no way to tell them apart", table.page,
+                ReaderWarning(f"table left out: {len(rows)} rows and no way to tell them apart", table.page,
                         table.line, "unplaced_table")
             )  # fmt: skip
             return None
@@ -330,7 +330,7 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
             stage = ("BU", int(outcome.group("year")))
         if stage is None and table.layout == "credit_evolution" and position in (0, last) and _stage_like(row.label):
             doc.warnings.append(
-                Warning(f"row {row.label!r} of a credit evolution is not a budget stage; its numbers are left out",
+                ReaderWarning(f"row {row.label!r} of a credit evolution is not a budget stage; its numbers are left out",
                         row.page, row.line, "unplaced_row")
             )  # fmt: skip
             table.doubts.append(f"row {row.label!r} (line {row.line}) is not a budget stage")
@@ -338,7 +338,7 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
         if stage is None or (table.layout == "credit_evolution" and 0 < position < last):
             if table.layout != "credit_evolution":
                 doc.warnings.append(
-                    Warning(f"table left out: row {row.label!r} is not a budget stage", row.page, row.line,
+                    ReaderWarning(f"table left out: row {row.label!r} is not a budget stage", row.page, row.line,
                             "unplaced_table")
                 )  # fmt: skip
                 return None

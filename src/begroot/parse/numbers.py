@@ -78,4 +78,4 @@ def precision_of(text: str) -> float:
         decimals = len(number.split(".")[1])
     else:
         decimals = 0
-    return VOCABULARY.scales[match.group("scale").lower()] * 10 ** (-decimals)
+    return float(VOCABULARY.scales[match.group("scale").lower()] * 10 ** (-decimals))

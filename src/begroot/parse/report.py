@@ -14,15 +14,16 @@ from collections import Counter
 from ..model import (
     Article,
     Document,
+    Fact,
     GenericTable,
     Goal,
     Ise,
     Line,
     Paragraph,
     Program,
+    ReaderWarning,
     Section,
     SourceDocument,
-    Warning,
 )
 from ..vocabulary import SETTINGS, VOCABULARY
 from . import annexes
@@ -333,7 +334,7 @@ class ReportReader:
             if printed != parts.code:
                 article.printed_code = printed
                 self.doc.warnings.append(
-                    Warning(f"article code {printed!r} read as {parts.code}", heading.section.page,
+                    ReaderWarning(f"article code {printed!r} read as {parts.code}", heading.section.page,
                             heading.section.line, "canonicalised_code")
                 )  # fmt: skip
             context = ise_of_line.get(heading.index, {})
@@ -485,7 +486,7 @@ class ReportReader:
             program = _program_of(members)
             if not program:
                 self.doc.warnings.append(
-                    Warning(f"no articles under ISE {table.title!r}: program unknown", table.page, table.line,
+                    ReaderWarning(f"no articles under ISE {table.title!r}: program unknown", table.page, table.line,
                             "ise_without_articles")
                 )  # fmt: skip
             table.subject = f"{program}:{table.subject}"
@@ -621,7 +622,7 @@ def _cited_sd(text: str, sds: list[Goal]) -> str | None:
     return None
 
 
-def _with_subject(fact, subject: str):
+def _with_subject(fact: Fact, subject: str) -> Fact:
     from dataclasses import replace
 
     return replace(fact, subject=subject)

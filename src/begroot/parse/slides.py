@@ -99,7 +99,9 @@ class SlideReader:
         start = next((i for i, line in enumerate(self.lines) if re.search(r"(?i)bbt-structuur", line.text)), None)
         if start is None:
             return
-        end = next((i for i in range(start + 1, len(self.lines)) if V.bullet.match(self.lines[i].text)), len(self.lines))
+        end = next(
+            (i for i in range(start + 1, len(self.lines)) if V.bullet.match(self.lines[i].text)), len(self.lines)
+        )
         goal: Goal | None = None
         expect_ise = False
         for first, text in self._blocks(start + 1, end):

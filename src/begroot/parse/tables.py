@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..model import Cell, Line
+from ..model import Cell, Line, Word
 from ..vocabulary import SETTINGS, VOCABULARY
 from .codes import HEADING as ARTICLE_HEADING
 from .numbers import is_year, parse_int
@@ -265,8 +265,14 @@ def is_caption_start(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A table's caption (`PROGRAMMA GC – ZORG`, `ISE: X, MVG excl. DAB`), not a fragment of a row label."""
-    if (V.program_caption.match(text) or V.total_caption.match(text) or V.ise_prefix.match(text)
-            or V.evolution_caption.match(text) or V.credit_evolution_caption.match(text) or V.perimeter.search(text)):
+    if (
+        V.program_caption.match(text)
+        or V.total_caption.match(text)
+        or V.ise_prefix.match(text)
+        or V.evolution_caption.match(text)
+        or V.credit_evolution_caption.match(text)
+        or V.perimeter.search(text)
+    ):
         return True  # fmt: skip
     return text.isupper() and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s,;:()–-]+", text))
 
@@ -334,8 +340,13 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
         tokens.pop()
     if numbers and tokens and is_year(numbers[0].text) and _names_a_stage(tokens[-1].group()):
         numbers.pop(0)  # `BA 2020 141.475 ...`: the year belongs to the stage label
-    if numbers and numbers[0].text in V.dash_cell and tokens and V.stage_label.match(tokens[-1].group()) and \
-            numbers[0].start - tokens[-1].end() == 1:
+    if (
+        numbers
+        and numbers[0].text in V.dash_cell
+        and tokens
+        and V.stage_label.match(tokens[-1].group())
+        and numbers[0].start - tokens[-1].end() == 1
+    ):
         numbers = numbers[1:]  # `2e BA –` (its `JR` wrapped to the next line): a label's dash, no dash cell
     label_end = _label_end(text, numbers)
     return text[:label_end].strip(), numbers
@@ -443,7 +454,7 @@ class TableReader:
                     continue
             self._line(line, i)
             i += 1
-        self._close_row(final=True)
+        self._close_row()
         self._finish_wrapped_labels()
         return table
 
@@ -482,8 +493,11 @@ class TableReader:
 
     def _continues_label(self, line: Line) -> bool:
         """In a placed-word table (PDF) a label wraps inside its cell, below the numbers of its row."""
-        if line.words is None or not line.words or not self.table.rows or not self.inline_labels.get(
-            len(self.table.rows) - 1
+        if (
+            line.words is None
+            or not line.words
+            or not self.table.rows
+            or not self.inline_labels.get(len(self.table.rows) - 1)
         ):
             return False  # a label printed before its numbers is whole: the text after belongs to the next row
         if self.pending or V.frame_row.match(line.text) or is_caption(line.text) or is_stop_line(line.text, True):
@@ -654,7 +668,7 @@ class TableReader:
         self.edges = [span[1] for span in spans]
         self.lefts = [spans[0][0]]
 
-    def _close_row(self, final: bool = False) -> None:
+    def _close_row(self) -> None:
         if not self.cells:
             return
         first = self.first
@@ -673,7 +687,7 @@ def _cell(number: Number, line: Line) -> Cell:
     return Cell(number.text, number.value, line.number, line.page)
 
 
-def _number_span(number: Number, words: tuple) -> tuple[float, float]:
+def _number_span(number: Number, words: tuple[Word, ...]) -> tuple[float, float]:
     spanned = [w for w in words if w.start < number.end and w.end > number.start]
     if not spanned:
         return 0.0, 0.0

@@ -25,12 +25,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import SourceError
-from ..model import Line, Page, SourceDocument, Warning
+from ..model import Line, Page, ReaderWarning, SourceDocument
 from ..vocabulary import VOCABULARY
 
 SEGMENT = re.compile(r"[^\r\n]+")
@@ -58,6 +59,9 @@ PDFIUM_CHARACTERS = str.maketrans({"\x02": "-", "\ufffe": "-", "\x00": " "})
 _PDFIUM = threading.Lock()
 
 
+WordBox = list[Any]  # [text, x0, x1]: a word of a segment with the x of its first and last character
+
+
 @dataclass
 class _Segment:
     text: str
@@ -65,7 +69,7 @@ class _Segment:
     right: float  # right of the last character
     y: float  # baseline
     size: float  # font size
-    words: list[list] | None = None  # [text, x0, x1] of each word when the segment holds several
+    words: list[WordBox] | None = None  # [text, x0, x1] of each word when the segment holds several
 
 
 @dataclass
@@ -93,7 +97,7 @@ def read_pdf(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
     with _PDFIUM:
         pdf = _open(path, data)
         try:
-            texts = [_read_page(path, pdf, index) for index in range(len(pdf))]
+            texts = [_read_page(pdf, index) for index in range(len(pdf))]
         finally:
             pdf.close()
     if not any(text.rows for text in texts):
@@ -113,7 +117,7 @@ def read_pdf_geometry(path: str, data: bytes) -> dict[int, tuple[float, float, f
     with _PDFIUM:
         pdf = _open(path, data)
         try:
-            texts = [_read_page(path, pdf, index) for index in range(len(pdf))]
+            texts = [_read_page(pdf, index) for index in range(len(pdf))]
         finally:
             pdf.close()
     _mark_running(texts)
@@ -162,7 +166,7 @@ def _open_error(error: pdfium.PdfiumError, data: bytes) -> str:
 # --------------------------------------------------------------------------- one page
 
 
-def _read_page(path: str, pdf: pdfium.PdfDocument, index: int) -> _PageText:
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
     """One page's rows; a page PDFium cannot load or read is marked damaged, not fatal."""
     try:
         page = pdf[index]
@@ -213,7 +217,7 @@ def _may_be_tabular(text: str) -> bool:
     return text.count(" ") < MAX_LABEL_WORDS or bool(NUMBER_RUN.search(text))
 
 
-def _word_boxes(raw: object, text: str, first: int, char: Callable[[int], int]) -> list[list]:
+def _word_boxes(raw: object, text: str, first: int, char: Callable[[int], int]) -> list[WordBox]:
     """Each word of a segment with the x of its first and last character (two PDFium calls a word):
     columns and cells are told apart by where words stand, so they must be exact."""
     words = []
@@ -275,7 +279,7 @@ def _rows(segments: list[_Segment]) -> list[_Row]:
 
 def _join(group: list[_Segment]) -> _Row:
     """One line from its segments: words in x order, a space wherever there is a horizontal gap."""
-    pieces: list[list] = []  # [text, x0, x1] per word
+    pieces: list[WordBox] = []  # [text, x0, x1] per word
     previous: _Segment | None = None
     for segment in sorted(group, key=lambda s: s.x):
         words = _segment_words(segment)
@@ -291,7 +295,7 @@ def _join(group: list[_Segment]) -> _Row:
     return _Row(text=text, y=group[0].y, size=max(s.size for s in group), xs=xs)
 
 
-def _segment_words(segment: _Segment) -> list[list]:
+def _segment_words(segment: _Segment) -> list[WordBox]:
     """The words of a segment with their x: exact where measured, else interpolated along the segment."""
     if segment.words is not None:
         return [list(word) for word in segment.words]
@@ -369,16 +373,18 @@ def _find_printed_numbers(texts: list[_PageText]) -> None:
 # --------------------------------------------------------------------------- pages of lines
 
 
-def _pages(texts: list[_PageText]) -> tuple[list[Page], list[Warning]]:
+def _pages(texts: list[_PageText]) -> tuple[list[Page], list[ReaderWarning]]:
     pages: list[Page] = []
-    warnings: list[Warning] = []
+    warnings: list[ReaderWarning] = []
     number = 0
     for text in texts:
         page = Page(number=text.number, printed_number=text.printed, needs_ocr=not text.rows and not text.damaged)
         if text.damaged:
-            warnings.append(Warning(f"{text.damaged}; its text is left out", page=text.number, code="damaged_page"))
+            warnings.append(
+                ReaderWarning(f"{text.damaged}; its text is left out", page=text.number, code="damaged_page")
+            )
         elif page.needs_ocr:
-            warnings.append(Warning("no text layer; needs OCR", page=text.number, code="needs_ocr"))
+            warnings.append(ReaderWarning("no text layer; needs OCR", page=text.number, code="needs_ocr"))
         for row in _with_blank_lines([row for row in text.rows if not row.running]):
             number += 1
             if row is None:

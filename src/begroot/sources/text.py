@@ -27,7 +27,7 @@ import hashlib
 import re
 
 from ..errors import SourceError
-from ..model import Line, Page, SourceDocument, Warning
+from ..model import Line, Page, ReaderWarning, SourceDocument
 from .furniture import find_furniture
 
 PAGE_START = re.compile(r"^ (?! )\S")
@@ -51,11 +51,11 @@ def charset(data: bytes) -> str:
     return "utf-8"
 
 
-def decode(path: str, data: bytes) -> tuple[str, list[Warning]]:
+def decode(path: str, data: bytes) -> tuple[str, list[ReaderWarning]]:
     """Decode bytes to text; refuse what is clearly not text."""
     if not data.strip():
         raise SourceError(path, "the file is empty")
-    warnings: list[Warning] = []
+    warnings: list[ReaderWarning] = []
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -79,7 +79,7 @@ BAD_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte, as surrogateesc
 SHOWN_LINES = 10
 
 
-def _damaged_or_legacy(data: bytes) -> tuple[str, Warning]:
+def _damaged_or_legacy(data: bytes) -> tuple[str, ReaderWarning]:
     """Bytes that are not all valid UTF-8. A file with no valid multi-byte character is in a one-byte
     encoding (Windows-1252, which Latin-1 text reads the same in) and is read as such; a UTF-8 file
     with a few bad bytes stays UTF-8, each bad byte replaced (U+FFFD) and its line named, rather than
@@ -89,13 +89,13 @@ def _damaged_or_legacy(data: bytes) -> tuple[str, Warning]:
     valid_multibyte = sum(1 for char in escaped if char > "\x7f") - len(bad)
     if valid_multibyte == 0:
         first = escaped.count("\n", 0, bad[0]) + 1
-        return data.decode("cp1252", errors="replace"), Warning(
+        return data.decode("cp1252", errors="replace"), ReaderWarning(
             "not UTF-8: read as Windows-1252 (Latin-1)", line=first, code="encoding"
         )
     lines = sorted({escaped.count("\n", 0, position) + 1 for position in bad[:1000]})
     shown = ", ".join(str(line) for line in lines[:SHOWN_LINES]) + (" ..." if len(lines) > SHOWN_LINES else "")
     message = f"{len(bad)} invalid UTF-8 byte{'s' if len(bad) != 1 else ''} replaced (U+FFFD) on line{'s' if len(lines) != 1 else ''} {shown}"
-    return BAD_BYTE.sub("\ufffd", escaped), Warning(message, line=lines[0], code="encoding")
+    return BAD_BYTE.sub("\ufffd", escaped), ReaderWarning(message, line=lines[0], code="encoding")
 
 
 def text_identity(text: str) -> str:
@@ -123,7 +123,7 @@ def _checked(path: str, text: str) -> str:
     return text
 
 
-def split_pages(name: str, text: str) -> list[Page]:
+def split_pages(text: str) -> list[Page]:
     """Split decoded text into pages of lines following the module's page rule."""
     text = _line_feeds(text)
     raw_lines = text.split("\n")
@@ -185,5 +185,5 @@ def _pages_from_starts(count: int, starts: set[int]) -> list[int]:
 def read_text(path: str, name: str, data: bytes) -> SourceDocument:
     text, warnings = decode(path, data)
     sha256 = text_identity(text)  # the same text in another encoding is the same document
-    pages = split_pages(name, text)
+    pages = split_pages(text)
     return SourceDocument(name=name, path=path, format="text", sha256=sha256, pages=pages, warnings=warnings)

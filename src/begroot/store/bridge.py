@@ -43,11 +43,17 @@ def scope_bridge(db: Connection, document: str, program: str | None = None, ise:
     """The bridge of a program, an ISE or (neither) the whole document, summed over its articles by role:
     given only when every expenditure article of that scope prints a `Kredietevolutie` (else the sum would
     mix bridged and unbridged articles). `complete` says whether it did; `missing` lists the others."""
-    articles = select(articles_t.c.code).join(documents_t, documents_t.c.id == articles_t.c.document_id).where(
-        documents_t.c.name == document, articles_t.c.part_kind != RECEIPT_KIND)
+    articles = (
+        select(articles_t.c.code)
+        .join(documents_t, documents_t.c.id == articles_t.c.document_id)
+        .where(documents_t.c.name == document, articles_t.c.part_kind != RECEIPT_KIND)
+    )
     steps = _steps_query().where(documents_t.c.name == document)
     if program is not None:
-        articles, steps = articles.where(articles_t.c.part_program == program), steps.where(bridge_t.c.program == program)
+        articles, steps = (
+            articles.where(articles_t.c.part_program == program),
+            steps.where(bridge_t.c.program == program),
+        )
     if ise is not None:
         articles, steps = articles.where(articles_t.c.ise == ise), steps.where(bridge_t.c.ise == ise)
     expected = set(db.scalars(articles))

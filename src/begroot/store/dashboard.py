@@ -164,7 +164,9 @@ def _findings_by_place(conflicts: list[dict[str, Any]]) -> dict[Place, list[tupl
     by_place: dict[Place, list[tuple[int, str]]] = defaultdict(list)
     for position, finding in enumerate(conflicts):
         for loc in finding["locations"] or ():
-            by_place[(loc.get("document"), loc.get("page"), loc.get("source_line"))].append((position, finding["finding_id"]))
+            by_place[(loc.get("document"), loc.get("page"), loc.get("source_line"))].append(
+                (position, finding["finding_id"])
+            )
     return by_place
 
 
@@ -507,7 +509,9 @@ def comparison(
     }  # fmt: skip
 
 
-def _side_label(connection: Connection, name: str, stage: str | None, found: dict[tuple[str, ...], dict[str, Any]]) -> tuple[str, int]:
+def _side_label(
+    connection: Connection, name: str, stage: str | None, found: dict[tuple[str, ...], dict[str, Any]]
+) -> tuple[str, int]:
     """(stage, year) of one side's figures: the stage compared and the year most of its figures are of."""
     doc = connection.execute(select(documents_t.c.stage, documents_t.c.year).where(documents_t.c.name == name)).first()
     years = Counter(row["year"] for row in found.values())

@@ -137,7 +137,6 @@ def page_findings(connection: Connection, name: str, page: int) -> list[dict[str
     return found
 
 
-
 def fact(connection: Connection, fact_id: int) -> dict[str, Any] | None:
     row = (
         connection.execute(

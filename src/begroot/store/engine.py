@@ -84,9 +84,9 @@ def make_engine(url: str, *, read_only: bool = False, create: bool = True, timeo
             return sqlite3.connect(target, uri=True, timeout=timeout, check_same_thread=False)
 
         # The URL stays the file's (messages name it); the creator opens it read-only.
-        engine = create_engine(url, creator=connect, poolclass=QueuePool, **pool)  # type: ignore[arg-type]
+        engine = create_engine(url, creator=connect, poolclass=QueuePool, **pool)
     else:
-        engine = create_engine(url, connect_args={"timeout": timeout}, **pool)  # type: ignore[arg-type]
+        engine = create_engine(url, connect_args={"timeout": timeout}, **pool)
     event.listen(engine, "connect", partial(_sqlite_connect, read_only=read_only, timeout=timeout))
     event.listen(engine, "begin", _sqlite_begin)
     return engine.execution_options(begroot_timeout=timeout)

@@ -101,7 +101,9 @@ def segments(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dic
     events: list[dict[str, Any]] = []
     for row in rows:
         current = lines[-1] if lines else None
-        if current is None or (not _same_name(current["name"], row["name"]) and not _same_ise(current["ise"], row["ise"])):
+        if current is None or (
+            not _same_name(current["name"], row["name"]) and not _same_ise(current["ise"], row["ise"])
+        ):
             if current is not None:
                 events.append({"kind": "reuse", "year": row["year"], "document": row["document"],
                                "before": current["name"], "after": row["name"],

@@ -39,7 +39,6 @@ def all_rows(connection: Connection, query: Any, params: dict[str, Any] | None =
     return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
-
 def _where(query: Select[Any], filters: list[tuple[Any, Any]]) -> Select[Any]:
     """`column == value` for every filter that is given."""
     for column, value in filters:

@@ -40,6 +40,7 @@ NAMING = {
 # such strings before SQLite binds them).
 PROSE = {"prose": True}
 
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 

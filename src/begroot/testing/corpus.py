@@ -36,7 +36,9 @@ class Plan:
 def plan(number: int, seed: int = 0, style_name: str = "standard") -> Plan:
     """The `number`-th document of the corpus drawn with `seed`: kinds, stages and styles in rotation. The
     adversarial style draws every knob independently (`adversarial_style`), with no rotation."""
-    rng = random.Random(f"corpus-{seed}-{number}-{style_name}" if style_name != "standard" else f"corpus-{seed}-{number}")
+    rng = random.Random(
+        f"corpus-{seed}-{number}-{style_name}" if style_name != "standard" else f"corpus-{seed}-{number}"
+    )
     kind, stage = KINDS[number % len(KINDS)]
     if style_name == "adversarial":
         return Plan(seed * 100_003 + number + 50_000, kind, stage, 1 + number % 3, adversarial_style(rng), number)
@@ -66,7 +68,7 @@ def generate(item: Plan) -> GeneratedDocument:
     return render_text(budget, item.kind, item.stage, year, item.style, seed=item.style_seed)
 
 
-def fixed_set(count: int, seed: int = 0, text_only: bool = True) -> list[GeneratedDocument]:
+def fixed_set(count: int, seed: int = 0) -> list[GeneratedDocument]:
     """The first `count` text documents of the corpus drawn with `seed` (deterministic)."""
     return [generate(plan(number, seed)) for number in range(count)]
 

@@ -95,7 +95,8 @@ def plan_changes(budget: Budget, years: list[int], rng: random.Random) -> list[C
     """One change of every kind (reuse: where a program has articles in two ISEs), in distinct articles."""
     domain = budget.domain.name
     taken = {article.code for _, article in _policy_articles(budget)} | {
-        a.code for p in budget.programs for a in p.articles}
+        a.code for p in budget.programs for a in p.articles
+    }
     policy = [p for p in budget.programs if p.role == "policy"]
     spare = [name for name in budget.domain.programs if name not in {p.name for p in policy}]
     program = rng.choice(policy)

@@ -299,12 +299,20 @@ def prepare(plan: Plan, folder: Path) -> tuple[GeneratedDocument, Path]:
     writer = SlidesWriter(budget, year, style, rng) if plan.kind == "slides" else ReportWriter(budget, plan.stage, year,
                                                                                                 style, rng)  # fmt: skip
     writer.write()
-    placed = plan_pages(writer.sheet.blocks, rng, split_tables=plan.kind != "slides", footnotes=plan.style.footnotes and plan.kind == "report", label_width=style.label_width)
+    placed = plan_pages(
+        writer.sheet.blocks,
+        rng,
+        split_tables=plan.kind != "slides",
+        footnotes=plan.style.footnotes and plan.kind == "report",
+        label_width=style.label_width,
+    )
     header = ""
     if plan.kind == "report" and style.running_header != "none":
         header = (stuk_header(budget, plan.stage, year) if style.running_header.startswith("stuk")
                   else f"Beleids- en begrotingstoelichting {budget.domain.name}")  # fmt: skip
-    name = f"bbt-{budget.domain.letter.lower()}-{plan.kind}-{plan.stage.lower()}{year}-{plan.seed}-{plan.style_seed}-pdf"
+    name = (
+        f"bbt-{budget.domain.letter.lower()}-{plan.kind}-{plan.stage.lower()}{year}-{plan.seed}-{plan.style_seed}-pdf"
+    )
     docx_path = folder / f"{name}.docx"
     build_docx(placed, docx_path, header, style.repeat_heading, style.label_width)
     facts, statements = _facts(placed)

@@ -249,8 +249,9 @@ class Sheet:
         options = TableOptions(self.style.blank_between_rows, self.style.indent, self.style.zero_cells,
                                self.style.split_rows, self.style.stray_spaces)  # fmt: skip
         if self.style.caption_width and spec.caption:
-            lines = textwrap.wrap(" ".join(spec.caption), self.style.caption_width, break_on_hyphens=False,
-                                  break_long_words=False)
+            lines = textwrap.wrap(
+                " ".join(spec.caption), self.style.caption_width, break_on_hyphens=False, break_long_words=False
+            )
             if len(lines) <= 3:
                 spec = replace(spec, caption=lines)
                 self.variations.add(f"caption_lines={len(lines)}")
@@ -316,7 +317,9 @@ class ReportWriter:
         self.style = style
         self.rng = rng
         self.sheet = Sheet(style, rng)
-        self.causes: dict[str, tuple[str, list[tuple[str, dict[str, int]]]]] = {}  # code -> credit, Kredietevolutie causes
+        self.causes: dict[
+            str, tuple[str, list[tuple[str, dict[str, int]]]]
+        ] = {}  # code -> credit, Kredietevolutie causes
         self.stages = Stages(stage, year, style)
         self.available_stage = "BA-JR"  # the stage the last execution table showed as available
         self.domain = budget.domain
@@ -325,7 +328,9 @@ class ReportWriter:
 
     def _cells(self, getter, credits: tuple[str, ...], columns: list[StageColumn], scope: str, subject: str,  # type: ignore[no-untyped-def]
                row: str, layout: str, credits_outer: bool = True) -> list[Cell]:  # fmt: skip
-        order = [(c, s) for c in credits for s in columns] if credits_outer else [(c, s) for s in columns for c in credits]
+        order = (
+            [(c, s) for c in credits for s in columns] if credits_outer else [(c, s) for s in columns for c in credits]
+        )
         cells = []
         for credit, column in order:
             value = self.stages.value(getter, column, credit)
@@ -734,7 +739,9 @@ class ReportWriter:
         s.heading(f"{roman}. APPARAATSKREDIETEN EN BEGROTINGSPROGRAMMA’S ZONDER BELEIDSVELD", page_break=True)
         credits = ("AO", "TO", "LO", "VAK", "VEK")
         for number, program in enumerate(self.budget.programs[:2], start=1):
-            s.heading(f"{number}. {'Apparaatskredieten' if number == 1 else 'Begrotingsprogramma’s zonder beleidsveld'}")
+            s.heading(
+                f"{number}. {'Apparaatskredieten' if number == 1 else 'Begrotingsprogramma’s zonder beleidsveld'}"
+            )
             s.heading(f"{number}.1 Budgettair kader voor het begrotingsjaar")
             caption = f"PROGRAMMA {program.code} - {self.budget.department} – {self.domain.department.upper()}"
             layout = "apparatus"
@@ -981,7 +988,9 @@ def render_text(budget: Budget, kind: str, stage: str, year: int, style: TextSty
         statements=laid.statements,
         variations=variations,
         layouts=sheet.layouts,
-        evolutions={code: middle for code, (_, middle) in writer.causes.items()} if isinstance(writer, ReportWriter) else {},
+        evolutions={code: middle for code, (_, middle) in writer.causes.items()}
+        if isinstance(writer, ReportWriter)
+        else {},
     )
 
 

@@ -33,7 +33,7 @@ Format = Annotated[str, Query(pattern=r"^(json|csv)$")]
 
 
 @router.get("/documents/{reference}/original")
-async def original(request: Request, db: Db, reference: DocumentRef) -> Response:
+async def original(db: Db, reference: DocumentRef) -> Response:
     """The file as it was ingested, under its own name and content type."""
     found = await run_in_threadpool(_original, db, reference)
     row, data = found

@@ -15,7 +15,9 @@ from ..store.schema import documents_t
 EXPENDITURE = ("VAK", "VEK")
 
 
-def _stretch(db: Connection, subject: str, first: int | None, last: int | None, credit: str) -> dict[tuple[int, str], int]:
+def _stretch(
+    db: Connection, subject: str, first: int | None, last: int | None, credit: str
+) -> dict[tuple[int, str], int]:
     """(year, stage) -> value of a subject as the documents of years first..last print it (the latest one)."""
     years = {row.name: row.year for row in db.execute(select(documents_t.c.name, documents_t.c.year))}
     values: dict[tuple[int, str], int] = {}
@@ -36,7 +38,11 @@ def joined_chart(db: Connection, found: dict[str, Any], credit: str) -> dict[str
     for position, line in enumerate(lines):
         first = line["first_year"] if position else None
         last = lines[position + 1]["first_year"] - 1 if position + 1 < len(lines) else None
-        name = f"{found['code']} ({credit})" if len(lines) == 1 else f"{found['code']} {line['first_year']}–{line['last_year']} ({credit})"
+        name = (
+            f"{found['code']} ({credit})"
+            if len(lines) == 1
+            else f"{found['code']} {line['first_year']}–{line['last_year']} ({credit})"
+        )
         stretches.append((name, _stretch(db, found["code"], first, last, credit)))
     steps = sorted({key for _, values in stretches for key in values}, key=lambda k: (k[0], STAGE_ORDER[k[1]]))
     series = [{"name": name, "x": [f"{y} {s}" for y, s in steps], "y": [values.get(k) for k in steps]}

@@ -226,7 +226,9 @@ def audit(
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, db: Db, lang: Lang = None, q: Annotated[str, Query(max_length=200, pattern=TEXT)] = "") -> Response:
+def search(
+    request: Request, db: Db, lang: Lang = None, q: Annotated[str, Query(max_length=200, pattern=TEXT)] = ""
+) -> Response:
     results = search_database(db, q, 100) if q.strip() else []
     total = count_matches(db, q) if q.strip() else 0
     data = [("search.data", f"/api/v1/search?q={quote(q)}&limit=100")] if q.strip() else []
@@ -278,7 +280,7 @@ def api_docs(request: Request, lang: Lang = None) -> Response:
 
 
 @router.get("/static/vendor/plotly.min.js")
-def plotly_js(request: Request) -> Response:
+def plotly_js() -> Response:
     """plotly.min.js from the installed plotly package: the charts never depend on a CDN."""
     body = _plotly_bundle()
     return Response(body, media_type="text/javascript", headers={"Cache-Control": "public, max-age=86400"})

@@ -54,7 +54,9 @@ def article_page(db: Connection, code: str, lang: str = "nl") -> dict[str, Any] 
     return {
         "article": article,
         "summary": marks.marked(article["summary"] or "", marks.by_figure(prose, "summary"), anchored, lang),
-        "explanation": marks.marked(article["explanation"] or "", marks.by_figure(prose, "explanation"), anchored, lang),
+        "explanation": marks.marked(
+            article["explanation"] or "", marks.by_figure(prose, "explanation"), anchored, lang
+        ),
         "stages": stages,
         "rates": execution_rates(stages),
         "bars": bars_chart(stages),
@@ -81,9 +83,7 @@ def finding_link(finding: dict[str, Any], articles: set[str]) -> str | None:
     return None
 
 
-def comparison(
-    db: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str
-) -> dict[str, Any]:
+def comparison(db: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str) -> dict[str, Any]:
     """Figures both sides print for the same subject in the same perimeter, later minus earlier (dashboard.comparison)."""
     return dashboard.comparison(db, a, b, stage_a, stage_b, credit)
 
@@ -185,9 +185,7 @@ def history(db: Connection, subject: str) -> dict[str, Any]:
 
 def timeline_chart(found: list[dict[str, Any]]) -> dict[str, Any]:
     """One line per credit over the (year, stage) points in budget order; VAK and VEK, else the receipts."""
-    credits = [c for c in EXPENDITURE if any(p["credit"] == c for p in found)] or sorted(
-        {p["credit"] for p in found}
-    )
+    credits = [c for c in EXPENDITURE if any(p["credit"] == c for p in found)] or sorted({p["credit"] for p in found})
     steps = sorted({(p["year"], p["stage"]) for p in found} | _missing_years(found),
                    key=lambda k: (k[0], STAGE_ORDER[k[1]]))  # fmt: skip
     values = {(p["year"], p["stage"], p["credit"]): p["value"] for p in found}

@@ -23,7 +23,9 @@ def yoy_page(request: Request, db: Db, lang: Annotated[str | None, Query(pattern
     """Every loaded domain's TOTAL, year on year, like for like."""
     from .routes import render, titles
 
-    domains = [{"domain": name, "rows": year_on_year(db, dashboard.DOMAIN_TOTAL, name)} for name in dashboard.domains(db)]
+    domains = [
+        {"domain": name, "rows": year_on_year(db, dashboard.DOMAIN_TOTAL, name)} for name in dashboard.domains(db)
+    ]
     data = [("yoy.data", f"/api/v1/yoy/TOTAL?domain={d['domain']}") for d in domains]
     return render(request, "yoy_page.html", lang, titles=titles(db), domains=domains, data=data)
 
@@ -98,6 +100,8 @@ def overview_page(
     words["root"] = i18n.translate(language(request, lang), "overview.root")
     chart = treemap_chart(nodes, names, words)
     domains = [n for n in nodes if n["level"] == "domain"]
-    data = [("overview.data", f"/api/v1/treemap?document={d['document']}&credit={credit}&stage={stage}") for d in domains]
+    data = [
+        ("overview.data", f"/api/v1/treemap?document={d['document']}&credit={credit}&stage={stage}") for d in domains
+    ]
     return render(request, "overview.html", lang, titles=titles(db), years=years, year=chosen, stage=stage,
                   credit=credit, stages=OVERVIEW_STAGES, domains=domains, chart=chart, data=data)  # fmt: skip
