@@ -1,6 +1,7 @@
-"""Findings between documents keep their identity: ids from what they are about, never from ingest order,
-so a verdict survives removing and ingesting again in any order; and `audit -f json|csv` stays valid on a
-database holding such findings. SQLite and PostgreSQL.
+"""Findings keep their identity: ids from what they are about (the documents' content, never their file
+names), never from ingest order, so a verdict survives removing and ingesting again in any order and under
+another file name; and `audit -f json|csv` stays valid on a database holding findings between documents.
+SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -42,10 +43,20 @@ def disagreeing(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return paths[0], paths[1]
 
 
-def conflicts(db: str) -> dict[str, dict]:
-    result = run("audit", "-f", "json", db=db)
+def audited(db: str) -> dict[str, dict]:
+    result = run("audit", "-f", "json", "--all", db=db)
     assert result.returncode == 0, result.stderr
-    return {f["finding_id"]: f for f in json.loads(result.stdout) if f["rule"] == CONFLICT}
+    return {f["finding_id"]: f for f in json.loads(result.stdout)}
+
+
+def conflicts(db: str) -> dict[str, dict]:
+    return {key: f for key, f in audited(db).items() if f["rule"] == CONFLICT}
+
+
+def own(findings: dict[str, dict], document: str) -> list[str]:
+    """The ids of the findings about this document alone, in id order."""
+    return sorted(key for key, f in findings.items() if f["rule"] != CONFLICT
+                  and {place["document"] for place in f["locations"]} == {document})  # fmt: skip
 
 
 def test_audit_json_and_csv_are_valid_with_findings_between_documents(
@@ -67,15 +78,36 @@ def test_audit_json_and_csv_are_valid_with_findings_between_documents(
 def test_verdicts_survive_remove_and_ingest_in_any_order(db_url: str, disagreeing: tuple[Path, Path]) -> None:
     ba, bu = disagreeing
     assert run("ingest", str(ba), str(bu), db=db_url).returncode == 0
+    everything = audited(db_url)
     first = conflicts(db_url)
     assert first
-    reviewed = sorted(first)[0]
-    assert run("review", reviewed, "--verdict", "confirmed", "--note", "checked", db=db_url).returncode == 0
+    # a conflict between the two, and a finding of each document alone
+    reviewed = [sorted(first)[0], own(everything, ba.stem)[0], own(everything, bu.stem)[-1]]
+    for key in reviewed:
+        assert run("review", key, "--verdict", "confirmed", "--note", "checked", db=db_url).returncode == 0
     for order in ([ba], [bu], [bu, ba], [ba, bu]):  # remove these, then ingest them again in this order
         for path in order:
             assert run("remove", path.stem, db=db_url).returncode == 0
         assert not conflicts(db_url)
         assert run("ingest", *map(str, order), db=db_url).returncode == 0
-        again = conflicts(db_url)
-        assert set(again) == set(first), order
-        assert again[reviewed]["verdict"] == "confirmed"
+        again = audited(db_url)
+        assert set(again) == set(everything), order
+        assert [again[key]["verdict"] for key in reviewed] == ["confirmed"] * 3, order
+
+
+def test_a_verdict_survives_renaming_the_file(db_url: str, disagreeing: tuple[Path, Path], tmp_path: Path) -> None:
+    """Removed, then ingested again from a copy under another file name, with Windows line endings: the same
+    content, so the same findings under the same ids, the verdict with them; only the document's id changed."""
+    ba, _ = disagreeing
+    assert run("ingest", str(ba), db=db_url).returncode == 0
+    before = audited(db_url)
+    reviewed = own(before, ba.stem)[0]
+    assert run("review", reviewed, "--verdict", "false-positive", "--note", "seen", db=db_url).returncode == 0
+    assert run("remove", ba.stem, db=db_url).returncode == 0
+    assert audited(db_url) == {}
+    renamed = tmp_path / "Begroting BA (kopie).txt"
+    renamed.write_bytes(ba.read_bytes().replace(b"\n", b"\r\n"))
+    assert run("ingest", str(renamed), db=db_url).returncode == 0
+    after = audited(db_url)
+    assert set(after) == set(before) and own(after, "Begroting-BA-kopie") == own(before, ba.stem)
+    assert after[reviewed]["verdict"] == "false-positive" and after[reviewed]["verdict_note"] == "seen"

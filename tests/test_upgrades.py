@@ -20,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -35,7 +36,7 @@ VERSIONS = ROOT / "src" / "begroot" / "store" / "migrations" / "versions"
 STORED = "003_99a07576850413ae"  # the sample every fixture holds
 SQLITE_FIXTURES = sorted(path.name for path in DATA.glob("*.sqlite"))
 POSTGRES_FIXTURES = sorted(path.name for path in DATA.glob("*.postgresql.sql"))
-REVIEWED = "F0b7553f0518b"  # the finding the 0005 fixtures hold a verdict on
+REVIEWED = "F0b7553f0518b"  # the finding the 0005 fixtures hold a verdict on (its id as made up to 0010)
 
 
 def run(*args: str, db: str) -> subprocess.CompletedProcess[str]:
@@ -53,7 +54,29 @@ def new_document(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def check_upgraded(url: str, fixture: str, new_document: Path) -> None:
+def reviewed_by_content(url: str) -> str:
+    """The id the live audit gives the finding the fixture holds a verdict on, from the content hash of its
+    document (read from the fixture before it is upgraded): where 0010_finding_ids must move the verdict."""
+    from begroot.audit.findings import finding_key_id
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            query = sa.text("SELECT f.rule, f.subject, f.locations, f.context, f.message, d.sha256 FROM findings f "
+                            "JOIN documents d ON d.id = f.document_id WHERE f.finding_id = :old")  # fmt: skip
+            row = connection.execute(query, {"old": REVIEWED}).one()
+    finally:
+        engine.dispose()
+    places = [(row.sha256, place["page"], place["source_line"]) for place in as_json(row.locations)]
+    return finding_key_id(row.rule, row.subject, places, as_json(row.context), row.message)
+
+
+def as_json(value: object) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def check_upgraded(url: str, fixture: str, new_document: Path, tmp_path: Path) -> None:
+    reviewed = reviewed_by_content(url) if fixture.startswith("0005") else ""
     listing = run("documents", db=url)
     assert listing.returncode == 0, listing.stderr
     assert STORED in listing.stdout
@@ -80,15 +103,38 @@ def check_upgraded(url: str, fixture: str, new_document: Path) -> None:
     findings = json.loads(audit.stdout)
     assert {place["document"] for f in findings for place in f["locations"]} >= {STORED, new_document.stem}
     if fixture.startswith("0005"):
-        kept = [f for f in findings if f["finding_id"] == REVIEWED]
-        assert kept and kept[0]["verdict"] == "confirmed", fixture  # the verdict given under the old code
+        check_verdict_kept(url, findings, reviewed, tmp_path)
+
+
+def check_verdict_kept(url: str, findings: list[dict[str, Any]], reviewed: str, tmp_path: Path) -> None:
+    """The verdict given under the old code is on its finding's new id (no verdict left on an id no finding
+    has), and stays there when the document is removed and ingested again under another file name."""
+    assert reviewed != REVIEWED and REVIEWED not in {f["finding_id"] for f in findings}
+    kept = [f for f in findings if f["finding_id"] == reviewed]
+    assert len(kept) == 1 and kept[0]["verdict"] == "confirmed" and kept[0]["verdict_note"] == "fixture"
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            known = "SELECT finding_id FROM findings WHERE finding_id IS NOT NULL"
+            orphans = connection.execute(sa.text(f"SELECT finding_id FROM reviews WHERE finding_id NOT IN ({known})"))
+            assert orphans.all() == []
+    finally:
+        engine.dispose()
+    assert run("remove", STORED, db=url).returncode == 0
+    renamed = tmp_path / "renamed report.txt"
+    shutil.copyfile(ROOT / "samples" / f"{STORED}.txt", renamed)
+    assert run("ingest", str(renamed), db=url).returncode == 0
+    audit = run("audit", "-f", "json", db=url)
+    again = [f for f in json.loads(audit.stdout) if f["finding_id"] == reviewed]
+    assert len(again) == 1 and again[0]["verdict"] == "confirmed", audit.stderr
+    assert {place["document"] for place in again[0]["locations"]} == {"renamed-report"}
 
 
 @pytest.mark.parametrize("fixture", SQLITE_FIXTURES)
 def test_an_earlier_sqlite_database_is_upgraded_and_works(fixture: str, tmp_path: Path, new_document: Path) -> None:
     copy = tmp_path / fixture
     shutil.copyfile(DATA / fixture, copy)
-    check_upgraded(f"sqlite:///{copy}", fixture, new_document)
+    check_upgraded(f"sqlite:///{copy}", fixture, new_document, tmp_path)
 
 
 def load_dump(url: str, dump: Path) -> None:
@@ -115,10 +161,10 @@ def load_dump(url: str, dump: Path) -> None:
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("fixture", POSTGRES_FIXTURES)
-def test_an_earlier_postgresql_database_is_upgraded_and_works(fixture: str, new_document: Path) -> None:
+def test_an_earlier_postgresql_database_is_upgraded_and_works(fixture: str, new_document: Path, tmp_path: Path) -> None:
     with postgres_schema() as url:
         load_dump(url, DATA / fixture)
-        check_upgraded(url, fixture, new_document)
+        check_upgraded(url, fixture, new_document, tmp_path)
 
 
 def test_the_database_that_broke_names_its_missing_column_no_more(tmp_path: Path) -> None:
@@ -137,8 +183,8 @@ def test_the_database_that_broke_names_its_missing_column_no_more(tmp_path: Path
 # --------------------------------------------------------------------------- the repair itself
 
 
-def repair_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("repair_migration", VERSIONS / "0007_repair.py")
+def repair_module(name: str = "0007_repair.py") -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"migration_{name[:4]}", VERSIONS / name)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -170,9 +216,48 @@ def test_the_repair_is_idempotent_and_does_nothing_to_a_current_database(tmp_pat
         engine.dispose()
 
 
-def test_the_repair_imports_nothing_of_begroot() -> None:
-    text = (VERSIONS / "0007_repair.py").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["0007_repair.py", "0010_finding_ids.py"])
+def test_the_repair_and_the_new_ids_import_nothing_of_begroot(name: str) -> None:
+    text = (VERSIONS / name).read_text(encoding="utf-8")
     assert not re.search(r"^\s*(from|import) begroot", text, re.MULTILINE)
+
+
+def test_new_finding_ids_are_the_audits_and_made_once(db_url: str) -> None:
+    """0010_finding_ids, run on a database at 0009 holding findings under their old ids, gives each the id
+    today's audit gives it (its frozen id function agrees with the live one) and moves the verdicts along;
+    run again, it changes nothing."""
+    from begroot.audit import audit_document, load_and_parse
+    from begroot.audit.findings import finding_id
+    from begroot.store import Store
+
+    document, source = load_and_parse(ROOT / "samples" / f"{STORED}.txt")
+    found = audit_document(document, source)
+    audited = {f.finding_id for f in found}
+    with Store(db_url) as store:
+        store.ingest(document, [f.as_dict() for f in found])
+        rows = store.findings()
+    engine = sa.create_engine(db_url)
+    old = {row["finding_id"]: finding_id(row["rule"], row["subject"], row["locations"], row["context"],
+                                         row["message"]) for row in rows}  # fmt: skip
+    try:
+        with engine.begin() as connection:  # as the code before 0010 stored them, with a verdict on each
+            for new, former in old.items():
+                connection.execute(sa.text("UPDATE findings SET finding_id = :old WHERE finding_id = :new"),
+                                   {"old": former, "new": new})  # fmt: skip
+                connection.execute(
+                    sa.text("INSERT INTO reviews (finding_id, verdict, note, reviewer, created_at) "
+                            "VALUES (:old, 'confirmed', 'old', 'test', CURRENT_TIMESTAMP)"), {"old": former})  # fmt: skip
+        renew_ids = repair_module("0010_finding_ids.py").renew_ids
+        with engine.begin() as connection:
+            moved = renew_ids(connection)
+        assert moved == {former: new for new, former in old.items()} and set(moved.values()) == audited
+        with engine.begin() as connection:
+            assert renew_ids(connection) == {}
+    finally:
+        engine.dispose()
+    with Store(db_url) as store:
+        assert {row["finding_id"] for row in store.findings() if row["verdict"] == "confirmed"} == audited
+        assert {row["finding_id"] for row in store.reviews()} == audited
 
 
 # --------------------------------------------------------------------------- shipped migrations stay as shipped
@@ -189,6 +274,7 @@ SHIPPED = {
     "0006_fact_page_index.py": "05478b5c4750564bc7fad52be768f9d70b44151ae63c2ccb66d6048ae44b3a4e",
     "0007_repair.py": "a2ff430570a971f7a846f99cfcfde46f732c586f472649d04d2528d9a327ddde",
     "0008_document_originals.py": "913daadb14826132213cfd559e2b99b14611a93464b95a19b9272fd0db643793",
+    "0009_lineage_bridge.py": "c79483a057113cbf083e3261a29884de23493a73565e1d2b09a72f46cb223573",
 }
 
 
@@ -203,7 +289,7 @@ def test_shipped_migrations_are_never_edited() -> None:
 def test_the_live_code_old_migrations_import_keeps_its_behaviour() -> None:
     """0003_document_identity imports begroot.identity, 0003_search_index begroot.store.search, 0005
     begroot.audit.findings: what they compute from fixed inputs may never change."""
-    from begroot.audit.findings import finding_id
+    from begroot.audit.findings import finding_id, finding_key_id
     from begroot.identity import compose_title, slug, with_hash
     from begroot.store.search import entry, index_entries, with_words
 
@@ -217,6 +303,9 @@ def test_the_live_code_old_migrations_import_keeps_its_behaviour() -> None:
     places = [{"document": "d", "page": 3, "source_line": 120}]
     assert finding_id("frame-sum", "JD", places, {"field": "VAK", "offset": 4}, "sum 1.234 vs 1.235") == "Fe387d8cf2ed2"
     assert finding_id("x", None, [], None, "") == "F63ddbf60f970"
+    assert finding_key_id("frame-sum", "JD", [("ab12", 3, 120)], {"field": "VAK", "offset": 4}, "sum 1.234") == (
+        "Fba9f3ff6bf23"
+    )  # 0010_finding_ids holds a frozen copy: the ids it gave the stored findings are the audit's
     made = entry("article", "JD1", "Naam", 2, None, "Werkgelegenheid en activering")
     assert made == {"kind": "article", "key": "JD1", "title": "Naam", "page": 2, "line": None,
                     "text": "Werkgelegenheid en activering"}  # fmt: skip

@@ -53,13 +53,17 @@ def iter_findings(doc: Document, source: SourceDocument | None = None) -> Iterat
     """
     rules = sorted(document_rules(), key=lambda one: not one.needs_source)
     seen: dict[str, int] = {}  # the stable ids, given in the rules' fixed order
+
+    def content(_name: str) -> str:  # every place of a document's finding is in it: named by its content
+        return doc.sha256
+
     doubted = Doubts(doc)  # a sum that fails on a table the reader doubts is `reading-doubt`, not the document's
     for one in rules:
         if not one.needs_source:
             source = None
         args = (doc, source) if one.needs_source else (doc,)
         for finding in one.function(*args):
-            yield assign_id(registered(reconsider(registered(finding), doubted)), seen)
+            yield assign_id(registered(reconsider(registered(finding), doubted)), seen, content)
 
 
 def audit_document(doc: Document, source: SourceDocument | None = None) -> list[Finding]:
@@ -84,7 +88,9 @@ def audit_documents(docs: list[Document], sources: dict[str, SourceDocument] | N
 
 def cross_document_findings(docs: list[Document]) -> list[Finding]:
     """The rules that compare documents (they need no source: they run after the sources are gone)."""
-    return assign_ids([registered(finding) for rule in documents_rules() for finding in rule.function(docs)])
+    found = [registered(finding) for rule in documents_rules() for finding in rule.function(docs)]
+    hashes = {doc.name: doc.sha256 for doc in docs}
+    return assign_ids(found, lambda name: hashes.get(name, name))
 
 
 def load_and_parse(path: str | Path) -> tuple[Document, SourceDocument]:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..model import Document, Fact
-from .findings import Finding, fmt, locations, rule, worded
+from .findings import Finding, conflict_id, fmt, locations, rule, worded
 from .messages import say
 
 Key = tuple[str, str, str, str, int, str, str]
@@ -25,6 +25,7 @@ def _key(fact: Fact) -> Key:
 )
 def cross_document_conflict(docs: list[Document]) -> Iterator[Finding]:
     seen: dict[Key, dict[str, Fact]] = defaultdict(dict)
+    content = {doc.name: doc.sha256 for doc in docs}
     for doc in docs:
         for fact in doc.facts:
             seen[_key(fact)].setdefault(doc.name, fact)
@@ -36,6 +37,8 @@ def cross_document_conflict(docs: list[Document]) -> Iterator[Finding]:
         printed = ", ".join(f"{f.document}: {fmt(f.value)}" for f in facts)
         said = say("conflict", subject=key[1], row=key[2], credit=key[3], stage=key[5], year=str(key[4]),
                    printed=printed)  # fmt: skip
+        # its id from the figure's key and the documents' content, never their file names (`conflict_id`)
+        figures = [(content[f.document], f.page, f.source_line) for f in facts]
         yield worded(
             Finding(
                 rule="cross-document-conflict",
@@ -46,6 +49,7 @@ def cross_document_conflict(docs: list[Document]) -> Iterator[Finding]:
                 expected=facts[0].value,
                 actual=facts[1].value,
                 locations=locations(facts),
+                finding_id=conflict_id("cross-document-conflict", key, figures),
             ),
             said,
         )

@@ -28,7 +28,7 @@ class Finding:
     locations: list[Location] = field(default_factory=list)
     verified: bool = False  # prose checks: True when the sentence agrees with the tables
     context: dict[str, str] = field(default_factory=dict)  # prose checks: sentence, figure, label, claim, offset
-    finding_id: str = ""  # stable: rule + subject + location (`finding_id`), set when the audit returns
+    finding_id: str = ""  # stable: rule + subject + content + place (`finding_key_id`), set when the audit returns
     # the review trail (`begroot review`): the latest verdict, its note, who gave it and when
     verdict: str | None = None
     verdict_note: str | None = None
@@ -205,17 +205,39 @@ _DIGITS = re.compile(r"-?\d[\d.,]*")
 
 def finding_id(rule: str, subject: str | None, locations: list[Location], context: dict[str, Any] | None,
                message: str) -> str:  # fmt: skip
-    """A finding's stable id: its rule, subject and where it stands, never a row number.
-
-    Where: the document, page and line of every number involved, and for prose the figure's offset in
-    the text. The message with its numbers masked tells apart findings on the same lines (VAK and VEK
-    of one frame row). The same document read again gives the same ids, so a review survives it.
-    """
+    """A finding's id as it was made up to migration 0010: where it stands named by the document's *name*,
+    so a file renamed gave new ids. Kept unchanged because a shipped migration (0005) imports it; the audit
+    uses `finding_key_id`."""
     where = [f"{loc.get('document')}:{loc.get('page')}:{loc.get('source_line')}" for loc in locations]
     context = context or {}
     detail = f"{context.get('field', '')}@{context.get('offset', '')}" if "offset" in context else ""
     key = "|".join([rule, subject or "", *where, detail, _DIGITS.sub("#", message)])
     return "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+Place = tuple[str, object, object]  # a document's content hash, a page, a line
+
+
+def finding_key_id(rule: str, subject: str | None, places: Iterable[Place], context: dict[str, Any] | None,
+                   message: str) -> str:  # fmt: skip
+    """A finding's stable id: its rule, subject and where it stands, never a name or a row number.
+
+    Where: the content hash (`Document.sha256`, which ignores encoding, byte-order mark and line endings),
+    page and line of every number involved, and for prose the figure's offset in the text. The message with
+    its numbers masked tells apart findings on the same lines (VAK and VEK of one frame row). The same content
+    read again, under any file name and in any order, gives the same ids, so a review survives it. Migration
+    0010 holds a frozen copy: what this computes may never change.
+    """
+    where = [f"{sha256}:{page}:{line}" for sha256, page, line in places]
+    context = context or {}
+    detail = f"{context.get('field', '')}@{context.get('offset', '')}" if "offset" in context else ""
+    key = "|".join([rule, subject or "", *where, detail, _DIGITS.sub("#", message)])
+    return "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def places(locations: Iterable[Location], sha256: Callable[[str], str]) -> list[Place]:
+    """Locations as (content hash, page, line); `sha256` gives a document's content hash from its name."""
+    return [(sha256(str(loc.get("document"))), loc.get("page"), loc.get("source_line")) for loc in locations]
 
 
 def conflict_id(rule: str, key: Iterable[object], figures: Iterable[tuple[str, object, object]]) -> str:
@@ -228,17 +250,20 @@ def conflict_id(rule: str, key: Iterable[object], figures: Iterable[tuple[str, o
     return "F" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def assign_id(finding: Finding, seen: dict[str, int]) -> Finding:
-    """Give a finding its stable id; a second finding with the same id (in `seen`) gets `-2` (then `-3`...)."""
-    base = finding_id(finding.rule, finding.subject, finding.locations, finding.context, finding.message)
+def assign_id(finding: Finding, seen: dict[str, int], sha256: Callable[[str], str]) -> Finding:
+    """Give a finding its stable id (`sha256`: a document's content hash from its name); one a rule set itself
+    (`conflict_id`) is kept. A second finding with the same id (in `seen`) gets `-2` (then `-3`...)."""
+    base = finding.finding_id or finding_key_id(
+        finding.rule, finding.subject, places(finding.locations, sha256), finding.context, finding.message
+    )
     seen[base] = seen.get(base, 0) + 1
     finding.finding_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return finding
 
 
-def assign_ids(findings: list[Finding]) -> list[Finding]:
+def assign_ids(findings: list[Finding], sha256: Callable[[str], str]) -> list[Finding]:
     seen: dict[str, int] = {}
-    return [assign_id(finding, seen) for finding in findings]
+    return [assign_id(finding, seen, sha256) for finding in findings]
 
 
 def by_key(facts: Iterable[Fact]) -> dict[tuple[str, str, str, str], Fact]:

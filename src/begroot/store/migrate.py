@@ -22,7 +22,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # The newest migration's revision; a new migration changes it (tests/test_cli_imports.py checks it
 # against Alembic's own reading of migrations/versions).
-HEAD = "0009_lineage_bridge"
+HEAD = "0010_finding_ids"
 VERSION_TABLE = "alembic_version"  # Alembic's default, which migrations/env.py keeps
 
 

@@ -340,7 +340,7 @@ class FindingRow(Base):
     actual: Mapped[float | None] = mapped_column(Float)
     verified: Mapped[bool | None] = mapped_column(Boolean)
     context: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    finding_id: Mapped[str | None] = mapped_column(Text, index=True)  # stable: rule + subject + location
+    finding_id: Mapped[str | None] = mapped_column(Text, index=True)  # stable: rule + subject + content + place
 
 
 class ReviewRow(Base):
