@@ -12,7 +12,7 @@ import re
 from ..model import Article, Cell, CreditChange, CreditEvolution, Document, Fact, Ise, Line, ReaderWarning, Table
 from ..vocabulary import VOCABULARY
 from .codes import LOOSE_CODE, code_from_match
-from .tables import RawTable, frame_categories, stage_of_label, trailing_numbers
+from .tables import RawTable, frame_categories, frame_readings, stage_of_label, trailing_numbers
 
 V = VOCABULARY
 
@@ -140,6 +140,8 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
     layout, scope, subject, perimeter = described
     table = Table(len(doc.tables), layout, scope, subject, title, unit.page, unit.number, perimeter, section)
     table.reading = "; ".join(raw.readings)
+    if layout == "ise_frame":
+        choose_frame_reading(raw, table)
     facts = _facts(doc, raw, table, article)
     if facts is None:
         return None
@@ -161,6 +163,46 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
         doc.warnings.append(ReaderWarning(f"ISE frame {title!r} has no Totaal row", unit.page, unit.number, "no_total"))
     doc.tables.append(table)
     return table
+
+
+FRAME_PARTS = ("esr", "is", "other")
+SUM_TOLERANCE = 1  # keuro: parts rounded one by one may miss their printed total by one
+
+
+def choose_frame_reading(raw: RawTable, table: Table) -> None:
+    """An ISE frame whose rows read more than one way (a blank first row and labels after their numbers: `ESR` /
+    numbers / `Toelagen` / numbers ...) takes the reading whose own sum holds (parts = Totaal in every column),
+    noted in `table.reading`; when none holds, the likelier reading stays and `table.doubts` says why."""
+    readings = frame_readings(raw)
+    if len(readings) < 2:
+        return
+    holds = [reading for reading in readings if frame_adds_up(raw, reading)]
+    if holds and holds[0] == readings[0]:
+        return
+    if holds:
+        raw.categories = holds[0]
+        note = f"frame rows read as {', '.join(holds[0])} (labels after their numbers): the reading whose sum holds"
+        table.reading = "; ".join(filter(None, [table.reading, note]))
+        return
+    ways = " or ".join(", ".join(reading) for reading in readings)
+    table.doubts.append(f"its rows read {len(readings)} ways ({ways}) and in none do the parts add up to Totaal")
+
+
+def frame_adds_up(raw: RawTable, categories: list[str]) -> bool:
+    """In every column the parts of the frame add up to its `Totaal` row (a blank cell: zero); False without one."""
+    if "total" not in categories:
+        return False
+    rows = dict(zip(categories, raw.rows, strict=True))
+    parts = [rows[name] for name in FRAME_PARTS if name in rows]
+    if not parts:
+        return False
+    for column in range(len(raw.columns)):
+        cells = [row.cells[column] for row in parts]
+        total = rows["total"].cells[column]
+        found = sum(cell.value or 0 for cell in cells if cell is not None)
+        if abs(found - ((total.value or 0) if total is not None else 0)) > SUM_TOLERANCE:
+            return False
+    return True
 
 
 def _stage_like(label: str) -> bool:
