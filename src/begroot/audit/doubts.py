@@ -70,7 +70,8 @@ class Doubts:
         # An article whose own table was left out: its prose may be checked against another of its tables.
         self.article_left_out: dict[str, list[ReaderWarning]] = {}
         for article in doc.articles:
-            inside = [w for w in self.left_out if article.line <= w.line <= (article.end_line or article.line)]
+            end = article.end_line or article.line
+            inside = [w for w in self.left_out if w.line is not None and article.line <= w.line <= end]
             if inside:
                 self.article_left_out[article.code] = inside
         self.doubtful = list({t.index: t for t in self.tables.values()}.values())
