@@ -20,7 +20,7 @@ from begroot.testing import random_budget, render_text
 from begroot.testing.text import TextStyle
 
 LABEL = {"esr": "ESR-uitgaven", "is": "Toelagen", "other": "Overige", "total": "Totaal"}
-NUMBERS = re.compile(r"^[\d.]+( [\d.]+)+$")
+NUMBERS = re.compile(r"^-?[\d.]+( -?[\d.]+)+$")
 
 
 def flemish(value: int) -> str:
@@ -117,3 +117,45 @@ def test_a_frame_read_one_way_is_not_reconsidered() -> None:
     document = parse(load_bytes(f"{rendered.name}.txt", rendered.text.encode("utf-8")))
     frames = [t for t in document.tables if t.layout == "ise_frame"]
     assert frames and not any(t.doubts or t.reading for t in frames)
+
+
+def blank_delta(seed: int, off_by: int = 0) -> tuple[Document, list[int]]:
+    """A generated BO report whose first ISE frame prints its ESR row's VAK `evolutie` blank: the change moved to
+    Overige (totals unchanged: the document stays consistent), and the row's five numbers could stand under any
+    five of its six columns. `off_by` is added to Overige's last cell: then no placement adds up."""
+    budget = random_budget(seed)
+    document = render_text(budget, "report", "BO", budget.years[1], TextStyle(frame_labels="single"), seed=seed)
+    lines = document.text.split("\n")
+    start, other_at = next((i, j + 1) for i, line in enumerate(lines) if line.startswith(LABEL["esr"])
+                           for j in range(i, i + 12) if lines[j].startswith(LABEL["other"])
+                           and all(NUMBERS.match(lines[k]) and len(lines[k].split()) == 6 for k in (i + 1, j + 1)))  # fmt: skip
+    esr, other = values(lines[start + 1]), values(lines[other_at])
+    change = esr[1]
+    esr_printed = [esr[0], esr[0], *esr[3:]]  # evolutie 0, printed blank
+    other = [other[0], other[1] + change, other[2] + change, *other[3:5], other[5] + off_by]
+    lines[start + 1] = " ".join(map(flemish, esr_printed))
+    lines[other_at] = " ".join(map(flemish, other))
+    parsed = parse(load_bytes(f"{document.name}.txt", "\n".join(lines).encode("utf-8")))
+    return parsed, esr_printed
+
+
+@pytest.mark.parametrize("seed", [3, 11, 29])
+def test_a_blank_cell_goes_where_the_table_adds_up(seed: int) -> None:
+    """Five numbers for six columns, nothing telling the blank: the one placement under which every `evolutie` is
+    the later stage minus the earlier and the frame's parts add up to its Totaal is taken, and noted."""
+    document, esr = blank_delta(seed)
+    table = next(t for t in document.tables if t.reading.startswith("blank cells placed"))
+    assert "columns 1/3/4/5/6" in table.reading, table.reading
+    row = {(f.credit, f.stage): f.value for f in table.facts if f.row == "esr"}
+    assert ("VAK", "DELTA") not in row and row[("VAK", "BA")] == esr[0] == row[("VAK", "BO")], row
+    assert [row[("VEK", stage)] for stage in ("BA", "DELTA", "BO")] == esr[2:]
+    blamed = [f for f in audit_document(document) if f.severity == "error"]
+    assert not blamed, [(f.rule, f.message) for f in blamed[:3]]
+
+
+def test_a_blank_cell_no_placement_explains_leaves_the_table_out_with_a_warning() -> None:
+    document, esr = blank_delta(3, off_by=7)
+    warning = next(w for w in document.warnings if "blank cells makes the table add up" in w.message)
+    assert warning.code == "unplaced_numbers" and "5 of 6 numbers" in warning.message
+    assert not any(t.reading.startswith("blank cells placed") for t in document.tables)
+    assert not any(f.value == esr[0] and f.row == "esr" for f in document.facts)

@@ -80,6 +80,9 @@ class RawTable:
     positional: bool = False  # numbers were placed by position under their headers
     readings: list[str] = field(default_factory=list)  # alternative readings taken (labels joined), for Table.reading
     categories: list[str] | None = None  # an ISE frame's rows as the reading taken (None: the likelier one)
+    # Rows printed with fewer numbers than columns where positions do not tell the blanks (row index -> its cells
+    # in order): placed in order here, each placement of the blanks an alternative reading (`parse.facts`).
+    short_rows: dict[int, list[Cell]] = field(default_factory=dict)
 
 
 @dataclass
@@ -584,6 +587,8 @@ class TableReader:
                 return
 
     def _place_in_order(self, line: Line, label: str, numbers: list[Number]) -> None:
+        if self.cells and len(self.cells) + len(numbers) > self.ncols and (label or self.pending):
+            self._close_row(short=True)  # a labelled row begins: the row above printed blank cells
         if self.cells and len(self.cells) + len(numbers) > self.ncols:
             first = self.first or line
             self.table.problems.append((f"{len(self.cells)} number(s) that fit no row were left out", first))
@@ -669,17 +674,23 @@ class TableReader:
         self.edges = [span[1] for span in spans]
         self.lefts = [spans[0][0]]
 
-    def _close_row(self) -> None:
+    def _close_row(self, short: bool = False) -> None:
+        """End the row being read; `short`: a row of fewer numbers than columns, its blanks to be told apart by
+        the table's arithmetic (`RawTable.short_rows`)."""
         if not self.cells:
             return
         first = self.first
         assert first is not None
         complete = len(self.cells) == self.ncols
-        if not complete and not self.positional:
+        if not complete and not self.positional and not short:
             self.table.problems.append((f"a row with {len(self.cells)} of {self.ncols} numbers", first))
         else:
             cells: list[Cell | None] = [self.cells.get(k) for k in range(self.ncols)]
-            self.table.stream.append(("row", len(self.table.rows)))
+            if not complete and not self.positional:
+                self.table.short_rows[len(self.table.rows)] = [self.cells[k] for k in sorted(self.cells)]
+            # a short row ends where the text that begins the next one was read: before it, in reading order
+            at = len(self.table.stream) - (len(self.pending) if short else 0)
+            self.table.stream.insert(at, ("row", len(self.table.rows)))
             self.table.rows.append(Row(self.label, cells, first.number, first.page))
         self.cells, self.label, self.first = {}, "", None
 
