@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 
-from ..model import Document, Table
+from ..model import Document, ReaderWarning, Table
 from .findings import Finding, rule, worded
 from .messages import Said, render, say
 
@@ -33,7 +33,7 @@ WIDE_RULES = {
     "apparatus-vs-articles",
     "program-receipts",
 }
-LEFT_OUT = ("unplaced_table", "unplaced_numbers")
+LEFT_OUT = ("unplaced_table", "unplaced_numbers", "ambiguous_table", "unread_table")  # every "table left out"
 MESSAGE_REASONS = 2  # the message names the first reasons; `context.why` holds them all
 
 
@@ -67,6 +67,13 @@ class Doubts:
                 for fact in table.facts:
                     self.tables[(fact.page, fact.source_line)] = table
         self.left_out = [w for w in doc.warnings if w.code in LEFT_OUT]
+        # An article whose own table was left out: its prose may be checked against another of its tables.
+        self.article_left_out: dict[str, list[ReaderWarning]] = {}
+        for article in doc.articles:
+            end = article.end_line or article.line
+            inside = [w for w in self.left_out if w.line is not None and article.line <= w.line <= end]
+            if inside:
+                self.article_left_out[article.code] = inside
         self.doubtful = list({t.index: t for t in self.tables.values()}.values())
 
     def __bool__(self) -> bool:
@@ -82,8 +89,8 @@ class Doubts:
             found.update((t.index, t) for t in self.doubtful)
         reasons = [say("doubt.at", page=str(t.page), line=str(t.line), why=why)
                    for t in found.values() for why in table_doubts(t)]  # fmt: skip
-        if finding.rule in WIDE_RULES:
-            reasons += [say("doubt.left_out", page=str(w.page), line=str(w.line), why=w.message) for w in self.left_out]
+        left_out = self.left_out if finding.rule in WIDE_RULES else self.article_left_out.get(finding.subject, [])
+        reasons += [say("doubt.left_out", page=str(w.page), line=str(w.line), why=w.message) for w in left_out]
         return reasons
 
 

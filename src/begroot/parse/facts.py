@@ -8,11 +8,13 @@ column. A blank cell (where positions tell one) gives no fact.
 from __future__ import annotations
 
 import re
+from itertools import combinations, product
+from math import prod
 
 from ..model import Article, Cell, CreditChange, CreditEvolution, Document, Fact, Ise, Line, ReaderWarning, Table
 from ..vocabulary import VOCABULARY
 from .codes import LOOSE_CODE, code_from_match
-from .tables import RawTable, frame_categories, stage_of_label, trailing_numbers
+from .tables import RawTable, frame_categories, frame_readings, stage_of_label, trailing_numbers
 
 V = VOCABULARY
 
@@ -140,6 +142,16 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
     layout, scope, subject, perimeter = described
     table = Table(len(doc.tables), layout, scope, subject, title, unit.page, unit.number, perimeter, section)
     table.reading = "; ".join(raw.readings)
+    if raw.short_rows and not place_blanks(raw, table):
+        short = raw.rows[min(raw.short_rows)]
+        doc.warnings.append(
+            ReaderWarning(f"table left out: row {short.label!r} has {len(raw.short_rows[min(raw.short_rows)])} of "
+                          f"{len(raw.columns)} numbers and no one place of its blank cells makes the table add up",
+                          short.page, short.line, "unplaced_numbers")
+        )  # fmt: skip
+        return None
+    if layout == "ise_frame":
+        choose_frame_reading(raw, table)
     facts = _facts(doc, raw, table, article)
     if facts is None:
         return None
@@ -161,6 +173,107 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
         doc.warnings.append(ReaderWarning(f"ISE frame {title!r} has no Totaal row", unit.page, unit.number, "no_total"))
     doc.tables.append(table)
     return table
+
+
+FRAME_PARTS = ("esr", "is", "other")
+SUM_TOLERANCE = 1  # keuro: parts rounded one by one may miss their printed total by one
+
+
+def choose_frame_reading(raw: RawTable, table: Table) -> None:
+    """An ISE frame whose rows read more than one way (a blank first row and labels after their numbers: `ESR` /
+    numbers / `Toelagen` / numbers ...) takes the reading whose own sum holds (parts = Totaal in every column),
+    noted in `table.reading`; when none holds, the likelier reading stays and `table.doubts` says why."""
+    readings = frame_readings(raw)
+    if len(readings) < 2:
+        return
+    holds = [reading for reading in readings if frame_adds_up(raw, reading)]
+    if holds and holds[0] == readings[0]:
+        return
+    if holds:
+        raw.categories = holds[0]
+        note = f"frame rows read as {', '.join(holds[0])} (labels after their numbers): the reading whose sum holds"
+        table.reading = "; ".join(filter(None, [table.reading, note]))
+        return
+    ways = " or ".join(", ".join(reading) for reading in readings)
+    table.doubts.append(f"its rows read {len(readings)} ways ({ways}) and in none do the parts add up to Totaal")
+
+
+def frame_adds_up(raw: RawTable, categories: list[str]) -> bool:
+    """In every column the parts of the frame add up to its `Totaal` row (a blank cell: zero); False without one."""
+    if "total" not in categories:
+        return False
+    rows = dict(zip(categories, raw.rows, strict=True))
+    parts = [rows[name] for name in FRAME_PARTS if name in rows]
+    if not parts:
+        return False
+    for column in range(len(raw.columns)):
+        found = sum(_value(row.cells[column]) for row in parts)
+        if abs(found - _value(rows["total"].cells[column])) > SUM_TOLERANCE:
+            return False
+    return True
+
+
+MAX_PLACEMENTS = 512  # placements of blank cells tried per table; more: the table is left out
+
+
+def place_blanks(raw: RawTable, table: Table) -> bool:
+    """Rows printed with blank cells where nothing tells which (`RawTable.short_rows`): the one placement of the
+    blanks under which the table's own arithmetic holds (a Delta column = the later stage minus the earlier, an ISE
+    frame's parts = its Totaal) is taken and noted in `table.reading`; False when none or more than one holds."""
+    options = [list(combinations(range(len(raw.columns)), len(cells))) for cells in raw.short_rows.values()]
+    if prod(len(o) for o in options) > MAX_PLACEMENTS:
+        return False
+    holding = []
+    for placement in product(*options):
+        _place(raw, placement)
+        if table_adds_up(raw):
+            holding.append(placement)
+            if len(holding) > 1:
+                return False
+    if not holding:
+        return False
+    _place(raw, holding[0])
+    rows = ", ".join(f"{raw.rows[index].label or 'row ' + str(index + 1)!r} in columns "
+                     f"{'/'.join(str(k + 1) for k in columns)}"
+                     for index, columns in zip(raw.short_rows, holding[0], strict=True))  # fmt: skip
+    note = f"blank cells placed where the table adds up: {rows}"
+    table.reading = "; ".join(filter(None, [table.reading, note]))
+    return True
+
+
+def _place(raw: RawTable, placement: tuple[tuple[int, ...], ...]) -> None:
+    for (index, cells), columns in zip(raw.short_rows.items(), placement, strict=True):
+        placed: list[Cell | None] = [None] * len(raw.columns)
+        for column, cell in zip(columns, cells, strict=True):
+            placed[column] = cell
+        raw.rows[index].cells = placed
+
+
+def table_adds_up(raw: RawTable) -> bool:
+    """The table's own arithmetic holds and there is some: every Delta column is the later stage minus the earlier
+    of its credit (row by row), and an ISE frame's parts add up to its Totaal."""
+    checks = 0
+    for position, column in enumerate(raw.columns):
+        if column.stage != "DELTA" or not 0 < position < len(raw.columns) - 1:
+            continue
+        before, after = raw.columns[position - 1], raw.columns[position + 1]
+        if before.credit != column.credit or after.credit != column.credit:
+            continue
+        checks += 1
+        for row in raw.rows:
+            earlier, delta, later = (_value(row.cells[k]) for k in (position - 1, position, position + 1))
+            if abs(later - earlier - delta) > SUM_TOLERANCE:
+                return False
+    categories = frame_categories(raw) if not raw.stage_rows else None
+    if categories and "total" in categories:
+        checks += 1
+        if not frame_adds_up(raw, categories):
+            return False
+    return checks > 0
+
+
+def _value(cell: Cell | None) -> float:
+    return (cell.value or 0.0) if cell is not None else 0.0
 
 
 def _stage_like(label: str) -> bool:

@@ -79,6 +79,10 @@ class RawTable:
     problems: list[tuple[str, Line]] = field(default_factory=list)
     positional: bool = False  # numbers were placed by position under their headers
     readings: list[str] = field(default_factory=list)  # alternative readings taken (labels joined), for Table.reading
+    categories: list[str] | None = None  # an ISE frame's rows as the reading taken (None: the likelier one)
+    # Rows printed with fewer numbers than columns where positions do not tell the blanks (row index -> its cells
+    # in order): placed in order here, each placement of the blanks an alternative reading (`parse.facts`).
+    short_rows: dict[int, list[Cell]] = field(default_factory=dict)
 
 
 @dataclass
@@ -583,6 +587,8 @@ class TableReader:
                 return
 
     def _place_in_order(self, line: Line, label: str, numbers: list[Number]) -> None:
+        if self.cells and len(self.cells) + len(numbers) > self.ncols and (label or self.pending):
+            self._close_row(short=True)  # a labelled row begins: the row above printed blank cells
         if self.cells and len(self.cells) + len(numbers) > self.ncols:
             first = self.first or line
             self.table.problems.append((f"{len(self.cells)} number(s) that fit no row were left out", first))
@@ -668,17 +674,23 @@ class TableReader:
         self.edges = [span[1] for span in spans]
         self.lefts = [spans[0][0]]
 
-    def _close_row(self) -> None:
+    def _close_row(self, short: bool = False) -> None:
+        """End the row being read; `short`: a row of fewer numbers than columns, its blanks to be told apart by
+        the table's arithmetic (`RawTable.short_rows`)."""
         if not self.cells:
             return
         first = self.first
         assert first is not None
         complete = len(self.cells) == self.ncols
-        if not complete and not self.positional:
+        if not complete and not self.positional and not short:
             self.table.problems.append((f"a row with {len(self.cells)} of {self.ncols} numbers", first))
         else:
             cells: list[Cell | None] = [self.cells.get(k) for k in range(self.ncols)]
-            self.table.stream.append(("row", len(self.table.rows)))
+            if not complete and not self.positional:
+                self.table.short_rows[len(self.table.rows)] = [self.cells[k] for k in sorted(self.cells)]
+            # a short row ends where the text that begins the next one was read: before it, in reading order
+            at = len(self.table.stream) - (len(self.pending) if short else 0)
+            self.table.stream.insert(at, ("row", len(self.table.rows)))
             self.table.rows.append(Row(self.label, cells, first.number, first.page))
         self.cells, self.label, self.first = {}, "", None
 
@@ -721,13 +733,25 @@ def same_columns(a: list[Column], b: list[Column]) -> bool:
 
 
 def frame_categories(table: RawTable) -> list[str] | None:
-    """The ISE-frame row of each table row (esr, is, other, total), or None.
+    """The ISE-frame row of each table row (esr, is, other, total), or None: the reading taken
+    (`RawTable.categories`, set when the table's arithmetic chose another), else the first of `frame_readings`."""
+    if table.categories is not None:
+        return table.categories
+    readings = frame_readings(table)
+    return readings[0] if readings else None
+
+
+def frame_readings(table: RawTable) -> list[list[str]]:
+    """Every clean reading of an ISE frame's rows (esr, is, other, total), the likelier first; empty: not a frame.
 
     Labels are matched to rows in reading order, because a label may be split
     over lines and printed before, around or after its numbers: when the first
     label comes before the first row, each row takes the label before it,
     otherwise the label after it. A row whose cells are all blank prints only
-    its label; a frame may print only its `Totaal` row.
+    its label; a frame may print only its `Totaal` row. So a frame whose first
+    row is blank and whose labels follow their numbers reads both ways: the
+    other direction is kept as an alternative (`parse.facts` lets the frame's
+    own sum choose).
     """
     events: list[tuple[str, str | int]] = []
     for kind, item in table.stream:
@@ -741,9 +765,18 @@ def frame_categories(table: RawTable) -> list[str] | None:
         if category and not (events and events[-1] == ("label", category)):
             events.append(("label", category))
     if not any(kind == "row" for kind, _ in events):
-        return None
+        return []
     labels_first = events[0][0] == "label"
-    ordered = events if labels_first else events[::-1]
+    readings = []
+    for ordered in (events, events[::-1]) if labels_first else (events[::-1], events):
+        sequence = _frame_sequence(ordered, len(table.rows))
+        if sequence and sequence not in readings:
+            readings.append(sequence)
+    return readings
+
+
+def _frame_sequence(ordered: list[tuple[str, str | int]], rows: int) -> list[str] | None:
+    """Each row takes the label met last before it in `ordered`; None when a row has none or two share one."""
     categories: dict[int, str] = {}
     current: str | None = None
     for kind, value in ordered:
@@ -753,8 +786,7 @@ def frame_categories(table: RawTable) -> list[str] | None:
             return None
         else:
             categories[int(value)] = current
-    sequence = [categories[i] for i in range(len(table.rows))] if len(categories) == len(table.rows) else None
-    return sequence or None
+    return [categories[i] for i in range(rows)] if len(categories) == rows else None
 
 
 def stage_of_label(label: str) -> tuple[str, int | None] | None:
