@@ -29,10 +29,10 @@ from ..vocabulary import SETTINGS, VOCABULARY
 from . import annexes
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import code_from_match
-from .detect import DocInfo
 from .facts import Known, split_caption, table_facts
 from .generic import find_generic_tables, header_start
 from .outline import Heading, Outline, Spans
+from .scan import Scanned
 from .tables import RawTable, header_items, is_caption, is_caption_start, is_unit_line
 from .text import join_prose, paragraphs, prose_text, title_case
 
@@ -40,13 +40,13 @@ V = VOCABULARY
 
 
 class ReportReader:
-    def __init__(self, source: SourceDocument, document: Document, info: DocInfo):
+    def __init__(self, source: SourceDocument, document: Document, scanned: Scanned):
         self.source = source
         self.doc = document
         self.lines: list[Line] = source.lines
         self.skip: set[int] = set()  # line indexes that are tables or footnotes, not prose
-        self.raw_tables: list[tuple[int, RawTable]] = info.tables
-        self.info = info
+        self.raw_tables: list[tuple[int, RawTable]] = scanned.tables
+        self.scanned = scanned
         self.headings: list[Heading] = []
         # Line numbers rise through the document: an index is found by bisection, not kept in a
         # dict (a long document has hundreds of thousands of lines).
@@ -59,7 +59,7 @@ class ReportReader:
     # ------------------------------------------------------------------ passes
 
     def read(self) -> Document:
-        self.doc.footnotes, self.footnote_lines = self.info.footnotes, self.info.footnote_lines
+        self.doc.footnotes, self.footnote_lines = self.scanned.footnotes, self.scanned.footnote_lines
         self.skip |= self.footnote_lines
         self._find_tables()
         self.generic = self._prose_tables()
@@ -628,5 +628,5 @@ def _with_subject(fact: Fact, subject: str) -> Fact:
     return replace(fact, subject=subject)
 
 
-def parse_report(source: SourceDocument, document: Document, info: DocInfo) -> Document:
-    return ReportReader(source, document, info).read()
+def parse_report(source: SourceDocument, document: Document, scanned: Scanned) -> Document:
+    return ReportReader(source, document, scanned).read()
