@@ -24,9 +24,9 @@ from pathlib import Path
 
 from ..numbers_nl import format_number
 from .budget import random_budget
-from .corpus import Plan
 from .document import ExpectedFact, ExpectedStatement, GeneratedDocument
 from .layout import Pending
+from .plan import Plan
 from .tables import RowSpec, TableSpec
 from .text import Block, ReportWriter, SlidesWriter, TextStyle, adversarial_style, check_year, random_style, stuk_header
 
