@@ -2,8 +2,9 @@
 
 The stage x credit tables and footnotes come from `scan`. Passes with explicit inputs and outputs
 come first: `not_prose` (the lines no prose reader reads, and the tables in the prose) and
-`find_headings` (headings.py); then the reader builds the sections with the prose under each,
-the articles and goals, and places the tables in their article or section as facts (`facts.py`).
+`find_headings` (headings.py), `build_sections` and `build_goals` (sections.py); then the reader
+builds the articles, places the tables in their article or section as facts (`facts.py`) and links
+the goals to their SD and ISE.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from ..model import (
     Goal,
     Ise,
     Line,
-    Paragraph,
     Program,
     ReaderWarning,
     SourceDocument,
@@ -34,8 +34,9 @@ from .generic import find_generic_tables, header_start
 from .headings import find_headings
 from .outline import Heading, Outline, Spans
 from .scan import Scanned
+from .sections import build_goals, build_sections, prose
 from .tables import RawTable, header_items, is_caption, is_caption_start, is_unit_line
-from .text import join_prose, paragraphs, prose_text, title_case
+from .text import paragraphs, prose_text, title_case
 
 V = VOCABULARY
 
@@ -63,7 +64,8 @@ class ReportReader:
         self.skip, self.generic = not_prose(self.lines, self.numbers, self.scanned)
         self.headings = find_headings(self.lines, self.skip)
         self.outline = Outline(self.headings, len(self.lines))
-        self._build_sections()
+        self.doc.sections += build_sections(self.lines, self.skip, self.headings)
+        self.doc.goals += build_goals(self.headings)
         self._build_articles()
         self._place_tables()
         self._link_goals()
@@ -72,52 +74,10 @@ class ReportReader:
         self.doc.annex_items = annexes.annex_items(self.lines, self._annex_ranges())
         return self.doc
 
-    # ------------------------------------------------------------------ sections
-
-    def _build_sections(self) -> None:
-        stack: list[Heading] = []
-        for number, heading in enumerate(self.headings, start=1):
-            while stack and stack[-1].level >= heading.level:
-                stack.pop()
-            heading.section.id = f"s{number}"
-            heading.section.parent = stack[-1].section.id if stack else None
-            stack.append(heading)
-        for position, heading in enumerate(self.headings):
-            end = self.headings[position + 1].index if position + 1 < len(self.headings) else len(self.lines)
-            heading.section.end_line = self.lines[end - 1].number
-            if heading.section.kind == "article":  # an article's prose is kept, with its lines, on the Article
-                heading.section.text = self._prose(heading.index + 1, end)
-            else:
-                heading.section.paragraphs = self._paragraphs(heading.index + 1, end)
-                heading.section.text = prose_text(heading.section.paragraphs)
-            self.doc.sections.append(heading.section)
-        self._build_goals()
-
-    def _paragraphs(self, start: int, end: int) -> list[Paragraph]:
-        return paragraphs([self.lines[i] for i in range(start, end) if i not in self.skip])
+    # ------------------------------------------------------------------ goals
 
     def _prose(self, start: int, end: int) -> str:
-        return join_prose([self.lines[i].text for i in range(start, end) if i not in self.skip])
-
-    def _build_goals(self) -> None:
-        current_sd: str | None = None
-        seen: set[str] = set()
-        for position, heading in enumerate(self.headings):
-            section = heading.section
-            if section.kind not in {"sd", "od"}:
-                continue
-            code = section.number
-            if code in seen:
-                continue
-            seen.add(code)
-            number = int(code.split()[1])
-            goal = Goal(code, section.kind, number, section.title, section.page, section.line)
-            if section.kind == "sd":
-                current_sd = code
-            else:
-                goal.parent = current_sd
-                goal.themes = self._themes_after(position)
-            self.doc.goals.append(goal)
+        return prose(self.lines, self.skip, start, end)
 
     def _link_goals(self) -> None:
         """An OD serves the SD its ISE names (`SD 2` or the SD's title) and belongs to that ISE."""
@@ -138,15 +98,6 @@ class ReportReader:
             cited = notes.between(ise_heading.index - 1, index + 1)
             intro = self._prose(ise_heading.index, index) + " " + " ".join(f.text for f in cited)
             goal.parent = _cited_sd(intro, sds) or goal.parent
-
-    def _themes_after(self, position: int) -> list[str]:
-        themes = []
-        for heading in self.headings[position + 1 :]:
-            if heading.level <= 8:
-                break
-            if heading.section.kind == "theme":
-                themes.append(heading.section.title)
-        return themes
 
     # ------------------------------------------------------------------ articles
 
