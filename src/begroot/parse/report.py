@@ -69,7 +69,7 @@ class ReportReader:
         self._build_articles()
         self._place_tables()
         self._link_goals()
-        self._find_generic_tables()
+        self.doc.generic_tables += place_prose_tables(self.generic, self._article_spans(), self.outline, self.numbers)
         self.doc.abbreviations = annexes.abbreviations(self.lines, self._chapter_ranges("AFKORTINGEN"))
         self.doc.annex_items = annexes.annex_items(self.lines, self._annex_ranges())
         return self.doc
@@ -307,19 +307,6 @@ class ReportReader:
 
     # ------------------------------------------------------------------ the rest
 
-    def _find_generic_tables(self) -> None:
-        articles = self._article_spans()
-        for table in self.generic:
-            table.index = len(self.doc.generic_tables)
-            index = self._line_index(table.line)
-            article = articles.at(index)
-            if article is not None:
-                table.article = article.code
-                article.generic_tables.append(table.index)
-            heading = self.outline.at(index)
-            table.section = heading.section.id if heading else ""
-            self.doc.generic_tables.append(table)
-
     def _chapter_ranges(self, word: str) -> list[tuple[int, int]]:
         ranges = []
         chapters = [h for h in self.headings if h.level == 1]
@@ -365,6 +352,22 @@ def not_prose(lines: list[Line], numbers: list[int], scanned: Scanned) -> tuple[
         start = header_start(lines, line_index(numbers, prose_table.line), skip)
         skip.update(range(start, line_index(numbers, prose_table.end_line) + 1))
     return skip, prose_tables
+
+
+def place_prose_tables(
+    tables: list[GenericTable], articles: Spans[Article], outline: Outline, numbers: list[int]
+) -> list[GenericTable]:
+    """The prose tables numbered in document order, each in its section and its article (which lists it)."""
+    for position, table in enumerate(tables):
+        table.index = position
+        index = line_index(numbers, table.line)
+        article = articles.at(index)
+        if article is not None:
+            table.article = article.code
+            article.generic_tables.append(table.index)
+        heading = outline.at(index)
+        table.section = heading.section.id if heading else ""
+    return tables
 
 
 def line_index(numbers: list[int], number: int) -> int:
