@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from begroot.audit import audit_document, load_and_parse
+from begroot.numbers_nl import format_number
 from begroot.store import Store
 from begroot.testing import ExpectedFact, GeneratedDocument, TextStyle, random_budget, render_text
-from begroot.testing.tables import dutch
 from pdfgen import render_pdf
 from webdb import SAMPLES
 
@@ -59,12 +59,12 @@ def restate_differently(document: GeneratedDocument) -> ExpectedFact:
         if (f.scope, f.row, f.credit, f.stage) == ("article", "total", "VAK", "BA") and f.value >= 1000
     )  # fmt: skip
     lines = document.text.split("\n")
-    printed = dutch(target.value)
+    printed = format_number(target.value)
     changed = dataclasses.replace(target, value=target.value + 1)
     for index, fact in enumerate(document.facts):
         if fact.key == target.key:
             assert printed in lines[fact.line - 1], (printed, lines[fact.line - 1])
-            lines[fact.line - 1] = lines[fact.line - 1].replace(printed, dutch(fact.value + 1), 1)
+            lines[fact.line - 1] = lines[fact.line - 1].replace(printed, format_number(fact.value + 1), 1)
             document.facts[index] = dataclasses.replace(fact, value=fact.value + 1)
     document.text = "\n".join(lines)
     return changed

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from begroot.errors import BegrootError, NotABudgetDocument, SourceError
+from begroot.numbers_nl import format_number
 from begroot.parse import extract
 from begroot.parse.numbers import parse_int
 
@@ -226,7 +227,7 @@ def test_cli_extract_csv_and_json(tmp_path: Path) -> None:
 
 @given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_dutch_integers_round_trip(value: int) -> None:
-    printed = f"{value:,}".replace(",", ".")
+    printed = format_number(value)
     assert parse_int(printed) == value
 
 

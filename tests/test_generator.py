@@ -7,10 +7,10 @@ import re
 
 import pytest
 
+from begroot.numbers_nl import format_number
 from begroot.testing import random_budget, random_style, render_text
 from begroot.testing.budget import FRAME_ROW, STAGES, slug
 from begroot.testing.corpus import fixed_set
-from begroot.testing.tables import dutch
 from begroot.testing.text import TextStyle
 
 SEEDS = range(12)
@@ -77,7 +77,7 @@ def test_every_fact_is_printed_on_its_line_and_page() -> None:
         assert generated.facts, generated.name
         for fact in generated.facts:
             line = lines[fact.line - 1]
-            printed = "-" if fact.value == 0 and re.search(r"(?<![\d.])-(?![\d.])", line) else dutch(fact.value)
+            printed = "-" if fact.value == 0 and re.search(r"(?<![\d.])-(?![\d.])", line) else format_number(fact.value)
             assert re.search(rf"(?<![\d.,]){re.escape(printed)}(?![\d.,])", line), (generated.name, fact, line)
             if generated.pages_marked:
                 assert page_of_line[fact.line - 1] == fact.page, (generated.name, fact)

@@ -138,14 +138,14 @@ def three_domains(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_the_overview_puts_every_domain_under_one_root(three_domains: str, stage: str) -> None:
     import sqlalchemy as sa
 
-    from begroot.store import dashboard
+    from begroot.store import overview
     from begroot.web.years import overview_documents, overview_nodes
 
     engine = sa.create_engine(three_domains)
     with engine.connect() as db:
         chosen = overview_documents(db, 2024, stage)
         nodes = overview_nodes(db, 2024, stage, "VEK")
-        own = {domain: dashboard.treemap(db, document, "VEK", stage) for domain, document in chosen.items()}
+        own = {domain: overview.treemap(db, document, "VEK", stage) for domain, document in chosen.items()}
     engine.dispose()
     assert len(chosen) == 3 and all(name.split("-report-")[1].startswith("bo" if stage == "BO" else "bu")
                                     for name in chosen.values())  # fmt: skip

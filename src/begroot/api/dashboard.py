@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from ..store import dashboard
+from ..store import overview
 from .responses import reply
 from .routes import CREDIT, DOCUMENT, ISE, JSON_OR_CSV, PROGRAM, STAGE, SUBJECT, Db, known_document
 
@@ -25,7 +25,7 @@ COMPARE_STAGE = r"^(BO|BA|BA-JR|BU|DELTA)?$"
     "/library", summary="Every document with its domain, year, stage, counts and audit status", responses=JSON_OR_CSV
 )
 def library(request: Request, db: Db, format: Format = "json") -> Response:
-    return reply(request, dashboard.library(db), format, name="library")
+    return reply(request, overview.library(db), format, name="library")
 
 
 @router.get(
@@ -37,11 +37,11 @@ def totals(
     domain: Annotated[str | None, Query(pattern=DOMAIN, description="policy domain name")] = None,
     format: Format = "json",
 ) -> Response:
-    conflicts = dashboard.Conflicts(db, dashboard.DOMAIN_TOTAL)  # read once for all domains
+    conflicts = overview.Conflicts(db, overview.DOMAIN_TOTAL)  # read once for all domains
     rows = [
         {"domain": name, **point}
-        for name in ([domain] if domain else dashboard.domains(db))
-        for point in dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=name, conflicts=conflicts)
+        for name in ([domain] if domain else overview.domains(db))
+        for point in overview.points(db, overview.DOMAIN_TOTAL, domain=name, conflicts=conflicts)
     ]
     return reply(request, rows, format, name="totals")
 
@@ -58,7 +58,7 @@ def points(
     credit: Annotated[str | None, Query(pattern=CREDIT)] = None,
     format: Format = "json",
 ) -> Response:
-    rows = dashboard.points(db, subject, credit=credit)
+    rows = overview.points(db, subject, credit=credit)
     if not rows:
         raise HTTPException(404, f"no figures for {subject!r}")
     return reply(request, rows, format, name="points")
@@ -72,10 +72,10 @@ def points(
 def execution(
     request: Request, db: Db, subject: Annotated[str, Path(pattern=SUBJECT)], format: Format = "json"
 ) -> Response:
-    found = dashboard.points(db, subject)
+    found = overview.points(db, subject)
     if not found:
         raise HTTPException(404, f"no figures for {subject!r}")
-    return reply(request, dashboard.execution(found), format, name="execution")
+    return reply(request, overview.execution(found), format, name="execution")
 
 
 @router.get(
@@ -90,7 +90,7 @@ def members(
     ise: Annotated[str | None, Query(pattern=ISE)] = None,
     format: Format = "json",
 ) -> Response:
-    return reply(request, dashboard.member_articles(db, program=program, ise=ise), format, name="members")
+    return reply(request, overview.member_articles(db, program=program, ise=ise), format, name="members")
 
 
 @router.get(
@@ -104,7 +104,7 @@ def treemap(
     stage: Annotated[str, Query(pattern=STAGE)] = "BU",
     format: Format = "json",
 ) -> Response:
-    nodes = dashboard.treemap(db, known_document(db, document), credit, stage)
+    nodes = overview.treemap(db, known_document(db, document), credit, stage)
     if not nodes:
         raise HTTPException(404, f"no document {document!r}")
     return reply(request, nodes, format, name="treemap")
@@ -125,5 +125,5 @@ def compare(
     credit: Annotated[str, Query(pattern=CREDIT)] = "VEK",
     format: Format = "json",
 ) -> Response:
-    rows = dashboard.compare(db, known_document(db, a), known_document(db, b), sa or None, sb or None, credit)
+    rows = overview.compare(db, known_document(db, a), known_document(db, b), sa or None, sb or None, credit)
     return reply(request, rows, format, name="compare")

@@ -15,8 +15,9 @@ from fastapi.responses import Response, StreamingResponse
 from sqlalchemy.engine import Connection, Engine
 
 from ..formula import csv_safe_rows
+from ..model import FACT_COLUMNS
 from ..store import queries
-from ..store.queries import FACT_FIELDS, ArticleFilter, FactFilter, FindingFilter
+from ..store.queries import ArticleFilter, FactFilter, FindingFilter
 from ..store.search import count as count_matches
 from ..store.search import search as search_database
 from ..store.store import resolve_document
@@ -346,7 +347,7 @@ def fact_csv_chunks(engine: Engine, filters: FactFilter) -> Iterator[bytes]:
     in the thread pool, so the queries never block the event loop)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(FACT_FIELDS)
+    writer.writerow(FACT_COLUMNS)
     with engine.connect() as connection:
         result = connection.execution_options(stream_results=True, yield_per=CSV_BATCH).execute(
             queries.iter_facts_query(filters)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..model import Document, Fact
+from ..numbers_nl import format_number
 from .messages import Said, render, say, words
 
 SEVERITIES = ("error", "warning", "info")
@@ -194,10 +195,7 @@ def exact_text(value: float, decimals: int) -> str:
 
 def fmt(value: float, decimals: int = 2) -> str:
     """Flemish number format: 1234567 -> 1.234.567, 1234.5 -> 1.234,5 (at most `decimals` decimals)."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return format_number(value, decimals, trim=True)
 
 
 _DIGITS = re.compile(r"-?\d[\d.,]*")

@@ -44,13 +44,6 @@ def extracted(paths: list[Path], quiet: bool, count: Tally) -> Iterator[Document
             yield document
 
 
-def extract_all(files: list[Path], quiet: bool) -> tuple[list[Document], int]:
-    """Every document (folders expanded) and the number of files that failed."""
-    count = Tally()
-    documents = list(extracted(expand_paths(files), quiet, count))
-    return documents, count.failed + count.internal
-
-
 def _destination(output: Path | None) -> AbstractContextManager[IO[str]]:
     return writing_text(output) if output is not None else nullcontext(sys.stdout)
 
@@ -107,6 +100,7 @@ def summary(
     from rich.markup import escape
     from rich.table import Table as RichTable
 
+    from ..numbers_nl import format_number
     from .common import out
 
     count, paths = Tally(), expand_paths(files)
@@ -122,6 +116,6 @@ def summary(
         for fact in document.facts:
             if fact.scope in {"program", "total"} and fact.row == "total" and fact.credit in {"VAK", "VEK"}:
                 table.add_row(fact.scope, fact.subject, fact.credit, str(fact.year), fact.stage,
-                              f"{fact.value:,}".replace(",", "."))  # fmt: skip
+                              format_number(fact.value))  # fmt: skip
         out().print(table)
     count.exit(len(paths))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 
+from ..numbers_nl import format_number
+
 
 def nl(value: float | None) -> str:
-    """Thousands with dots, as printed in the BBT: 1581119 -> '1.581.119'; None -> ''."""
+    """As printed in the BBT: 1581119 -> '1.581.119', a fraction with one decimal (98,8); None -> ''."""
     if value is None:
         return ""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return format_number(value, 0 if float(value).is_integer() else 1)
 
 
 def percent(part: float, whole: float) -> int:

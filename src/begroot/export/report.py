@@ -165,11 +165,6 @@ def _detail_section(table: dict[str, Any], facts: list[Fact], loaded: Loaded) ->
     return Section(_table_title(table, loaded), 3, [block])
 
 
-def _stages(facts: list[Fact]) -> list[str]:
-    present = {f.stage for f in facts}
-    return [s for s in STAGES if s in present]
-
-
 def _periods(facts: list[Fact]) -> list[tuple[str, int]]:
     """(stage, year) of the printed columns, in stage order (a slide compares BO 2022 with BA 2021)."""
     present = {(f.stage, f.year) for f in facts}

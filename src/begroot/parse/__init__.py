@@ -1,6 +1,7 @@
 """Parse: pages of lines -> the document model.
 
-`parse(source)` detects the kind of document and hands it to its reader;
+`parse(source)` scans the document for its footnotes and tables (`scan`), detects what it is from them
+(`detect`: kind, stage, year, domain) and hands it to its reader;
 `extract(path)` is `sources.load` followed by `parse`.
 """
 
@@ -12,11 +13,13 @@ from ..model import Document, SourceDocument
 from ..sources import load
 from .detect import detect
 from .report import parse_report
+from .scan import scan
 from .slides import parse_slides
 
 
 def parse(source: SourceDocument) -> Document:
-    info = detect(source)
+    scanned = scan(source)
+    info = detect(source, scanned.tables)
     document = Document(
         name=source.name,
         file_name=Path(source.path).name,
@@ -28,11 +31,11 @@ def parse(source: SourceDocument) -> Document:
         format=source.format,
         page_count=len(source.pages),
         domain_letter=info.domain_letter,
-        warnings=list(source.warnings) + info.warnings,
+        warnings=list(source.warnings) + scanned.warnings,
     )
     if info.kind == "slides":
-        return parse_slides(source, document, info.tables)
-    return parse_report(source, document, info)
+        return parse_slides(source, document, scanned.tables)
+    return parse_report(source, document, scanned)
 
 
 def extract(path: str | Path) -> Document:

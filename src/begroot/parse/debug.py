@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Document, SourceDocument, Table
-from .detect import detect
+from .scan import scan
 from .tables import RawTable
 
 
@@ -29,10 +29,10 @@ class TableTrace:
 
 def trace_tables(source: SourceDocument, document: Document) -> list[TableTrace]:
     """A trace for every table `document` (parsed from `source`) met, in document order."""
-    info = detect(source)
+    scanned = scan(source)
     placed = {table.line: table for table in document.tables}
-    traces = [_trace(raw, placed, document) for _, raw in info.tables]
-    for warning in info.warnings:
+    traces = [_trace(raw, placed, document) for _, raw in scanned.tables]
+    for warning in scanned.warnings:
         traces.append(TableTrace(warning.page or 0, warning.line or 0, "", [], [], "", [], warning.message, False))
     return sorted(traces, key=lambda trace: trace.line)
 

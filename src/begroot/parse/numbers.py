@@ -34,10 +34,6 @@ def parse_decimal(token: str) -> float | None:
     return None
 
 
-def is_number_token(token: str) -> bool:
-    return parse_int(token) is not None
-
-
 def is_year(token: str) -> bool:
     return bool(YEAR.match(token))
 

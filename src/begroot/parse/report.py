@@ -1,8 +1,10 @@
 """The long BBT report: sections, goals, articles, tables, footnotes and annexes.
 
-One pass finds every stage x credit table (from its unit line), a second walks
-the lines for headings and keeps the prose under each; tables are then placed
-in their article or section and turned into facts (`facts.py`).
+The stage x credit tables and footnotes come from `scan`. Passes with explicit inputs and outputs
+come first: `not_prose` (the lines no prose reader reads, and the tables in the prose) and
+`find_headings` (headings.py), `build_sections` and `build_goals` (sections.py); then the reader
+builds the articles, places the tables in their article or section as facts (`facts.py`) and links
+the goals to their SD and ISE.
 """
 
 from __future__ import annotations
@@ -19,268 +21,63 @@ from ..model import (
     Goal,
     Ise,
     Line,
-    Paragraph,
     Program,
     ReaderWarning,
-    Section,
     SourceDocument,
 )
 from ..vocabulary import SETTINGS, VOCABULARY
 from . import annexes
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import code_from_match
-from .detect import DocInfo
 from .facts import Known, split_caption, table_facts
 from .generic import find_generic_tables, header_start
+from .headings import find_headings
 from .outline import Heading, Outline, Spans
+from .scan import Scanned
+from .sections import build_goals, build_sections, prose
 from .tables import RawTable, header_items, is_caption, is_caption_start, is_unit_line
-from .text import join_prose, paragraphs, prose_text, title_case
+from .text import paragraphs, prose_text, title_case
 
 V = VOCABULARY
 
 
 class ReportReader:
-    def __init__(self, source: SourceDocument, document: Document, info: DocInfo):
+    def __init__(self, source: SourceDocument, document: Document, scanned: Scanned):
         self.source = source
         self.doc = document
         self.lines: list[Line] = source.lines
         self.skip: set[int] = set()  # line indexes that are tables or footnotes, not prose
-        self.raw_tables: list[tuple[int, RawTable]] = info.tables
-        self.info = info
+        self.raw_tables: list[tuple[int, RawTable]] = scanned.tables
+        self.scanned = scanned
+        self.footnote_lines = scanned.footnote_lines
         self.headings: list[Heading] = []
         # Line numbers rise through the document: an index is found by bisection, not kept in a
         # dict (a long document has hundreds of thousands of lines).
         self.numbers = [line.number for line in self.lines]
-        self.heading_lines: set[int] = set()
-        self.footnote_lines: set[int] = set()
-        self._heading_keys: dict[str, int] | None = None
+        self.generic: list[GenericTable] = []
         self.outline = Outline([], len(self.lines))
 
     # ------------------------------------------------------------------ passes
 
     def read(self) -> Document:
-        self.doc.footnotes, self.footnote_lines = self.info.footnotes, self.info.footnote_lines
-        self.skip |= self.footnote_lines
-        self._find_tables()
-        self.generic = self._prose_tables()
-        self._find_headings()
-        self._build_sections()
+        self.doc.footnotes = self.scanned.footnotes
+        self.skip, self.generic = not_prose(self.lines, self.numbers, self.scanned)
+        self.headings = find_headings(self.lines, self.skip)
+        self.outline = Outline(self.headings, len(self.lines))
+        self.doc.sections += build_sections(self.lines, self.skip, self.headings)
+        self.doc.goals += build_goals(self.headings)
         self._build_articles()
         self._place_tables()
         self._link_goals()
-        self._find_generic_tables()
+        self.doc.generic_tables += place_prose_tables(self.generic, self._article_spans(), self.outline, self.numbers)
         self.doc.abbreviations = annexes.abbreviations(self.lines, self._chapter_ranges("AFKORTINGEN"))
         self.doc.annex_items = annexes.annex_items(self.lines, self._annex_ranges())
         return self.doc
 
-    def _find_tables(self) -> None:
-        # Tables were read by detection already; their lines are not prose.
-        for index, table in self.raw_tables:
-            self.skip.update(range(index, table.end + 1))
-
-    # ------------------------------------------------------------------ headings
-
-    def _find_headings(self) -> None:
-        index = 0
-        while index < len(self.lines):
-            if index in self.skip:
-                index += 1
-                continue
-            heading, consumed = self._heading_at(index)
-            if heading:
-                self.headings.append(heading)
-                self.heading_lines.update(range(index, index + consumed))
-            index += max(consumed, 1)
-        self.outline = Outline(self.headings, len(self.lines))
-        self._find_themes()
-        self.outline = Outline(self.headings, len(self.lines))
-
-    def _heading_at(self, index: int) -> tuple[Heading | None, int]:
-        line = self.lines[index]
-        text = line.text
-        if not text[:1].isupper() and not text[:1].isdigit():
-            return None, 1  # every heading starts with a capital or a number: most prose lines end here
-        if self._is_contents_entry(index):
-            return None, 1  # a line of the table of contents, not the heading itself
-        article = ARTICLE_HEADING.match(text)
-        if article:
-            name, used = self._continued_title(index, article.group("name"), upper=True)
-            section = Section("", "article", article.group("code").strip(), name, line.page, line.number)
-            return Heading(index, 8, section), used
-        chapter = V.chapter.match(text)
-        if chapter and chapter.group("title").upper() == chapter.group("title"):
-            title, used = self._continued_title(index, chapter.group("title"), upper=True)
-            kind = "policy_field" if title.upper().startswith("BELEIDSVELD") else "chapter"
-            section = Section("", kind, chapter.group("num"), title, line.page, line.number)
-            return Heading(index, 1, section), used
-        goal = V.goal.match(text)
-        if goal:
-            title, used = self._continued_title(index, goal.group("title"), upper=False)
-            title = re.sub(r"(?<=[a-z])\d{1,3}$", "", title).strip()  # a footnote mark glued to the title
-            code = f"{goal.group('level')} {int(goal.group('num'))}"
-            section = Section("", goal.group("level").lower(), code, title, line.page, line.number)
-            return Heading(index, 8, section), used
-        numbered = V.numbered.match(text)
-        if numbered and self._is_numbered_heading(numbered):
-            title, used = self._continued_title(index, numbered.group("title"), upper=False)
-            depth = numbered.group("num").rstrip(".").count(".") + 1
-            kind = "ise" if re.match(r"(?i)^ISE\b", title) else "heading"
-            section = Section("", kind, numbered.group("num").rstrip("."), title, line.page, line.number)
-            return Heading(index, 1 + depth, section), used
-        return None, 1
-
-    @property
-    def heading_keys(self) -> dict[str, int]:
-        """The last line index of every heading-shaped line (built on first use: most documents need none)."""
-        if self._heading_keys is None:
-            self._heading_keys = _last_heading_keys(self.lines)
-        return self._heading_keys
-
-    def _is_contents_entry(self, index: int) -> bool:
-        """A table-of-contents line: dot leaders, or a page number after a heading printed again further on.
-
-        A heading's own title may end in a number (`... FASE 2`): it is a contents
-        entry only when the same heading stands later in the document.
-        """
-        text = self.lines[index].text
-        if not text[-1:].isdigit():
-            return False  # every contents entry ends in its page number
-        if V.dot_leaders.search(text):
-            return True
-        if not V.trailing_page.search(text):
-            return False
-        bare = V.trailing_page.sub("", text)
-        if self.heading_keys.get(" ".join(bare.split()).upper(), -1) > index:
-            return True  # the very heading stands further on
-        before, after = self._neighbour_ends_in_page_number(index, -1), self._neighbour_ends_in_page_number(index, 1)
-        if before and after:
-            return True  # inside a run of lines ending in page numbers: the table of contents
-        return (before or after) and self.heading_keys.get(_heading_key(bare), -1) > index
-
-    def _neighbour_ends_in_page_number(self, index: int, step: int) -> bool:
-        """The nearest non-blank line before (step -1) or after (step 1) line `index` ends in a page number."""
-        index += step
-        while 0 <= index < len(self.lines) and not self.lines[index].text:
-            index += step
-        if not 0 <= index < len(self.lines):
-            return False
-        text = self.lines[index].text
-        return bool(V.dot_leaders.search(text) or V.trailing_page.search(text))
-
-    @staticmethod
-    def _is_numbered_heading(match: re.Match[str]) -> bool:
-        number = match.group("num")
-        title = match.group("title")
-        # `1. Decreten`, `1.3 Budgettair kader`: a single number needs its dot (footnotes have none).
-        if "." not in number and not match.group("dot"):
-            return False
-        return len(title) < 100 and not re.search(r"\d{1,3}(\.\d{3})+", title) and not title.endswith(".")
-
-    def _continued_title(self, index: int, title: str, upper: bool) -> tuple[str, int]:
-        """Headings wrap: join the next line while it continues the heading."""
-        used = 1
-        nxt = index + 1
-        while nxt < len(self.lines) and used < 3:
-            text = self.lines[nxt].text.strip()
-            if not text or nxt in self.skip:
-                break
-            if upper and text.upper() != text:
-                break
-            # A wrapped title goes on in lower case; prose after a heading starts a new sentence.
-            if not upper and (not text[:1].islower() or len(text) > 80 or title.rstrip().endswith((".", ":"))):
-                break
-            if ARTICLE_HEADING.match(text) or V.chapter.match(text):
-                break
-            title = f"{title} {text}"
-            used += 1
-            nxt += 1
-        return re.sub(r"\s+", " ", title).strip(), used
-
-    def _find_themes(self) -> None:
-        """Themed sub-headings: short stand-alone lines under an OD."""
-        ods = [h for h in self.headings if h.section.kind == "od"]
-        for od in ods:
-            end = self.outline.next_index(od.index, max_level=8)
-            for index in range(od.index + 2, end):
-                if index in self.skip or not self._is_theme_line(index):
-                    continue
-                line = self.lines[index]
-                title = re.sub(r"(?<=[A-Za-z])\d{1,3}$", "", line.text.strip())  # a footnote mark glued on
-                section = Section("", "theme", "", title, line.page, line.number)
-                self.headings.append(Heading(index, 9, section))
-        self.headings.sort(key=lambda h: h.index)
-
-    def _is_theme_line(self, index: int) -> bool:
-        text = self.lines[index].text.strip()
-        before = self.lines[index - 1].text.strip() if index else ""
-        after = self.lines[index + 1].text.strip() if index + 1 < len(self.lines) else ""
-        if before or (after and len(text) >= 60):
-            return False  # a theme stands alone, or is clearly shorter than the paragraph it heads
-        if not (3 <= len(text) <= 90) or not text[:1].isupper() or text.endswith((".", ":", ";", ",", "-")):
-            return False
-        if text.upper() == text or text.startswith(("•", "-", "o ", "●", "(")) or len(text.split()) > 12:
-            return False
-        if V.numbered.match(text) or V.goal.match(text) or re.search(r"\d{1,3}\.\d{3}", text):
-            return False
-        return not self._continues_sentence(index)
-
-    def _continues_sentence(self, index: int) -> bool:
-        """A line that carries on an unfinished sentence (cut by a page break or a blank line) is no heading."""
-        for back in range(index - 1, max(-1, index - 8), -1):
-            text = self.lines[back].text.strip()
-            if not text:
-                continue
-            if back in self.heading_lines or back in self.skip:
-                return False
-            return not text.endswith((".", ":", "!", "?", "”", "’", ")", ";", "…"))
-        return False
-
-    # ------------------------------------------------------------------ sections
-
-    def _build_sections(self) -> None:
-        stack: list[Heading] = []
-        for number, heading in enumerate(self.headings, start=1):
-            while stack and stack[-1].level >= heading.level:
-                stack.pop()
-            heading.section.id = f"s{number}"
-            heading.section.parent = stack[-1].section.id if stack else None
-            stack.append(heading)
-        for position, heading in enumerate(self.headings):
-            end = self.headings[position + 1].index if position + 1 < len(self.headings) else len(self.lines)
-            heading.section.end_line = self.lines[end - 1].number
-            if heading.section.kind == "article":  # an article's prose is kept, with its lines, on the Article
-                heading.section.text = self._prose(heading.index + 1, end)
-            else:
-                heading.section.paragraphs = self._paragraphs(heading.index + 1, end)
-                heading.section.text = prose_text(heading.section.paragraphs)
-            self.doc.sections.append(heading.section)
-        self._build_goals()
-
-    def _paragraphs(self, start: int, end: int) -> list[Paragraph]:
-        return paragraphs([self.lines[i] for i in range(start, end) if i not in self.skip])
+    # ------------------------------------------------------------------ goals
 
     def _prose(self, start: int, end: int) -> str:
-        return join_prose([self.lines[i].text for i in range(start, end) if i not in self.skip])
-
-    def _build_goals(self) -> None:
-        current_sd: str | None = None
-        seen: set[str] = set()
-        for position, heading in enumerate(self.headings):
-            section = heading.section
-            if section.kind not in {"sd", "od"}:
-                continue
-            code = section.number
-            if code in seen:
-                continue
-            seen.add(code)
-            number = int(code.split()[1])
-            goal = Goal(code, section.kind, number, section.title, section.page, section.line)
-            if section.kind == "sd":
-                current_sd = code
-            else:
-                goal.parent = current_sd
-                goal.themes = self._themes_after(position)
-            self.doc.goals.append(goal)
+        return prose(self.lines, self.skip, start, end)
 
     def _link_goals(self) -> None:
         """An OD serves the SD its ISE names (`SD 2` or the SD's title) and belongs to that ISE."""
@@ -301,15 +98,6 @@ class ReportReader:
             cited = notes.between(ise_heading.index - 1, index + 1)
             intro = self._prose(ise_heading.index, index) + " " + " ".join(f.text for f in cited)
             goal.parent = _cited_sd(intro, sds) or goal.parent
-
-    def _themes_after(self, position: int) -> list[str]:
-        themes = []
-        for heading in self.headings[position + 1 :]:
-            if heading.level <= 8:
-                break
-            if heading.section.kind == "theme":
-                themes.append(heading.section.title)
-        return themes
 
     # ------------------------------------------------------------------ articles
 
@@ -421,8 +209,7 @@ class ReportReader:
         return Spans([(self._line_index(a.line), self._line_index(a.end_line), a) for a in self.doc.articles])
 
     def _line_index(self, number: int) -> int:
-        index = bisect_left(self.numbers, number)
-        return index if index < len(self.numbers) and self.numbers[index] == number else 0
+        return line_index(self.numbers, number)
 
     def _title_before(self, index: int) -> str:
         """The caption printed just above a table's unit line (`PROGRAMMA JD – WERK`); footnotes between are passed."""
@@ -520,27 +307,6 @@ class ReportReader:
 
     # ------------------------------------------------------------------ the rest
 
-    def _prose_tables(self) -> list[GenericTable]:
-        """Tables in the prose; their lines (header included) are kept out of the prose text."""
-        tables = find_generic_tables(self.lines, self.skip)
-        for table in tables:
-            start = header_start(self.lines, self._line_index(table.line), self.skip)
-            self.skip.update(range(start, self._line_index(table.end_line) + 1))
-        return tables
-
-    def _find_generic_tables(self) -> None:
-        articles = self._article_spans()
-        for table in self.generic:
-            table.index = len(self.doc.generic_tables)
-            index = self._line_index(table.line)
-            article = articles.at(index)
-            if article is not None:
-                table.article = article.code
-                article.generic_tables.append(table.index)
-            heading = self.outline.at(index)
-            table.section = heading.section.id if heading else ""
-            self.doc.generic_tables.append(table)
-
     def _chapter_ranges(self, word: str) -> list[tuple[int, int]]:
         ranges = []
         chapters = [h for h in self.headings if h.level == 1]
@@ -575,24 +341,39 @@ def _field_name(title: str) -> str:
     return title_case(V.policy_field.sub("", title).strip())
 
 
-def _heading_key(text: str) -> str:
-    article = ARTICLE_HEADING.match(text)
-    if article:
-        return code_from_match(article).code
-    return " ".join(text.split()).upper()
+def not_prose(lines: list[Line], numbers: list[int], scanned: Scanned) -> tuple[set[int], list[GenericTable]]:
+    """The first pass: the indexes of the lines no prose reader reads (footnotes, the stage x credit tables
+    `scan` read, the tables in the prose with their headers) and those prose tables."""
+    skip = set(scanned.footnote_lines)
+    for index, table in scanned.tables:
+        skip.update(range(index, table.end + 1))
+    prose_tables = find_generic_tables(lines, skip)
+    for prose_table in prose_tables:
+        start = header_start(lines, line_index(numbers, prose_table.line), skip)
+        skip.update(range(start, line_index(numbers, prose_table.end_line) + 1))
+    return skip, prose_tables
 
 
-def _last_heading_keys(lines: list[Line]) -> dict[str, int]:
-    """The last line index of every heading-shaped line, by its key (an article's code, else its text)."""
-    keys: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        text = line.text
-        # Every heading shape starts with a capital, a digit or a blank: most lines end at this test.
-        if (text[:1].isupper() or text[:1].isdigit() or text[:1].isspace()) and (ARTICLE_HEADING.match(text) or V.chapter.match(text) or V.numbered.match(text)
-                     or V.goal.match(text)):  # fmt: skip
-            keys[_heading_key(text)] = index
-            keys[" ".join(text.split()).upper()] = index
-    return keys
+def place_prose_tables(
+    tables: list[GenericTable], articles: Spans[Article], outline: Outline, numbers: list[int]
+) -> list[GenericTable]:
+    """The prose tables numbered in document order, each in its section and its article (which lists it)."""
+    for position, table in enumerate(tables):
+        table.index = position
+        index = line_index(numbers, table.line)
+        article = articles.at(index)
+        if article is not None:
+            table.article = article.code
+            article.generic_tables.append(table.index)
+        heading = outline.at(index)
+        table.section = heading.section.id if heading else ""
+    return tables
+
+
+def line_index(numbers: list[int], number: int) -> int:
+    """The index of the line numbered `number` (0 if none): line numbers rise, so by bisection."""
+    index = bisect_left(numbers, number)
+    return index if index < len(numbers) and numbers[index] == number else 0
 
 
 def _first_after(starts: list[int], index: int, default: int) -> int:
@@ -628,5 +409,5 @@ def _with_subject(fact: Fact, subject: str) -> Fact:
     return replace(fact, subject=subject)
 
 
-def parse_report(source: SourceDocument, document: Document, info: DocInfo) -> Document:
-    return ReportReader(source, document, info).read()
+def parse_report(source: SourceDocument, document: Document, scanned: Scanned) -> Document:
+    return ReportReader(source, document, scanned).read()

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Integer, Select, Text, bindparam, case, cast, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
+from ..model import FACT_COLUMNS
 from .schema import (
     articles_t,
     documents_t,
@@ -26,9 +27,7 @@ from .schema import (
     programs_t,
     reviews_t,
 )
-from .store import STAGE_ORDER, documents_query, findings_query, stage_order, timeline_query, titles_query
-
-FACT_FIELDS = ("document", "scope", "subject", "row", "credit", "year", "stage", "value", "page", "source_line")
+from .store import STAGE_ORDER, documents_query, findings_query, timeline_query, titles_query
 
 
 def all_rows(connection: Connection, query: Any, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -316,10 +315,10 @@ def of_program(program: str) -> Any:
 
 
 def _facts_query(filters: FactFilter, *, perimeter: bool = True) -> Select[Any]:
-    """The FACT_FIELDS columns in their order (then the perimeter) of the facts matching `filters`."""
+    """The FACT_COLUMNS columns in their order (then the perimeter) of the facts matching `filters`."""
     columns = [
         documents_t.c.name.label("document"),
-        *(facts_t.c[name] for name in FACT_FIELDS[1:]),
+        *(facts_t.c[name] for name in FACT_COLUMNS[1:]),
         *([facts_t.c.perimeter] if perimeter else []),
     ]
     query = select(*columns).join(documents_t, documents_t.c.id == facts_t.c.document_id)
@@ -395,7 +394,7 @@ def _count_facts(filters: FactFilter) -> Select[Any]:
 
 
 def iter_facts(connection: Connection, filters: FactFilter) -> list[tuple[Any, ...]]:
-    """Every matching fact as a tuple in FACT_FIELDS order (for CSV)."""
+    """Every matching fact as a tuple in FACT_COLUMNS order (for CSV)."""
     return [tuple(row) for row in connection.execute(iter_facts_query(filters))]
 
 
@@ -518,44 +517,6 @@ def _article_budgets(connection: Connection, doc_id: int) -> dict[str, dict[str,
 
 
 # --------------------------------------------------------------------------- home page
-
-
-def domain_totals(connection: Connection) -> list[dict[str, Any]]:
-    """The TOTAL rows of every document: one row per document, credit and year with a value per stage."""
-    query = (
-        select(documents_t.c.name.label("document"), facts_t.c.credit, facts_t.c.year, facts_t.c.stage, facts_t.c.value)
-        .join(documents_t, documents_t.c.id == facts_t.c.document_id)
-        .where(facts_t.c.scope == "total", facts_t.c.row == "total")
-        .order_by(documents_t.c.id, facts_t.c.credit, facts_t.c.year, stage_order())
-    )
-    grouped: dict[tuple[str, str, int], dict[str, Any]] = {}
-    for row in all_rows(connection, query):
-        key = (row["document"], row["credit"], row["year"])
-        grouped.setdefault(key, {"document": key[0], "credit": key[1], "year": key[2], "stages": {}})
-        grouped[key]["stages"].setdefault(row["stage"], row["value"])
-    return list(grouped.values())
-
-
-def treemap(connection: Connection, document: str, credit: str, stage: str) -> list[dict[str, Any]]:
-    """Expenditure articles of a document with program, ISE and the value for one credit and stage."""
-    query = (
-        select(articles_t.c.code, articles_t.c.name, articles_t.c.part_program, articles_t.c.ise, facts_t.c.value)
-        .join(documents_t, documents_t.c.id == articles_t.c.document_id)
-        .join(
-            facts_t,
-            (facts_t.c.document_id == articles_t.c.document_id) & (facts_t.c.subject == articles_t.c.code),
-        )
-        .where(
-            documents_t.c.name == document,
-            articles_t.c.part_kind != "9",
-            facts_t.c.row == "total",
-            facts_t.c.credit == credit,
-            facts_t.c.stage == stage,
-            facts_t.c.value > 0,
-        )
-        .order_by(articles_t.c.part_program, articles_t.c.ise, articles_t.c.code)
-    )
-    return all_rows(connection, query)
 
 
 def names(connection: Connection) -> dict[str, str]:

@@ -72,13 +72,13 @@ def _tables(d: Document) -> list[Row]:
 
 
 FACT_ROW_FIELDS = [f.name for f in dataclasses.fields(Fact) if f.name != "document"]
-FACT_COLUMNS = ["table_index" if name == "table" else name for name in FACT_ROW_FIELDS]
+FACT_ROW_COLUMNS = ["table_index" if name == "table" else name for name in FACT_ROW_FIELDS]
 _fact_values = attrgetter(*FACT_ROW_FIELDS)
 
 
 def _facts(d: Document) -> Iterator[Row]:
     for fact in d.facts:
-        yield dict(zip(FACT_COLUMNS, _fact_values(fact), strict=True))
+        yield dict(zip(FACT_ROW_COLUMNS, _fact_values(fact), strict=True))
 
 
 def _generic(d: Document) -> list[Row]:

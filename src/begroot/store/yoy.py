@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from .dashboard import DOMAIN_TOTAL, EXPENDITURE, main_perimeter, points
+from .overview import DOMAIN_TOTAL, EXPENDITURE, main_perimeter, points
 
 # (name, stage, stage of the base, years back)
 COMPARISONS = (("BO/BO-1", "BO", "BO", 1), ("BA/BO", "BA", "BO", 0), ("BU/BA-JR", "BU", "BA-JR", 0))

@@ -11,26 +11,16 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .budget import random_budget
 from .document import GeneratedDocument
-from .text import TextStyle, adversarial_style, random_style, render_text
+from .pdf import pdf_plans, render_pdfs
+from .plan import Plan
+from .text import adversarial_style, random_style, render_text
 
 KINDS = (("report", "BU"), ("report", "BO"), ("report", "BA"), ("report", "BU"), ("report", "BO"), ("slides", "BO"))
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What to generate: one document."""
-
-    seed: int
-    kind: str
-    stage: str
-    year_index: int
-    style: TextStyle
-    style_seed: int
 
 
 def plan(number: int, seed: int = 0, style_name: str = "standard") -> Plan:
@@ -86,8 +76,6 @@ def write_corpus(folder: str | Path, count: int, seed: int = 0, formats: tuple[s
             (folder / f"{generated.name}.facts.csv").write_text(generated.facts_csv(), encoding="utf-8")
             paths.append(path)
     if "pdf" in formats:
-        from .pdf import pdf_plans, render_pdfs
-
         for generated in render_pdfs(pdf_plans(count, seed), folder):
             assert generated.path is not None
             (folder / f"{generated.name}.facts.csv").write_text(generated.facts_csv(), encoding="utf-8")

@@ -22,11 +22,12 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..numbers_nl import format_number
 from .budget import random_budget
-from .corpus import Plan
 from .document import ExpectedFact, ExpectedStatement, GeneratedDocument
 from .layout import Pending
-from .tables import RowSpec, TableSpec, dutch
+from .plan import Plan
+from .tables import RowSpec, TableSpec
 from .text import Block, ReportWriter, SlidesWriter, TextStyle, adversarial_style, check_year, random_style, stuk_header
 
 PAGE_UNITS = 30.0  # what a page is planned to hold: about two thirds of a real A4 page at 10 pt
@@ -240,7 +241,7 @@ def _table(doc, spec: TableSpec, heading, rows: list[RowSpec], table_alignment, 
         cells = table.rows[r].cells
         _write(cells[0], _label(row), bold=False, alignment=align.LEFT, Pt=Pt)
         for c, cell in enumerate(row.cells, start=1):
-            _write(cells[c], dutch(cell.value), bold=False, alignment=align.RIGHT, Pt=Pt)
+            _write(cells[c], format_number(cell.value), bold=False, alignment=align.RIGHT, Pt=Pt)
     for row in table.rows:
         for width, cell in zip(widths, row.cells, strict=False):
             cell.width = width

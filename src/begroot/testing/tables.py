@@ -12,13 +12,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from ..numbers_nl import format_number
 from .layout import Item, Pending, TableRegion
-
-
-def dutch(value: int) -> str:
-    """1581119 -> `1.581.119`; -56 -> `-56`."""
-    sign = "-" if value < 0 else ""
-    return sign + f"{abs(value):,}".replace(",", ".")
 
 
 @dataclass
@@ -146,7 +141,7 @@ def _cell_text(cell: Cell, zero_mode: str) -> tuple[str, Pending | None]:
         return "", None  # nothing printed: no fact
     if cell.value == 0 and zero_mode == "dash":
         return "-", cell.fact  # a dash for zero: the fact is 0
-    return dutch(cell.value), cell.fact
+    return format_number(cell.value), cell.fact
 
 
 def _row_line(label: str, cells: list[str], options: TableOptions, rng: random.Random, offset: int) -> str:

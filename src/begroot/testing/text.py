@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import random
 import textwrap
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..numbers_nl import format_number
 from .budget import Article, Budget, Ise, Program
 from .document import GeneratedDocument
 from .layout import Item, PageSetup, Pending, PendingStatement, paginate
-from .tables import Cell, HeaderLine, RowSpec, TableOptions, TableSpec, dutch, over, write_table
+from .tables import Cell, HeaderLine, RowSpec, TableOptions, TableSpec, over, write_table
 
 
 @dataclass(frozen=True)
@@ -132,18 +133,6 @@ def adversarial_style(rng: random.Random) -> TextStyle:
         label_width=rng.choice([1.1, 1.4, 1.8, 3.0]),
         total_caption_wraps=rng.random() < 0.5,
     )
-
-
-STYLES = {"standard": random_style, "adversarial": adversarial_style}
-
-
-def style_from_dict(values: dict[str, object]) -> TextStyle:
-    known = {f.name for f in fields(TextStyle)}
-    return TextStyle(**{k: v for k, v in values.items() if k in known})  # type: ignore[arg-type]
-
-
-def style_as_dict(style: TextStyle) -> dict[str, object]:
-    return asdict(style)
 
 
 # ------------------------------------------------------------------------------- prose
@@ -299,11 +288,6 @@ class Stages:
             return int(getter(self.last.year, self.last.stage, credit) - getter(self.first.year, self.first.stage,
                                                                                  credit))  # fmt: skip
         return int(getter(column.year, column.stage, credit))
-
-    def column_header(self) -> str:
-        """`2023 1e BA 1e BA-JR BU` (BU) or `BA 2024 evolutie BO 2025` (BO/BA), for one credit."""
-        labels = " ".join(c.label for c in self.columns)
-        return f"{self.year} {labels}" if self.stage == "BU" else labels
 
 
 # ------------------------------------------------------------------------------- the report
@@ -584,7 +568,7 @@ class ReportWriter:
         start = self.budget.ise_row(ise, "total", first.year, first.stage, "VAK")
         end = self.budget.ise_row(ise, "total", last.year, last.stage, "VAK")
         return (f"Het inhoudelijk structuurelement ‘{ise.name}’ omvat {len(ise.articles)} begrotingsartikelen. "
-                f"Het budget bedroeg bij {first.label} {dutch(start)} keuro VAK en bij {last.label} {dutch(end)} "
+                f"Het budget bedroeg bij {first.label} {format_number(start)} keuro VAK en bij {last.label} {format_number(end)} "
                 f"keuro VAK. " + self.sheet.sentences(self.year, 2))  # fmt: skip
 
     # -------------------------------------------------------------- articles
@@ -709,19 +693,19 @@ class ReportWriter:
             # the prose compares with the credit the table shows as available (receipts may show BA and BU only)
             jr = values.get(y, self.available_stage, credit)
             bu = values.get(y, "BU", credit)
-            text = f"Bij BA {y} werd voor dit begrotingsartikel een budget voorzien van {dutch(ba)} keuro {credit}. "
+            text = f"Bij BA {y} werd voor dit begrotingsartikel een budget voorzien van {format_number(ba)} keuro {credit}. "
             if jr > 0 and bu >= 0:
                 share = int(_half_up(bu / jr * 100, 0))
                 word = "minder" if bu <= jr else "meer"
-                text += (f"De realisatie op dit begrotingsartikel bedraagt {dutch(bu)} keuro. Dit is {share}% of "
-                         f"{dutch(abs(jr - bu))} keuro {word} dan het voorziene budget. ")  # fmt: skip
+                text += (f"De realisatie op dit begrotingsartikel bedraagt {format_number(bu)} keuro. Dit is {share}% of "
+                         f"{format_number(abs(jr - bu))} keuro {word} dan het voorziene budget. ")  # fmt: skip
             return text + self.sheet.sentences(y, 1)
         first, last = self.stages.first, self.stages.last
         start = values.get(first.year, first.stage, credit)
         end = values.get(last.year, last.stage, credit)
         verb = "steeg" if end >= start else "daalde"
-        return (f"Bij {first.label} werd een budget voorzien van {dutch(start)} keuro {credit}. Het krediet {verb} "
-                f"met {dutch(abs(end - start))} keuro tot {dutch(end)} keuro. " + self._cause_sentence(article)
+        return (f"Bij {first.label} werd een budget voorzien van {format_number(start)} keuro {credit}. Het krediet {verb} "
+                f"met {format_number(abs(end - start))} keuro tot {format_number(end)} keuro. " + self._cause_sentence(article)
                 + self.sheet.sentences(y, 1))  # fmt: skip
 
     def _cause_sentence(self, article: Article) -> str:
@@ -730,7 +714,7 @@ class ReportWriter:
         label, value = next(((label, values[credit]) for label, values in middle if values[credit]), ("", 0))
         if not label:
             return ""
-        return f"Door {label.lower()} wijzigde het krediet met {dutch(abs(value))} keuro {credit}. "
+        return f"Door {label.lower()} wijzigde het krediet met {format_number(abs(value))} keuro {credit}. "
 
     # -------------------------------------------------------------- apparatus, provisions, annex
 
@@ -900,19 +884,19 @@ def _millions(keuro: int, rng: random.Random, small: bool = False) -> tuple[str,
     """`1,2 miljard`, `520 miljoen`, `18,3 miljoen`, `1.500 miljoen`, `0,08 miljoen`: the text and its keuro value."""
     if keuro >= 1_000_000 and not small and rng.random() < 0.7:
         value = _half_up(keuro / 1_000_000, 1)
-        return f"{value:.1f}".replace(".", ",") + " miljard", value * 1_000_000
+        return f"{format_number(value, 1)} miljard", value * 1_000_000
     millions = keuro / 1000
     if millions >= 1000:
         value = _half_up(millions, 0)
-        return f"{dutch(int(value))} miljoen", value * 1000.0
+        return f"{format_number(int(value))} miljoen", value * 1000.0
     if millions >= 100:
         value = _half_up(millions, 0)
         return f"{int(value)} miljoen", value * 1000.0
     if millions >= 1:
         value = _half_up(millions, 1)
-        return f"{value:.1f}".replace(".", ",") + " miljoen", value * 1000
+        return f"{format_number(value, 1)} miljoen", value * 1000
     value = _half_up(millions, 2)
-    return f"{value:.2f}".replace(".", ",") + " miljoen", value * 1000
+    return f"{format_number(value, 2)} miljoen", value * 1000
 
 
 def _half_up(value: float, decimals: int) -> float:

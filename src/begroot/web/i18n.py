@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..numbers_nl import DUTCH, ENGLISH, format_number
 from .words import WORDS
 
 LANGUAGES = ("nl", "en")
@@ -447,7 +448,7 @@ for _lang, _words in WORDS.items():  # the pages of the budget bridge, lineage a
     CATALOGUE[_lang].update(_words)
 
 # Thousands and decimal separators per language: Dutch writes 1.581.119 and 98,8 %.
-SEPARATORS = {"nl": (".", ","), "en": (",", ".")}
+SEPARATORS = {"nl": DUTCH, "en": ENGLISH}
 
 
 def translate(lang: str, key: str) -> str:
@@ -457,9 +458,7 @@ def translate(lang: str, key: str) -> str:
 def number(value: float | int | None, lang: str = DEFAULT, decimals: int = 0) -> str:
     if value is None:
         return "–"
-    thousands, decimal = SEPARATORS.get(lang, SEPARATORS[DEFAULT])
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return format_number(value, decimals, separators=SEPARATORS.get(lang, SEPARATORS[DEFAULT]))
 
 
 def counted(count: int, key: str, lang: str = DEFAULT) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from ..store import STAGE_ORDER, dashboard
+from ..store import STAGE_ORDER, overview
 from ..store.lineage import lineage, links
 from ..store.schema import documents_t
 
@@ -21,7 +21,7 @@ def _stretch(
     """(year, stage) -> value of a subject as the documents of years first..last print it (the latest one)."""
     years = {row.name: row.year for row in db.execute(select(documents_t.c.name, documents_t.c.year))}
     values: dict[tuple[int, str], int] = {}
-    for point in dashboard.points(db, subject, credit=credit):
+    for point in overview.points(db, subject, credit=credit):
         stated = [s for s in point["statements"]
                   if (first is None or years[s["document"]] >= first) and (last is None or years[s["document"]] <= last)]  # fmt: skip
         if stated:
@@ -55,7 +55,7 @@ def section(db: Connection, code: str) -> dict[str, Any] | None:
     found = lineage(db, code)
     if not (found["events"] or found["former"] or found["successors"]):
         return None
-    credit = next((c for c in EXPENDITURE if dashboard.points(db, code, credit=c)), None)
+    credit = next((c for c in EXPENDITURE if overview.points(db, code, credit=c)), None)
     chart = joined_chart(db, found, credit) if credit and (found["former"] or len(found["lines"]) > 1) else None
     return {**found, "chart": chart, "api": f"/api/v1/lineage/{code}"}
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, STAGE, TEXT, Db, Doc, known_document
 from ..colours import COLOURS
-from ..store import STAGE_ORDER, dashboard, queries
+from ..store import STAGE_ORDER, overview, queries
 from ..store.schema import documents_t
 from ..store.search import count as count_matches
 from ..store.search import search as search_database
@@ -43,7 +43,7 @@ def document_label(context: Context, document: Any) -> str:
 
     Takes a row (with `title`/`name`) or a bare name, looked up in the page's `titles`."""
     if isinstance(document, dict):
-        return dashboard.label(document)
+        return overview.label(document)
     return str(context.get("titles", {}).get(document) or document or "")
 
 
@@ -121,12 +121,12 @@ def home(
     stage: Annotated[str, Query(pattern=STAGE)] = "BU",
 ) -> Response:
     chosen = document or queries.latest_report(db)
-    nodes = dashboard.treemap(db, chosen, credit, stage) if chosen else []
+    nodes = overview.treemap(db, chosen, credit, stage) if chosen else []
     chosen_lang = language(request, lang)
     words = {key: i18n.translate(chosen_lang, f"treemap.{key}") for key in
              ("root", "rest", "basis.printed", "basis.sum", "basis.rest", "basis.article", "basis.exceeds")}  # fmt: skip
-    library = dashboard.library(db)
-    conflicts = dashboard.Conflicts(db, dashboard.DOMAIN_TOTAL)  # shared by the domains' totals
+    library = overview.library(db)
+    conflicts = overview.Conflicts(db, overview.DOMAIN_TOTAL)  # shared by the domains' totals
     treemap_url = f"/api/v1/treemap?document={chosen}&credit={credit}&stage={stage}" if chosen else None
     data = [("home.data.library", "/api/v1/library"), ("home.data.totals", "/api/v1/totals")]
     if treemap_url:
@@ -134,7 +134,7 @@ def home(
     return render(
         request, "home.html", lang, titles=titles(db),
         matrix=views.library_matrix(library), documents=library,
-        totals=[views.domain_totals(db, domain, conflicts) for domain in dashboard.domains(db)],
+        totals=[views.domain_totals(db, domain, conflicts) for domain in overview.domains(db)],
         document=chosen, credit=credit, stage=stage, stages=TREEMAP_STAGES, nodes=nodes,
         names=queries.names(db), basis=views.basis, node_url=views.node_url,
         treemap=views.treemap_chart(nodes, queries.names(db), words), data=data,
@@ -155,7 +155,7 @@ def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], 
 
 @router.get("/programs/{code}", response_class=HTMLResponse)
 def program(request: Request, db: Db, code: Annotated[str, Path(pattern=PROGRAM)], lang: Lang = None) -> Response:
-    found = dashboard.subject_kind(db, code)
+    found = overview.subject_kind(db, code)
     if found is None or found["kind"] != "program":
         raise HTTPException(404, f"no program {code!r}")
     return subject_page(request, db, lang, code, queries.names(db).get(code, ""), "program", program=code)
@@ -163,7 +163,7 @@ def program(request: Request, db: Db, code: Annotated[str, Path(pattern=PROGRAM)
 
 @router.get("/ises/{key}", response_class=HTMLResponse)
 def ise(request: Request, db: Db, key: Annotated[str, Path(pattern=ISE)], lang: Lang = None) -> Response:
-    found = dashboard.subject_kind(db, key)
+    found = overview.subject_kind(db, key)
     if found is None or found["kind"] != "ise":
         raise HTTPException(404, f"no ISE {key!r}")
     return subject_page(request, db, lang, key, found["name"], "ise", ise=key, program=found["program"])
@@ -177,11 +177,11 @@ def subject_page(
     members = f"/api/v1/members?ise={ise}" if ise else f"/api/v1/members?program={program}"
     data = [("subject.data.points", f"/api/v1/points/{subject}"),
             ("subject.data.execution", f"/api/v1/execution/{subject}"), ("subject.data.members", members)]  # fmt: skip
-    articles = dashboard.member_articles(db, program=None if ise else program, ise=ise)
+    articles = overview.member_articles(db, program=None if ise else program, ise=ise)
     return render(
         request, "subject.html", lang, titles=titles(db), subject=subject, subject_name=title, kind=kind,
         program=program, program_name=queries.names(db).get(program, ""),
-        ises=dashboard.program_ises(db, program) if kind == "program" else [],
+        ises=overview.program_ises(db, program) if kind == "program" else [],
         members=articles, data=data,
         bridge=bridge_views.scope_section(db, None, None if ise else program, ise),
         lineage=lineage_views.members_section(db, [m["code"] for m in articles]) if ise

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from ..store import STAGE_ORDER, dashboard, queries
+from ..store import STAGE_ORDER, overview, queries
 from . import marks
 
 CHART_STAGES = ("BA", "BA-JR", "BU")
@@ -84,8 +84,8 @@ def finding_link(finding: dict[str, Any], articles: set[str]) -> str | None:
 
 
 def comparison(db: Connection, a: str, b: str, stage_a: str | None, stage_b: str | None, credit: str) -> dict[str, Any]:
-    """Figures both sides print for the same subject in the same perimeter, later minus earlier (dashboard.comparison)."""
-    return dashboard.comparison(db, a, b, stage_a, stage_b, credit)
+    """Figures both sides print for the same subject in the same perimeter, later minus earlier (overview.comparison)."""
+    return overview.comparison(db, a, b, stage_a, stage_b, credit)
 
 
 def like_for_like(db: Connection, documents: list[dict[str, Any]]) -> tuple[str | None, str | None, str, str]:
@@ -128,11 +128,11 @@ def library_matrix(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return matrix
 
 
-def domain_totals(db: Connection, domain: str, conflicts: dashboard.Conflicts | None = None) -> dict[str, Any]:
+def domain_totals(db: Connection, domain: str, conflicts: overview.Conflicts | None = None) -> dict[str, Any]:
     """A domain's TOTAL over the years in its main perimeter: a table (year x credit x stage) and a chart per credit.
     `conflicts`: those of the TOTAL, read once for every domain."""
-    found = dashboard.points(db, dashboard.DOMAIN_TOTAL, domain=domain, conflicts=conflicts)
-    perimeter = dashboard.main_perimeter(found)
+    found = overview.points(db, overview.DOMAIN_TOTAL, domain=domain, conflicts=conflicts)
+    perimeter = overview.main_perimeter(found)
     main = [p for p in found if p["perimeter"] == perimeter and p["credit"] in EXPENDITURE]
     main_cells = {(p["year"], p["credit"], p["stage"]): p for p in main}
     cells = dict(main_cells)
@@ -150,7 +150,7 @@ def domain_totals(db: Connection, domain: str, conflicts: dashboard.Conflicts | 
             "x": [str(year) for year in years],
             "series": [
                 {"name": stage, "y": [_value(main_cells.get((year, credit, stage))) for year in years]}
-                for stage in dashboard.MAIN_STAGES
+                for stage in overview.MAIN_STAGES
                 if any((year, credit, stage) in main_cells for year in years)
             ],
             "unit": "keuro",
@@ -171,15 +171,15 @@ def _value(point: dict[str, Any] | None) -> int | None:
 
 def history(db: Connection, subject: str) -> dict[str, Any]:
     """Every point of a subject over the years (main perimeter first), its chart and the execution per year."""
-    found = dashboard.points(db, subject)
-    perimeter = dashboard.main_perimeter(found)
+    found = overview.points(db, subject)
+    perimeter = overview.main_perimeter(found)
     main = [p for p in found if p["perimeter"] == perimeter]
     return {
         "points": main,
         "other_points": [p for p in found if p["perimeter"] != perimeter],
         "perimeter": perimeter,
         "lines": timeline_chart(main),
-        "execution": dashboard.execution(found),
+        "execution": overview.execution(found),
     }
 
 
@@ -210,7 +210,7 @@ def _missing_years(found: list[dict[str, Any]]) -> set[tuple[int, str]]:
 
 
 def treemap_chart(nodes: list[dict[str, Any]], names: dict[str, str], words: dict[str, str]) -> dict[str, Any]:
-    """Plotly treemap data from the nodes of `dashboard.treemap`: only what has a positive size is drawn."""
+    """Plotly treemap data from the nodes of `overview.treemap`: only what has a positive size is drawn."""
     drawn = {"root"}
     chosen = []
     for node in nodes:

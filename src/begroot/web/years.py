@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..api.routes import Db
-from ..store import dashboard, queries
+from ..store import overview, queries
 from ..store.schema import documents_t
 from ..store.yoy import year_on_year
 
@@ -23,9 +23,7 @@ def yoy_page(request: Request, db: Db, lang: Annotated[str | None, Query(pattern
     """Every loaded domain's TOTAL, year on year, like for like."""
     from .routes import render, titles
 
-    domains = [
-        {"domain": name, "rows": year_on_year(db, dashboard.DOMAIN_TOTAL, name)} for name in dashboard.domains(db)
-    ]
+    domains = [{"domain": name, "rows": year_on_year(db, overview.DOMAIN_TOTAL, name)} for name in overview.domains(db)]
     data = [("yoy.data", f"/api/v1/yoy/TOTAL?domain={d['domain']}") for d in domains]
     return render(request, "yoy_page.html", lang, titles=titles(db), domains=domains, data=data)
 
@@ -51,10 +49,10 @@ def overview_documents(db: Connection, year: int, stage: str) -> dict[str, str]:
 
 
 def overview_nodes(db: Connection, year: int, stage: str, credit: str) -> list[dict[str, Any]]:
-    """Flanders -> domains -> programs -> ISEs -> articles: each domain's treemap (store/dashboard.py) under one root."""
+    """Flanders -> domains -> programs -> ISEs -> articles: each domain's treemap (store/overview.py) under one root."""
     nodes: list[dict[str, Any]] = []
     for domain, document in overview_documents(db, year, stage).items():
-        tree = dashboard.treemap(db, document, credit, stage)
+        tree = overview.treemap(db, document, credit, stage)
         if not tree:
             continue
         domain_id = f"D:{domain}"

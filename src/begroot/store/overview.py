@@ -1,4 +1,5 @@
-"""Read-only queries behind the dashboard: the library, figures over the years, treemaps from printed totals.
+"""Read-only queries behind the dashboard pages, an overview of what is stored: the library, figures over the years,
+treemaps from printed totals, comparisons of two documents.
 
 Like `queries`, every function takes an open `Connection`, runs parametrised SQLAlchemy Core selects
 and returns plain dicts ready for JSON (and flat enough for CSV).
