@@ -250,6 +250,11 @@ def test_the_timeline_of_a_recoded_article_shows_its_former_years_joined(corpus:
         assert [s["name"] for s in chart["series"]] == ["VAK", "VEK"]
         steps = chart["series"][0]["x"]
         at = steps.index(next(x for x in steps if int(x.split()[0]) >= change.year))
+        position = {p["code"]: steps.index(f"{p['year']} {p['stage']}") for p in shown["points"]}  # the last of each
+        first_new = min(
+            steps.index(f"{p['year']} {p['stage']}") for p in shown["points"] if p["code"] == change.new_code
+        )
+        assert position[change.code] + 1 == at == first_new  # the join between the codes' figures, at its year
         assert [(m["kind"], m["at"], m["text"]) for m in chart["marks"]] == [
             ("join", at - 0.5, f"vroeger {change.code}")
         ]

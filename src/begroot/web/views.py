@@ -240,7 +240,15 @@ def timeline_chart(
                            "y": [values.get((y, s, credit, line)) for y, s in steps]})  # fmt: skip
     drawn = []
     for mark in marks or []:
-        at = next((n for n, (year, _) in enumerate(steps) if year >= mark["year"]), None)
+        # a join: right after the former code's last figure (a later document may restate the year before under
+        # the new code); else before the first step of the mark's year
+        printed = [n for n, (year, stage) in enumerate(steps) for p in found
+                   if mark["kind"] == "join" and p.get("code") == mark["code"] and (p["year"], p["stage"]) == (year, stage)]  # fmt: skip
+        at = (
+            max(printed) + 1
+            if printed
+            else next((n for n, (year, _) in enumerate(steps) if year >= mark["year"]), None)
+        )
         if at is not None:
             drawn.append({"kind": mark["kind"], "year": mark["year"], "at": at - 0.5, "text": mark_text(mark, lang)})
     return {"kind": "lines", "series": series, "unit": "keuro", "marks": drawn}
