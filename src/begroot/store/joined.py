@@ -42,13 +42,15 @@ def _pieces(found: dict[str, Any], db: Connection, seen: set[str]) -> list[Piece
 
 
 def _marks(found: dict[str, Any]) -> list[dict[str, Any]]:
+    """What the timeline marks, by year: joins to the codes it continues (a renamed ISE's former key: its
+    rename event instead), reuses and renames."""
     lines = found["lines"]
     marks = [{"kind": "join", "year": link.get("from_year") or (lines[0]["first_year"] if lines else None),
               "code": link["old_code"], "before": link.get("before", link["old_code"]),
-              "after": link.get("after", found["code"]), "rename": link.get("source") == "rename"}
+              "after": link.get("after", found["code"])}
              for link in found["former"] if link.get("source") != "rename"]  # fmt: skip
-    marks += [{"kind": e["kind"], "year": e["year"], "code": found["code"], "before": e["before"], "after": e["after"],
-               "rename": e["kind"] == "rename"} for e in found["events"]]  # fmt: skip
+    marks += [{"kind": e["kind"], "year": e["year"], "code": found["code"], "before": e["before"], "after": e["after"]}
+              for e in found["events"]]  # fmt: skip
     return sorted((m for m in marks if m["year"]), key=lambda m: m["year"])
 
 
