@@ -9,12 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 import multiyear
+from begroot.testing.lineage import Change
 from test_browser import WIDTHS, browser, library, open_page, page, server, shot  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
@@ -159,3 +161,69 @@ def test_the_all_domain_overview(server: str, page: object, library: multiyear.L
     page.wait_for_timeout(1000)  # type: ignore[attr-defined]
     chart.locator("g.pathbar").first.wait_for(timeout=10_000)
     shot(page, "overview_drilled")
+
+
+@pytest.fixture(scope="module")
+def lineage_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Change]]:
+    """`begroot serve` over one generated domain's BO reports of five years in which codes change
+    (begroot.testing.lineage), with the change whose former code the documents state."""
+    import subprocess
+    import sys
+
+    from begroot.ingest import prepared
+    from begroot.store import Store
+    from begroot.testing.lineage import lineage_corpus
+    from test_browser import _wait_until_up, free_port
+
+    corpus = lineage_corpus(5, domains=1, years=5, stages=("BO",))
+    folder = tmp_path_factory.mktemp("lineage-browser")
+    paths = []
+    for document in corpus.documents:
+        paths.append(folder / f"{document.name}.txt")
+        paths[-1].write_text(document.text, encoding="utf-8")
+    url = f"sqlite:///{folder / 'lineage.sqlite'}"
+    with Store(url) as store:
+        for ready in prepared(paths, 1, store.engine.dialect.name):
+            assert ready.rows is not None, ready.error
+            store.ingest_rows(ready.rows)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "begroot", "serve", "--db", url, "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}", process)
+        yield f"http://127.0.0.1:{port}", next(c for c in corpus.changes if c.kind == "recode-stated")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_the_join_is_marked_on_an_article_timeline(lineage_server: tuple[str, Change], browser: object,  # noqa: F811
+                                                   width: str) -> None:  # fmt: skip
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, change = lineage_server
+    opened = open_page(browser, WIDTHS[width])
+    try:
+        opened.goto(f"{base}/articles/{change.new_code}", wait_until="networkidle")  # type: ignore[attr-defined]
+        opened.wait_for_selector("[data-chart='lines-data'][data-drawn='true'] .main-svg")  # type: ignore[attr-defined]
+        chart = opened.locator("[data-chart='lines-data']")  # type: ignore[attr-defined]
+        chart.scroll_into_view_if_needed()
+        marker = chart.locator("g.annotation", has_text=f"vroeger {change.code}")
+        assert marker.count() == 1 and marker.is_visible()
+        assert chart.locator(".shapelayer path").count() == 1  # the vertical line at the join
+        box, plot = marker.bounding_box(), chart.bounding_box()
+        assert box and plot and plot["x"] <= box["x"] and box["x"] + box["width"] <= plot["x"] + plot["width"] + 1
+        note = opened.locator("#timeline .lineage-note[data-kind='former']").first  # type: ignore[attr-defined]
+        assert note.inner_text() == f"vroeger {change.code}"
+        former = opened.locator(f"#timeline tr[data-code='{change.code}']")  # type: ignore[attr-defined]
+        assert former.count() >= 2 and opened.locator(f"#timeline tr[data-code='{change.new_code}']").count() >= 2  # type: ignore[attr-defined]
+        shot(opened, f"article_timeline_join-{WIDTHS[width]}")
+        assert opened.errors == [], opened.errors  # type: ignore[attr-defined]
+        overflow = opened.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")  # type: ignore[attr-defined]
+        assert overflow <= 1, f"scrolls sideways by {overflow}px at {WIDTHS[width]}px"
+        results = Axe().run(opened)
+        bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not bad, results.generate_report()
+    finally:
+        opened.context.close()  # type: ignore[attr-defined]

@@ -5,10 +5,13 @@ the API and the pages show joins and breaks."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from begroot.store.overview import MAIN_STAGES
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -16,8 +19,10 @@ from begroot.app import create_app
 from begroot.cli import app as cli
 from begroot.ingest import prepared
 from begroot.store import Store
-from begroot.store.lineage import lineage, links
+from begroot.store.joined import joined_timeline
+from begroot.store.lineage import add_link, ise_links, lineage, links
 from begroot.testing.lineage import Change, Corpus, lineage_corpus
+from begroot.web.views import history
 from conftest import postgres_schema_url
 
 SEED = 5
@@ -79,6 +84,8 @@ def test_the_corpus_has_every_kind_of_change_in_every_domain(corpus: Corpus) -> 
             "recode-stated",
             "recode-unstated",
             "reuse",
+            "rename-ise",
+            "replace-ise",
         }
 
 
@@ -189,3 +196,190 @@ def test_a_stated_link_is_stored_with_the_document_and_where_it_is_said(corpus: 
         assert any(words in text for text in paragraph), (name, line)
     assert len(rows) == sum(1 for d in corpus.documents for c in kinds(corpus, "recode-stated")
                             if d.domain == c.domain and d.year >= c.year)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- timelines that follow the lineage
+
+
+def printed(corpus: Corpus, domain: str, pieces: list[tuple[str, int, int]]) -> Counter[tuple[Any, ...]]:
+    """(year, stage, credit, document, value, code) of every total-row figure the generator printed for
+    `pieces` (code, first document year, last document year)."""
+    found: Counter[tuple[Any, ...]] = Counter()
+    for document in corpus.documents:
+        for code, first, last in pieces:
+            if document.domain == domain and first <= document.year <= last:
+                found.update((f.year, f.stage, f.credit, document.name, f.value, code) for f in document.facts
+                             if f.subject == code and f.row == "total" and f.stage in MAIN_STAGES)  # fmt: skip
+    return found
+
+
+def authority(corpus: Corpus, point: dict[str, Any]) -> tuple[int, str]:
+    """The figure a point shows: its own document's (year and stage), else the latest document's."""
+    order = {d.name: (d.year, MAIN_STAGES.index(d.stage)) for d in corpus.documents}
+    stated = {s["document"]: (s["value"], s["code"]) for s in point["statements"]}
+    own = [name for name in stated if order[name] == (point["year"], MAIN_STAGES.index(point["stage"]))]
+    return stated[own[0]] if own else stated[max(stated, key=lambda name: order[name])]
+
+
+def assert_line(corpus: Corpus, points: list[dict[str, Any]], domain: str, pieces: list[tuple[str, int, int]]) -> None:
+    """The points state exactly the generator's figures of the pieces, each point's value and code the
+    authoritative document's."""
+    expected = printed(corpus, domain, pieces)
+    shown = Counter((p["year"], p["stage"], p["credit"], s["document"], s["value"], s["code"])
+                    for p in points for s in p["statements"])  # fmt: skip
+    assert expected and shown == expected
+    for point in points:
+        assert (point["value"], point["code"]) == authority(corpus, point), point
+
+
+def test_the_timeline_of_a_recoded_article_shows_its_former_years_joined(corpus: Corpus, db: sa.Connection) -> None:
+    for change in kinds(corpus, "recode-stated"):
+        joined = joined_timeline(db, change.new_code)
+        assert {p["line"] for p in joined["points"]} == {0}  # one line across the join
+        assert_line(
+            corpus,
+            joined["points"],
+            change.domain,
+            [(change.code, 0, change.year - 1), (change.new_code, change.year, 9999)],
+        )
+        codes = {p["year"]: p["code"] for p in joined["points"] if p["stage"] == "BO"}
+        assert {y for y, code in codes.items() if code == change.code} == {y for y in codes if y < change.year}
+        assert [(m["kind"], m["year"], m["code"]) for m in joined["marks"]] == [("join", change.year, change.code)]
+        shown = history(db, change.new_code)
+        chart = shown["lines"]
+        assert [s["name"] for s in chart["series"]] == ["VAK", "VEK"]
+        steps = chart["series"][0]["x"]
+        at = steps.index(next(x for x in steps if int(x.split()[0]) >= change.year))
+        position = {p["code"]: steps.index(f"{p['year']} {p['stage']}") for p in shown["points"]}  # the last of each
+        first_new = min(
+            steps.index(f"{p['year']} {p['stage']}") for p in shown["points"] if p["code"] == change.new_code
+        )
+        assert position[change.code] + 1 == at == first_new  # the join between the codes' figures, at its year
+        assert [(m["kind"], m["at"], m["text"]) for m in chart["marks"]] == [
+            ("join", at - 0.5, f"vroeger {change.code}")
+        ]
+        for series in chart["series"]:  # values on both sides of the join, on one line
+            assert any(y is not None for y in series["y"][:at]) and any(y is not None for y in series["y"][at:])
+        for point in shown["points"]:
+            notes = [n["text"] for n in point["notes"] if n["kind"] == "former"]
+            assert notes == ([f"vroeger {change.code}"] if point["code"] == change.code else [])
+
+
+def test_the_timeline_of_a_reused_code_breaks(corpus: Corpus, db: sa.Connection) -> None:
+    for change in kinds(corpus, "reuse"):
+        joined = joined_timeline(db, change.code)
+        lines = {line: [p for p in joined["points"] if p["line"] == line] for line in (0, 1)}
+        assert {p["line"] for p in joined["points"]} == {0, 1}
+        assert_line(corpus, lines[0], change.domain, [(change.code, 0, change.year - 1)])
+        assert_line(corpus, lines[1], change.domain, [(change.code, change.year, 9999)])
+        assert [(m["kind"], m["year"]) for m in joined["marks"]] == [("reuse", change.year)]
+        chart = history(db, change.code)["lines"]
+        first = min(p["year"] for p in lines[0])
+        assert [s["name"] for s in chart["series"]] == [
+            f"VAK {first}–{change.year - 1}",
+            f"VEK {first}–{change.year - 1}",
+            "VAK",
+            "VEK",
+        ]
+        steps = chart["series"][0]["x"]
+        for series in chart["series"]:  # no line across the break: each series holds its own stretch only
+            own = {
+                f"{p['year']} {p['stage']}"
+                for p in lines[series["line"]]
+                if p["credit"] == series["colour"] and p["perimeter"] == ""
+            }
+            assert {x for x, y in zip(steps, series["y"], strict=True) if y is not None} == own
+        assert [m["kind"] for m in chart["marks"]] == ["reuse"] and chart["marks"][0]["text"] == "code hergebruikt"
+        noted = [p for p in history(db, change.code)["points"] if any(n["kind"] == "reuse" for n in p["notes"])]
+        assert [(p["year"], p["line"]) for p in noted] == [(change.year, 1)]
+
+
+def test_a_rename_is_marked_on_the_timeline_at_its_year(corpus: Corpus, db: sa.Connection) -> None:
+    for change in kinds(corpus, "rename-program") + kinds(corpus, "rename-article"):
+        joined = joined_timeline(db, change.code)
+        assert [(m["kind"], m["year"], m["after"].lower()) for m in joined["marks"]] == [
+            ("rename", change.year, change.after.lower())
+        ]
+        assert {p["line"] for p in joined["points"]} == {0} and {p["code"] for p in joined["points"]} == {change.code}
+        shown = history(db, change.code, "en")
+        noted = [p for p in shown["points"] if p["notes"]]
+        assert (
+            noted
+            and noted[0]["year"] == change.year
+            and noted[0]["notes"][0]["text"].lower() == f"renamed: {change.after.lower()}"
+        )
+        assert [m["kind"] for m in shown["lines"]["marks"]] == ["rename"]
+
+
+def test_a_renamed_ise_keeps_one_timeline_and_a_changed_one_does_not(corpus: Corpus, db: sa.Connection) -> None:
+    renamed = kinds(corpus, "rename-ise")
+    replaced = kinds(corpus, "replace-ise")
+    assert len(renamed) == len(replaced) == 3
+    programs = {c.code.split(":")[0] for c in renamed + replaced} | set(
+        db.scalars(sa.text("SELECT DISTINCT program FROM ises"))
+    )
+    found = {(link["old_code"], link["new_code"], link["from_year"]) for p in programs for link in ise_links(db, p)}
+    assert found == {
+        (c.code, c.new_code, c.year) for c in renamed
+    }  # the replaced ISEs (name and articles changed): not linked
+    for change in renamed:
+        joined = joined_timeline(db, change.new_code)
+        assert {p["line"] for p in joined["points"]} == {0}
+        assert_line(
+            corpus,
+            joined["points"],
+            change.domain,
+            [(change.code, 0, change.year - 1), (change.new_code, change.year, 9999)],
+        )
+        assert [(m["kind"], m["year"], m["before"].lower(), m["after"].lower()) for m in joined["marks"]] == [
+            ("rename", change.year, change.before.lower(), change.after.lower())
+        ]
+        found_lineage = lineage(db, change.new_code)
+        assert [(f["old_code"], f["source"]) for f in found_lineage["former"]] == [(change.code, "rename")]
+        assert [link["new_code"] for link in lineage(db, change.code)["successors"]] == [change.new_code]
+    for change in replaced:
+        assert not joined_timeline(db, change.new_code)["marks"] and not lineage(db, change.new_code)["former"]
+        assert {p["code"] for p in joined_timeline(db, change.new_code)["points"]} == {change.new_code}
+
+
+def test_pages_and_api_draw_the_joins_and_breaks_on_the_timeline(corpus: Corpus, url: str) -> None:
+    client = TestClient(create_app(url), base_url="http://localhost")
+    stated = kinds(corpus, "recode-stated")[0]
+    points = client.get(f"/api/v1/points/{stated.new_code}").json()
+    assert {p["code"] for p in points} == {stated.code, stated.new_code}
+    assert {p["year"] for p in points if p["code"] == stated.code} and min(p["year"] for p in points) < stated.year
+    csv_rows = client.get(f"/api/v1/points/{stated.new_code}", params={"format": "csv"}).text.splitlines()
+    assert "code" in csv_rows[0] and len(csv_rows) == len(points) + 1
+    html = client.get(f"/articles/{stated.new_code}").text
+    assert f'<span class="lineage-note" data-kind="former">vroeger {stated.code}</span>' in html
+    assert (
+        '"kind": "join"' in html and f"vroeger {stated.code}" in html.split('id="lines-data"')[1].split("</script>")[0]
+    )
+    reuse = kinds(corpus, "reuse")[0]
+    html = client.get(f"/articles/{reuse.code}?lang=en").text
+    assert (
+        'data-line="0"' in html
+        and 'data-line="1"' in html
+        and '<span class="lineage-note" data-kind="reuse">code reused</span>' in html
+    )
+    ise = kinds(corpus, "rename-ise")[0]
+    html = client.get(f"/ises/{ise.new_code}").text
+    assert f'data-code="{ise.code}"' in html and 'data-kind="rename"' in html and f'href="/ises/{ise.code}"' in html
+    body = client.get(f"/api/v1/lineage/{ise.new_code}").json()
+    assert [(m["kind"], m["year"]) for m in body["marks"]] == [("rename", ise.year)]
+    assert [f["old_code"] for f in body["former"]] == [ise.code]
+
+
+def test_a_code_change_a_user_links_joins_the_timeline_too(corpus: Corpus, url: str) -> None:
+    engine = sa.create_engine(url)
+    for change in kinds(corpus, "recode-unstated"):
+        with engine.connect() as connection:
+            linked = [f["old_code"] for f in lineage(connection, change.new_code)["former"]]
+        if change.code not in linked:  # test_a_user_links_an_unstated_code_change links the first one
+            add_link(engine, change.code, change.new_code, change.year, "herstructurering")
+        with engine.connect() as connection:
+            joined = joined_timeline(connection, change.new_code)
+        assert_line(corpus, joined["points"], change.domain,
+                    [(change.code, 0, change.year - 1), (change.new_code, change.year, 9999)])  # fmt: skip
+        assert [(m["kind"], m["year"], m["code"]) for m in joined["marks"]] == [("join", change.year, change.code)]
+    engine.dispose()

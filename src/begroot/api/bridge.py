@@ -11,6 +11,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
 from ..store import bridge, lineage
+from ..store.joined import joined_timeline
 from ..store.yoy import year_on_year
 from .responses import reply
 from .routes import CODE, ISE, JSON_OR_CSV, PROGRAM, SUBJECT, Db, Doc, known_document
@@ -57,10 +58,11 @@ def scope_bridge(
     responses=JSON_OR_CSV,
 )
 def code_lineage(
-    request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], format: Format = "json"
+    request: Request, db: Db, code: Annotated[str, Path(pattern=f"{CODE}|{ISE}")], format: Format = "json"
 ) -> Response:
-    """JSON: the lineage; CSV: its history (one row per document printing the code)."""
-    found = lineage.lineage(db, code)
+    """JSON: the lineage and the marks its timeline shows; CSV: its history (one row per document printing the
+    code). An ISE's key too: its renames (a new key) are its links."""
+    found = {**lineage.lineage(db, code), "marks": joined_timeline(db, code)["marks"]}
     if not found["history"] and not found["former"] and not found["successors"]:
         raise HTTPException(404, f"no code {code!r}")
     return reply(request, found, format, found["history"], name=f"lineage-{code}")

@@ -11,6 +11,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
 from ..store import overview
+from ..store.joined import joined_timeline
 from .responses import reply
 from .routes import CREDIT, DOCUMENT, ISE, JSON_OR_CSV, PROGRAM, STAGE, SUBJECT, Db, known_document
 
@@ -58,7 +59,9 @@ def points(
     credit: Annotated[str | None, Query(pattern=CREDIT)] = None,
     format: Format = "json",
 ) -> Response:
-    rows = overview.points(db, subject, credit=credit)
+    # following the subject's lineage: a former code's years joined (each point's `code`), a reused code's
+    # stretches apart (`line`), as the page draws them
+    rows = [p for p in joined_timeline(db, subject)["points"] if credit is None or p["credit"] == credit]
     if not rows:
         raise HTTPException(404, f"no figures for {subject!r}")
     return reply(request, rows, format, name="points")

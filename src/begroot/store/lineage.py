@@ -56,10 +56,44 @@ def links(db: Connection) -> list[dict[str, Any]]:
     ]
 
 
+def ise_links(db: Connection, program: str) -> list[dict[str, Any]]:
+    """Renamed ISEs of a program: a key last printed before another is first printed (same domain), the
+    articles of its last document those of the other's first: the same ISE under a new name (and key). An
+    ISE whose name and articles both change is another ISE: not linked."""
+    query = (
+        select(articles_t.c.ise, articles_t.c.code, documents_t.c.id, documents_t.c.year, documents_t.c.stage,
+               documents_t.c.domain)
+        .join(documents_t, documents_t.c.id == articles_t.c.document_id)
+        .where(articles_t.c.part_program == program, articles_t.c.ise.is_not(None))
+    )  # fmt: skip
+    printed: dict[tuple[str, str], dict[tuple[int, int, int], set[str]]] = {}
+    for row in db.execute(query):
+        order = (row.year, STAGE_ORDER.get(row.stage, 9), row.id)
+        printed.setdefault((row.domain, row.ise), {}).setdefault(order, set()).add(row.code)
+    names = {row.key: row.name for row in db.execute(
+        select(ises_t.c.key, ises_t.c.name).where(ises_t.c.program == program).order_by(ises_t.c.document_id))}  # fmt: skip
+    found = []
+    for (domain, old), before in printed.items():
+        for (other, new), after in printed.items():
+            last, first = max(before), min(after)
+            if other == domain and new != old and last[0] < first[0] and before[last] == after[first]:
+                found.append({"old_code": old, "new_code": new, "from_year": first[0], "source": "rename",
+                              "before": names.get(old, old), "after": names.get(new, new), "note": ""})  # fmt: skip
+    return found
+
+
+def _ise_history(db: Connection, key: str) -> list[dict[str, Any]]:
+    query = select(documents_t.c.name.label("document"), documents_t.c.year, documents_t.c.stage, ises_t.c.name).join(
+        documents_t, documents_t.c.id == ises_t.c.document_id).where(ises_t.c.key == key)  # fmt: skip
+    return [{**row, "ise": None} for row in db.execute(query).mappings()]
+
+
 def history(db: Connection, code: str) -> list[dict[str, Any]]:
     """Per document that prints the code (oldest first): year, stage, document, name and ISE (article), or
     name and ISE names (program)."""
-    if "-" in code:
+    if ":" in code:
+        rows = _ise_history(db, code)
+    elif "-" in code:
         query = select(documents_t.c.name.label("document"), documents_t.c.year, documents_t.c.stage,
                        articles_t.c.name, articles_t.c.ise).join(
             documents_t, documents_t.c.id == articles_t.c.document_id).where(articles_t.c.code == code)  # fmt: skip
@@ -125,6 +159,11 @@ def lineage(db: Connection, code: str, every: list[dict[str, Any]] | None = None
     rows = history(db, code)
     lines, events = segments(rows)
     every = links(db) if every is None else every
+    if ":" in code:  # an ISE: its renames (a new key) are links, shown as renames
+        every = every + ise_links(db, code.split(":", 1)[0])
+        events += [{"kind": "rename", "year": link["from_year"], "document": "", "before": link["before"],
+                    "after": link["after"]} for link in every if link["new_code"] == code]  # fmt: skip
+        events.sort(key=lambda e: e["year"])
     return {
         "code": code,
         "history": rows,

@@ -9,28 +9,36 @@ knows the codes and names it printed; nothing here asks the readers):
 - `recode-stated`: an article gets a new code, its summary naming the former one (`Vroeger artikel OLD.`);
 - `recode-unstated`: an article gets a new code and nothing says so (a user links them);
 - `reuse`: an article gets a new code (unstated) and another article of the same program, in another ISE
-  and with another name, takes its old code.
+  and with another name, takes its old code;
+- `rename-ise`: an ISE of a policy program gets another name (so another key), its articles unchanged;
+- `replace-ise`: an ISE gets another name and one of its articles moves to another ISE of its program
+  (`moved`): name and articles both change, so it is not the same ISE.
+
+The ISE changes are made on the budget (the documents from their year on are written from a changed copy),
+the others on the printed text.
 
 The expected facts follow the new codes, so the documents stay their own truth.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import random
 import re
 from dataclasses import dataclass, field
 
-from .budget import DOMAINS, Article, Budget, random_budget
+from .budget import DOMAINS, Article, Budget, Ise, random_budget
 from .document import GeneratedDocument
 from .text import TextStyle, render_text
 
 STAGES = ("BO", "BA", "BU")
+ISE_CHANGES = ("rename-ise", "replace-ise")
 
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # rename-program | rename-article | recode-stated | recode-unstated | reuse
+    kind: str  # rename-program | rename-article | recode-stated | recode-unstated | reuse | rename-ise | replace-ise
     code: str  # the code concerned: renamed, recoded (the old one) or reused
     year: int  # the first year the documents print the change
     new_code: str = ""  # recode / reuse: the code the changed article gets
@@ -38,6 +46,7 @@ class Change:
     after: str = ""
     domain: str = ""
     taker: str = ""  # reuse: the code of the article that takes `code` (and leaves its own)
+    moved: str = ""  # replace-ise: the article that moves to another ISE (`taker`: that ISE's key)
 
 
 @dataclass
@@ -56,10 +65,11 @@ def lineage_corpus(seed: int, domains: int = 3, years: int = 5, stages: tuple[st
         changes = plan_changes(budget, printed, random.Random(seed + number))
         corpus.changes += changes
         for year in printed:
+            shaped = reshaped(budget, [c for c in changes if c.kind in ISE_CHANGES and year >= c.year])
             for stage in stages:
-                document = render_text(budget, "report", stage, year, TextStyle())
+                document = render_text(shaped, "report", stage, year, TextStyle())
                 for change in changes:
-                    if year >= change.year:
+                    if year >= change.year and change.kind not in ISE_CHANGES:
                         apply(document, change)
                 corpus.documents.append(document)
                 corpus.codes |= {f.subject for f in document.facts if f.scope == "article"}
@@ -116,7 +126,53 @@ def plan_changes(budget: Budget, years: list[int], rng: random.Random) -> list[C
         (_, moved), (_, taker) = reuse
         changes.append(Change("reuse", moved.code, years[3], _fresh_code(moved, taken), before=moved.name,
                               after=taker.name, domain=domain, taker=taker.code))  # fmt: skip
+    return changes + _ise_changes(budget, years, changes, rng)
+
+
+def _ise_changes(budget: Budget, years: list[int], changes: list[Change], rng: random.Random) -> list[Change]:
+    """An ISE renamed, and another renamed with an article moved out, among ISEs no other change touches."""
+    touched = {c.code for c in changes} | {c.new_code for c in changes} | {c.taker for c in changes}
+    ises = [ise for ise in budget.ises if ise.program in {p.code for p in budget.policy_programs}
+            and len(ise.expenditures) >= 2 and not {a.code for a in ise.articles} & touched]  # fmt: skip
+    rng.shuffle(ises)
+    keys = {ise.key for ise in budget.ises}
+    renamed = ises[0]
+    changes = [Change("rename-ise", renamed.key, years[2], _ise_key(renamed.program, f"{renamed.name} en Innovatie", keys),
+                      before=renamed.name, after=f"{renamed.name} en Innovatie", domain=budget.domain.name)]  # fmt: skip
+    for ise in [i for i in budget.ises if i is not renamed and len(i.expenditures) >= 2]:
+        others = [o for o in budget.ises if o.program == ise.program and o is not ise and o is not renamed]
+        movable = [a for a in ise.expenditures if a.code not in touched]
+        if others and movable and ise.program in {p.code for p in budget.policy_programs}:
+            after = f"{ise.name} en Preventie"
+            replaced = Change("replace-ise", ise.key, years[3], _ise_key(ise.program, after, keys), before=ise.name,
+                              after=after, domain=budget.domain.name, taker=others[0].key, moved=movable[-1].code)  # fmt: skip
+            return [*changes, replaced]
     return changes
+
+
+def _ise_key(program: str, name: str, keys: set[str]) -> str:
+    key = Ise(name, program, [], []).key
+    if key in keys:
+        raise ValueError(f"ISE key {key} taken")
+    return key
+
+
+def reshaped(budget: Budget, changes: list[Change]) -> Budget:
+    """The budget with the ISE changes made (a copy; none: the budget itself)."""
+    if not changes:
+        return budget
+    shaped = copy.deepcopy(budget)
+    by_key = {ise.key: ise for ise in shaped.ises}
+    for change in changes:
+        ise = by_key[change.code]
+        ise.name = change.after
+        if change.kind == "replace-ise":
+            article = next(a for a in ise.articles if a.code == change.moved)
+            ise.articles.remove(article)
+            target = by_key[change.taker]
+            article.goal = target.goals[0].number if target.goals else 0
+            target.articles.append(article)
+    return shaped
 
 
 def _reuse_pair(articles: list[tuple[str, Article]]) -> tuple[tuple[str, Article], tuple[str, Article]] | None:

@@ -60,12 +60,14 @@ def section(db: Connection, code: str) -> dict[str, Any] | None:
     return {**found, "chart": chart, "api": f"/api/v1/lineage/{code}"}
 
 
-def members_section(db: Connection, codes: list[str]) -> dict[str, Any] | None:
-    """An ISE's joins and breaks: those of its articles, each event naming its article (None: none)."""
+def members_section(db: Connection, codes: list[str], key: str = "") -> dict[str, Any] | None:
+    """An ISE's joins and breaks: its own renames (`key`: a new key, linked to the former one) and those of its
+    articles, each event naming its article (None: none)."""
     every = links(db)
-    events: list[dict[str, Any]] = []
-    former: list[dict[str, Any]] = []
-    successors: list[dict[str, Any]] = []
+    own = lineage(db, key, every) if key else {"events": [], "former": [], "successors": []}
+    events: list[dict[str, Any]] = list(own["events"])
+    former: list[dict[str, Any]] = list(own["former"])
+    successors: list[dict[str, Any]] = list(own["successors"])
     for code in sorted(set(codes)):
         found = lineage(db, code, every)
         events += [{**event, "code": code} for event in found["events"]]
@@ -73,5 +75,5 @@ def members_section(db: Connection, codes: list[str]) -> dict[str, Any] | None:
         successors += [{**link, "code": code} for link in found["successors"]]
     if not (events or former or successors):
         return None
-    return {"events": sorted(events, key=lambda e: (e["year"], e["code"])), "former": former,
+    return {"events": sorted(events, key=lambda e: (e["year"], e.get("code", ""))), "former": former,
             "successors": successors, "chart": None, "api": "/api/v1/lineage"}  # fmt: skip

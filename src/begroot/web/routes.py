@@ -184,9 +184,9 @@ def subject_page(
         ises=overview.program_ises(db, program) if kind == "program" else [],
         members=articles, data=data,
         bridge=bridge_views.scope_section(db, None, None if ise else program, ise),
-        lineage=lineage_views.members_section(db, [m["code"] for m in articles]) if ise
+        lineage=lineage_views.members_section(db, [m["code"] for m in articles], ise) if ise
         else lineage_views.section(db, program), yoy=year_on_year(db, subject),
-        **views.history(db, subject),
+        **views.history(db, subject, language(request, lang)),
     )  # fmt: skip
 
 

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from ..store import STAGE_ORDER, overview, queries
-from . import marks
+from ..store.joined import joined_timeline
+from . import i18n, marks
 
 CHART_STAGES = ("BA", "BA-JR", "BU")
 EXPENDITURE = ("VAK", "VEK")
@@ -60,7 +61,7 @@ def article_page(db: Connection, code: str, lang: str = "nl") -> dict[str, Any] 
         "stages": stages,
         "rates": execution_rates(stages),
         "bars": bars_chart(stages),
-        **history(db, code),
+        **history(db, code, lang),
         "findings": queries.findings(db, queries.FindingFilter(subject=code)),
     }
 
@@ -169,31 +170,88 @@ def _value(point: dict[str, Any] | None) -> int | None:
 # --------------------------------------------------------------------------- figures over the years
 
 
-def history(db: Connection, subject: str) -> dict[str, Any]:
-    """Every point of a subject over the years (main perimeter first), its chart and the execution per year."""
-    found = overview.points(db, subject)
+def history(db: Connection, subject: str, lang: str = "nl") -> dict[str, Any]:
+    """Every point of a subject over the years (main perimeter first) as its lineage joins and breaks it
+    (`store/joined.py`), its chart with the joins, breaks and renames marked, and the execution per year."""
+    joined = joined_timeline(db, subject)
+    found = joined["points"]
     perimeter = overview.main_perimeter(found)
     main = [p for p in found if p["perimeter"] == perimeter]
+    notes = point_notes(subject, main, joined["marks"], lang)
     return {
-        "points": main,
+        "points": [{**p, "notes": notes.get(id(p), [])} for p in main],
         "other_points": [p for p in found if p["perimeter"] != perimeter],
         "perimeter": perimeter,
-        "lines": timeline_chart(main),
+        "lines": timeline_chart(main, joined["marks"], lang),
         "execution": overview.execution(found),
+        "marks": joined["marks"],
     }
 
 
-def timeline_chart(found: list[dict[str, Any]]) -> dict[str, Any]:
-    """One line per credit over the (year, stage) points in budget order; VAK and VEK, else the receipts."""
+def mark_text(mark: dict[str, Any], lang: str) -> str:
+    """What a mark says on the chart and in the table: `vroeger OLD`, `code hergebruikt`, `nieuwe naam: NEW`."""
+    if mark["kind"] == "join":
+        return f"{i18n.translate(lang, 'timeline.former')} {mark['code']}"
+    if mark["kind"] == "reuse":
+        return i18n.translate(lang, "timeline.reused")
+    return f"{i18n.translate(lang, 'timeline.renamed')}: {mark['after']}"
+
+
+def point_notes(
+    subject: str, main: list[dict[str, Any]], marks: list[dict[str, Any]], lang: str
+) -> dict[int, list[dict[str, str]]]:
+    """id(point) -> its notes: `vroeger OLD` on a figure printed under a former code; a reuse or rename on
+    the first row of its year (the first of the new line, for a reuse)."""
+    notes: dict[int, list[dict[str, str]]] = {}
+    for point in main:
+        if point["code"] != subject:
+            notes.setdefault(id(point), []).append(
+                {"kind": "former", "text": f"{i18n.translate(lang, 'timeline.former')} {point['code']}"}
+            )
+    latest = max((p["line"] for p in main), default=0)
+    for mark in marks:
+        if mark["kind"] == "join":
+            continue
+        first = next(
+            (p for p in main if p["year"] >= mark["year"] and (mark["kind"] != "reuse" or p["line"] == latest)), None
+        )
+        if first is not None:
+            notes.setdefault(id(first), []).append({"kind": mark["kind"], "text": mark_text(mark, lang)})
+    return notes
+
+
+def timeline_chart(
+    found: list[dict[str, Any]], marks: list[dict[str, Any]] | None = None, lang: str = "nl"
+) -> dict[str, Any]:
+    """One line per credit over the (year, stage) points in budget order; VAK and VEK, else the receipts. A
+    reused code: a line per credit and stretch (no line across the break; the earlier ones named by their
+    years). `marks`: vertical markers between the steps, at the first step of their year."""
     credits = [c for c in EXPENDITURE if any(p["credit"] == c for p in found)] or sorted({p["credit"] for p in found})
     steps = sorted({(p["year"], p["stage"]) for p in found} | _missing_years(found),
                    key=lambda k: (k[0], STAGE_ORDER[k[1]]))  # fmt: skip
-    values = {(p["year"], p["stage"], p["credit"]): p["value"] for p in found}
-    series = [
-        {"name": credit, "x": [f"{y} {s}" for y, s in steps], "y": [values.get((y, s, credit)) for y, s in steps]}
-        for credit in credits
-    ]
-    return {"kind": "lines", "series": series, "unit": "keuro"}
+    values = {(p["year"], p["stage"], p["credit"], p.get("line", 0)): p["value"] for p in found}
+    lines = sorted({p.get("line", 0) for p in found}) or [0]
+    series = []
+    for line in lines:
+        years = [p["year"] for p in found if p.get("line", 0) == line]
+        for credit in credits:
+            name = credit if line == lines[-1] else f"{credit} {min(years)}–{max(years)}"
+            series.append({"name": name, "colour": credit, "line": line, "x": [f"{y} {s}" for y, s in steps],
+                           "y": [values.get((y, s, credit, line)) for y, s in steps]})  # fmt: skip
+    drawn = []
+    for mark in marks or []:
+        # a join: right after the former code's last figure (a later document may restate the year before under
+        # the new code); else before the first step of the mark's year
+        printed = [n for n, (year, stage) in enumerate(steps) for p in found
+                   if mark["kind"] == "join" and p.get("code") == mark["code"] and (p["year"], p["stage"]) == (year, stage)]  # fmt: skip
+        at = (
+            max(printed) + 1
+            if printed
+            else next((n for n, (year, _) in enumerate(steps) if year >= mark["year"]), None)
+        )
+        if at is not None:
+            drawn.append({"kind": mark["kind"], "year": mark["year"], "at": at - 0.5, "text": mark_text(mark, lang)})
+    return {"kind": "lines", "series": series, "unit": "keuro", "marks": drawn}
 
 
 def _missing_years(found: list[dict[str, Any]]) -> set[tuple[int, str]]:

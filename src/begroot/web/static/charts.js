@@ -76,11 +76,26 @@
   function lines(element, data) {
     var unit = unitFor(allValues(data));
     var traces = data.series.map(function (s) {
+      var colour = COLOURS[s.colour || s.name];
       return { type: "scatter", mode: "lines+markers", name: s.name, x: s.x, y: scaled(s.y, unit), customdata: s.y, connectgaps: false,
-               line: { color: COLOURS[s.name] }, marker: { color: COLOURS[s.name] },
+               line: { color: colour, dash: s.name === s.colour || !s.colour ? "solid" : "dot" }, marker: { color: colour },
                hovertemplate: "%{x}: %{customdata:,.0f} keuro<extra>" + s.name + "</extra>" };
     });
     var layout = { margin: MARGIN, yaxis: { title: { text: unit.name }, rangemode: "tozero" }, xaxis: { type: "category" }, separators: SEPARATORS };
+    // Joins, breaks and renames of the subject's lineage: a vertical marker before the first step of their year.
+    var marks = data.marks || [];
+    if (marks.length) {
+      var steps = data.series.length ? data.series[0].x.length : 0;
+      layout.shapes = marks.map(function (m) {
+        return { type: "line", xref: "x", yref: "paper", x0: m.at, x1: m.at, y0: 0, y1: 1,
+                 line: { color: "#444", width: 1.5, dash: m.kind === "reuse" ? "solid" : "dash" } };
+      });
+      layout.annotations = marks.map(function (m, i) {
+        return { x: m.at, xref: "x", yref: "paper", y: 1 - 0.08 * (i % 3), yanchor: "bottom", showarrow: false, text: m.text,
+                 xanchor: m.at > steps / 2 ? "right" : "left", font: { size: 11, color: "#222" }, bgcolor: "rgba(255,255,255,0.85)" };
+      });
+      layout.margin = { t: 40, r: MARGIN.r, b: MARGIN.b, l: MARGIN.l };
+    }
     Plotly.newPlot(element, traces, layout, CONFIG);
   }
 
