@@ -57,16 +57,18 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
     from .audit import iter_findings, sort_findings
     from .parse import parse
     from .sources import load_bytes, read_capped
-    from .store.rows import document_rows
+    from .store.rows import document_rows, kept_original
 
     try:
         data = read_capped(str(path), path)  # read once: the bytes parsed are the bytes kept
         source = load_bytes(str(path), data)
+        original = kept_original(data, source.format)
+        del data  # kept compressed from here on: the raw bytes would live through the parse and the audit
         document = parse(source)
         found = iter_findings(document, source)
         del source  # the audit lets go of the pages after the rules that read them
         findings = [finding.as_dict() for finding in sort_findings(list(found))]
-        rows = document_rows(document, findings, dialect, original=data)
+        rows = document_rows(document, findings, dialect, original=original)
         if not lazy:
             rows = rows.materialised()
     except BegrootError as error:  # bad input: the file's fault, said in begroot's words

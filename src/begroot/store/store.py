@@ -24,7 +24,7 @@ from ..model import Document
 from .bulk import INSERT_BATCH, batches, bulk_insert, insert_values
 from .engine import DEFAULT_TIMEOUT, default_url, make_engine, sqlite_file, writable, writing
 from .migrate import HEAD, VERSION_TABLE, current_revision, safe_url, upgrade
-from .rows import DocumentRows, document_rows
+from .rows import DocumentRows, document_rows, kept_original
 from .schema import Base, documents_t, facts_t, findings_t, originals_t, reviews_t
 from .search import index_entries
 
@@ -152,7 +152,8 @@ class Store:
         All of it lands in one transaction: any error leaves the database as it was. `original`: the
         file's bytes, kept (compressed) to be downloaded and shown page by page.
         """
-        rows = document_rows(document, list(findings or ()), self.engine.dialect.name, original)
+        kept = kept_original(original, document.format) if original is not None else None
+        rows = document_rows(document, list(findings or ()), self.engine.dialect.name, kept)
         return self.ingest_rows(rows)
 
     def ingest_rows(self, rows: DocumentRows) -> Ingested:
