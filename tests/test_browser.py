@@ -109,7 +109,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def contexts(browser: Browser) -> Iterator[dict[str, BrowserContext]]:
     """One browser context per width, shared by the module's pages (a new context per page costs more
-    than the page; the dashboard keeps no state in the browser that one page could leave to the next)."""
+    than the page). The dashboard keeps no state in the browser but its language cookie: cleared for each page."""
     made = {name: browser.new_context(viewport={"width": width, "height": 900}) for name, width in WIDTHS.items()}
     yield made
     for context in made.values():
@@ -120,6 +120,7 @@ ERRORS: dict[Page, list[str]] = {}  # each open page's console errors and uncaug
 
 
 def open_page(contexts: dict[str, BrowserContext], width: str) -> Page:
+    contexts[width].clear_cookies()  # each test starts as a new visitor (Dutch), as with a context of its own
     opened = contexts[width].new_page()
     errors = ERRORS[opened] = []
 
