@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+import cli
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-def run(*args: str, db: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "begroot", *args, "--db", db], capture_output=True, text=True)
+def run(*args: str, db: str) -> cli.Ran:
+    return cli.run(*args, "--db", db)
 
 
 def test_database_audit_equals_file_audit(db_url: str) -> None:
     db = db_url
     assert run("ingest", str(SAMPLES), db=db).returncode == 0
     stored = json.loads(run("audit", "--format", "json", db=db).stdout)
-    files = subprocess.run(
-        [sys.executable, "-m", "begroot", "audit", "--format", "json", *map(str, sorted(SAMPLES.glob("*.txt")))],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+    files = cli.run("audit", "--format", "json", *map(str, sorted(SAMPLES.glob("*.txt"))))
+    assert files.returncode == 0, files.stderr
     from_files = json.loads(files.stdout)
 
     def key(f: dict) -> tuple:

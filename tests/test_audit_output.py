@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import re
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+import cli
 from begroot.audit import Finding, audit_document, audit_file
 from begroot.audit.messages import CATALOGUE, message
 from begroot.parse import parse
@@ -25,8 +24,8 @@ ENGLISH = ("printed ", "does not match", "agrees with", "add up to", "rounded di
            "execution above", "very low", "frames of program", "unsure")  # fmt: skip
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "begroot", *args], capture_output=True, text=True, timeout=300)
+def run(*args: str) -> cli.Ran:
+    return cli.run(*args)
 
 
 def fields(template: str) -> set[str]:

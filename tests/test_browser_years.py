@@ -11,13 +11,29 @@ import io
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import sqlalchemy as sa
 
 import multiyear
 from begroot.testing.lineage import Change
-from test_browser import WIDTHS, browser, library, open_page, page, server, shot  # noqa: F401  (fixtures)
+from test_browser import (  # noqa: F401  (fixtures)
+    ERRORS,
+    WIDTHS,
+    browser,
+    close_page,
+    contexts,
+    library,
+    open_page,
+    page,
+    server,
+    shot,
+    visit,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Page
 
 pytestmark = pytest.mark.browser
 
@@ -46,44 +62,43 @@ def new_pages(built: multiyear.Library) -> list[str]:
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_new_pages_are_accessible_at_both_widths(server: str, browser: object, library: multiyear.Library,  # noqa: F811
+def test_new_pages_are_accessible_at_both_widths(server: str, contexts: dict[str, BrowserContext], library: multiyear.Library,  # noqa: F811
                                                  width: str) -> None:  # fmt: skip
     from axe_playwright_python.sync_playwright import Axe
 
     for path in new_pages(library):
-        opened = open_page(browser, WIDTHS[width])
+        opened = open_page(contexts, width)
         try:
-            response = opened.goto(server + path, wait_until="networkidle")  # type: ignore[attr-defined]
+            response = visit(opened, server + path)
             assert response.status == 200
-            opened.wait_for_timeout(300)  # type: ignore[attr-defined]
             name = path.strip("/").replace("/", "_").replace("?", "_").replace("=", "_")
             shot(opened, f"{name}-{WIDTHS[width]}")
-            assert opened.errors == [], (path, opened.errors)  # type: ignore[attr-defined]
-            overflow = opened.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")  # type: ignore[attr-defined]
+            assert ERRORS[opened] == [], (path, ERRORS[opened])
+            overflow = opened.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {WIDTHS[width]}px"
             results = Axe().run(opened)
             bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
             assert not bad, (path, results.generate_report())
         finally:
-            opened.context.close()  # type: ignore[attr-defined]
+            close_page(opened)
 
 
-def test_glossary_is_reached_from_a_column_header(server: str, page: object) -> None:  # noqa: F811
-    page.goto(f"{server}/programs/JD")  # type: ignore[attr-defined]
-    term = page.locator("#timeline thead a.term").first  # type: ignore[attr-defined]
+def test_glossary_is_reached_from_a_column_header(server: str, page: Page) -> None:  # noqa: F811
+    visit(page, f"{server}/programs/JD")
+    term = page.locator("#timeline thead a.term").first
     title = term.locator("abbr").get_attribute("title")
     assert title and len(title) > 20  # the explanation, as a tooltip
-    with page.expect_navigation():  # type: ignore[attr-defined]
+    with page.expect_navigation():
         term.click()
-    assert "/glossary#term-" in page.url  # type: ignore[attr-defined]
-    anchor = page.url.split("#")[1]  # type: ignore[attr-defined]
-    assert page.locator(f"dt#{anchor}").is_visible()  # type: ignore[attr-defined]
+    assert "/glossary#term-" in page.url
+    anchor = page.url.split("#")[1]
+    assert page.locator(f"dt#{anchor}").is_visible()
     shot(page, "glossary_from_header")
 
 
-def test_a_table_is_sorted_filtered_and_downloaded_as_shown(server: str, page: object, tmp_path: Path) -> None:  # noqa: F811
-    page.goto(f"{server}/programs/JD")  # type: ignore[attr-defined]
-    table = page.locator("#members")  # type: ignore[attr-defined]
+def test_a_table_is_sorted_filtered_and_downloaded_as_shown(server: str, page: Page, tmp_path: Path) -> None:  # noqa: F811
+    visit(page, f"{server}/programs/JD")
+    table = page.locator("#members")
 
     def values() -> list[int]:
         cells = table.locator("tbody tr:not([hidden]) td:nth-child(4)")
@@ -96,22 +111,22 @@ def test_a_table_is_sorted_filtered_and_downloaded_as_shown(server: str, page: o
     assert values() == sorted(ascending, reverse=True)
     assert table.locator("thead th").nth(3).get_attribute("aria-sort") == "descending"
     first_code = table.locator("tbody tr td:first-child a").first.inner_text()
-    bar = page.locator("xpath=//div[contains(@class,'table-tools')][following-sibling::div[1]//table[@id='members']]")  # type: ignore[attr-defined]
+    bar = page.locator("xpath=//div[contains(@class,'table-tools')][following-sibling::div[1]//table[@id='members']]")
     bar.locator("input.table-filter").fill(first_code)
     visible = table.locator("tbody tr:not([hidden])")
     assert visible.count() >= 1 and all(first_code in t for t in visible.all_inner_texts())
     assert bar.count() == 1
     shot(page, "table_sorted_filtered")
-    with page.expect_download() as got:  # type: ignore[attr-defined]
+    with page.expect_download() as got:
         bar.locator("button", has_text="CSV (Excel ;)").click()
     flemish = Path(got.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(flemish), delimiter=";"))
     assert len(rows) == visible.count() + 1 and all(first_code in ";".join(r) for r in rows[1:])
-    with page.expect_download() as got:  # type: ignore[attr-defined]
+    with page.expect_download() as got:
         bar.locator("button", has_text="CSV").first.click()
     standard = list(csv.reader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
     assert standard[1:] and [r[3] for r in standard[1:]] == [r[3] for r in rows[1:]]
-    with page.expect_download() as got:  # type: ignore[attr-defined]
+    with page.expect_download() as got:
         bar.locator("button", has_text="XLSX").click()
     target = tmp_path / "members.xlsx"
     target.write_bytes(Path(got.value.path()).read_bytes())
@@ -119,46 +134,47 @@ def test_a_table_is_sorted_filtered_and_downloaded_as_shown(server: str, page: o
     import openpyxl
 
     sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert len(cells) == len(rows) and [int(r[3]) for r in cells[1:]] == [int(r[3]) for r in standard[1:]]
+    assert len(cells) == len(rows) and [int(str(r[3])) for r in cells[1:]] == [int(r[3]) for r in standard[1:]]
 
 
-def test_the_waterfall_on_an_article_page(server: str, page: object, library: multiyear.Library) -> None:  # noqa: F811
+def test_the_waterfall_on_an_article_page(server: str, page: Page, library: multiyear.Library) -> None:  # noqa: F811
     code = bridged_article(library)
-    page.goto(f"{server}/articles/{code}", wait_until="networkidle")  # type: ignore[attr-defined]
-    page.wait_for_selector("[data-chart='bridge-data'][data-drawn='true'] .main-svg")  # type: ignore[attr-defined]
-    chart = page.locator("[data-chart='bridge-data']")  # type: ignore[attr-defined]
+    visit(page, f"{server}/articles/{code}")
+    page.wait_for_selector("[data-chart='bridge-data'][data-drawn='true'] .main-svg")
+    chart = page.locator("[data-chart='bridge-data']")
     assert chart.locator("g.trace.waterfall, g.waterfalllayer g.trace").count() >= 1
     axis = chart.locator("text.ytitle").text_content() or ""
     assert axis.startswith("€ ")  # the unit said: € duizend, miljoen or miljard
-    rows = page.locator("#bridge tbody tr")  # type: ignore[attr-defined]
+    rows = page.locator("#bridge tbody tr")
     assert rows.first.get_attribute("data-role") == "start" and rows.last.get_attribute("data-role") == "end"
     chart.scroll_into_view_if_needed()
     shot(page, "article_waterfall")
 
 
-def test_the_year_on_year_view(server: str, page: object) -> None:  # noqa: F811
-    page.goto(f"{server}/yoy")  # type: ignore[attr-defined]
-    rows = page.locator("table.yoy-table tbody tr")  # type: ignore[attr-defined]
+def test_the_year_on_year_view(server: str, page: Page) -> None:  # noqa: F811
+    visit(page, f"{server}/yoy")
+    rows = page.locator("table.yoy-table tbody tr")
     assert rows.count() > 3
-    kinds = set(page.locator("table.yoy-table tbody tr").evaluate_all("rows => rows.map(r => r.dataset.comparison)"))  # type: ignore[attr-defined]
+    kinds = set(page.locator("table.yoy-table tbody tr").evaluate_all("rows => rows.map(r => r.dataset.comparison)"))
     assert {"BO/BO-1", "BA/BO", "BU/BA-JR"} <= kinds
     shot(page, "year_on_year")
-    page.goto(f"{server}/programs/JD")  # type: ignore[attr-defined]
-    assert page.locator("#h-yoy").is_visible()  # type: ignore[attr-defined]
+    visit(page, f"{server}/programs/JD")
+    assert page.locator("#h-yoy").is_visible()
 
 
-def test_the_all_domain_overview(server: str, page: object, library: multiyear.Library) -> None:  # noqa: F811
+def test_the_all_domain_overview(server: str, page: Page, library: multiyear.Library) -> None:  # noqa: F811
     year = max(d.year for d in library.documents if d.stage == "BO")
-    page.goto(f"{server}/overview?year={year}&stage=BO&credit=VEK", wait_until="networkidle")  # type: ignore[attr-defined]
-    chart = page.locator("#overview")  # type: ignore[attr-defined]
+    visit(page, f"{server}/overview?year={year}&stage=BO&credit=VEK")
+    chart = page.locator("#overview")
     chart.locator("g.slice").first.wait_for()
-    rows = page.locator("#overview-table tbody tr")  # type: ignore[attr-defined]
+    rows = page.locator("#overview-table tbody tr")
     assert rows.count() >= 1
     domain = rows.first.get_attribute("data-domain")
     assert chart.locator("g.slice", has_text=domain).count() >= 1
     chart.locator("g.slice", has_text=domain).first.click()  # zoom into the domain: its programs appear
-    page.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    page.wait_for_timeout(1000)
     chart.locator("g.pathbar").first.wait_for(timeout=10_000)
     shot(page, "overview_drilled")
 
@@ -198,32 +214,35 @@ def lineage_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_the_join_is_marked_on_an_article_timeline(lineage_server: tuple[str, Change], browser: object,  # noqa: F811
-                                                   width: str) -> None:  # fmt: skip
+def test_the_join_is_marked_on_an_article_timeline(
+    lineage_server: tuple[str, Change],
+    contexts: dict[str, BrowserContext],  # noqa: F811
+    width: str,
+) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     base, change = lineage_server
-    opened = open_page(browser, WIDTHS[width])
+    opened = open_page(contexts, width)
     try:
-        opened.goto(f"{base}/articles/{change.new_code}", wait_until="networkidle")  # type: ignore[attr-defined]
-        opened.wait_for_selector("[data-chart='lines-data'][data-drawn='true'] .main-svg")  # type: ignore[attr-defined]
-        chart = opened.locator("[data-chart='lines-data']")  # type: ignore[attr-defined]
+        visit(opened, f"{base}/articles/{change.new_code}")
+        opened.wait_for_selector("[data-chart='lines-data'][data-drawn='true'] .main-svg")
+        chart = opened.locator("[data-chart='lines-data']")
         chart.scroll_into_view_if_needed()
         marker = chart.locator("g.annotation", has_text=f"vroeger {change.code}")
         assert marker.count() == 1 and marker.is_visible()
         assert chart.locator(".shapelayer path").count() == 1  # the vertical line at the join
         box, plot = marker.bounding_box(), chart.bounding_box()
         assert box and plot and plot["x"] <= box["x"] and box["x"] + box["width"] <= plot["x"] + plot["width"] + 1
-        note = opened.locator("#timeline .lineage-note[data-kind='former']").first  # type: ignore[attr-defined]
+        note = opened.locator("#timeline .lineage-note[data-kind='former']").first
         assert note.inner_text() == f"vroeger {change.code}"
-        former = opened.locator(f"#timeline tr[data-code='{change.code}']")  # type: ignore[attr-defined]
-        assert former.count() >= 2 and opened.locator(f"#timeline tr[data-code='{change.new_code}']").count() >= 2  # type: ignore[attr-defined]
+        former = opened.locator(f"#timeline tr[data-code='{change.code}']")
+        assert former.count() >= 2 and opened.locator(f"#timeline tr[data-code='{change.new_code}']").count() >= 2
         shot(opened, f"article_timeline_join-{WIDTHS[width]}")
-        assert opened.errors == [], opened.errors  # type: ignore[attr-defined]
-        overflow = opened.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")  # type: ignore[attr-defined]
+        assert ERRORS[opened] == [], ERRORS[opened]
+        overflow = opened.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"scrolls sideways by {overflow}px at {WIDTHS[width]}px"
         results = Axe().run(opened)
         bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
         assert not bad, results.generate_report()
     finally:
-        opened.context.close()  # type: ignore[attr-defined]
+        close_page(opened)

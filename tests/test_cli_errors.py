@@ -1,7 +1,9 @@
 """The mistakes people make on the command line each get one line on stderr and a non-zero exit:
 output paths, databases that are not begroot's (or are newer), devices and pipes, a bad file in a batch.
 
-Every command runs as a real process, as users run it.
+The commands run in this process (tests/cli.py); what needs a real process runs as one: `serve` (it would
+serve forever should it not refuse), devices and named pipes (reading one could block), an environment read
+at import (BEGROOT_MAX_BYTES), and one smoke test of each exit code as the shell sees it.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,24 +19,14 @@ import sqlalchemy as sa
 from begroot.errors import SourceError
 from begroot.sources import read_capped
 from begroot.store import Store
+from cli import Ran, run, run_process
 from webdb import ingest_into
 
 ROOT = Path(__file__).resolve().parent.parent
 SLIDES = next((ROOT / "samples").glob("003_*.txt"))
 
 
-def cli(*args: str, timeout: float = 120, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "begroot", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, **(env or {})},
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def one_line_error(result: subprocess.CompletedProcess[str], *expected: str) -> str:
+def one_line_error(result: Ran | subprocess.CompletedProcess[str], *expected: str) -> str:
     """The run failed with exactly one line on stderr, an `error:` naming what is expected."""
     assert result.returncode != 0, result.stdout
     lines = result.stderr.strip().splitlines()
@@ -56,13 +47,13 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_extract_creates_a_missing_output_folder(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "dir" / "out.csv"
-    result = cli("extract", str(SLIDES), "-o", str(target))
+    result = run("extract", str(SLIDES), "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert target.read_text().startswith("document,scope,subject")
 
 
 def test_extract_onto_a_folder_is_one_line(tmp_path: Path) -> None:
-    one_line_error(cli("extract", str(SLIDES), "-o", str(tmp_path)), str(tmp_path), "is a folder")
+    one_line_error(run("extract", str(SLIDES), "-o", str(tmp_path)), str(tmp_path), "is a folder")
 
 
 def test_extract_writes_nothing_when_nothing_could_be_read(tmp_path: Path) -> None:
@@ -70,26 +61,26 @@ def test_extract_writes_nothing_when_nothing_could_be_read(tmp_path: Path) -> No
     target.write_text("kept\n")
     bad = tmp_path / "bad.txt"
     bad.write_text("no budget here\n")
-    one_line_error(cli("extract", str(bad), "-o", str(target)), "bad.txt")
+    one_line_error(run("extract", str(bad), "-o", str(target)), "bad.txt")
     assert target.read_text() == "kept\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "out.csv"]  # no temporary file left
 
 
 def test_report_output_onto_a_folder_is_one_line(database: str, tmp_path: Path) -> None:
-    one_line_error(cli("report", "--db", database, "--output", str(tmp_path)), "is a folder")
+    one_line_error(run("report", "--db", database, "--output", str(tmp_path)), "is a folder")
 
 
 def test_export_onto_an_existing_file_is_one_line(database: str, tmp_path: Path) -> None:
     existing = tmp_path / "facts.csv"
     existing.write_text("mine\n")
     for format in ("csv", "parquet", "datapackage"):
-        one_line_error(cli("export", "--db", database, "--format", format, "--output", str(existing)), "is a file")
+        one_line_error(run("export", "--db", database, "--format", format, "--output", str(existing)), "is a file")
     assert existing.read_text() == "mine\n"
-    one_line_error(cli("export", "--db", database, "--format", "xlsx", "--output", str(tmp_path)), "is a folder")
+    one_line_error(run("export", "--db", database, "--format", "xlsx", "--output", str(tmp_path)), "is a folder")
 
 
 def test_export_to_a_folder_leaves_no_temporary_files(database: str, tmp_path: Path) -> None:
-    result = cli("export", "--db", database, "--format", "csv", "--output", str(tmp_path / "out"))
+    result = run("export", "--db", database, "--format", "csv", "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert (tmp_path / "out" / "facts.csv").is_file()
@@ -107,7 +98,7 @@ def test_a_newer_schema_is_one_line_for_every_command(tmp_path: Path) -> None:
     engine.dispose()
     message = "database schema is newer than this begroot; upgrade begroot"
     for args in (("documents",), ("ingest", str(SLIDES)), ("serve",), ("export",), ("audit",)):
-        one_line_error(cli(*args, "--db", url), message)
+        one_line_error((run_process if args == ("serve",) else run)(*args, "--db", url), message)
 
 
 def test_a_file_that_is_not_a_database_is_one_line(tmp_path: Path) -> None:
@@ -115,18 +106,18 @@ def test_a_file_that_is_not_a_database_is_one_line(tmp_path: Path) -> None:
     junk.write_text("these are my notes, not a database\n" * 200)
     url = f"sqlite:///{junk}"
     for args in (("documents",), ("serve",), ("ingest", str(SLIDES)), ("report",)):
-        one_line_error(cli(*args, "--db", url), "not a database")
+        one_line_error((run_process if args == ("serve",) else run)(*args, "--db", url), "not a database")
     assert junk.read_text().startswith("these are my notes")
 
 
 def test_serve_refuses_a_missing_database_file(tmp_path: Path) -> None:
     missing = tmp_path / "nothing-here.sqlite"
-    one_line_error(cli("serve", "--db", f"sqlite:///{missing}"), str(missing), "begroot ingest")
+    one_line_error(run_process("serve", "--db", f"sqlite:///{missing}"), str(missing), "begroot ingest")
     assert not missing.exists()
 
 
 def test_a_bad_database_url_is_one_line() -> None:
-    one_line_error(cli("documents", "--db", "nosuchdriver://x/y"), "cannot open the database")
+    one_line_error(run("documents", "--db", "nosuchdriver://x/y"), "cannot open the database")
 
 
 # --------------------------------------------------------------------------- special files
@@ -135,12 +126,12 @@ def test_a_bad_database_url_is_one_line() -> None:
 def test_devices_pipes_and_sockets_are_refused_before_reading(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    one_line_error(cli("extract", "/dev/zero", timeout=30), "/dev/zero", "character device")
-    one_line_error(cli("extract", str(fifo), timeout=30), "named pipe")  # would block forever if opened
+    one_line_error(run_process("extract", "/dev/zero", timeout=30), "/dev/zero", "character device")
+    one_line_error(run_process("extract", str(fifo), timeout=30), "named pipe")  # would block forever if opened
     server = socket.socket(socket.AF_UNIX)
     try:
         server.bind(str(tmp_path / "s.txt"))
-        one_line_error(cli("extract", str(tmp_path / "s.txt"), timeout=30), "socket")
+        one_line_error(run_process("extract", str(tmp_path / "s.txt"), timeout=30), "socket")
     finally:
         server.close()
 
@@ -153,7 +144,7 @@ def test_the_size_cap_counts_what_is_read_not_what_is_reported(tmp_path: Path) -
         read_capped(str(status), status, limit=10)
     big = tmp_path / "big.txt"
     big.write_bytes(SLIDES.read_bytes())
-    one_line_error(cli("extract", str(big), env={"BEGROOT_MAX_BYTES": "1000"}), "big.txt", "file too large")
+    one_line_error(run_process("extract", str(big), env={"BEGROOT_MAX_BYTES": "1000"}), "big.txt", "file too large")
 
 
 @pytest.mark.parametrize("command", ["extract", "ingest", "audit", "summary"])
@@ -164,7 +155,7 @@ def test_a_batch_goes_on_after_a_bad_file(command: str, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     extra = ["--db", f"sqlite:///{tmp_path / 'b.sqlite'}"] if command == "ingest" else []
-    result = cli(command, str(dangling), str(fifo), str(SLIDES), *extra, timeout=120)
+    result = run_process(command, str(dangling), str(fifo), str(SLIDES), *extra, timeout=120)
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 2 and "gone.txt" in errors[0] and "pipe.txt" in errors[1], result.stderr
@@ -180,4 +171,4 @@ def test_a_batch_goes_on_after_a_bad_file(command: str, tmp_path: Path) -> None:
 
 
 def test_a_database_driver_that_is_not_installed_is_one_line() -> None:
-    one_line_error(cli("documents", "--db", "mssql+pymssql://u:p@localhost/db"), "cannot open the database")
+    one_line_error(run("documents", "--db", "mssql+pymssql://u:p@localhost/db"), "cannot open the database")

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from begroot.errors import ExitCode
 from begroot.store import Store
+from cli import run_process
 from test_cli_errors import SLIDES, one_line_error
 
 # Commands that only read (or serve), and those that write but must find a database: none may make one.
@@ -27,8 +28,7 @@ NEVER_CREATE = [["documents"], ["audit"], ["export"], ["report"], ["diff", "a", 
 
 
 def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "begroot", *args], capture_output=True, text=True, timeout=timeout,
-                          stdin=subprocess.DEVNULL)  # fmt: skip
+    return run_process(*args, timeout=timeout)
 
 
 def tables(url: str) -> list[str]:

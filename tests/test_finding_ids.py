@@ -9,21 +9,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+import cli
 from begroot.testing import TextStyle, random_budget, render_text
 from multiyear import DOMAIN, SEED, restate_differently
 
 CONFLICT = "cross-document-conflict"
 
 
-def run(*args: str, db: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "begroot", *args, "--db", db], capture_output=True, text=True,
-                          timeout=300, stdin=subprocess.DEVNULL)  # fmt: skip
+def run(*args: str, db: str) -> cli.Ran:
+    return cli.run(*args, "--db", db)
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,7 @@ Runs on SQLite, and on PostgreSQL too (conftest `db_url`).
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +21,7 @@ from begroot.identity import compose_title, slug, with_hash
 from begroot.store import Store
 from begroot.store.engine import make_engine, writing
 from begroot.store.migrate import alembic_config
+from cli import run_process
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = next((ROOT / "samples").glob("000_*.txt"))
@@ -33,10 +32,7 @@ FORMULA_NAME = '=HYPERLINK("http:x","klik").txt'
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "COLUMNS": "200"}  # tables as wide as their content
-    return subprocess.run(
-        [sys.executable, "-m", "begroot", *args], capture_output=True, text=True, timeout=300, env=environment
-    )
+    return run_process(*args, timeout=300, env={"COLUMNS": "200"})  # tables as wide as their content
 
 
 def realistic_folder(root: Path) -> Path:

@@ -7,13 +7,13 @@ from __future__ import annotations
 import codecs
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from begroot.errors import ExitCode
 from begroot.parse import extract
+from cli import run_process
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "samples" / "000_487494d7f3174438.txt"
@@ -21,8 +21,7 @@ SLIDES = ROOT / "samples" / "003_99a07576850413ae.txt"
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "begroot", *args], capture_output=True, text=True, timeout=300,
-                          stdin=subprocess.DEVNULL)  # fmt: skip
+    return run_process(*args, timeout=300)
 
 
 def test_invalid_utf8_bytes_are_replaced_and_their_lines_named(tmp_path: Path) -> None:

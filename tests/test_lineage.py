@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from begroot.store.overview import MAIN_STAGES
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -21,6 +20,7 @@ from begroot.ingest import prepared
 from begroot.store import Store
 from begroot.store.joined import joined_timeline
 from begroot.store.lineage import add_link, ise_links, lineage, links
+from begroot.store.overview import MAIN_STAGES
 from begroot.testing.lineage import Change, Corpus, lineage_corpus
 from begroot.web.views import history
 from conftest import postgres_schema_url

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import begroot
+import cli
 from begroot.audit import audit_file
 from begroot.store import Store
 
@@ -16,8 +15,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 REPORT = SAMPLES / "000_487494d7f3174438.txt"
 
 
-def run(*args: str, db: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "begroot", *args, "--db", db], capture_output=True, text=True)
+def run(*args: str, db: str) -> cli.Ran:
+    return cli.run(*args, "--db", db)
 
 
 def _errors(db: str) -> list[dict]:

@@ -49,7 +49,7 @@
       pathbar: { visible: true }
     };
     var layout = { margin: { t: 30, r: 0, b: 0, l: 0 }, separators: SEPARATORS };
-    Plotly.newPlot(element, [trace], layout, CONFIG);
+    var drawn = Plotly.newPlot(element, [trace], layout, CONFIG);
     // A click on an article (a leaf with a URL) opens its page instead of zooming.
     element.on("plotly_treemapclick", function (event) {
       var point = event.points && event.points[0];
@@ -59,6 +59,7 @@
       }
       return true;
     });
+    return drawn;
   }
 
   // Bars start at zero and lines have a zero baseline (rangemode "tozero"): an 8% drop looks like one.
@@ -69,7 +70,7 @@
                hovertemplate: "%{x}: %{customdata:,.0f} keuro<extra>" + s.name + "</extra>" };
     });
     var layout = { barmode: "group", margin: MARGIN, yaxis: { title: { text: unit.name }, rangemode: "tozero" }, separators: SEPARATORS };
-    Plotly.newPlot(element, traces, layout, CONFIG);
+    return Plotly.newPlot(element, traces, layout, CONFIG);
   }
 
   // Missing years are gaps (the x axis lists them, connectgaps is off), not skipped.
@@ -96,7 +97,7 @@
       });
       layout.margin = { t: 40, r: MARGIN.r, b: MARGIN.b, l: MARGIN.l };
     }
-    Plotly.newPlot(element, traces, layout, CONFIG);
+    return Plotly.newPlot(element, traces, layout, CONFIG);
   }
 
   // Bars per year, one series per stage (BO, BA, BA-JR, BU): a domain's totals over the years.
@@ -111,7 +112,7 @@
       yaxis: { title: { text: unit.name }, rangemode: "tozero" }, separators: SEPARATORS,
       legend: { orientation: "h", y: -0.15 }
     };
-    Plotly.newPlot(element, traces, layout, CONFIG);
+    return Plotly.newPlot(element, traces, layout, CONFIG);
   }
 
 
@@ -129,13 +130,17 @@
       waterfallmode: "group", margin: MARGIN, yaxis: { title: { text: unit.name }, rangemode: "tozero" },
       xaxis: { type: "category" }, separators: SEPARATORS, legend: { orientation: "h", y: -0.2 }
     };
-    Plotly.newPlot(element, traces, layout, CONFIG);
+    return Plotly.newPlot(element, traces, layout, CONFIG);
   }
 
   var DRAW = { treemap: treemap, bars: bars, lines: lines, grouped: grouped, waterfall: waterfall };
 
+  // When every chart of the page is drawn (or there is none to draw), <html data-charts="drawn">: what the
+  // browser tests wait for instead of a fixed pause ("unavailable" when plotly did not load).
   function drawAll() {
-    if (typeof Plotly === "undefined") return;
+    var page = document.documentElement;
+    if (typeof Plotly === "undefined") { page.setAttribute("data-charts", "unavailable"); return; }
+    var drawing = [];
     document.querySelectorAll("[data-chart]").forEach(function (element) {
       var source = document.getElementById(element.getAttribute("data-chart"));
       if (!source) return;
@@ -143,9 +148,10 @@
       var draw = DRAW[data.kind];
       if (!draw || (data.series && data.series.length === 0) || (data.ids && data.ids.length < 2)) return;
       element.textContent = "";
-      draw(element, data);
+      drawing.push(draw(element, data));
       element.setAttribute("data-drawn", "true");
     });
+    Promise.all(drawing).then(function () { page.setAttribute("data-charts", "drawn"); });
   }
 
   window.begrootFormat = format;
