@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from test_cli_errors import SLIDES, cli, one_line_error
+from cli import run_process as cli
+from test_cli_errors import SLIDES, one_line_error
 from webdb import ingest_into
 
 # Each command that writes a file, with what it writes there: (arguments before -o, text the output holds).

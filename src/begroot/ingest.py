@@ -25,9 +25,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import BegrootError, internal_error_text
 from .store.rows import DocumentRows
+
+if TYPE_CHECKING:  # the audit loads in the workers when they read, not at import
+    from .audit import Finding
 
 IN_FLIGHT_PER_JOB = 2
 
@@ -67,7 +71,7 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
         document = parse(source)
         found = iter_findings(document, source)
         del source  # the audit lets go of the pages after the rules that read them
-        findings = [finding.as_dict() for finding in sort_findings(list(found))]
+        findings = plain_findings(sort_findings(list(found)))
         rows = document_rows(document, findings, dialect, original=original)
         if not lazy:
             rows = rows.materialised()
@@ -77,6 +81,16 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
         trace = traceback.format_exc()
         return Prepared(path, error=f"{path}: {internal_error_text(error)}", internal=True, trace=trace)
     return Prepared(path, rows)
+
+
+def plain_findings(ordered: list[Finding]) -> list[dict[str, object]]:
+    """The findings as plain data, in order, each object let go as soon as it is converted: a long document
+    has tens of thousands, and holding both forms at once was the ingest's peak of memory."""
+    ordered.reverse()
+    plain = []
+    while ordered:
+        plain.append(ordered.pop().as_dict())
+    return plain
 
 
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies

@@ -53,7 +53,7 @@ def charset(data: bytes) -> str:
 
 def decode(path: str, data: bytes) -> tuple[str, list[ReaderWarning]]:
     """Decode bytes to text; refuse what is clearly not text."""
-    if not data.strip():
+    if not data or data.isspace():  # not `data.strip()`: a copy of the whole file
         raise SourceError(path, "the file is empty")
     warnings: list[ReaderWarning] = []
     for bom, encoding in (
@@ -101,7 +101,13 @@ def _damaged_or_legacy(data: bytes) -> tuple[str, ReaderWarning]:
 def text_identity(text: str) -> str:
     """A text document's content hash, the same whatever its encoding, byte-order mark or line endings:
     the text with line feeds, as UTF-8. (For a UTF-8 file with line feeds, its bytes' sha256.)"""
-    return hashlib.sha256(_line_feeds(text).encode("utf-8", errors="surrogatepass")).hexdigest()
+    digest, text = hashlib.sha256(), _line_feeds(text)
+    for start in range(0, len(text), HASH_CHUNK):  # a chunk at a time: never a second copy of the whole text
+        digest.update(text[start : start + HASH_CHUNK].encode("utf-8", errors="surrogatepass"))
+    return digest.hexdigest()
+
+
+HASH_CHUNK = 1 << 20  # characters
 
 
 def _line_feeds(text: str) -> str:
