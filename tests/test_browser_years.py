@@ -22,6 +22,7 @@ from test_browser import (  # noqa: F401  (fixtures)
     ERRORS,
     WIDTHS,
     browser,
+    check_page,
     close_page,
     contexts,
     library,
@@ -219,8 +220,6 @@ def test_the_join_is_marked_on_an_article_timeline(
     contexts: dict[str, BrowserContext],  # noqa: F811
     width: str,
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     base, change = lineage_server
     opened = open_page(contexts, width)
     try:
@@ -237,12 +236,6 @@ def test_the_join_is_marked_on_an_article_timeline(
         assert note.inner_text() == f"vroeger {change.code}"
         former = opened.locator(f"#timeline tr[data-code='{change.code}']")
         assert former.count() >= 2 and opened.locator(f"#timeline tr[data-code='{change.new_code}']").count() >= 2
-        shot(opened, f"article_timeline_join-{WIDTHS[width]}")
-        assert ERRORS[opened] == [], ERRORS[opened]
-        overflow = opened.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 1, f"scrolls sideways by {overflow}px at {WIDTHS[width]}px"
-        results = Axe().run(opened)
-        bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-        assert not bad, results.generate_report()
+        check_page(opened, f"article_timeline_join-{WIDTHS[width]}")
     finally:
         close_page(opened)

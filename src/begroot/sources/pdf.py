@@ -94,18 +94,11 @@ class _PageText:
 
 def read_pdf(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
     """Read a PDF into pages of lines; raise SourceError for PDFs that cannot be read."""
-    with _PDFIUM:
-        pdf = _open(path, data)
-        try:
-            texts = [_read_page(pdf, index) for index in range(len(pdf))]
-        finally:
-            pdf.close()
+    texts = _read_texts(path, data)
     if not any(text.rows for text in texts):
         if all(text.damaged for text in texts):
             raise SourceError(path, "damaged PDF: no page can be read")
         raise SourceError(path, "no page has a text layer (scanned images?); run OCR first")
-    _mark_running(texts)
-    _find_printed_numbers(texts)
     pages, warnings = _pages(texts)
     return SourceDocument(name=name, path=path, format="pdf", sha256=sha256, pages=pages, warnings=warnings)
 
@@ -114,14 +107,7 @@ def read_pdf_geometry(path: str, data: bytes) -> dict[int, tuple[float, float, f
     """Where each line of `read_pdf` stands: line number -> (top, bottom, page height), in points from
     the top of its page. The pages are read as `read_pdf` reads them, so the line numbers are the same;
     the page views box figures with these and the words' x (`Line.xs`)."""
-    with _PDFIUM:
-        pdf = _open(path, data)
-        try:
-            texts = [_read_page(pdf, index) for index in range(len(pdf))]
-        finally:
-            pdf.close()
-    _mark_running(texts)
-    _find_printed_numbers(texts)
+    texts = _read_texts(path, data)
     places: dict[int, tuple[float, float, float]] = {}
     number = 0
     for text in texts:
@@ -130,6 +116,21 @@ def read_pdf_geometry(path: str, data: bytes) -> dict[int, tuple[float, float, f
             if row is not None:  # the baseline, a font size up (ascenders) and a quarter down (descenders)
                 places[number] = (text.height - row.y - row.size, text.height - row.y + 0.25 * row.size, text.height)
     return places
+
+
+def _read_texts(path: str, data: bytes) -> list[_PageText]:
+    """Every page's rows, running headers and printed page numbers marked: what `read_pdf` and
+    `read_pdf_geometry` both start from, so their line numbers agree."""
+    with _PDFIUM:
+        pdf = _open(path, data)
+        try:
+            texts = [_read_page(pdf, index) for index in range(len(pdf))]
+        finally:
+            pdf.close()
+    if any(text.rows for text in texts):
+        _mark_running(texts)
+        _find_printed_numbers(texts)
+    return texts
 
 
 # --------------------------------------------------------------------------- opening

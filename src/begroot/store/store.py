@@ -6,7 +6,8 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -68,23 +69,24 @@ def _engine(url: str, **options: Any) -> Engine:
 
 def _engine_upgraded(url: str, *, create: bool, timeout: float) -> Engine:
     engine = _engine(url, create=create, timeout=timeout)
-    try:
+    with _given_up_on_failure(engine):
         check_begroot(engine, create)
         upgrade(engine)
-        return engine
-    except DatabaseError:
-        engine.dispose()
-        raise
-    except (SQLAlchemyError, OSError) as error:
-        engine.dispose()
-        raise DatabaseError(safe_url(engine), f"cannot open the database: {first_line(error)}") from error
+    return engine
 
 
 def _usable_as_is(engine: Engine, create: bool) -> bool:
     """A database at the current schema, read without writing (an older one needs upgrading first)."""
-    try:
+    with _given_up_on_failure(engine):
         check_begroot(engine, create)
         return current_revision(engine) == HEAD
+
+
+@contextmanager
+def _given_up_on_failure(engine: Engine) -> Iterator[None]:
+    """The engine disposed of when opening fails; a driver's or the system's error said as a DatabaseError."""
+    try:
+        yield
     except DatabaseError:
         engine.dispose()
         raise
