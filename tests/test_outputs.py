@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from cli import run_process as cli
+from needs import missing
 from test_cli_errors import SLIDES, one_line_error
 from webdb import ingest_into
 
@@ -47,7 +48,7 @@ def _looks_written(writer: str, data: bytes) -> bool:
 def device(tmp_path: Path) -> Path:
     """A character device like /dev/null (1,3), private to the test."""
     if os.geteuid() != 0:
-        pytest.skip("making a device needs root (CI runs as root)")
+        missing("making a device needs root (CI runs as root)")
     path = tmp_path / "null"
     os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
     return path

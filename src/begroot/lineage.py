@@ -1,5 +1,5 @@
 """Code changes a document states: an article whose summary or explanation names its former code
-(`Vroeger artikel JB0-1JEB2HA-WT.`, `voorheen ...`, `(ex ...)`: `VOCABULARY.former_code`). Found at ingest
+(`Vroeger artikel <code>.`, `voorheen <code>`, `(ex <code>)`: `VOCABULARY.former_code`). Found at ingest
 and stored with the document (`code_links`), so the store links the two codes' timelines (store/lineage.py).
 """
 
@@ -18,7 +18,7 @@ class CodeLink:
     new_code: str
     page: int
     line: int
-    words: str  # as printed: `Vroeger artikel JB0-1JEB2HA-WT`
+    words: str  # as printed: `Vroeger artikel <code>`
 
 
 def _place(article: Article, paragraphs: list[Paragraph], offset: int) -> tuple[int, int]:

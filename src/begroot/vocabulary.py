@@ -124,7 +124,7 @@ class Vocabulary:
         ("andere bijstel", "andere"), ("bijstel", "bijstellingen"), ("niet benut", "niet-benut"),
         ("onderbenut", "niet-benut"), ("uitvoering", "uitvoering"), ("realisatie", "realisatie"),
     )  # fmt: skip
-    # a code a text names as the former one: `(vroeger JB0-1JEB2HA-WT)`, `voorheen ...`, `(ex JB0-...)`; a
+    # a code a text names as the former one: `(vroeger <code>)`, `voorheen <code>`, `(ex <code>)`; a
     # text holds one of `former_words` wherever the pattern matches in it (the store filters on them)
     former_code: re.Pattern[str] = re.compile(
         r"(?i)(?:\b(?:vroeger|voorheen)\s*:?|\(\s*ex\.?)\s*(?:(?:begrotings)?artikel\s+)?"

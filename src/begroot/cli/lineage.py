@@ -50,7 +50,9 @@ def lineage_add(
     """Link NEW to OLD: their timelines are shown as one, the join marked."""
     for code in (old, new):
         if not CODE.match(code):
-            fail(f"{code!r} is not a code (an article code such as JB0-1JDB2CA-WT, or a program code such as JD)")
+            fail(
+                f"{code!r} is not a code (an article code: entity-article-ESR suffix, or a program code of two letters)"
+            )
     if old == new:
         fail("OLD and NEW are the same code")
     from ..store import Store
