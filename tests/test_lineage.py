@@ -149,7 +149,9 @@ def test_a_user_links_an_unstated_code_change(corpus: Corpus, url: str) -> None:
         former = lineage(connection, change.new_code)["former"]
         assert [(f["old_code"], f["source"], f["note"]) for f in former] == [(change.code, "user", "herstructurering")]
     bad = runner.invoke(cli, ["lineage", "add", "not a code", "JD", "--db", url])
-    assert bad.exit_code == 1 and "is not a code" in bad.output
+    assert bad.exit_code == 2 and "is not a code" in bad.output
+    same = runner.invoke(cli, ["lineage", "add", change.code, change.code, "--db", url])
+    assert same.exit_code == 2 and "the same code" in same.output
 
 
 def test_api_and_pages_show_joins_and_breaks(corpus: Corpus, url: str) -> None:

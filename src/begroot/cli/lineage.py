@@ -10,6 +10,7 @@ import re
 
 import typer
 
+from ..errors import ExitCode
 from . import app
 from .common import fail, out
 
@@ -51,10 +52,11 @@ def lineage_add(
     for code in (old, new):
         if not CODE.match(code):
             fail(
-                f"{code!r} is not a code (an article code: entity-article-ESR suffix, or a program code of two letters)"
+                f"{code!r} is not a code (an article code: entity-article-ESR suffix, or a program code of two letters)",
+                ExitCode.USAGE,
             )
     if old == new:
-        fail("OLD and NEW are the same code")
+        fail("OLD and NEW are the same code", ExitCode.USAGE)
     from ..store import Store
     from ..store.lineage import add_link
 
