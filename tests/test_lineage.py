@@ -20,7 +20,8 @@ from begroot.ingest import prepared
 from begroot.store import Store
 from begroot.store.joined import joined_timeline
 from begroot.store.lineage import add_link, ise_links, lineage, links
-from begroot.store.overview import MAIN_STAGES
+from begroot.store.overview import MAIN_STAGES, points
+from begroot.store.yoy import year_on_year
 from begroot.testing.lineage import Change, Corpus, lineage_corpus
 from begroot.web.views import history
 from conftest import postgres_schema_url
@@ -152,6 +153,22 @@ def test_a_user_links_an_unstated_code_change(corpus: Corpus, url: str) -> None:
     assert bad.exit_code == 2 and "is not a code" in bad.output
     same = runner.invoke(cli, ["lineage", "add", change.code, change.code, "--db", url])
     assert same.exit_code == 2 and "the same code" in same.output
+
+
+def test_year_on_year_follows_the_joins_and_stops_at_a_reuse(corpus: Corpus, db: sa.Connection) -> None:
+    """A recoded article's first year is compared with its former code's year before; a reused code's first
+    year of its new article is compared with nothing (the year before is another article's)."""
+    for change in kinds(corpus, "recode-stated"):
+        former = {(p["year"], p["stage"], p["credit"], p["perimeter"]): p["value"] for p in points(db, change.code)}
+        across = [
+            r for r in year_on_year(db, change.new_code) if r["comparison"] == "BO/BO-1" and r["year"] == change.year
+        ]
+        assert across, change
+        for row in across:
+            assert row["base"] == former[(change.year - 1, "BO", row["credit"], row["perimeter"])], (change, row)
+    for change in kinds(corpus, "reuse"):
+        rows = year_on_year(db, change.code)
+        assert rows and not [r for r in rows if r["comparison"] == "BO/BO-1" and r["year"] == change.year], change
 
 
 def test_api_and_pages_show_joins_and_breaks(corpus: Corpus, url: str) -> None:
