@@ -9,9 +9,8 @@ from pathlib import Path
 import begroot
 
 ROOT = Path(begroot.__file__).parent
-# Cycles left as they are: the CLI package imports its command modules, which register on its Typer app;
-# the dashboard's page modules take the renderer from web/routes.py.
-KNOWN = ("begroot.cli", "begroot.web")
+# The one cycle left as it is: the CLI package imports its command modules, which register on its Typer app.
+KNOWN = ("begroot.cli",)
 
 
 def modules() -> dict[str, tuple[Path, bool]]:

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from ..api.routes import DOCUMENT, ISE, PROGRAM, Db, known_document
 from ..store import bridge
 from ..store.schema import bridge_t, documents_t
+from .render import render, titles
 
 router = APIRouter(include_in_schema=False)
 CREDITS = ("VAK", "VEK")
@@ -87,7 +88,6 @@ def bridge_page(
     lang: Annotated[str | None, Query(pattern=r"^(nl|en)$")] = None,
 ) -> Response:
     """A document's (program's, ISE's) bridge: from last year's budget to this one, summed over its articles."""
-    from .routes import render, titles
 
     chosen = known_document(db, document) if document else latest_document(db, program, ise)
     section = scope_section(db, chosen, program, ise) if chosen else None

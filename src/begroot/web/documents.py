@@ -21,8 +21,8 @@ from ..pageview import SCALE, PageCache, cache_folder, cached_page, image_key, p
 from ..store import documents
 from ..store.originals import read_original
 from . import i18n
+from .render import language, render, templates, titles
 from .review import FINDING_ID
-from .routes import templates
 
 _MAKING_CACHE = threading.Lock()
 router = APIRouter(include_in_schema=False)
@@ -78,7 +78,6 @@ def document_data(db: Connection, reference: str) -> dict[str, Any]:
 
 @router.get("/documents/{reference}", response_class=HTMLResponse)
 def document_page(request: Request, db: Db, reference: DocumentRef, lang: Lang = None) -> Response:
-    from .routes import render, titles
 
     found = document_data(db, reference)
     data = [("document.data", f"/api/v1/documents/{quote(found['name'])}")]
@@ -241,7 +240,6 @@ def page_view(
     line: LineQuery = None, fact: IdQuery = None, finding: FindingQuery = None, value: ValueQuery = None,
     credit: CreditQuery = None, stage: StageQuery = None, year: YearQuery = None,
 ) -> Response:  # fmt: skip
-    from .routes import language, render
 
     chosen = Selection(line, fact, finding, value, credit, stage, year)
     data = page_data(request, db, reference, number, chosen)

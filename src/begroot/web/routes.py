@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache, partial
-from importlib import resources
-from typing import Annotated, Any
+from functools import partial
+from typing import Annotated
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from jinja2 import pass_context
-from jinja2.runtime import Context
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
 
 from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, STAGE, TEXT, Db, Doc, known_document
-from ..colours import COLOURS
 from ..store import STAGE_ORDER, overview, queries
-from ..store.schema import documents_t
 from ..store.search import count as count_matches
 from ..store.search import search as search_database
 from ..store.yoy import year_on_year
@@ -28,87 +19,13 @@ from . import bridge as bridge_views
 from . import glossary, i18n, views
 from . import lineage as lineage_views
 from . import years as years_views
+from .documents import api as documents_api
+from .documents import router as documents_router
+from .render import WEB, Lang, html_error, language, plotly_bundle, render, titles
 
-WEB = resources.files("begroot.web")
-templates = Jinja2Templates(directory=str(WEB / "templates"))
 router = APIRouter(include_in_schema=False)
-LANG_COOKIE = "lang"
 AUDIT_PAGE = 200  # findings per page of /audit
 TREEMAP_STAGES = ("BO", "BA", "BA-JR", "BU")
-
-
-@pass_context
-def document_label(context: Context, document: Any) -> str:
-    """THE way a document is named on a page: its title where it has one, else its name.
-
-    Takes a row (with `title`/`name`) or a bare name, looked up in the page's `titles`."""
-    if isinstance(document, dict):
-        return overview.label(document)
-    return str(context.get("titles", {}).get(document) or document or "")
-
-
-def with_format(url: str, fmt: str) -> str:
-    """The API URL of a page's data, in JSON or CSV (`format=csv`)."""
-    if fmt == "json":
-        return url
-    return f"{url}{'&' if '?' in url else '?'}format={fmt}"
-
-
-@pass_context
-def finding_message(context: Context, finding: Any) -> str:
-    """A finding's message in the page's language (audit/messages.py)."""
-    from ..audit.messages import message
-
-    return message(finding, str(context.get("lang") or i18n.DEFAULT))
-
-
-templates.env.filters["doc_label"] = document_label
-templates.env.filters["as_format"] = with_format
-templates.env.filters["finding_message"] = finding_message
-
-
-Lang = Annotated[str | None, Query(pattern=r"^(nl|en)$")]
-
-
-def language(request: Request, lang: str | None) -> str:
-    return (
-        lang
-        or (request.cookies.get(LANG_COOKIE) if request.cookies.get(LANG_COOKIE) in i18n.LANGUAGES else None)
-        or i18n.DEFAULT
-    )
-
-
-def titles(db: Connection) -> dict[str, str]:
-    """Document name -> title, for the documents that have one (see `document_label`)."""
-    query = select(documents_t.c.name, documents_t.c.title).where(documents_t.c.title != "")
-    return {row.name: row.title for row in db.execute(query)}
-
-
-def render(request: Request, name: str, lang: str | None, status: int = 200, **context: Any) -> HTMLResponse:
-    chosen = language(request, lang)
-    helpers = {
-        "lang": chosen,
-        "t": partial(i18n.translate, chosen),
-        "num": partial(i18n.number, lang=chosen),
-        "pct": partial(i18n.percent, lang=chosen),
-        "counted": partial(i18n.counted, lang=chosen),  # the plural right: `1 resultaat`
-        "path": request.url.path,
-        "plotly_style_ids": plotly_style_ids(),
-        "colours": COLOURS,
-    }
-    from .review import review_context
-
-    helpers |= review_context(request)  # the review forms, for a logged-in reviewer (serve --review-token-file)
-    rendered = templates.TemplateResponse(request, name, helpers | context, status_code=status)
-    # column headers, badges and units explained and linked to the glossary (web/glossary.py)
-    response = HTMLResponse(glossary.annotate(bytes(rendered.body).decode(), chosen), status_code=status)
-    if lang:  # an explicit choice is remembered
-        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax", httponly=True)
-    return response
-
-
-def html_error(request: Request, status: int, detail: str) -> Response:
-    return render(request, "error.html", None, status=status, status_code=status, detail=detail)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -282,29 +199,12 @@ def api_docs(request: Request, lang: Lang = None) -> Response:
 @router.get("/static/vendor/plotly.min.js")
 def plotly_js() -> Response:
     """plotly.min.js from the installed plotly package: the charts never depend on a CDN."""
-    body = _plotly_bundle()
+    body = plotly_bundle()
     return Response(body, media_type="text/javascript", headers={"Cache-Control": "public, max-age=86400"})
-
-
-@cache
-def _plotly_bundle() -> bytes:
-    return (resources.files("plotly") / "package_data" / "plotly.min.js").read_bytes()
-
-
-@cache
-def plotly_style_ids() -> list[str]:
-    """Ids of the <style> elements the plotly bundle injects unless they exist (e.g. its maplibre CSS).
-
-    Read from the installed bundle so a plotly upgrade does not bring CSP violations back.
-    """
-    found = re.findall(rb'getElementById\("([0-9a-f]{64})"\)', _plotly_bundle())
-    return sorted({match.decode() for match in found})
 
 
 def install(app: FastAPI) -> None:
     from . import review
-    from .documents import api as documents_api
-    from .documents import router as documents_router
 
     app.state.html_error = html_error
     app.include_router(router)

@@ -14,6 +14,7 @@ from ..api.routes import Db
 from ..store import overview, queries
 from ..store.schema import documents_t
 from ..store.yoy import year_on_year
+from .render import language, render, titles
 
 router = APIRouter(include_in_schema=False)
 
@@ -21,7 +22,6 @@ router = APIRouter(include_in_schema=False)
 @router.get("/yoy", response_class=HTMLResponse)
 def yoy_page(request: Request, db: Db, lang: Annotated[str | None, Query(pattern=r"^(nl|en)$")] = None) -> Response:
     """Every loaded domain's TOTAL, year on year, like for like."""
-    from .routes import render, titles
 
     domains = [{"domain": name, "rows": year_on_year(db, overview.DOMAIN_TOTAL, name)} for name in overview.domains(db)]
     data = [("yoy.data", f"/api/v1/yoy/TOTAL?domain={d['domain']}") for d in domains]
@@ -86,7 +86,6 @@ def overview_page(
 ) -> Response:
     """Every loaded domain of a year and stage: each one's total and share, down to program, ISE and article."""
     from . import i18n
-    from .routes import language, render, titles
     from .views import treemap_chart
 
     years = loaded_years(db)
