@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .bridge import router as bridge_router
-from .dashboard import router as dashboard_router
+from .overview import router as overview_router
 from .routes import router
 
-router.include_router(dashboard_router)
+router.include_router(overview_router)
 router.include_router(bridge_router)
 
 __all__ = ["router"]

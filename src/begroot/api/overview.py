@@ -1,4 +1,4 @@
-"""API endpoints behind the dashboard pages: the library, figures over the years, treemaps, comparisons.
+"""API endpoints of the overview (store/overview.py): the library, figures over the years, treemaps, comparisons, the data behind the dashboard pages.
 
 Every endpoint answers JSON, or CSV with `format=csv`: each page links the data it shows both ways.
 """
@@ -15,7 +15,7 @@ from ..store.joined import joined_timeline
 from .responses import reply
 from .routes import CREDIT, DOCUMENT, ISE, JSON_OR_CSV, PROGRAM, STAGE, SUBJECT, Db, known_document
 
-router = APIRouter(tags=["dashboard"])
+router = APIRouter(tags=["overview"])
 
 Format = Annotated[str, Query(pattern=r"^(json|csv)$", description="json (default) or csv")]
 DOMAIN = r"^[^\x00-\x1f\x7f<>]{1,120}$"  # DEL too: the control-character check refuses it (api/guard.py)
