@@ -24,6 +24,7 @@ from begroot.store import Store
 from begroot.testing import GeneratedDocument, TextStyle, random_budget, render_text
 from begroot.testing.mutations import audit_text, bridge_mutations, caught, problems, source_lines
 from begroot.vocabulary import VOCABULARY
+from webdb import term_headers
 
 SEED = 23
 DOMAIN = "Welzijn, Volksgezondheid en Gezin"
@@ -251,3 +252,6 @@ def test_article_page_draws_the_waterfall_with_its_table(
     assert all(s["measure"][0] == "absolute" == s["measure"][-1] for s in chart["series"])
     english = client.get(f"/articles/{code}?lang=en").text
     assert "Budget bridge" in english
+    for path in (f"/articles/{code}", f"/articles/{code}?lang=en", "/yoy"):
+        terms, bare = term_headers(client.get(path).text)
+        assert terms and not bare, (path, bare)  # VAK, VEK, keuro... explained and linked to the glossary

@@ -1,14 +1,16 @@
 """The glossary (Begrippenlijst, `/glossary`) and the same explanations on every page: a column header, a
 caption's unit or a badge that is a term gets an `<abbr title>` with the explanation, linked to its entry.
 
-The pages are annotated after rendering (`annotate`), so every template, present and future, gets it
-without calling anything: only whole header texts that are a term are touched, never prose.
+Templates mark such a text with the `term` filter (`web/render.py`), in the cell itself: only whole header
+texts that are a term are touched, never prose. tests/test_glossary.py checks every page's header cells,
+so a template that forgets the filter fails there.
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
+
+from markupsafe import Markup, escape
 
 # term -> (Dutch, English); the term as the tables print it
 TERMS: dict[str, tuple[str, str]] = {
@@ -121,23 +123,12 @@ def _abbr(text: str, lang: str) -> str | None:
     return f'<a class="term" href="/glossary#{anchor(term)}"><abbr title="{escape(meaning)}">{text}</abbr></a>'
 
 
-# a header cell (or a badge) whose whole text is a term, and the unit a caption starts with
-CELL = re.compile(r'(<th\b[^>]*>|<span class="badge[^"]*"[^>]*>)([A-Za-z€ –-]{2,16})(</th>|</span>)')
-CAPTION = re.compile(r"(<caption>)(keuro|k€)(?!\w)")
-
-
-def annotate(html: str, lang: str) -> str:
-    """Every header cell, badge and caption unit that is a term explained and linked to the glossary."""
-
-    def cell(match: re.Match[str]) -> str:
-        text = match.group(2).strip()
-        words = [text] if explain(text, lang) else text.split()  # `BA – JR` whole; `VAK BU` word by word
-        wrapped = [_abbr(word, lang) for word in words]
-        if not words or None in wrapped:
-            return match.group(0)
-        return f"{match.group(1)}{' '.join(w for w in wrapped if w)}{match.group(3)}"
-
-    def caption(match: re.Match[str]) -> str:
-        return f"{match.group(1)}{_abbr(match.group(2), lang)}"
-
-    return CAPTION.sub(caption, CELL.sub(cell, html))
+def term(text: object, lang: str) -> Markup:
+    """A header cell's or caption unit's text, explained and linked to the glossary where it is a term:
+    whole (`BA – JR`) or word by word (`VAK BU`) when every word is one; else the text, escaped."""
+    shown = str(text).strip()
+    words = [shown] if explain(shown, lang) else shown.split()
+    wrapped = [_abbr(word, lang) for word in words]
+    if not words or None in wrapped:
+        return escape(text)
+    return Markup(" ".join(w for w in wrapped if w))

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
@@ -51,7 +52,14 @@ def finding_message(context: Context, finding: Any) -> str:
     return message(finding, str(context.get("lang") or i18n.DEFAULT))
 
 
+@pass_context
+def glossary_term(context: Context, text: Any) -> Markup:
+    """A header cell's text explained and linked to the glossary where it is a term (`web/glossary.py`)."""
+    return glossary.term(text, str(context.get("lang") or i18n.DEFAULT))
+
+
 templates.env.filters["doc_label"] = document_label
+templates.env.filters["term"] = glossary_term
 templates.env.filters["as_format"] = with_format
 templates.env.filters["finding_message"] = finding_message
 
@@ -88,9 +96,7 @@ def render(request: Request, name: str, lang: str | None, status: int = 200, **c
     from .review import review_context
 
     helpers |= review_context(request)  # the review forms, for a logged-in reviewer (serve --review-token-file)
-    rendered = templates.TemplateResponse(request, name, helpers | context, status_code=status)
-    # column headers, badges and units explained and linked to the glossary (web/glossary.py)
-    response = HTMLResponse(glossary.annotate(bytes(rendered.body).decode(), chosen), status_code=status)
+    response = templates.TemplateResponse(request, name, helpers | context, status_code=status)
     if lang:  # an explicit choice is remembered
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax", httponly=True)
     return response
