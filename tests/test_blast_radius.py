@@ -21,6 +21,7 @@ from begroot.parse.tables import header_items, is_unit_line
 from begroot.sources import load_bytes
 from begroot.testing import GeneratedDocument, random_budget, random_style, render_text
 from begroot.testing.compare import extracted_keys, keys
+from begroot.vocabulary import VOCABULARY
 
 KINDS = [("report", "BU"), ("report", "BO"), ("report", "BA"), ("slides", "BO")]
 CORRUPTIONS = ["header", "row", "half"]
@@ -38,7 +39,7 @@ def regions(generated: GeneratedDocument) -> list[Region]:
     """Each table of the text from its unit line: its header lines and the lines of its facts (up to the next
     unit line)."""
     lines = generated.text.split("\n")
-    units = [i for i, text in enumerate(lines) if is_unit_line(text)]
+    units = [i for i, text in enumerate(lines) if is_unit_line(text, VOCABULARY)]
     by_line: dict[int, list] = {}
     for fact in generated.facts:
         by_line.setdefault(fact.line - 1, []).append(fact)
@@ -47,7 +48,9 @@ def regions(generated: GeneratedDocument) -> list[Region]:
         rows = sorted(i for i in by_line if unit < i < following)
         if not rows:
             continue
-        header = [i for i in range(unit + 1, rows[0]) if lines[i].strip() and header_items(lines[i].strip())]
+        header = [
+            i for i in range(unit + 1, rows[0]) if lines[i].strip() and header_items(lines[i].strip(), VOCABULARY)
+        ]
         subjects = {(f.scope, f.subject, f.layout) for i in rows for f in by_line[i]}
         found.append(Region(unit, header, rows, subjects))
     return found

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# A domain's name: capitalised words joined by spaces, `en` or commas (`Welzijn, Volksgezondheid en Gezin`).
+_CAP = r"[A-ZÀ-Ý][\w’'-]+"
+_DOMAIN_NAME = rf"(?P<domain>{_CAP}(?:(?:,\s+|\s+en\s+|\s+){_CAP})*)"
+_MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,7 @@ class Vocabulary:
     # --- money: credits and units
     credits: frozenset[str] = frozenset({"VAK", "VEK", "AO", "TO", "LO"})
     unit_line: re.Pattern[str] = re.compile(r"(?i)\(?\s*(?:in\s+)?duizend\s+euro\s*\)?")
+    unit_hint: str = "uizend"  # every unit line holds it: a cheap test before `unit_line`
     scales: dict[str, float] = field(
         default_factory=lambda: {"miljard": 1_000_000.0, "miljoen": 1_000.0, "keuro": 1.0, "duizend euro": 1.0}
     )
@@ -39,6 +48,9 @@ class Vocabulary:
          "-", "–", "—", "In", "in", "duizend", "euro", "(duizend", "euro)", "e"}
     )  # fmt: skip
     ordinal: re.Pattern[str] = re.compile(r"^\d+e$")
+    delta_words: frozenset[str] = frozenset({"DELTA", "EVOLUTIE"})  # a column of changes (upper case)
+    stage_end_words: frozenset[str] = frozenset({"JR"})  # the end of a stage broken over two words (`BA –` `JR`)
+    adjustment_word: str = "aanpassing"  # a row label of an adjusted budget (`1e aanpassing BA 2024`)
 
     # --- rows
     dash_cell: frozenset[str] = frozenset({"-", "–", "—", "−"})
@@ -78,6 +90,7 @@ class Vocabulary:
     )
     goal: re.Pattern[str] = re.compile(r"^(?P<level>SD|OD)\s?(?P<num>\d{1,2})\s*[:.]\s*(?P<title>\S.*?)\s*$")
     policy_field: re.Pattern[str] = re.compile(r"(?i)^beleidsveld\b")
+    policy_field_chapter: re.Pattern[str] = re.compile(r"(?i)^beleidsveld")  # a chapter title (`BELEIDSVELDEN`)
     ise_heading: re.Pattern[str] = re.compile(r"(?i)^ISE\b")
     entity_heading: re.Pattern[str] = re.compile(
         r"(?i)^(departement|agentschap|vlaamse|overige entiteiten|dab|iva|eva|fonds)"
@@ -85,6 +98,42 @@ class Vocabulary:
     dot_leaders: re.Pattern[str] = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,4}\s*$")
     trailing_page: re.Pattern[str] = re.compile(r"\s\d{1,4}\s*$")
     od_cited: re.Pattern[str] = re.compile(r"(?i)(?:operationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\b")
+    sd_cited: re.Pattern[str] = re.compile(r"\bSD\s?(\d{1,2})\b")
+
+    # --- what a document is about: the lines that name its policy domain, each with a word it must hold
+    domain_lines: tuple[tuple[re.Pattern[str], str], ...] = (
+        (re.compile(rf"^TOTAAL\s*[–-]\s*{_DOMAIN_NAME}"), "totaal"),
+        (re.compile(rf"(?i:\bbeleidsdomein)\s+{_DOMAIN_NAME}"), "beleidsdomein"),
+        (re.compile(rf"(?i:\bBBT\s+(?:\d{{4}}),?)\s+{_DOMAIN_NAME}\s*$"), "bbt"),
+        (re.compile(rf"(?i:begrotingstoelichting)\s+{_DOMAIN_NAME}"), "begrotingstoelichting"),
+    )
+    # Dutch title case: these stay lower case inside a title (`Welzijn, Volksgezondheid en Gezin`), and a label
+    # going on with one of them is not glued to the line above
+    small_words: frozenset[str] = frozenset(
+        {"en", "van", "de", "het", "der", "voor", "in", "op", "met", "of", "te", "tot", "aan", "bij", "uit"}
+    )
+
+    # --- the annexes: chapters (a word of their title, upper case) and the items they list
+    abbreviations_chapter: str = "AFKORTINGEN"
+    annex_chapters: tuple[tuple[str, str], ...] = (
+        ("REGELGEVING", "decisions"), ("RESOLUTIES", "resolutions"), ("REKENHOF", "court_of_audit"),
+        ("ARRESTEN", "rulings"),
+    )  # fmt: skip
+    months: dict[str, int] = field(default_factory=lambda: dict(_MONTHS))  # `12 januari 2024`
+    decision_start: re.Pattern[str] = re.compile(
+        r"^(Decreet|Besluit|Ministerieel besluit|Omzendbrief|Wet|Koninklijk besluit|Samenwerkingsakkoord|Protocol)\b"
+    )
+    resolution_start: re.Pattern[str] = re.compile(r"^(Voorstel van resolutie|Resolutie|Motie)\b", re.IGNORECASE)
+    parliament_number: re.Pattern[str] = re.compile(r"^(?P<number>\d+\s*\(\d{4}-\d{4}\))\s*(?:NR|nr)\.?\s*\d+")
+    adopted: re.Pattern[str] = re.compile(r"(?i)^aangenomen\b.*")
+    recommendation_start: re.Pattern[str] = re.compile(r"^(Aanbeveling\s*\d*)\s*[:.]?\s*(.*)$")
+    recommendation_word: str = "Aanbeveling"
+    recommendation_group: re.Pattern[str] = re.compile(r"^ISE\b")  # recommendations grouped under an ISE
+    ruling_start: re.Pattern[str] = re.compile(r"(?i)^(arrest|uitspraak)\b")
+    # the kind an item of an annex is stored with (a decision's is its first word: `decreet`, `besluit`)
+    resolution_kind: str = "resolutie"
+    recommendation_kind: str = "aanbeveling"
+    ruling_kind: str = "arrest"
 
     # --- page furniture: a page number alone on its line ("12", "- 12 -", "Pagina 12", "12/160", "12 van 160")
     page_number: re.Pattern[str] = re.compile(
@@ -98,6 +147,14 @@ class Vocabulary:
     bullet: re.Pattern[str] = re.compile(r"^\s*[•●▪]\s*(?P<text>.*)$")
     cause_mark: re.Pattern[str] = re.compile(r"^\s*(?:[\u0336̶–-]\s+|[\u0336̶])(?P<text>.*)$")
     policy_credit: str = r"totaal\s+beleidskrediet"  # `Totaal beleidskrediet 1,2 miljard`
+    structure_slide: re.Pattern[str] = re.compile(r"(?i)bbt-structuur")  # the slide listing goals and ISEs
+    ise_label: str = "ISE"  # a slide's label before an ISE's name (alone on its line, or `ISE <name>`)
+    info_label: str = "Begrotingsinfo"  # a slide's label before its statements
+    not_goal_bullets: tuple[str, ...] = ("totaal beleidskrediet", "oorzaak")  # bullet starts (lower case)
+    cause_heading: re.Pattern[str] = re.compile(r"(?i)oorzaak")  # `Oorzaak toename:` before the causes
+    abbreviated: tuple[str, str] = ("sociale economie", " SE")  # words in a slide label, as an ISE name ends
+    abbreviation_end: re.Pattern[str] = re.compile(r"\s+SE\s*$")  # dropped from an ISE's name in its slug
+    cause_heading_start: re.Pattern[str] = re.compile(r"(?i)^.*?oorzaak\s+\w+\s*:\s*")
     reference_year: re.Pattern[str] = re.compile(r"(?i)t\.o\.v\.?\s*(?P<year>(?:19|20)\d{2})")
 
     # --- what tells a report from a slide deck (counted, lower case)
@@ -133,6 +190,40 @@ class Vocabulary:
     former_words: tuple[str, ...] = ("vroeger", "voorheen", "(ex")
 
     claims: ClaimWords = field(default_factory=lambda: ClaimWords())
+
+    @cached_property
+    def amount(self) -> re.Pattern[str]:
+        """An amount in words: `1,2 miljard`, `18,3 miljoen`, `-0,7 miljoen`, `292.136 keuro`."""
+        scales = "|".join(self.scales)
+        return re.compile(
+            r"(?P<sign>[+\-−])?\s?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*"
+            rf"(?P<scale>{scales})",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def date(self) -> re.Pattern[str]:
+        """A date in words: `12 januari 2024` (day, month, year groups)."""
+        return re.compile(r"\b(\d{1,2})\s+(" + "|".join(self.months) + r")\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+
+    @cached_property
+    def total_statement(self) -> re.Pattern[str]:
+        """A slide's statement of a policy credit: `Totaal beleidskrediet 1,2 miljard`."""
+        return re.compile(rf"(?i){self.policy_credit}\s+(?P<total>[\d.,]+\s*(?:{self._scales_longest_first}))")
+
+    @cached_property
+    def change_statement(self) -> re.Pattern[str]:
+        """A change with its size: `stijging van 18,3 miljoen`, `daling met -0,7 miljoen`."""
+        words = self.increase_words | self.decrease_words
+        change_words = "|".join(sorted((w for w in words if " " not in w), key=len, reverse=True))
+        scales = self._scales_longest_first
+        return re.compile(
+            rf"(?i)\b(?P<word>{change_words})\s+(?:(?:van|met)\s+)?(?P<amount>[+\-−]?\s?[\d.,]+\s*(?:{scales}))"
+        )
+
+    @property
+    def _scales_longest_first(self) -> str:
+        return "|".join(sorted(self.scales, key=len, reverse=True))
 
     def bridge_role(self, label: str) -> str:
         """The role of a `Kredietevolutie` change row: `Andere bijstellingen` -> andere, `Index` -> index."""
@@ -274,6 +365,27 @@ class ClaimWords:
     stage_item: re.Pattern[str] = re.compile(
         rf"(?i)\bbij\s+(?P<stage>{_STAGE_WORDS})\s+(?P<year>(?:19|20)\d\d)\s+(?=\d)"
     )
+    # the unit of every amount the prose quotes (a sentence without it or `%` quotes nothing), and the figure
+    # before it (`1.861 keuro`, `-56 keuro`, `98,8 keuro`: the integer and the decimals as groups)
+    amount_unit: str = "keuro"
+    amount_figure: re.Pattern[str] = re.compile(r"(?<![\d.,])(-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(\d+))?\s*keuro")
+    # what tells that a sentence's amount or percentage is about the budget or its execution, stated as a fact
+    amount_context: re.Pattern[str] = re.compile(
+        r"realisatie|uitvoering|besteding|budget|krediet|\bB[AU]\b|\bVAK\b|\bVEK\b|raming|geraamd", re.I
+    )
+    percent_context: re.Pattern[str] = re.compile(
+        r"realisatie|uitvoering|benut|beschikba|besteding|besteed|budget|krediet", re.I
+    )
+    fact_verb: re.Pattern[str] = re.compile(
+        r"\b(?:bedr(?:oeg|aagt|agen|oegen)|is|komt neer|betekent|gerealiseerd)\b", re.I
+    )
+    # the cause of a change a `cause_lead` names, by stem (lower case): its row in the `Kredietevolutie` table
+    cause_rows: tuple[tuple[str, str], ...] = (
+        ("index", "index"), ("compens", "compensaties"), ("herverdel", "herverdelingen"), ("bijstel", "bijstellingen"),
+    )  # fmt: skip
+    less_word: str = "minder"  # `P% of X keuro minder dan het voorziene budget`: under the budget
+    rise_particles: frozenset[str] = frozenset({"toe", "aan", "toenam"})  # `nam toe met`, `groeide aan met`
+    fall_particles: frozenset[str] = frozenset({"af", "afnam"})  # `nam af met`
     credit_word: re.Pattern[str] = re.compile(r"\b(VAK|VEK|AO|TO|LO)\b")
     year: re.Pattern[str] = re.compile(r"\b(?:19|20)\d\d\b")
     # a percentage stated with its own amount, as a share of the available credit: `1.861 keuro VAK of 22% van

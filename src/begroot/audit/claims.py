@@ -32,18 +32,12 @@ ROLES = {
     "change": "the change {start} → {stage}",
     "cause": "the change by {stage} (Kredietevolutie)",
 }
-CAUSE_KEYS = (
-    ("index", "index"),
-    ("compens", "compensaties"),
-    ("herverdel", "herverdelingen"),
-    ("bijstel", "bijstellingen"),
-)
 
 
 def cause_key(label: str) -> str | None:
     """A cause of change as `Kredietevolutie` rows and sentences name it: `Andere bijstellingen` -> bijstellingen."""
     lowered = label.lower()
-    return next((key for stem, key in CAUSE_KEYS if stem in lowered), None)
+    return next((key for stem, key in C.cause_rows if stem in lowered), None)
 
 
 @dataclass(frozen=True)
@@ -185,7 +179,7 @@ def claims_in(sentence: str, reading: Reading) -> list[Claim]:
 
 def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[Claim]:
     text = sentence.strip()
-    if "%" not in text and "keuro" not in text:
+    if "%" not in text and C.amount_unit not in text:
         return []
     if (reading.parts and not reading.anchored) or not _years_fit(sentence, reading):
         return []
@@ -210,7 +204,7 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
     for match in _search("underuse_after", sentence, lowered):
         add(_pair(match, "underuse", "underuse-rate", inherited))
     for match in _search("shortfall", sentence, lowered):
-        sign = -1 if match.group("word").lower() == "minder" else 1
+        sign = -1 if match.group("word").lower() == C.less_word else 1
         add(_pair(match, "difference", "rate", inherited, sign))
     for lead in _search("cause_lead", sentence, lowered):
         key = cause_key(lead.group("cause"))
@@ -282,9 +276,9 @@ def _pair(match: re.Match[str], role: str, rate_role: str, credits: tuple[str, .
 def _change(sentence: str, lead: re.Match[str], inherited: tuple[str, ...]) -> list[Claim]:
     """`met X keuro ... tot Y keuro`: a change that names where it ends is the whole change."""
     sign = VOCABULARY.change_sign(lead.group("word"))
-    if lead.group("word").lower() in {"toe", "aan", "toenam"}:
+    if lead.group("word").lower() in C.rise_particles:
         sign = 1
-    elif lead.group("word").lower() in {"af", "afnam"}:
+    elif lead.group("word").lower() in C.fall_particles:
         sign = -1
     changes = list(_items(sentence, lead.end()))
     if not changes:

@@ -18,14 +18,13 @@ from functools import cached_property
 from itertools import permutations
 
 from ..model import Article, Document, Fact, Paragraph, Sentence, Statement
-from ..parse.numbers import AMOUNT as AMOUNT_IN_WORDS
 from ..parse.numbers import amount_in_keuro, precision_of
 from ..vocabulary import VOCABULARY
 from .claims import Claim, Expected, Reading, TableValues, cause_key, claims_in, expected, new_paragraph
 from .findings import Finding, Location, exact_text, fmt, locations, rule, within_printed_unit, worded
 from .messages import Said, say
 
-AMOUNT = re.compile(r"(?<![\d.,])(-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(\d+))?\s*keuro")
+AMOUNT = VOCABULARY.claims.amount_figure
 PERCENT = re.compile(r"(?<![\d.,])(\d+)(?:,(\d+))?\s*%")
 STAGES = ("BA", "BA-JR", "BU")
 
@@ -74,7 +73,7 @@ def candidates(facts: Iterable[Fact]) -> tuple[list[Candidate], list[Candidate]]
 
 
 def quoted(sentence: str) -> Iterator[Quoted]:
-    for pattern, percent, marker in ((AMOUNT, False, "keuro"), (PERCENT, True, "%")):
+    for pattern, percent, marker in ((AMOUNT, False, VOCABULARY.claims.amount_unit), (PERCENT, True, "%")):
         if marker not in sentence:  # most sentences quote nothing: skip the regex
             continue
         for match in pattern.finditer(sentence):
@@ -142,12 +141,10 @@ class Scope:
 # of numbers (a table flattened into the prose), and whose other figures all agree with the table.
 PRIMARY_AMOUNT = ("BA-JR − BU", "BU − BA-JR", "BA − BU", "BU − BA", "BU", "BA-JR", "BA")
 PRIMARY_PERCENT = ("BU/BA-JR", "BU/BA")
-AMOUNT_CONTEXT = re.compile(
-    r"realisatie|uitvoering|besteding|budget|krediet|\bB[AU]\b|\bVAK\b|\bVEK\b|raming|geraamd", re.I
-)
-PERCENT_CONTEXT = re.compile(r"realisatie|uitvoering|benut|beschikba|besteding|besteed|budget|krediet", re.I)
+AMOUNT_CONTEXT = VOCABULARY.claims.amount_context
+PERCENT_CONTEXT = VOCABULARY.claims.percent_context
 # A percentage must be stated as a fact of this year ("bedroeg 82%", "Dit is 82%"), not a norm.
-FACT_VERB = re.compile(r"\b(?:bedr(?:oeg|aagt|agen|oegen)|is|komt neer|betekent|gerealiseerd)\b", re.I)
+FACT_VERB = VOCABULARY.claims.fact_verb
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -220,7 +217,7 @@ def check_quote(
 ) -> Finding | None:
     """A finding for one printed figure (`sentence`: every figure of its sentence, `found` its traits), or None."""
     pool = pools[1] if quote.percent else pools[0]
-    unit = "%" if quote.percent else " keuro"
+    unit = "%" if quote.percent else f" {VOCABULARY.claims.amount_unit}"
     exact = exact_matches(quote, pool)
     claimable = may_flag(quote, scope.year, found) and _others_agree(quote, sentence, pools)
     if exact:
@@ -286,7 +283,7 @@ def check_scope(scope: Scope) -> Iterator[Finding]:
         for sentence in paragraph.sentences:
             text = sentence.text
             claims = claims_in(text, reading)  # every sentence: it may name the credits the next ones mean
-            if "keuro" not in text and "%" not in text:
+            if VOCABULARY.claims.amount_unit not in text and "%" not in text:
                 continue  # quotes no figure
             claimed = set()
             for claim in claims:
@@ -340,7 +337,7 @@ def stated_bases(scope: Scope, sentence: Sentence) -> list[Base]:
         value = float(match.group("amount").replace(".", ""))
         place = _where(scope, sentence, match.start("amount"))
         for credit in (match.group("credit") or only).upper().split("/"):
-            found.append(Base(credit, value, f"{match.group('amount')} keuro", (place,)))
+            found.append(Base(credit, value, f"{match.group('amount')} {VOCABULARY.claims.amount_unit}", (place,)))
     return found
 
 
@@ -436,7 +433,7 @@ def check_claim(claim: Claim, sentence: Sentence, scope: Scope, table: TableValu
     rounding = not ok and bool(close) and (len(close) == len(wrong) or not claim.credits)
     shown = agreeing[0] if ok else (close[0] if rounding else wrong[0])
     printed = _signed(claim, shown.value)
-    unit = "%" if figure.percent else " keuro"
+    unit = "%" if figure.percent else f" {VOCABULARY.claims.amount_unit}"
     if ok:
         verdict = say("prose.agrees", label=shown.label, value=f"{fmt(printed)}{unit}")
     elif rounding:
@@ -515,7 +512,7 @@ def scopes(doc: Document) -> Iterator[Scope]:
             yield Scope(doc.name, article.code, article.explanation_paragraphs, facts, doc.year, doc.stage)
     frames = [t for t in doc.tables if t.layout == "ise_frame"]
     for section in doc.sections:
-        if section.kind == "article" or "keuro" not in section.text:
+        if section.kind == "article" or VOCABULARY.claims.amount_unit not in section.text:
             continue
         inside = [t for t in frames if section.line <= t.line <= (section.end_line or t.line)]
         if inside:
@@ -554,7 +551,7 @@ class Printed:
 
 def printed(part: str, base: int = 0, sign: float = 1.0) -> Printed | None:
     """The amount in `part` (`1,2 miljard`, `1.500 miljoen`), read as the slide reader reads it."""
-    match = AMOUNT_IN_WORDS.search(part)
+    match = VOCABULARY.amount.search(part)
     value = amount_in_keuro(part)
     if not match or value is None:
         return None

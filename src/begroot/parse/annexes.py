@@ -5,29 +5,17 @@ from __future__ import annotations
 import re
 
 from ..model import Abbreviation, AnnexItem, Line
+from ..vocabulary import Vocabulary
 
 ABBREVIATION = re.compile(r"^\s?(?P<short>[^\s:][^:]{0,24}?):\s+(?P<meaning>\S.*?)\s*$")
-MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}  # fmt: skip
-DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\b", re.IGNORECASE)
-DECISION_START = re.compile(
-    r"^(Decreet|Besluit|Ministerieel besluit|Omzendbrief|Wet|Koninklijk besluit|Samenwerkingsakkoord|Protocol)\b"
-)
-RESOLUTION_START = re.compile(r"^(Voorstel van resolutie|Resolutie|Motie)\b", re.IGNORECASE)
-DOC_NUMBER = re.compile(r"^(?P<number>\d+\s*\(\d{4}-\d{4}\))\s*(?:NR|nr)\.?\s*\d+")
-ADOPTED = re.compile(r"(?i)^aangenomen\b.*")
-RECOMMENDATION_START = re.compile(r"^(Aanbeveling\s*\d*)\s*[:.]?\s*(.*)$")
-RULING_START = re.compile(r"(?i)^(arrest|uitspraak)\b")
 SUBHEADING = re.compile(r"^\s?\d{1,2}\.\s+(?P<title>[A-Z].{0,80})$")
 
 
-def iso_date(text: str) -> str | None:
-    match = DATE.search(text)
+def iso_date(text: str, vocab: Vocabulary) -> str | None:
+    match = vocab.date.search(text)
     if not match:
         return None
-    day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
+    day, month, year = int(match.group(1)), vocab.months[match.group(2).lower()], int(match.group(3))
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -65,7 +53,7 @@ def _paragraphs(lines: list[Line], start: int, end: int) -> list[tuple[Line, lis
     return paragraphs
 
 
-def annex_items(lines: list[Line], ranges: list[tuple[str, int, int]]) -> list[AnnexItem]:
+def annex_items(lines: list[Line], ranges: list[tuple[str, int, int]], vocab: Vocabulary) -> list[AnnexItem]:
     items: list[AnnexItem] = []
     for annex, start, end in ranges:
         paragraphs = _paragraphs(lines, start + 1, end)
@@ -75,7 +63,7 @@ def annex_items(lines: list[Line], ranges: list[tuple[str, int, int]]) -> list[A
             "court_of_audit": _recommendations,
             "rulings": _rulings,
         }[annex]
-        items.extend(reader(annex, paragraphs))
+        items.extend(reader(annex, paragraphs, vocab))
     return items
 
 
@@ -83,7 +71,7 @@ def _join(parts: list[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
 
-def _decisions(annex: str, paragraphs: list[tuple[Line, list[str]]]) -> list[AnnexItem]:
+def _decisions(annex: str, paragraphs: list[tuple[Line, list[str]]], vocab: Vocabulary) -> list[AnnexItem]:
     items: list[AnnexItem] = []
     group = ""
     for first, parts in paragraphs:
@@ -92,29 +80,29 @@ def _decisions(annex: str, paragraphs: list[tuple[Line, list[str]]]) -> list[Ann
         if heading:
             group = heading.group("title").strip()
             continue
-        start = DECISION_START.match(text)
+        start = vocab.decision_start.match(text)
         if start:
-            items.append(AnnexItem(annex, start.group(1).lower(), text, first.page, first.number, iso_date(text),
+            items.append(AnnexItem(annex, start.group(1).lower(), text, first.page, first.number, iso_date(text, vocab),
                                    group=group))  # fmt: skip
         elif items and text[:1].islower():
             items[-1].title = f"{items[-1].title} {text}"  # an item broken by a page break
     return items
 
 
-def _resolutions(annex: str, paragraphs: list[tuple[Line, list[str]]]) -> list[AnnexItem]:
+def _resolutions(annex: str, paragraphs: list[tuple[Line, list[str]]], vocab: Vocabulary) -> list[AnnexItem]:
     items: list[AnnexItem] = []
     for first, parts in paragraphs:
-        if RESOLUTION_START.match(parts[0]):
+        if vocab.resolution_start.match(parts[0]):
             title, number, adopted = [], None, None
             for part in parts:
-                doc_number = DOC_NUMBER.match(part)
+                doc_number = vocab.parliament_number.match(part)
                 if doc_number:
                     number = doc_number.group("number")
-                elif ADOPTED.match(part):
-                    adopted = iso_date(part)
+                elif vocab.adopted.match(part):
+                    adopted = iso_date(part, vocab)
                 elif number is None:
                     title.append(part)
-            items.append(AnnexItem(annex, "resolutie", _join(title), first.page, first.number, adopted, number,
+            items.append(AnnexItem(annex, vocab.resolution_kind, _join(title), first.page, first.number, adopted, number,
                                    adopted))  # fmt: skip
         elif items:
             joined = _join(parts)
@@ -122,28 +110,28 @@ def _resolutions(annex: str, paragraphs: list[tuple[Line, list[str]]]) -> list[A
     return items
 
 
-def _recommendations(annex: str, paragraphs: list[tuple[Line, list[str]]]) -> list[AnnexItem]:
+def _recommendations(annex: str, paragraphs: list[tuple[Line, list[str]]], vocab: Vocabulary) -> list[AnnexItem]:
     items: list[AnnexItem] = []
     for first, parts in paragraphs:
         text = _join(parts)
-        start = RECOMMENDATION_START.match(text)
-        if start and start.group(1).startswith("Aanbeveling"):
-            items.append(AnnexItem(annex, "aanbeveling", start.group(2).strip(), first.page, first.number,
+        start = vocab.recommendation_start.match(text)
+        if start and start.group(1).startswith(vocab.recommendation_word):
+            items.append(AnnexItem(annex, vocab.recommendation_kind, start.group(2).strip(), first.page, first.number,
                                    number=start.group(1)))  # fmt: skip
         elif items:
-            if re.match(r"^ISE\b", text) and not items[-1].follow_up:
+            if vocab.recommendation_group.match(text) and not items[-1].follow_up:
                 items[-1].group = f"{items[-1].group}; {text}".strip("; ")
             else:
                 items[-1].follow_up = f"{items[-1].follow_up}\n\n{text}".strip()
     return items
 
 
-def _rulings(annex: str, paragraphs: list[tuple[Line, list[str]]]) -> list[AnnexItem]:
+def _rulings(annex: str, paragraphs: list[tuple[Line, list[str]]], vocab: Vocabulary) -> list[AnnexItem]:
     items: list[AnnexItem] = []
     for first, parts in paragraphs:
         text = _join(parts)
-        if RULING_START.match(text):
-            items.append(AnnexItem(annex, "arrest", text, first.page, first.number, iso_date(text)))
+        if vocab.ruling_start.match(text):
+            items.append(AnnexItem(annex, vocab.ruling_kind, text, first.page, first.number, iso_date(text, vocab)))
         elif items:
             items[-1].follow_up = f"{items[-1].follow_up}\n\n{text}".strip()
     return items

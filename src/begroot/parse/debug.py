@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Document, SourceDocument, Table
+from ..vocabulary import VOCABULARY, Vocabulary
 from .scan import scan
 from .tables import RawTable
 
@@ -27,9 +28,9 @@ class TableTrace:
     read: bool
 
 
-def trace_tables(source: SourceDocument, document: Document) -> list[TableTrace]:
-    """A trace for every table `document` (parsed from `source`) met, in document order."""
-    scanned = scan(source)
+def trace_tables(source: SourceDocument, document: Document, vocabulary: Vocabulary = VOCABULARY) -> list[TableTrace]:
+    """A trace for every table `document` (parsed from `source` with `vocabulary`) met, in document order."""
+    scanned = scan(source, vocabulary)
     placed = {table.line: table for table in document.tables}
     traces = [_trace(raw, placed, document) for _, raw in scanned.tables]
     for warning in scanned.warnings:

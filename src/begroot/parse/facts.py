@@ -12,30 +12,28 @@ from itertools import combinations, product
 from math import prod
 
 from ..model import Article, Cell, CreditChange, CreditEvolution, Document, Fact, Ise, Line, ReaderWarning, Table
-from ..vocabulary import VOCABULARY
+from ..vocabulary import Vocabulary
 from .codes import LOOSE_CODE, code_from_match
 from .tables import RawTable, frame_categories, frame_readings, stage_of_label, trailing_numbers
 
-V = VOCABULARY
 
-
-def split_caption(title: str) -> tuple[str, str]:
+def split_caption(title: str, vocab: Vocabulary) -> tuple[str, str]:
     """`LOOPBANEN, MVG excl. DAB` -> (`LOOPBANEN`, `MVG excl. DAB`); a comma inside a name stays."""
-    match = V.perimeter.search(title)
+    match = vocab.perimeter.search(title)
     if match is None:
         return title.strip(), ""
     return title[: match.start()].strip(), title[match.end() :].strip()
 
 
-def ise_slug(name: str) -> str:
+def ise_slug(name: str, vocab: Vocabulary) -> str:
     """`ACTIVERING (WERK), MVG excl. DAB` -> `activering`; `ISE activering SE` -> `activering`."""
-    name = split_caption(V.ise_prefix.sub("", name))[0]
+    name = split_caption(vocab.ise_prefix.sub("", name), vocab)[0]
     name = re.sub(r"\([^)]*\)", " ", name)
-    name = re.sub(r"\s+SE\s*$", " ", name.strip() + " ")
+    name = vocab.abbreviation_end.sub(" ", name.strip() + " ")
     return "-".join(name.lower().split())
 
 
-def grid_subjects(raw: RawTable) -> list[tuple[str, str] | None] | None:
+def grid_subjects(raw: RawTable, vocab: Vocabulary) -> list[tuple[str, str] | None] | None:
     """Scope and subject of each row of a budget-evolution grid (`Programma`, `ISE`, `Totaal` rows), or None.
 
     A row the grid vocabulary does not know gets None (the caller warns and leaves it out).
@@ -46,7 +44,7 @@ def grid_subjects(raw: RawTable) -> list[tuple[str, str] | None] | None:
     subjects: list[tuple[str, str] | None] = []
     for row in raw.rows:
         label = re.sub(r"\s+", " ", row.label).strip()
-        subject = grid_row_subject(label, program)
+        subject = grid_row_subject(label, program, vocab)
         if subject and subject[0] == "program":
             program = subject[1]
         subjects.append(subject)
@@ -55,12 +53,12 @@ def grid_subjects(raw: RawTable) -> list[tuple[str, str] | None] | None:
     return subjects
 
 
-def grid_row_subject(label: str, program: str) -> tuple[str, str] | None:
-    if match := V.program_row.match(label):
+def grid_row_subject(label: str, program: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    if match := vocab.program_row.match(label):
         return "program", match.group("code")
-    if match := V.ise_row.match(label):
-        return "ise", f"{program}:{ise_slug(match.group('name'))}"
-    if V.domain_row.match(label) or V.total_label.match(label):
+    if match := vocab.ise_row.match(label):
+        return "ise", f"{program}:{ise_slug(match.group('name'), vocab)}"
+    if vocab.domain_row.match(label) or vocab.total_label.match(label):
         return "total", "TOTAL"
     code = LOOSE_CODE.match(label)
     if code:
@@ -68,23 +66,25 @@ def grid_row_subject(label: str, program: str) -> tuple[str, str] | None:
     return None
 
 
-def describe(raw: RawTable, title: str, article: Article | None) -> tuple[str, str, str, str] | None:
+def describe(raw: RawTable, title: str, article: Article | None, vocab: Vocabulary) -> tuple[str, str, str, str] | None:
     """(layout, scope, subject, perimeter) of a table, or None when it cannot be placed."""
     caption = title.rstrip(":").strip()
-    if grid_subjects(raw) is not None:
-        perimeter = V.evolution_caption.sub(r"\g<perimeter>", caption).strip() if caption else ""
+    if grid_subjects(raw, vocab) is not None:
+        perimeter = vocab.evolution_caption.sub(r"\g<perimeter>", caption).strip() if caption else ""
         return "budget_evolution", "mixed", "", perimeter
-    frame = _ise_frame(raw, caption)
+    frame = _ise_frame(raw, caption, vocab)
     if frame:
         return frame
-    if V.total_caption.match(caption):
-        return "summary", "total", "TOTAL", split_caption(caption)[1]
-    program = V.program_caption.match(caption)
+    if vocab.total_caption.match(caption):
+        return "summary", "total", "TOTAL", split_caption(caption, vocab)[1]
+    program = vocab.program_caption.match(caption)
     if program:
-        layout = "apparatus" if article is None and raw.stage_rows and "aanpassing" in _labels(raw) else "summary"
+        layout = (
+            "apparatus" if article is None and raw.stage_rows and vocab.adjustment_word in _labels(raw) else "summary"
+        )
         return layout, "program", program.group("code"), ""
     if article is not None:
-        if V.credit_evolution_caption.match(caption) or _has_causes(raw):
+        if vocab.credit_evolution_caption.match(caption) or _has_causes(raw, vocab):
             layout = "credit_evolution"
         elif raw.stage_rows and article.parts.is_receipt:
             layout = "article_receipt"
@@ -94,36 +94,36 @@ def describe(raw: RawTable, title: str, article: Article | None) -> tuple[str, s
     return None
 
 
-def _ise_frame(raw: RawTable, caption: str) -> tuple[str, str, str, str] | None:
+def _ise_frame(raw: RawTable, caption: str, vocab: Vocabulary) -> tuple[str, str, str, str] | None:
     """An ISE frame: frame rows (ESR-uitgaven, Toelagen, Overige, Totaal), under an ISE caption."""
-    if raw.stage_rows or V.total_caption.match(caption) or V.program_caption.match(caption):
+    if raw.stage_rows or vocab.total_caption.match(caption) or vocab.program_caption.match(caption):
         return None
-    categories = frame_categories(raw)
+    categories = frame_categories(raw, vocab)
     if not categories:
         return None
-    named = bool(V.ise_prefix.match(caption)) or bool(V.perimeter.search(caption))
+    named = bool(vocab.ise_prefix.match(caption)) or bool(vocab.perimeter.search(caption))
     if len(categories) < 2 and not named:
         return None  # a lone `Totaal` row says nothing of an ISE unless the caption does
-    name, perimeter = split_caption(V.ise_prefix.sub("", caption))
-    return "ise_frame", "ise", ise_slug(name), perimeter
+    name, perimeter = split_caption(vocab.ise_prefix.sub("", caption), vocab)
+    return "ise_frame", "ise", ise_slug(name, vocab), perimeter
 
 
 def _labels(raw: RawTable) -> str:
     return " ".join(row.label for row in raw.rows)
 
 
-def _has_causes(raw: RawTable) -> bool:
+def _has_causes(raw: RawTable, vocab: Vocabulary) -> bool:
     if not raw.stage_rows:
         return False
-    labels = (rejoined_labels(raw) or ([row.label for row in raw.rows], ""))[0]
-    return any(stage_of_label(label) is None for label in labels)
+    labels = (rejoined_labels(raw, vocab) or ([row.label for row in raw.rows], ""))[0]
+    return any(stage_of_label(label, vocab) is None for label in labels)
 
 
 Known = dict[tuple[str, str, str, str, int, str, str], tuple[int, int, int]]  # key -> value, page, line
 
 
 def table_facts(doc: Document, raw: RawTable, title: str, article: Article | None, section: str,
-                known: Known | None = None) -> Table | None:  # fmt: skip
+                known: Known | None, vocab: Vocabulary) -> Table | None:  # fmt: skip
     """Describe `raw`, make its facts and add it to `doc.tables`; warn and return None if it cannot be placed.
     `known` (the facts stored so far in the document): a table that gives one of them another value is left out."""
     unit = raw.unit_line
@@ -131,7 +131,7 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
         for message, line in raw.problems:
             doc.warnings.append(ReaderWarning(f"table left out: {message}", line.page, line.number, "unplaced_numbers"))
         return None
-    described = describe(raw, title, article)
+    described = describe(raw, title, article, vocab)
     if described is None:
         labels = ", ".join(repr(row.label) for row in raw.rows[:4] if row.label)
         doc.warnings.append(
@@ -142,7 +142,7 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
     layout, scope, subject, perimeter = described
     table = Table(len(doc.tables), layout, scope, subject, title, unit.page, unit.number, perimeter, section)
     table.reading = "; ".join(raw.readings)
-    if raw.short_rows and not place_blanks(raw, table):
+    if raw.short_rows and not place_blanks(raw, table, vocab):
         short = raw.rows[min(raw.short_rows)]
         doc.warnings.append(
             ReaderWarning(f"table left out: row {short.label!r} has {len(raw.short_rows[min(raw.short_rows)])} of "
@@ -151,8 +151,8 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
         )  # fmt: skip
         return None
     if layout == "ise_frame":
-        choose_frame_reading(raw, table)
-    facts = _facts(doc, raw, table, article)
+        choose_frame_reading(raw, table, vocab)
+    facts = _facts(doc, raw, table, article, vocab)
     if facts is None:
         return None
     twice = _keys_twice(facts)
@@ -168,7 +168,7 @@ def table_facts(doc: Document, raw: RawTable, title: str, article: Article | Non
     if known is not None and layout != "ise_frame" and not _agrees(doc, table, facts, known):
         return None
     table.facts = facts
-    if layout == "ise_frame" and "total" not in (frame_categories(raw) or []):
+    if layout == "ise_frame" and "total" not in (frame_categories(raw, vocab) or []):
         table.has_total = False
         doc.warnings.append(ReaderWarning(f"ISE frame {title!r} has no Totaal row", unit.page, unit.number, "no_total"))
     doc.tables.append(table)
@@ -179,11 +179,11 @@ FRAME_PARTS = ("esr", "is", "other")
 SUM_TOLERANCE = 1  # keuro: parts rounded one by one may miss their printed total by one
 
 
-def choose_frame_reading(raw: RawTable, table: Table) -> None:
+def choose_frame_reading(raw: RawTable, table: Table, vocab: Vocabulary) -> None:
     """An ISE frame whose rows read more than one way (a blank first row and labels after their numbers: `ESR` /
     numbers / `Toelagen` / numbers ...) takes the reading whose own sum holds (parts = Totaal in every column),
     noted in `table.reading`; when none holds, the likelier reading stays and `table.doubts` says why."""
-    readings = frame_readings(raw)
+    readings = frame_readings(raw, vocab)
     if len(readings) < 2:
         return
     holds = [reading for reading in readings if frame_adds_up(raw, reading)]
@@ -216,7 +216,7 @@ def frame_adds_up(raw: RawTable, categories: list[str]) -> bool:
 MAX_PLACEMENTS = 512  # placements of blank cells tried per table; more: the table is left out
 
 
-def place_blanks(raw: RawTable, table: Table) -> bool:
+def place_blanks(raw: RawTable, table: Table, vocab: Vocabulary) -> bool:
     """Rows printed with blank cells where nothing tells which (`RawTable.short_rows`): the one placement of the
     blanks under which the table's own arithmetic holds (a Delta column = the later stage minus the earlier, an ISE
     frame's parts = its Totaal) is taken and noted in `table.reading`; False when none or more than one holds."""
@@ -226,7 +226,7 @@ def place_blanks(raw: RawTable, table: Table) -> bool:
     holding = []
     for placement in product(*options):
         _place(raw, placement)
-        if table_adds_up(raw):
+        if table_adds_up(raw, vocab):
             holding.append(placement)
             if len(holding) > 1:
                 return False
@@ -249,7 +249,7 @@ def _place(raw: RawTable, placement: tuple[tuple[int, ...], ...]) -> None:
         raw.rows[index].cells = placed
 
 
-def table_adds_up(raw: RawTable) -> bool:
+def table_adds_up(raw: RawTable, vocab: Vocabulary) -> bool:
     """The table's own arithmetic holds and there is some: every Delta column is the later stage minus the earlier
     of its credit (row by row), and an ISE frame's parts add up to its Totaal."""
     checks = 0
@@ -264,7 +264,7 @@ def table_adds_up(raw: RawTable) -> bool:
             earlier, delta, later = (_value(row.cells[k]) for k in (position - 1, position, position + 1))
             if abs(later - earlier - delta) > SUM_TOLERANCE:
                 return False
-    categories = frame_categories(raw) if not raw.stage_rows else None
+    categories = frame_categories(raw, vocab) if not raw.stage_rows else None
     if categories and "total" in categories:
         checks += 1
         if not frame_adds_up(raw, categories):
@@ -276,10 +276,10 @@ def _value(cell: Cell | None) -> float:
     return (cell.value or 0.0) if cell is not None else 0.0
 
 
-def _stage_like(label: str) -> bool:
+def _stage_like(label: str, vocab: Vocabulary) -> bool:
     """A label that begins like a stage (`BA 2l21`, `1e BA`) but does not read as one: a misprint, not a cause."""
     first = label.split()[:1]
-    return bool(first) and V.is_header_word(first[0])
+    return bool(first) and vocab.is_header_word(first[0])
 
 
 def _keys_twice(facts: list[Fact]) -> list[tuple[str, int, str]]:
@@ -315,12 +315,12 @@ def _agrees(doc: Document, table: Table, facts: list[Fact], known: Known) -> boo
     return True
 
 
-def rejoined_labels(raw: RawTable) -> tuple[list[str], str] | None:
+def rejoined_labels(raw: RawTable, vocab: Vocabulary) -> tuple[list[str], str] | None:
     """Another reading of a stage-row table whose labels give one stage twice or name no stage: the text printed
     between two rows joined to the label of the row above (a stage label wrapped in its cell, `2e BA –` / `JR`)
     or of the row below (`2e BA –` above the numbers of `JR`). None when no such reading gives distinct stages."""
     labels = [row.label for row in raw.rows]
-    if _distinct_stages(labels):
+    if _distinct_stages(labels, vocab):
         return None
     between: dict[int, list[str]] = {}  # row index -> the text lines printed after it, before the next row
     last = -1
@@ -328,44 +328,48 @@ def rejoined_labels(raw: RawTable) -> tuple[list[str], str] | None:
         if kind == "row":
             assert isinstance(item, int)
             last = item
-        elif isinstance(item, Line) and not trailing_numbers(item.text)[1]:
+        elif isinstance(item, Line) and not trailing_numbers(item.text, vocab)[1]:
             between.setdefault(last, []).append(item.text.strip())
-    for joined in (_joined(labels, between, below=False), _joined(labels, between, below=True)):
-        if joined and _distinct_stages(joined[0]):
+    for joined in (_joined(labels, between, False, vocab), _joined(labels, between, True, vocab)):
+        if joined and _distinct_stages(joined[0], vocab):
             return joined
     return None
 
 
-def _joined(labels: list[str], between: dict[int, list[str]], below: bool) -> tuple[list[str], str] | None:
+def _joined(
+    labels: list[str], between: dict[int, list[str]], below: bool, vocab: Vocabulary
+) -> tuple[list[str], str] | None:
     result = list(labels)
     notes = []
     for index, texts in between.items():
         target = index + 1 if below else index
-        if not 0 <= target < len(result) or (stage_of_label(result[target]) and not _repeats(result, target)):
+        if not 0 <= target < len(result) or (
+            stage_of_label(result[target], vocab) and not _repeats(result, target, vocab)
+        ):
             continue
         label = " ".join([*texts, result[target]]) if below else " ".join([result[target], *texts])
-        if stage_of_label(label):
+        if stage_of_label(label, vocab):
             notes.append(f"{result[target]!r} + {' / '.join(texts)!r}")
             result[target] = label
     return (result, "wrapped stage label joined: " + "; ".join(notes)) if notes else None
 
 
-def _repeats(labels: list[str], position: int) -> bool:
-    stage = stage_of_label(labels[position])
-    return stage is not None and any(stage_of_label(label) == stage for label in labels[:position])
+def _repeats(labels: list[str], position: int, vocab: Vocabulary) -> bool:
+    stage = stage_of_label(labels[position], vocab)
+    return stage is not None and any(stage_of_label(label, vocab) == stage for label in labels[:position])
 
 
-def _distinct_stages(labels: list[str]) -> bool:
-    stages = [stage_of_label(label) for label in labels]
+def _distinct_stages(labels: list[str], vocab: Vocabulary) -> bool:
+    stages = [stage_of_label(label, vocab) for label in labels]
     return None not in stages and len(set(stages)) == len(stages)
 
 
-def _facts(doc: Document, raw: RawTable, table: Table, article: Article | None) -> list[Fact] | None:
+def _facts(doc: Document, raw: RawTable, table: Table, article: Article | None, vocab: Vocabulary) -> list[Fact] | None:
     if table.layout == "budget_evolution":
-        return grid_facts(doc, raw, table)
+        return grid_facts(doc, raw, table, vocab)
     if raw.stage_rows:
-        return _stage_row_facts(doc, raw, table, article)
-    return _stage_column_facts(doc, raw, table)
+        return _stage_row_facts(doc, raw, table, article, vocab)
+    return _stage_column_facts(doc, raw, table, vocab)
 
 
 def _fact(doc: Document, table: Table, row: str, credit: str, year: int, stage: str, cell: Cell,
@@ -374,10 +378,10 @@ def _fact(doc: Document, table: Table, row: str, credit: str, year: int, stage: 
                 cell.page, cell.line, table.index, table.perimeter)  # fmt: skip
 
 
-def grid_facts(doc: Document, raw: RawTable, table: Table) -> list[Fact]:
+def grid_facts(doc: Document, raw: RawTable, table: Table, vocab: Vocabulary) -> list[Fact]:
     """Facts of a budget-evolution grid: each row its own subject; rows not understood are left out with a warning."""
     facts: list[Fact] = []
-    subjects = grid_subjects(raw) or []
+    subjects = grid_subjects(raw, vocab) or []
     for row, subject in zip(raw.rows, subjects, strict=True):
         if subject is None:
             doc.warnings.append(
@@ -387,7 +391,7 @@ def grid_facts(doc: Document, raw: RawTable, table: Table) -> list[Fact]:
             continue
         scope, key = subject
         if scope == "ise":
-            _note_ise(doc, key, row.label, table.perimeter, row.page, row.line)
+            _note_ise(doc, key, row.label, table.perimeter, row.page, row.line, vocab)
         for column, cell in zip(raw.columns, row.cells, strict=True):
             if cell is None:
                 continue
@@ -396,19 +400,19 @@ def grid_facts(doc: Document, raw: RawTable, table: Table) -> list[Fact]:
     return facts
 
 
-def _note_ise(doc: Document, key: str, label: str, perimeter: str, page: int, line: int) -> None:
+def _note_ise(doc: Document, key: str, label: str, perimeter: str, page: int, line: int, vocab: Vocabulary) -> None:
     if any(i.key == key for i in doc.ises):
         return
-    name = V.ise_row.match(re.sub(r"\s+", " ", label).strip())
+    name = vocab.ise_row.match(re.sub(r"\s+", " ", label).strip())
     program = key.split(":", 1)[0]
     doc.ises.append(Ise(key, name.group("name") if name else label, program, "", perimeter, page, line))
 
 
-def _stage_column_facts(doc: Document, raw: RawTable, table: Table) -> list[Fact] | None:
-    categories = frame_categories(raw) if table.layout == "ise_frame" else None
+def _stage_column_facts(doc: Document, raw: RawTable, table: Table, vocab: Vocabulary) -> list[Fact] | None:
+    categories = frame_categories(raw, vocab) if table.layout == "ise_frame" else None
     rows = raw.rows
     if categories is None and len(rows) > 1:
-        totals = [row for row in rows if V.total_label.match(row.label)]
+        totals = [row for row in rows if vocab.total_label.match(row.label)]
         if len(totals) != 1:
             doc.warnings.append(
                 ReaderWarning(f"table left out: {len(rows)} rows and no way to tell them apart", table.page,
@@ -427,21 +431,28 @@ def _stage_column_facts(doc: Document, raw: RawTable, table: Table) -> list[Fact
     return facts
 
 
-def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Article | None) -> list[Fact] | None:
+def _stage_row_facts(
+    doc: Document, raw: RawTable, table: Table, article: Article | None, vocab: Vocabulary
+) -> list[Fact] | None:
     facts: list[Fact] = []
     changes: list[CreditChange] = []
     stages: list[tuple[str, int]] = []
     last = len(raw.rows) - 1
     labels = [row.label for row in raw.rows]
-    if table.layout != "credit_evolution" and (other := rejoined_labels(raw)):
+    if table.layout != "credit_evolution" and (other := rejoined_labels(raw, vocab)):
         labels = other[0]
         table.reading = "; ".join(filter(None, [table.reading, other[1]]))
     for position, row in enumerate(raw.rows):
-        stage = stage_of_label(labels[position])
-        outcome = V.outcome_label.match(labels[position].strip())
+        stage = stage_of_label(labels[position], vocab)
+        outcome = vocab.outcome_label.match(labels[position].strip())
         if stage is None and outcome and position == last:
             stage = ("BU", int(outcome.group("year")))
-        if stage is None and table.layout == "credit_evolution" and position in (0, last) and _stage_like(row.label):
+        if (
+            stage is None
+            and table.layout == "credit_evolution"
+            and position in (0, last)
+            and _stage_like(row.label, vocab)
+        ):
             doc.warnings.append(
                 ReaderWarning(f"row {row.label!r} of a credit evolution is not a budget stage; its numbers are left out",
                         row.page, row.line, "unplaced_row")
@@ -460,7 +471,7 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
                                         row.line))  # fmt: skip
             continue
         name, year = stage
-        year = year or (_later_year(raw, position) if name == "DELTA" else None) or raw.header_year or doc.year
+        year = year or (_later_year(raw, position, vocab) if name == "DELTA" else None) or raw.header_year or doc.year
         stages.append((name, year))
         for column, cell in zip(raw.columns, row.cells, strict=True):
             if cell is not None:
@@ -470,10 +481,10 @@ def _stage_row_facts(doc: Document, raw: RawTable, table: Table, article: Articl
     return facts
 
 
-def _later_year(raw: RawTable, position: int) -> int | None:
+def _later_year(raw: RawTable, position: int, vocab: Vocabulary) -> int | None:
     """A `Delta`/`evolutie` row takes the year of the stage row after it (`BA 2024`, `evolutie`, `BO 2025`)."""
     for row in raw.rows[position + 1 :]:
-        stage = stage_of_label(row.label)
+        stage = stage_of_label(row.label, vocab)
         if stage and stage[1]:
             return stage[1]
     return None

@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 
 from ..model import Footnote, Line
-from ..vocabulary import SETTINGS, VOCABULARY
+from ..vocabulary import SETTINGS, Vocabulary
 from .codes import HEADING, find_codes
 from .tables import is_caption, trailing_numbers
-
-V = VOCABULARY
 
 FOOTNOTE = re.compile(r"^\s?(?P<num>\d{1,3})\s+(?P<text>\S.*?)\s*$")
 PAGE_CITE = re.compile(r"p\.\s?(\d{1,4})")
@@ -28,7 +26,7 @@ def _looks_like_footnote_text(text: str) -> bool:
     return bool(words) and numeric <= len(words) // 2 and not text[:1].islower() and not text.startswith("%")
 
 
-def find_footnotes(lines: list[Line]) -> tuple[list[Footnote], set[int]]:
+def find_footnotes(lines: list[Line], vocab: Vocabulary) -> tuple[list[Footnote], set[int]]:
     notes: list[Footnote] = []
     used: set[int] = set()
     # Text that marks no pages (no page starts, numbers or running headers) leaves only the sequence to go by.
@@ -43,7 +41,7 @@ def find_footnotes(lines: list[Line]) -> tuple[list[Footnote], set[int]]:
             and expected <= number <= expected + SETTINGS.footnote_gap
             and _looks_like_footnote_text(match.group("text"))
         ):
-            note, consumed = _read_note(lines, index, match)
+            note, consumed = _read_note(lines, index, match, vocab)
             # A footnote sits in the lower part of its page: the page ends soon after it, or it stands in a
             # run of notes numbered in sequence (a page end the text does not show comes after the run).
             in_run = index - 1 in used or _next_note_follows(lines, index + consumed, number)
@@ -57,15 +55,15 @@ def find_footnotes(lines: list[Line]) -> tuple[list[Footnote], set[int]]:
     return notes, used
 
 
-def _read_note(lines: list[Line], index: int, match: re.Match[str]) -> tuple[Footnote, int]:
+def _read_note(lines: list[Line], index: int, match: re.Match[str], vocab: Vocabulary) -> tuple[Footnote, int]:
     parts = [match.group("text")]
     consumed = 1
     page = lines[index].page
     while index + consumed < len(lines):
         nxt = lines[index + consumed]
-        if nxt.page != page or not nxt.text or FOOTNOTE.match(nxt.text) or _opens_a_part(nxt.text):
+        if nxt.page != page or not nxt.text or FOOTNOTE.match(nxt.text) or _opens_a_part(nxt.text, vocab):
             break
-        if parts[-1].rstrip().endswith(".") and is_caption(nxt.text):
+        if parts[-1].rstrip().endswith(".") and is_caption(nxt.text, vocab):
             break  # a note ends in a full stop; a table's caption opens the next page (unmarked pages)
         parts.append(nxt.text.strip())
         consumed += 1
@@ -74,16 +72,16 @@ def _read_note(lines: list[Line], index: int, match: re.Match[str]) -> tuple[Foo
     return Footnote(int(match.group("num")), text, line.page, line.number, cites=_cites(text)), consumed
 
 
-def _opens_a_part(text: str) -> bool:
+def _opens_a_part(text: str, vocab: Vocabulary) -> bool:
     """A heading or a table line (a label and numbers): the next page begins (where the text does not mark pages)."""
     return bool(
-        HEADING.match(text) or V.chapter.match(text) or V.goal.match(text) or V.numbered.match(text)
-        or V.is_content_line(text) or _is_table_row(text)
+        HEADING.match(text) or vocab.chapter.match(text) or vocab.goal.match(text) or vocab.numbered.match(text)
+        or vocab.is_content_line(text) or _is_table_row(text, vocab)
     )  # fmt: skip
 
 
-def _is_table_row(text: str) -> bool:
-    label, numbers = trailing_numbers(text)
+def _is_table_row(text: str, vocab: Vocabulary) -> bool:
+    label, numbers = trailing_numbers(text, vocab)
     return len(numbers) >= 2 or (bool(numbers) and not label)
 
 

@@ -10,21 +10,20 @@ from __future__ import annotations
 import re
 
 from ..model import Line, Section
-from ..vocabulary import VOCABULARY
+from ..vocabulary import Vocabulary
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import code_from_match
 from .outline import Heading, Outline
 
-V = VOCABULARY
 
-
-def find_headings(lines: list[Line], skip: set[int]) -> list[Heading]:
-    return HeadingFinder(lines, skip).find()
+def find_headings(lines: list[Line], skip: set[int], vocab: Vocabulary) -> list[Heading]:
+    return HeadingFinder(lines, skip, vocab).find()
 
 
 class HeadingFinder:
-    def __init__(self, lines: list[Line], skip: set[int]):
+    def __init__(self, lines: list[Line], skip: set[int], vocab: Vocabulary):
         self.lines = lines
+        self.vocab = vocab
         self.skip = skip  # read, never changed
         self.headings: list[Heading] = []
         self.heading_lines: set[int] = set()
@@ -56,26 +55,27 @@ class HeadingFinder:
         article = ARTICLE_HEADING.match(text)
         if article:
             name, used = self._continued_title(index, article.group("name"), upper=True)
-            section = Section("", "article", article.group("code").strip(), name, line.page, line.number)
+            code = code_from_match(article).code  # the printed code canonicalised (the article reader warns)
+            section = Section("", "article", code, name, line.page, line.number)
             return Heading(index, 8, section), used
-        chapter = V.chapter.match(text)
+        chapter = self.vocab.chapter.match(text)
         if chapter and chapter.group("title").upper() == chapter.group("title"):
             title, used = self._continued_title(index, chapter.group("title"), upper=True)
-            kind = "policy_field" if title.upper().startswith("BELEIDSVELD") else "chapter"
+            kind = "policy_field" if self.vocab.policy_field_chapter.match(title) else "chapter"
             section = Section("", kind, chapter.group("num"), title, line.page, line.number)
             return Heading(index, 1, section), used
-        goal = V.goal.match(text)
+        goal = self.vocab.goal.match(text)
         if goal:
             title, used = self._continued_title(index, goal.group("title"), upper=False)
             title = re.sub(r"(?<=[a-z])\d{1,3}$", "", title).strip()  # a footnote mark glued to the title
             code = f"{goal.group('level')} {int(goal.group('num'))}"
             section = Section("", goal.group("level").lower(), code, title, line.page, line.number)
             return Heading(index, 8, section), used
-        numbered = V.numbered.match(text)
+        numbered = self.vocab.numbered.match(text)
         if numbered and self._is_numbered_heading(numbered):
             title, used = self._continued_title(index, numbered.group("title"), upper=False)
             depth = numbered.group("num").rstrip(".").count(".") + 1
-            kind = "ise" if re.match(r"(?i)^ISE\b", title) else "heading"
+            kind = "ise" if self.vocab.ise_heading.match(title) else "heading"
             section = Section("", kind, numbered.group("num").rstrip("."), title, line.page, line.number)
             return Heading(index, 1 + depth, section), used
         return None, 1
@@ -84,7 +84,7 @@ class HeadingFinder:
     def heading_keys(self) -> dict[str, int]:
         """The last line index of every heading-shaped line (built on first use: most documents need none)."""
         if self._heading_keys is None:
-            self._heading_keys = _last_heading_keys(self.lines)
+            self._heading_keys = _last_heading_keys(self.lines, self.vocab)
         return self._heading_keys
 
     def _is_contents_entry(self, index: int) -> bool:
@@ -96,11 +96,11 @@ class HeadingFinder:
         text = self.lines[index].text
         if not text[-1:].isdigit():
             return False  # every contents entry ends in its page number
-        if V.dot_leaders.search(text):
+        if self.vocab.dot_leaders.search(text):
             return True
-        if not V.trailing_page.search(text):
+        if not self.vocab.trailing_page.search(text):
             return False
-        bare = V.trailing_page.sub("", text)
+        bare = self.vocab.trailing_page.sub("", text)
         if self.heading_keys.get(" ".join(bare.split()).upper(), -1) > index:
             return True  # the very heading stands further on
         before, after = self._neighbour_ends_in_page_number(index, -1), self._neighbour_ends_in_page_number(index, 1)
@@ -116,7 +116,7 @@ class HeadingFinder:
         if not 0 <= index < len(self.lines):
             return False
         text = self.lines[index].text
-        return bool(V.dot_leaders.search(text) or V.trailing_page.search(text))
+        return bool(self.vocab.dot_leaders.search(text) or self.vocab.trailing_page.search(text))
 
     @staticmethod
     def _is_numbered_heading(match: re.Match[str]) -> bool:
@@ -140,7 +140,7 @@ class HeadingFinder:
             # A wrapped title goes on in lower case; prose after a heading starts a new sentence.
             if not upper and (not text[:1].islower() or len(text) > 80 or title.rstrip().endswith((".", ":"))):
                 break
-            if ARTICLE_HEADING.match(text) or V.chapter.match(text):
+            if ARTICLE_HEADING.match(text) or self.vocab.chapter.match(text):
                 break
             title = f"{title} {text}"
             used += 1
@@ -171,7 +171,7 @@ class HeadingFinder:
             return False
         if text.upper() == text or text.startswith(("•", "-", "o ", "●", "(")) or len(text.split()) > 12:
             return False
-        if V.numbered.match(text) or V.goal.match(text) or re.search(r"\d{1,3}\.\d{3}", text):
+        if self.vocab.numbered.match(text) or self.vocab.goal.match(text) or re.search(r"\d{1,3}\.\d{3}", text):
             return False
         return not self._continues_sentence(index)
 
@@ -194,14 +194,14 @@ def _heading_key(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
-def _last_heading_keys(lines: list[Line]) -> dict[str, int]:
+def _last_heading_keys(lines: list[Line], vocab: Vocabulary) -> dict[str, int]:
     """The last line index of every heading-shaped line, by its key (an article's code, else its text)."""
     keys: dict[str, int] = {}
     for index, line in enumerate(lines):
         text = line.text
         # Every heading shape starts with a capital, a digit or a blank: most lines end at this test.
-        if (text[:1].isupper() or text[:1].isdigit() or text[:1].isspace()) and (ARTICLE_HEADING.match(text) or V.chapter.match(text) or V.numbered.match(text)
-                     or V.goal.match(text)):  # fmt: skip
+        if (text[:1].isupper() or text[:1].isdigit() or text[:1].isspace()) and (ARTICLE_HEADING.match(text) or vocab.chapter.match(text) or vocab.numbered.match(text)
+                     or vocab.goal.match(text)):  # fmt: skip
             keys[_heading_key(text)] = index
             keys[" ".join(text.split()).upper()] = index
     return keys

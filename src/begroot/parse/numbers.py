@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import VOCABULARY
+from ..vocabulary import VOCABULARY, Vocabulary
 
 # An amount in thousand euro: thousands separated by dots, optional sign.
 INTEGER = r"[-−–]?\s?\d{1,3}(?:\.\d{3})+|[-−–]?\d+"
@@ -38,14 +38,6 @@ def is_year(token: str) -> bool:
     return bool(YEAR.match(token))
 
 
-# An amount in words: `1,2 miljard`, `18,3 miljoen`, `1.500 miljoen`, `-0,7 miljoen`, `292.136 keuro`.
-AMOUNT = re.compile(
-    r"(?P<sign>[+\-−])?\s?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*"
-    r"(?P<scale>miljard|miljoen|keuro|duizend euro)",
-    re.IGNORECASE,
-)
-
-
 def _amount_number(number: str) -> float:
     """Dutch first: dots group thousands, a comma is the decimal mark; `1.5` (a point, not three digits) is English."""
     if "," in number or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):
@@ -53,18 +45,19 @@ def _amount_number(number: str) -> float:
     return float(number)
 
 
-def amount_in_keuro(text: str) -> float | None:
-    """`1,2 miljard` -> 1200000.0 (thousand euro); `1.500 miljoen` -> 1500000.0; `-0,7 miljoen` -> -700.0."""
-    match = AMOUNT.search(text)
+def amount_in_keuro(text: str, vocab: Vocabulary = VOCABULARY) -> float | None:
+    """`1,2 miljard` -> 1200000.0 (thousand euro); `1.500 miljoen` -> 1500000.0; `-0,7 miljoen` -> -700.0
+    (the words of amounts, `vocab.amount`, and their scales from the vocabulary)."""
+    match = vocab.amount.search(text)
     if not match:
         return None
-    value = _amount_number(match.group("num")) * VOCABULARY.scales[match.group("scale").lower()]
+    value = _amount_number(match.group("num")) * vocab.scales[match.group("scale").lower()]
     return -value if match.group("sign") in {"-", "−"} else value
 
 
-def precision_of(text: str) -> float:
+def precision_of(text: str, vocab: Vocabulary = VOCABULARY) -> float:
     """The rounding step of an amount as written: `1,2 miljard` -> 100000.0 keuro, `243 miljoen` -> 1000.0."""
-    match = AMOUNT.search(text)
+    match = vocab.amount.search(text)
     if not match:
         return 1.0
     number = match.group("num")
@@ -74,4 +67,4 @@ def precision_of(text: str) -> float:
         decimals = len(number.split(".")[1])
     else:
         decimals = 0
-    return float(VOCABULARY.scales[match.group("scale").lower()] * 10 ** (-decimals))
+    return float(vocab.scales[match.group("scale").lower()] * 10 ** (-decimals))

@@ -1,10 +1,15 @@
-"""The report's section tree and goals, from its headings: a pass of the report reader with explicit
-inputs (the lines, the indexes no prose reader reads, the headings in document order) and outputs."""
+"""The report's section tree and goals, from its headings: passes of the report reader with explicit
+inputs (the lines, the indexes no prose reader reads, the headings in document order) and outputs; and the
+goals linked to their SD and ISE once the tables are read (`link_goals`)."""
 
 from __future__ import annotations
 
-from ..model import Goal, Line, Paragraph, Section
-from .outline import Heading
+import re
+
+from ..model import Footnote, Goal, Line, Paragraph, Section, Table
+from ..vocabulary import Vocabulary
+from .outline import Heading, Spans
+from .report_lines import ReportLines
 from .text import join_prose, paragraphs, prose_text
 
 
@@ -70,3 +75,42 @@ def _themes_after(headings: list[Heading], position: int) -> list[str]:
         if heading.section.kind == "theme":
             themes.append(heading.section.title)
     return themes
+
+
+def link_goals(
+    goals: list[Goal], tables: list[Table], footnotes: list[Footnote], report: ReportLines, vocab: Vocabulary
+) -> None:
+    """An OD serves the SD its ISE names (`SD 2` or the SD's title, in the ISE's prose or the notes cited
+    there) and belongs to that ISE (the frame under its heading): each OD's `parent` and `ises` filled in."""
+    sds = [g for g in goals if g.level == "sd"]
+    frames = Spans([(report.index(t.line), report.index(t.line), t) for t in tables if t.layout == "ise_frame"])
+    notes = Spans([(report.index(f.line), report.index(f.line), f) for f in footnotes])
+    outline = report.outline
+    for goal in goals:
+        if goal.level != "od":
+            continue
+        index = report.index(goal.line)
+        ise_heading = outline.enclosing(index, "ise") or outline.enclosing(index, "policy_field")
+        if ise_heading is None:
+            continue
+        in_section = frames.between(ise_heading.index, outline.next_index(ise_heading.index, 2))
+        if in_section:
+            goal.ises = [in_section[0].subject]
+        cited = notes.between(ise_heading.index - 1, index + 1)
+        intro = prose(report.lines, report.skip, ise_heading.index, index) + " " + " ".join(f.text for f in cited)
+        goal.parent = _cited_sd(intro, sds, vocab) or goal.parent
+
+
+def _cited_sd(text: str, sds: list[Goal], vocab: Vocabulary) -> str | None:
+    match = vocab.sd_cited.search(text)
+    if match:
+        return f"SD {int(match.group(1))}"
+    flat = _key(text)
+    for sd in sds:
+        if _key(sd.title)[:40] and _key(sd.title)[:40] in flat:
+            return sd.code
+    return None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())

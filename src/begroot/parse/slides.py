@@ -10,25 +10,19 @@ from __future__ import annotations
 import re
 
 from ..model import Cause, Document, Goal, Ise, Line, Program, Slide, SourceDocument, Span, Statement
-from ..vocabulary import VOCABULARY
+from ..vocabulary import Vocabulary
 from .facts import Known, ise_slug, table_facts
 from .numbers import amount_in_keuro, precision_of
 from .tables import RawTable
 from .text import join_lines, line_spans
 
-V = VOCABULARY
-SCALES = "|".join(sorted(V.scales, key=len, reverse=True))
-CHANGE_WORDS = "|".join(sorted((w for w in V.increase_words | V.decrease_words if " " not in w), key=len, reverse=True))
-
-TOTAL_STATEMENT = re.compile(rf"(?i){V.policy_credit}\s+(?P<total>[\d.,]+\s*(?:{SCALES}))")
-CHANGE = re.compile(
-    rf"(?i)\b(?P<word>{CHANGE_WORDS})\s+(?:(?:van|met)\s+)?(?P<amount>[+\-−]?\s?[\d.,]+\s*(?:{SCALES}))"
-)
-
 
 class SlideReader:
-    def __init__(self, source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]]):
+    def __init__(
+        self, source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]], vocab: Vocabulary
+    ):
         self.doc = document
+        self.vocab = vocab
         self.lines: list[Line] = source.lines
         self.raw_tables = tables
         self.known: Known = {}  # facts stored so far: a later grid may not give them other values
@@ -53,16 +47,16 @@ class SlideReader:
     def _caption_around(self, start: int, raw: RawTable) -> tuple[str, Line | None]:
         """A slide's caption follows its grid (converters put titles last); failing that it stands above."""
         for line in self.lines[raw.end + 1 : raw.end + 8]:
-            if V.evolution_caption.match(line.text):
+            if self.vocab.evolution_caption.match(line.text):
                 return line.text, line
         for line in reversed(self.lines[max(0, start - 4) : start]):
-            if V.evolution_caption.match(line.text):
+            if self.vocab.evolution_caption.match(line.text):
                 return line.text, line
         return "", None
 
     def _table(self, index: int, raw: RawTable) -> None:
         caption, _ = self._caption_around(index, raw)
-        table_facts(self.doc, raw, caption, None, "", self.known)
+        table_facts(self.doc, raw, caption, None, "", self.known, self.vocab)
 
     # ------------------------------------------------------------------ slides and goals
 
@@ -70,7 +64,7 @@ class SlideReader:
         seen = set()
         for index, line in enumerate(self.lines):
             text = line.text.strip()
-            if index not in self.skip and V.slide_title.match(text):
+            if index not in self.skip and self.vocab.slide_title.match(text):
                 key = (line.page, text)
                 if key not in seen:
                     seen.add(key)
@@ -96,20 +90,22 @@ class SlideReader:
 
     def _goals(self) -> None:
         """The structure slide lists the strategic goals, each followed by its ISEs."""
-        start = next((i for i, line in enumerate(self.lines) if re.search(r"(?i)bbt-structuur", line.text)), None)
+        start = next((i for i, line in enumerate(self.lines) if self.vocab.structure_slide.search(line.text)), None)
         if start is None:
             return
         end = next(
-            (i for i in range(start + 1, len(self.lines)) if V.bullet.match(self.lines[i].text)), len(self.lines)
+            (i for i in range(start + 1, len(self.lines)) if self.vocab.bullet.match(self.lines[i].text)),
+            len(self.lines),
         )
         goal: Goal | None = None
         expect_ise = False
         for first, text in self._blocks(start + 1, end):
-            if text == "ISE":
+            label = self.vocab.ise_label
+            if text == label:
                 expect_ise = True
                 continue
-            if text.startswith("ISE ") or expect_ise:
-                name = text[4:] if text.startswith("ISE ") else text
+            if text.startswith(f"{label} ") or expect_ise:
+                name = text[len(label) + 1 :] if text.startswith(f"{label} ") else text
                 if goal:
                     goal.ises.append(name)
                 expect_ise = False
@@ -127,37 +123,35 @@ class SlideReader:
         titles = {_key(g.title): g for g in self.doc.goals}
         bullets: list[str] = []
         for first, text in self._blocks(start, len(self.lines)):
-            if _key(text) in titles or _key(text.removesuffix("Begrotingsinfo")) in titles:
+            if _key(text) in titles or _key(text.removesuffix(self.vocab.info_label)) in titles:
                 self.doc.slides.append(Slide(first.page, text, first.number))  # a content slide's title
-            bullet = V.bullet.match(text)
+            bullet = self.vocab.bullet.match(text)
             if bullet:
                 bullets.extend(b.strip() for b in re.split(r"\s*•\s*", bullet.group("text")) if b.strip())
                 continue
             goal = titles.get(_key(text))
             if goal and bullets:
-                goal.bullets.extend(
-                    b for b in bullets if not b.lower().startswith(("totaal beleidskrediet", "oorzaak"))
-                )
+                goal.bullets.extend(b for b in bullets if not b.lower().startswith(self.vocab.not_goal_bullets))
                 bullets = []
 
     # ------------------------------------------------------------------ statements
 
     def _statements(self) -> None:
         for index, line in enumerate(self.lines):
-            match = TOTAL_STATEMENT.search(line.text)
+            match = self.vocab.total_statement.search(line.text)
             if not match:
                 continue
             text, spans, end = self._statement_text(index)
-            total = amount_in_keuro(match.group("total"))
-            change_match = CHANGE.search(text)
-            change = amount_in_keuro(change_match.group("amount")) if change_match else None
-            if change is not None and change_match and V.change_sign(change_match.group("word")) < 0:
+            total = amount_in_keuro(match.group("total"), self.vocab)
+            change_match = self.vocab.change_statement.search(text)
+            change = amount_in_keuro(change_match.group("amount"), self.vocab) if change_match else None
+            if change is not None and change_match and self.vocab.change_sign(change_match.group("word")) < 0:
                 change = -abs(change)
-            reference = V.reference_year.search(text)
+            reference = self.vocab.reference_year.search(text)
             causes = self._causes(end)
             steps = (
-                precision_of(match.group("total")),
-                precision_of(change_match.group("amount")) if change_match else 1,
+                precision_of(match.group("total"), self.vocab),
+                precision_of(change_match.group("amount"), self.vocab) if change_match else 1,
             )
             subject = self._subject(index, total, change, steps)
             self.doc.statements.append(Statement(subject, text, total, change,
@@ -167,11 +161,11 @@ class SlideReader:
     def _statement_text(self, index: int) -> tuple[str, tuple[Span, ...], int]:
         """The statement's text, where each of its lines starts in it, and the index after its last line."""
         first = self.lines[index]
-        parts = [Line(V.bullet.sub(r"\g<text>", first.text).strip(), first.page, first.number)]
+        parts = [Line(self.vocab.bullet.sub(r"\g<text>", first.text).strip(), first.page, first.number)]
         end = index + 1
         while end < len(self.lines):
             text = self.lines[end].text.strip()
-            if not text or V.bullet.match(text):
+            if not text or self.vocab.bullet.match(text):
                 break
             parts.append(self.lines[end])
             end += 1
@@ -183,29 +177,35 @@ class SlideReader:
         index = start
         while index < len(self.lines) and not self.lines[index].text.strip():
             index += 1
-        if index >= len(self.lines) or not re.search(r"(?i)oorzaak", self.lines[index].text):
+        if index >= len(self.lines) or not self.vocab.cause_heading.search(self.lines[index].text):
             return []
         causes: list[Cause] = []
-        head = re.sub(r"(?i)^.*?oorzaak\s+\w+\s*:\s*", "", V.bullet.sub(r"\g<text>", self.lines[index].text)).strip()
+        head = self.vocab.cause_heading_start.sub(
+            "", self.vocab.bullet.sub(r"\g<text>", self.lines[index].text)
+        ).strip()
         if head:
-            causes.append(Cause(head, amount_in_keuro(head)))
+            causes.append(Cause(head, amount_in_keuro(head, self.vocab)))
         for line in self.lines[index + 1 :]:
             text = line.text.strip()
-            if V.bullet.match(text) or text in {"ISE", "Begrotingsinfo"} or TOTAL_STATEMENT.search(text):
+            if (
+                self.vocab.bullet.match(text)
+                or text in {self.vocab.ise_label, self.vocab.info_label}
+                or self.vocab.total_statement.search(text)
+            ):
                 break
             if not text:
                 continue
-            mark = V.cause_mark.match(text)
+            mark = self.vocab.cause_mark.match(text)
             signed = re.match(r"^[+\-−]\s?\d", text)
             if mark or signed or not causes:
                 label = mark.group("text").strip() if mark else text
-                causes.append(Cause(label, amount_in_keuro(label)))
-            elif _key(text) in {_key(g.title) for g in self.doc.goals} or text.startswith("ISE"):
+                causes.append(Cause(label, amount_in_keuro(label, self.vocab)))
+            elif _key(text) in {_key(g.title) for g in self.doc.goals} or text.startswith(self.vocab.ise_label):
                 break
             else:
                 causes[-1].label = join_lines([causes[-1].label, text])
                 if causes[-1].amount is None:
-                    causes[-1].amount = amount_in_keuro(causes[-1].label)
+                    causes[-1].amount = amount_in_keuro(causes[-1].label, self.vocab)
         return causes
 
     def _subject(self, index: int, total: float | None, change: float | None, steps: tuple[float, float]) -> str:
@@ -228,7 +228,7 @@ class SlideReader:
         )
 
     def _label_after(self, position: int) -> str:
-        return _label_lines(self.lines, position)
+        return _label_lines(self.lines, position, self.vocab)
 
     def _nearest_ise_label(self, index: int) -> str | None:
         best: tuple[int, str] | None = None
@@ -236,9 +236,9 @@ class SlideReader:
             for position in (index + offset, index - offset):
                 if 0 <= position < len(self.lines):
                     text = self.lines[position].text.strip()
-                    if text == "ISE" and position + 1 < len(self.lines):
+                    if text == self.vocab.ise_label and position + 1 < len(self.lines):
                         label = self._label_after(position)
-                        key = _match_label(label, self.doc.ises)
+                        key = _match_label(label, self.doc.ises, self.vocab)
                         if key and best is None:
                             best = (offset, key)
             if best:
@@ -257,12 +257,12 @@ def _distinct_slides(slides: list[Slide]) -> list[Slide]:
     return result
 
 
-def _label_lines(lines: list[Line], position: int) -> str:
+def _label_lines(lines: list[Line], position: int, vocab: Vocabulary) -> str:
     """The ISE name printed under an `ISE` line: the next non-blank lines up to a blank one."""
     parts: list[str] = []
     for line in lines[position + 1 : position + 6]:
         text = line.text.strip()
-        if line.page != lines[position].page or V.bullet.match(text):
+        if line.page != lines[position].page or vocab.bullet.match(text):
             break
         if not text:
             if parts:
@@ -272,12 +272,14 @@ def _label_lines(lines: list[Line], position: int) -> str:
     return join_lines(parts)
 
 
-def _match_label(label: str, ises: list[Ise]) -> str | None:
-    """`Activering (sociale economie)` names the ISE row `activering SE`; `Activering (werk)` the other one."""
-    slug = ise_slug(label)
-    social = "sociale economie" in label.lower()
-    candidates = [i for i in ises if ise_slug(i.name) == slug]
-    preferred = [i for i in candidates if i.name.strip().endswith(" SE") == social]
+def _match_label(label: str, ises: list[Ise], vocab: Vocabulary) -> str | None:
+    """`Activering (sociale economie)` names the ISE row `activering SE`; `Activering (werk)` the other one
+    (the words and their abbreviation: `vocab.abbreviated`)."""
+    slug = ise_slug(label, vocab)
+    words, abbreviation = vocab.abbreviated
+    named = words in label.lower()
+    candidates = [i for i in ises if ise_slug(i.name, vocab) == slug]
+    preferred = [i for i in candidates if i.name.strip().endswith(abbreviation) == named]
     chosen = preferred or candidates
     return chosen[0].key if chosen else None
 
@@ -290,5 +292,7 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
 
 
-def parse_slides(source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]]) -> Document:
-    return SlideReader(source, document, tables).read()
+def parse_slides(
+    source: SourceDocument, document: Document, tables: list[tuple[int, RawTable]], vocab: Vocabulary
+) -> Document:
+    return SlideReader(source, document, tables, vocab).read()

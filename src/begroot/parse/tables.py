@@ -17,7 +17,7 @@ goes to the column whose header stands above it, so blank cells stay blank.
 Otherwise rows are rebuilt from the order of lines: a row's numbers may be
 split over lines, labels may be hyphenated over lines and may even land after
 their numbers (see `frame_categories`). A dash cell (`-`) is a printed zero.
-The words come from `vocabulary.VOCABULARY`, the limits from `SETTINGS`.
+The words come from the vocabulary each reader is given (`vocabulary.Vocabulary`), the limits from `SETTINGS`.
 """
 
 from __future__ import annotations
@@ -27,12 +27,11 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..model import Cell, Line, Word
-from ..vocabulary import SETTINGS, VOCABULARY
+from ..vocabulary import SETTINGS, Vocabulary
 from .codes import HEADING as ARTICLE_HEADING
 from .numbers import is_year, parse_int
-from .text import SMALL_WORDS, join_lines
+from .text import join_lines
 
-V = VOCABULARY
 MISREAD = str.maketrans("OolISB", "001158")  # letters a digit is misread as
 MISREAD_DIGITS = frozenset("OolISB")
 FOOTNOTE_SHAPE = re.compile(r"^\d{1,3}\s+\S")
@@ -40,10 +39,10 @@ GARBLED_LABEL = 48  # a row label is short; prose around a table is not
 WORD_BREAK_SHARE = 0.8  # a lone word filling this share of its cell was broken by the word processor
 
 
-def normalise_stage(word: str) -> str:
+def normalise_stage(word: str, vocab: Vocabulary) -> str:
     word = re.sub(r"\s+", "", word).replace("–", "-").replace("—", "-")
     upper = word.upper()
-    if upper in {"DELTA", "EVOLUTIE"}:
+    if upper in vocab.delta_words:
         return "DELTA"
     return upper
 
@@ -96,30 +95,30 @@ class HeaderItem:
     end: int
 
 
-def is_unit_line(text: str) -> bool:
+def is_unit_line(text: str, vocab: Vocabulary) -> bool:
     # The substring test first: this runs on every line of every document.
-    return "uizend" in text and len(text.strip()) < 40 and bool(V.unit_line.search(text))
+    return vocab.unit_hint in text and len(text.strip()) < 40 and bool(vocab.unit_line.search(text))
 
 
-def header_items(text: str) -> tuple[list[HeaderItem], list[int]] | None:
+def header_items(text: str, vocab: Vocabulary) -> tuple[list[HeaderItem], list[int]] | None:
     """Credits and stages of a header line in print order, and its bare years; None if not a header line."""
     first = text.split(maxsplit=1)[:1]
-    unit = "uizend" in text.lower()
-    if not first or not (unit or V.is_header_word(first[0])):
+    unit = vocab.unit_hint in text.lower()
+    if not first or not (unit or vocab.is_header_word(first[0])):
         return None  # cheap: most lines are rows or prose, and a header line is header words only
-    cleaned = V.unit_line.sub(lambda m: " " * len(m.group()), text) if unit else text  # keep offsets
+    cleaned = vocab.unit_line.sub(lambda m: " " * len(m.group()), text) if unit else text  # keep offsets
     words = cleaned.split()
     # The last word first: a table row that starts with a stage (`BA 2022`) ends in an amount.
-    if not words or not V.is_header_word(words[-1]) or not all(V.is_header_word(w) for w in words):
+    if not words or not vocab.is_header_word(words[-1]) or not all(vocab.is_header_word(w) for w in words):
         return None
     items: list[HeaderItem] = []
     spans: list[tuple[int, int]] = []
-    for match in V.stage.finditer(cleaned):
+    for match in vocab.stage.finditer(cleaned):
         year = int(match.group("year")) if match.group("year") else None
-        items.append(HeaderItem("stage", normalise_stage(match.group("stage")), year, *match.span()))
+        items.append(HeaderItem("stage", normalise_stage(match.group("stage"), vocab), year, *match.span()))
         spans.append(match.span())
     for match in re.finditer(r"\S+", cleaned):
-        if match.group() in V.credits:
+        if match.group() in vocab.credits:
             items.append(HeaderItem("credit", match.group(), None, *match.span()))
     bare_years = [
         int(m.group(1))
@@ -186,7 +185,7 @@ class Header:
     shifted: bool = False  # the header line naming every column lost its place (a page-start mark)
 
 
-def read_header(window: list[Line], start: int, skip: set[int] | frozenset[int] = frozenset()) -> Header | None:
+def read_header(window: list[Line], start: int, skip: set[int] | frozenset[int], vocab: Vocabulary) -> Header | None:
     """Read the header lines after the unit line at `start`; return columns and where data begins."""
     credit_lines: list[list[HeaderItem]] = []
     stage_lines: list[list[HeaderItem]] = []
@@ -194,14 +193,14 @@ def read_header(window: list[Line], start: int, skip: set[int] | frozenset[int] 
     years: list[int] = []
     header: list[Line] = []
     credits_first: bool | None = None
-    unit_items = header_items(window[start].text)
-    i = start if unit_items and V.unit_line.sub("", window[start].text).strip() else start + 1
+    unit_items = header_items(window[start].text, vocab)
+    i = start if unit_items and vocab.unit_line.sub("", window[start].text).strip() else start + 1
     while i < len(window):
         text = window[i].text
         if not text or i in skip:
             i += 1
             continue
-        found = header_items(text)
+        found = header_items(text, vocab)
         if found is None:
             break
         items, bare_years = found
@@ -261,56 +260,56 @@ def _aligned(line: Line, items: list[HeaderItem]) -> bool:
     return all(gap in line.text[a.end : b.start] for a, b in pairwise(items))
 
 
-def is_caption_start(text: str) -> bool:
+def is_caption_start(text: str, vocab: Vocabulary) -> bool:
     """The first line of a caption by its first words (`PROGRAMMA`, `TOTAAL`, `ISE`, `Budgetevolutie`, ...)."""
-    return bool(V.program_caption.match(text) or V.total_caption.match(text) or V.ise_prefix.match(text)
-                or V.evolution_caption.match(text) or V.credit_evolution_caption.match(text))  # fmt: skip
+    return bool(vocab.program_caption.match(text) or vocab.total_caption.match(text) or vocab.ise_prefix.match(text)
+                or vocab.evolution_caption.match(text) or vocab.credit_evolution_caption.match(text))  # fmt: skip
 
 
-def is_caption(text: str) -> bool:
+def is_caption(text: str, vocab: Vocabulary) -> bool:
     """A table's caption (`PROGRAMMA GC – ZORG`, `ISE: X, MVG excl. DAB`), not a fragment of a row label."""
     if (
-        V.program_caption.match(text)
-        or V.total_caption.match(text)
-        or V.ise_prefix.match(text)
-        or V.evolution_caption.match(text)
-        or V.credit_evolution_caption.match(text)
-        or V.perimeter.search(text)
+        vocab.program_caption.match(text)
+        or vocab.total_caption.match(text)
+        or vocab.ise_prefix.match(text)
+        or vocab.evolution_caption.match(text)
+        or vocab.credit_evolution_caption.match(text)
+        or vocab.perimeter.search(text)
     ):
         return True  # fmt: skip
     return text.isupper() and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s,;:()–-]+", text))
 
 
-def is_heading_line(text: str) -> bool:
+def is_heading_line(text: str, vocab: Vocabulary) -> bool:
     """A line with a heading's shape (the next unit line, a part title, a numbered section, a chapter, a goal, an
     article code and title): it ends any table above it, even one whose last row lacks numbers."""
     return bool(
-        is_unit_line(text) or V.stop_line.match(text) or V.chapter.match(text) or V.goal.match(text)
-        or _numbered_heading(text) or ARTICLE_HEADING.match(text)
+        is_unit_line(text, vocab) or vocab.stop_line.match(text) or vocab.chapter.match(text) or vocab.goal.match(text)
+        or _numbered_heading(text, vocab) or ARTICLE_HEADING.match(text)
     )  # fmt: skip
 
 
-def _numbered_heading(text: str) -> bool:
+def _numbered_heading(text: str, vocab: Vocabulary) -> bool:
     """`1.1.1. Ontvangstenartikelen`, `2. Begrotingsprogramma's`: a section number has a dot (`18 Zie ook` is a
     footnote at a page's foot)."""
-    match = V.numbered.match(text)
+    match = vocab.numbered.match(text)
     return bool(match and ("." in match.group("num") or match.group("dot")))
 
 
-def _upper_caption(text: str) -> bool:
+def _upper_caption(text: str, vocab: Vocabulary) -> bool:
     """A caption in capitals (`PROGRAMMA GC – ZORG`, `TOTAAL – ...`), never a row label (`ISE x` may be one)."""
-    return bool(V.program_caption.match(text) or V.total_caption.match(text)) or (
+    return bool(vocab.program_caption.match(text) or vocab.total_caption.match(text)) or (
         text.isupper() and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s,;:()–-]+", text))
     )
 
 
-def is_stop_line(text: str, has_rows: bool) -> bool:
+def is_stop_line(text: str, has_rows: bool, vocab: Vocabulary) -> bool:
     """A line no table goes on past: the next table or part title, a heading, prose (a long line, even one
     ending in a year)."""
-    if is_heading_line(text):
+    if is_heading_line(text, vocab):
         return True
-    if has_rows and len(text) > SETTINGS.long_line and not V.frame_row.match(text):
-        label, numbers = trailing_numbers(text)
+    if has_rows and len(text) > SETTINGS.long_line and not vocab.frame_row.match(text):
+        label, numbers = trailing_numbers(text, vocab)
         return not numbers or len(label) > SETTINGS.long_line
     return False
 
@@ -323,32 +322,32 @@ class Number:
     end: int
 
 
-def trailing_numbers(text: str) -> tuple[str, list[Number]]:
+def trailing_numbers(text: str, vocab: Vocabulary) -> tuple[str, list[Number]]:
     """Split a table line into its label and the run of numbers (or dash cells) that ends it.
 
     `Uitgaven 356.797 - 292.136` -> ("Uitgaven", [356797, 0, 292136]).
     """
     tail = text.rstrip()[-1:]
-    if not (tail.isdigit() or tail in V.dash_cell):
+    if not (tail.isdigit() or tail in vocab.dash_cell):
         return text.strip(), []  # cheap: a line whose last word is no number nor dash has no numbers
     tokens = list(re.finditer(r"\S+", text))
     numbers: list[Number] = []
     while tokens:
         token = tokens[-1]
         value = parse_int(token.group())
-        if value is None and token.group() in V.dash_cell:
+        if value is None and token.group() in vocab.dash_cell:
             value = 0
         if value is None:
             break
         numbers.insert(0, Number(token.group(), value, token.start(), token.end()))
         tokens.pop()
-    if numbers and tokens and is_year(numbers[0].text) and _names_a_stage(tokens[-1].group()):
+    if numbers and tokens and is_year(numbers[0].text) and _names_a_stage(tokens[-1].group(), vocab):
         numbers.pop(0)  # `BA 2020 141.475 ...`: the year belongs to the stage label
     if (
         numbers
-        and numbers[0].text in V.dash_cell
+        and numbers[0].text in vocab.dash_cell
         and tokens
-        and V.stage_label.match(tokens[-1].group())
+        and vocab.stage_label.match(tokens[-1].group())
         and numbers[0].start - tokens[-1].end() == 1
     ):
         numbers = numbers[1:]  # `2e BA –` (its `JR` wrapped to the next line): a label's dash, no dash cell
@@ -356,38 +355,42 @@ def trailing_numbers(text: str) -> tuple[str, list[Number]]:
     return text[:label_end].strip(), numbers
 
 
-def _is_prose(text: str) -> bool:
+def _is_prose(text: str, vocab: Vocabulary) -> bool:
     """A sentence: six words or more, four of them in lower case, ending in at most one number."""
-    if V.frame_row.match(text) or FOOTNOTE_SHAPE.match(text):
+    if vocab.frame_row.match(text) or FOOTNOTE_SHAPE.match(text):
         return False  # a footnote printed at a page's foot inside a table is no end of it
-    label, numbers = trailing_numbers(text)
+    label, numbers = trailing_numbers(text, vocab)
     words = label.split()
     return len(numbers) <= 1 and len(words) >= 6 and sum(word.islower() for word in words) >= 4
 
 
-def _garbled_row(text: str) -> bool:
+def _garbled_row(text: str, vocab: Vocabulary) -> bool:
     """A row of a table with a cell misprinted (`1.2O4`, `8S8`, `O`): it ends in a run of amounts, at least one of
     them not a number, after a short label. Read as text it would lose its numbers without a word."""
     tokens = text.split()
     run: list[str] = []
-    while tokens and (_numberish(tokens[-1]) or (len(tokens[-1]) == 1 and tokens[-1] in MISREAD_DIGITS)):
+    while tokens and (_numberish(tokens[-1], vocab) or (len(tokens[-1]) == 1 and tokens[-1] in MISREAD_DIGITS)):
         run.insert(0, tokens.pop())
-    numbers = [t for t in run if parse_int(t) is not None or t in V.dash_cell]
+    numbers = [t for t in run if parse_int(t) is not None or t in vocab.dash_cell]
     label = " ".join(tokens)
     return bool(run) and len(numbers) < len(run) and bool(numbers or len(run) == 1) and len(label) <= GARBLED_LABEL
 
 
-def _numberish(token: str) -> bool:
+def _numberish(token: str, vocab: Vocabulary) -> bool:
     """An amount, or one with a digit misread as a letter (`1.2O4`, `8S8`)."""
-    if parse_int(token) is not None or token in V.dash_cell:
+    if parse_int(token) is not None or token in vocab.dash_cell:
         return True
-    if V.ordinal.match(token) or not any(char.isdigit() for char in token):
+    if vocab.ordinal.match(token) or not any(char.isdigit() for char in token):
         return False
     return parse_int(token.translate(MISREAD)) is not None
 
 
-def _names_a_stage(word: str) -> bool:
-    return bool(V.stage_label.match(word)) or word in {"JR"} or bool(V.outcome_label.match(f"{word} 2000"))
+def _names_a_stage(word: str, vocab: Vocabulary) -> bool:
+    return (
+        bool(vocab.stage_label.match(word))
+        or word in vocab.stage_end_words
+        or bool(vocab.outcome_label.match(f"{word} 2000"))
+    )
 
 
 def _label_end(text: str, numbers: list[Number]) -> int:
@@ -397,8 +400,11 @@ def _label_end(text: str, numbers: list[Number]) -> int:
 class TableReader:
     """Reads the rows of one table after its header; one instance per table."""
 
-    def __init__(self, window: list[Line], start: int, header: Header, skip: set[int] | frozenset[int]):
+    def __init__(
+        self, window: list[Line], start: int, header: Header, skip: set[int] | frozenset[int], vocab: Vocabulary
+    ):
         self.window = window
+        self.vocab = vocab  # the words of the table (`parse(..., vocabulary=...)`)
         self.skip = skip  # footnotes printed inside the table: passed over
         self.table = RawTable(
             window[start], header.lines, header.columns, header.stage_rows, header.year, end=header.data_start - 1
@@ -406,7 +412,7 @@ class TableReader:
         placed = all(c.x0 is not None for c in header.columns) or header.shifted
         self.positional = placed and len(header.columns) > 1
         self.table.positional = self.positional
-        self.heading = _heading_texts(window, start)
+        self.heading = _heading_texts(window, start, self.vocab)
         self.pending: list[Line] = []
         self.cells: dict[int, Cell] = {}
         self.label = ""
@@ -436,7 +442,7 @@ class TableReader:
                 table.end = repeated - 1  # the repeated heading belongs to the table
                 i = repeated
                 continue
-            if _garbled_row(line.text):
+            if _garbled_row(line.text, self.vocab):
                 table.problems.append((f"a row whose cells are not all numbers ({line.text.strip()[:48]!r})", line))
                 table.end = i
                 i += 1
@@ -444,11 +450,13 @@ class TableReader:
             if self._closes(line):
                 break  # an error stays local: whatever the table above lacks, a heading or caption ends it
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
-            if settled and (is_stop_line(line.text, bool(table.rows or self.cells)) or self._too_much_text()):
+            if settled and (
+                is_stop_line(line.text, bool(table.rows or self.cells), self.vocab) or self._too_much_text()
+            ):
                 break
-            if settled and table.rows and self.ncols > 1 and _is_prose(line.text):
+            if settled and table.rows and self.ncols > 1 and _is_prose(line.text, self.vocab):
                 break  # a sentence, however narrow the page (`... In 2027`: a year, not a cell)
-            found = None if self.cells else header_items(line.text)
+            found = None if self.cells else header_items(line.text, self.vocab)
             if found:
                 items = found[0]
                 if any(item.kind == "credit" for item in items) or len(items) >= 2:
@@ -467,11 +475,15 @@ class TableReader:
         if not (self.table.rows or self.cells):
             return False
         text = line.text
-        if is_heading_line(text):
+        if is_heading_line(text, self.vocab):
             return True
         # `PROGRAMMA GC –` (a caption wrapped after its dash): a dash there is no cell
-        numbers = trailing_numbers(text)[1]
-        return _upper_caption(text) and text not in self.heading and all(n.text in V.dash_cell for n in numbers)
+        numbers = trailing_numbers(text, self.vocab)[1]
+        return (
+            _upper_caption(text, self.vocab)
+            and text not in self.heading
+            and all(n.text in self.vocab.dash_cell for n in numbers)
+        )
 
     def _finish_wrapped_labels(self) -> None:
         """Join the lines of labels wrapped in their cells. A word too long for the cell is broken without a
@@ -488,7 +500,7 @@ class TableReader:
             previous_full = False
             for line in wrapped:
                 first = line.text.split()[0]
-                glue = previous_full and first[:1].islower() and first.lower() not in SMALL_WORDS
+                glue = previous_full and first[:1].islower() and first.lower() not in self.vocab.small_words
                 # A word processor breaks a cell's line after a hyphen the word has (`sociaal-` / `cultureel`).
                 label = label + line.text if glue or label.endswith("-") else join_lines([label, line.text])
                 words = line.words or ()
@@ -504,7 +516,12 @@ class TableReader:
             or not self.inline_labels.get(len(self.table.rows) - 1)
         ):
             return False  # a label printed before its numbers is whole: the text after belongs to the next row
-        if self.pending or V.frame_row.match(line.text) or is_caption(line.text) or is_stop_line(line.text, True):
+        if (
+            self.pending
+            or self.vocab.frame_row.match(line.text)
+            or is_caption(line.text, self.vocab)
+            or is_stop_line(line.text, True, self.vocab)
+        ):
             return False
         return line.words[-1].x1 < self._columns_left()
 
@@ -519,20 +536,20 @@ class TableReader:
     def _repeated_header(self, i: int) -> int | None:
         """After a page break the unit line and header may be printed again: skip them."""
         started = self.table.rows or self.cells or self.pending
-        if not started or not is_unit_line(self.window[i].text):
+        if not started or not is_unit_line(self.window[i].text, self.vocab):
             return None
         if self._new_caption_pending():
             return None  # a new caption: the next table
-        header = read_header(self.window, i, self.skip)
+        header = read_header(self.window, i, self.skip, self.vocab)
         if header and same_columns(header.columns, self.table.columns):
             return header.data_start
         return None
 
     def _new_caption_pending(self) -> bool:
-        return any(is_caption(line.text) and line.text not in self.heading for line in self.pending)
+        return any(is_caption(line.text, self.vocab) and line.text not in self.heading for line in self.pending)
 
     def _line(self, line: Line, index: int) -> None:
-        label, numbers = trailing_numbers(line.text)
+        label, numbers = trailing_numbers(line.text, self.vocab)
         if not self.cells and len(numbers) > self.ncols:
             extra = numbers[: len(numbers) - self.ncols]
             label = " ".join([label, *(n.text for n in extra)]).strip()
@@ -556,9 +573,9 @@ class TableReader:
 
     def _start_row(self, line: Line, label: str) -> None:
         self._finish_previous_label(label)
-        if label and self.pending and self.table.stage_rows and not stage_of_label(label):
+        if label and self.pending and self.table.stage_rows and not stage_of_label(label, self.vocab):
             joined = " ".join([*(text.text for text in self.pending), label])
-            if stage_of_label(joined):  # `1e BA` / `– JR 0 0 0`: one label
+            if stage_of_label(joined, self.vocab):  # `1e BA` / `– JR 0 0 0`: one label
                 self.table.readings.append(f"wrapped stage label {' / '.join(t.text for t in self.pending)} / "
                                            f"{label} joined")  # fmt: skip
                 label = joined
@@ -579,8 +596,10 @@ class TableReader:
             return
         for k in range(1, len(texts) + 1):
             above = " ".join([rows[-1].label, *texts[:k]])
-            below = label if stage_of_label(label) else " ".join([*texts[k:], label]).strip()
-            if stage_of_label(above) and (stage_of_label(below) or V.outcome_label.match(below)):
+            below = label if stage_of_label(label, self.vocab) else " ".join([*texts[k:], label]).strip()
+            if stage_of_label(above, self.vocab) and (
+                stage_of_label(below, self.vocab) or self.vocab.outcome_label.match(below)
+            ):
                 self.table.readings.append(f"wrapped stage label {rows[-1].label} / {' / '.join(texts[:k])} joined")
                 rows[-1].label = above
                 self.pending = self.pending[k:]
@@ -706,42 +725,42 @@ def _number_span(number: Number, words: tuple[Word, ...]) -> tuple[float, float]
     return spanned[0].x0, spanned[-1].x1
 
 
-def _heading_texts(window: list[Line], start: int) -> set[str]:
+def _heading_texts(window: list[Line], start: int, vocab: Vocabulary) -> set[str]:
     """The few lines printed just above the unit line: the caption, repeated if the table goes on a new page."""
     texts: set[str] = set()
     back = start - 1
     while back >= 0 and len(texts) < 3 and start - back <= 6:
         text = window[back].text
-        if text and (trailing_numbers(text)[1] or header_items(text)):
+        if text and (trailing_numbers(text, vocab)[1] or header_items(text, vocab)):
             break  # another table's row or header: the caption is below it
-        if text and not V.stop_line.match(text):
+        if text and not vocab.stop_line.match(text):
             texts.add(text)
         back -= 1
     return texts
 
 
-def read_table(window: list[Line], start: int, skip: set[int] | frozenset[int] = frozenset()) -> RawTable | None:
+def read_table(window: list[Line], start: int, skip: set[int] | frozenset[int], vocab: Vocabulary) -> RawTable | None:
     """Read the stage x credit table whose unit line is `window[start]`, passing over the lines in `skip`."""
-    header = read_header(window, start, skip)
+    header = read_header(window, start, skip, vocab)
     if header is None:
         return None
-    return TableReader(window, start, header, skip).read(header.data_start)
+    return TableReader(window, start, header, skip, vocab).read(header.data_start)
 
 
 def same_columns(a: list[Column], b: list[Column]) -> bool:
     return [(c.credit, c.stage, c.year) for c in a] == [(c.credit, c.stage, c.year) for c in b]
 
 
-def frame_categories(table: RawTable) -> list[str] | None:
+def frame_categories(table: RawTable, vocab: Vocabulary) -> list[str] | None:
     """The ISE-frame row of each table row (esr, is, other, total), or None: the reading taken
     (`RawTable.categories`, set when the table's arithmetic chose another), else the first of `frame_readings`."""
     if table.categories is not None:
         return table.categories
-    readings = frame_readings(table)
+    readings = frame_readings(table, vocab)
     return readings[0] if readings else None
 
 
-def frame_readings(table: RawTable) -> list[list[str]]:
+def frame_readings(table: RawTable, vocab: Vocabulary) -> list[list[str]]:
     """Every clean reading of an ISE frame's rows (esr, is, other, total), the likelier first; empty: not a frame.
 
     Labels are matched to rows in reading order, because a label may be split
@@ -760,8 +779,8 @@ def frame_readings(table: RawTable) -> list[list[str]]:
             events.append(("row", item))
             continue
         assert isinstance(item, Line)
-        match = V.frame_row.match(item.text)
-        category = V.frame_category.get(match.group("cat").lower()) if match else None
+        match = vocab.frame_row.match(item.text)
+        category = vocab.frame_category.get(match.group("cat").lower()) if match else None
         if category and not (events and events[-1] == ("label", category)):
             events.append(("label", category))
     if not any(kind == "row" for kind, _ in events):
@@ -789,11 +808,11 @@ def _frame_sequence(ordered: list[tuple[str, str | int]], rows: int) -> list[str
     return [categories[i] for i in range(rows)] if len(categories) == rows else None
 
 
-def stage_of_label(label: str) -> tuple[str, int | None] | None:
+def stage_of_label(label: str, vocab: Vocabulary) -> tuple[str, int | None] | None:
     """`1e aanpassing BA` -> ("BA", None); `BO 2025` -> ("BO", 2025); a cause of change -> None."""
     label = re.sub(r"\s+", " ", label).strip().rstrip(":")
-    match = V.stage_label.match(label)
+    match = vocab.stage_label.match(label)
     if match:
         year = int(match.group("year")) if match.group("year") else None
-        return normalise_stage(match.group("stage")), year
+        return normalise_stage(match.group("stage"), vocab), year
     return None

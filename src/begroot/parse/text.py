@@ -13,23 +13,24 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from ..model import Line, Paragraph, Span
+from ..vocabulary import Vocabulary
 
 T = TypeVar("T")
 
-SMALL_WORDS = {"en", "van", "de", "het", "der", "voor", "in", "op", "met", "of", "te", "tot", "aan", "bij", "uit"}
 # A sentence ends at . ! ? ; or : followed by a blank (the group) and a capital, a bracket, a quote or a
 # dash. The mark is matched rather than looked behind at: the regex engine then skips to the marks.
 SENTENCE_END = re.compile(r"[.!?;:](\s+)(?=[A-Z(‘'\"-])")
 
 
-def title_case(text: str) -> str:
-    """`WELZIJN, VOLKSGEZONDHEID EN GEZIN` -> `Welzijn, Volksgezondheid en Gezin`; short acronyms (WSE) stay."""
+def title_case(text: str, vocab: Vocabulary) -> str:
+    """`WELZIJN, VOLKSGEZONDHEID EN GEZIN` -> `Welzijn, Volksgezondheid en Gezin`; short acronyms (WSE) stay
+    (the words kept in lower case are the vocabulary's `small_words`)."""
     words = []
     for i, word in enumerate(text.split()):
         lower = word.lower()
-        if i and lower in SMALL_WORDS:
+        if i and lower in vocab.small_words:
             words.append(lower)
-        elif len(word) <= 3 and word.isupper() and lower not in SMALL_WORDS:
+        elif len(word) <= 3 and word.isupper() and lower not in vocab.small_words:
             words.append(word)
         else:
             words.append(lower[:1].upper() + lower[1:])
