@@ -20,19 +20,6 @@ from .messages import Said, say
 C = VOCABULARY.claims
 STAGE_RANK = {"BO": 0, "BA": 1, "BA-JR": 2}
 
-# What each role names, as a phrase for messages.
-ROLES = {
-    "budget": "the budget at {stage}",
-    "available": "the credit available ({stage})",
-    "execution": "the execution (BU)",
-    "rate": "the execution rate BU/{stage}",
-    "underuse": "the under-use {stage} − BU",
-    "underuse-rate": "the under-use ({stage} − BU)/{stage}",
-    "difference": "the difference {stage} − BU",
-    "change": "the change {start} → {stage}",
-    "cause": "the change by {stage} (Kredietevolutie)",
-}
-
 
 def cause_key(label: str) -> str | None:
     """A cause of change as `Kredietevolutie` rows and sentences name it: `Andere bijstellingen` -> bijstellingen."""
@@ -332,13 +319,9 @@ class Expected:
     facts: tuple[Fact, ...]
     label: str
 
-    def describe(self, role: str) -> str:
-        """The role in words, with the stages it uses: `the execution rate BU/BA-JR`."""
-        stages = [f.stage for f in self.facts if f.stage != "BU"] or ["BU"]
-        return ROLES[role].format(stage=self.label if role in {"budget", "cause"} else stages[-1], start=stages[0])
-
     def said(self, role: str) -> Said:
-        """`describe` as words of a finding's message (Dutch and English, messages.py)."""
+        """The role in words, with the stages it uses (`the execution rate BU/BA-JR`), as a finding's message says
+        it in Dutch and English (messages.py)."""
         stages = [f.stage for f in self.facts if f.stage != "BU"] or ["BU"]
         stage = self.label if role in {"budget", "cause"} else stages[-1]
         return say(f"role.{role}", stage=stage, start=stages[0])
