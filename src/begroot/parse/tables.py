@@ -23,6 +23,7 @@ The words come from `vocabulary.VOCABULARY`, the limits from `SETTINGS`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -83,6 +84,7 @@ class RawTable:
     # Rows printed with fewer numbers than columns where positions do not tell the blanks (row index -> its cells
     # in order): placed in order here, each placement of the blanks an alternative reading (`parse.facts`).
     short_rows: dict[int, list[Cell]] = field(default_factory=dict)
+    ruled: int = 0  # rows read by the PDF's ruled cells (`model.Band`): their lines joined cell by cell
 
 
 @dataclass
@@ -441,6 +443,10 @@ class TableReader:
                 table.end = i
                 i += 1
                 continue
+            ruled = ruled_row(self.window, i, self.skip)
+            last = i
+            if ruled is not None:
+                line, last = ruled
             if self._closes(line):
                 break  # an error stays local: whatever the table above lacks, a heading or caption ends it
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
@@ -456,10 +462,13 @@ class TableReader:
                         break  # the header of the next table, printed without its unit line
                     i += 1  # a heading repeated after a page break
                     continue
-            self._line(line, i)
-            i += 1
+            self._line(line, last)
+            i = last + 1
         self._close_row()
         self._finish_wrapped_labels()
+        if table.ruled:
+            share = "" if table.ruled == len(table.rows) else f" ({table.ruled} of {len(table.rows)})"
+            table.readings.insert(0, f"rows read by the PDF's ruled cells{share}")
         return table
 
     def _closes(self, line: Line) -> bool:
@@ -484,16 +493,8 @@ class TableReader:
         width = max([line.words[-1].x1 for line in lines if line.words] + self.label_rights) - left
         for position, wrapped in self.wrapped.items():
             row = self.table.rows[position]
-            label = row.label
-            previous_full = False
-            for line in wrapped:
-                first = line.text.split()[0]
-                glue = previous_full and first[:1].islower() and first.lower() not in SMALL_WORDS
-                # A word processor breaks a cell's line after a hyphen the word has (`sociaal-` / `cultureel`).
-                label = label + line.text if glue or label.endswith("-") else join_lines([label, line.text])
-                words = line.words or ()
-                previous_full = len(words) == 1 and words[0].x1 - left >= WORD_BREAK_SHARE * width
-            row.label = label
+            fills = [_fills_cell(line.words or (), left, left + width) for line in wrapped]
+            row.label = join_cell_lines([row.label, *(line.text for line in wrapped)], [False, *fills])
 
     def _continues_label(self, line: Line) -> bool:
         """In a placed-word table (PDF) a label wraps inside its cell, below the numbers of its row."""
@@ -692,7 +693,78 @@ class TableReader:
             at = len(self.table.stream) - (len(self.pending) if short else 0)
             self.table.stream.insert(at, ("row", len(self.table.rows)))
             self.table.rows.append(Row(self.label, cells, first.number, first.page))
+            self.table.ruled += first.band is not None
         self.cells, self.label, self.first = {}, "", None
+
+
+def join_cell_lines(texts: list[str], fills: list[bool]) -> str:
+    """The lines of a cell's text joined. A word too long for the cell is broken without a hyphen: after a line
+    holding one word that fills the cell (`fills`), a lower-case start that is not a small word (`en`, `van`) is
+    glued on; a word processor breaks a line after a hyphen the word has (`sociaal-` / `cultureel`)."""
+    label = texts[0] if texts else ""
+    for text, previous_full in zip(texts[1:], fills, strict=False):
+        first = text.split()[0] if text.split() else ""
+        glue = previous_full and first[:1].islower() and first.lower() not in SMALL_WORDS
+        label = label + text if glue or label.endswith("-") else join_lines([label, text])
+    return label
+
+
+def _fills_cell(words: tuple[Word, ...] | list[Word], left: float, right: float) -> bool:
+    """One word reaching (nearly) the right of the cell whose text starts at `left`: a word broken by its cell."""
+    return len(words) == 1 and words[0].x1 - left >= WORD_BREAK_SHARE * (right - left)
+
+
+def ruled_row(window: list[Line], i: int, skip: set[int] | frozenset[int]) -> tuple[Line, int] | None:
+    """The row of a ruled table (`model.Band`, a PDF that draws its grid) whose first line is `window[i]`: its
+    lines joined cell by cell into one line (a wrapped label whole, before its numbers) and the index of its last
+    line. None where the line stands in no band, or the band is no single row (a cell past the first holds text
+    from two lines: a table framed without rules between its rows); the lines are then read one by one."""
+    band = window[i].band
+    if band is None:
+        return None
+    members: list[Line] = []
+    last = i
+    for j in range(i, len(window)):
+        line = window[j]
+        if line.band == band:
+            members.append(line)
+            last = j
+        elif line.text and j not in skip:
+            break
+    cells: list[list[tuple[Line, list[Word]]]] = [[] for _ in range(max(len(band.edges) - 1, 1))]
+    for line in members:
+        by_cell: dict[int, list[Word]] = {}
+        for word in line.positioned_words():
+            at = bisect_right(band.edges, (word.x0 + word.x1) / 2) - 1
+            by_cell.setdefault(min(max(at, 0), len(cells) - 1), []).append(word)
+        for at, words in by_cell.items():
+            cells[at].append((line, words))
+    if any(len(cell) > 1 for cell in cells[1:]):
+        return None
+    if len(members) == 1:
+        return members[0], last
+    return _joined_row(members, cells, band.edges), last
+
+
+def _joined_row(members: list[Line], cells: list[list[tuple[Line, list[Word]]]], edges: tuple[float, ...]) -> Line:
+    """One line from a band's lines: each cell's text in reading order, cells left to right. A cell's words stand
+    where its text does (one span for a cell over several lines); the line is the one holding the numbers."""
+    texts: list[str] = []
+    xs: list[float] = []
+    for k, cell in enumerate(cells):
+        if not cell:
+            continue
+        words = [word for _, line_words in cell for word in line_words]
+        left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+        inner_right = edges[k + 1] - (left - edges[k]) if k + 1 < len(edges) else right  # the padding on both sides
+        fills = [_fills_cell(line_words, left, inner_right) for _, line_words in cell]
+        text = join_cell_lines([" ".join(w.text for w in line_words) for _, line_words in cell], fills)
+        texts.append(text)
+        spans = [(w.x0, w.x1) for w in words] if len(cell) == 1 else [(left, right)] * len(text.split())
+        xs.extend(x for span in spans for x in span)
+    first = min((line for cell in cells[1:] for line, _ in cell), key=lambda line: line.number, default=members[0])
+    text = " ".join(texts)
+    return Line(text, first.page, first.number, xs[0] if xs else 0.0, tuple(xs), first.band)
 
 
 def _cell(number: Number, line: Line) -> Cell:
