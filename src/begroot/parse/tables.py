@@ -17,6 +17,8 @@ goes to the column whose header stands above it, so blank cells stay blank.
 Otherwise rows are rebuilt from the order of lines: a row's numbers may be
 split over lines, labels may be hyphenated over lines and may even land after
 their numbers (see `frame_categories`). A dash cell (`-`) is a printed zero.
+Where a PDF rules its table (`model.Band`), the lines between two rules are one
+row, read whole (`ruled_row`): no guessing which row a wrapped label belongs to.
 The words come from `vocabulary.VOCABULARY`, the limits from `SETTINGS`.
 """
 
