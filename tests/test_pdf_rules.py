@@ -102,8 +102,8 @@ EDGES = (60.0, 140.0, 220.0, 300.0)
 
 def ruled_table_pdf(rules: str = "lines", box_a_paragraph: bool = False) -> bytes:
     """A stage-row table (credits VAK VEK) whose labels wrap over up to three lines, amounts beside the middle line
-    of the first row. `rules`: "lines" (stroked), "boxes" (each cell a stroked rectangle), "form" (the lines in a
-    form XObject), "none". `box_a_paragraph`: a framed paragraph with amounts and a separator line below it."""
+    of the first row. `rules`: "lines" (stroked), "bars" (thin filled rectangles, a piece per cell), "boxes" (each
+    cell a stroked rectangle), "form" (the lines in a form XObject), "none". `box_a_paragraph`: a framed paragraph with amounts and a separator line below it."""
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4)
     canvas.setFont("Helvetica", SIZE)
@@ -118,13 +118,22 @@ def ruled_table_pdf(rules: str = "lines", box_a_paragraph: bool = False) -> byte
             canvas.drawRightString(EDGES[cell + 1] - 3, top - PAD - SIZE - at * LEADING, amount)
         top -= max(len(label), 1) * LEADING + 2 * PAD
         boundaries.append(top)
-    if rules == "form":
+    if rules == "form":  # drawn 100 pt lower in the form, which is placed 100 pt up: its matrix counts
         canvas.beginForm("grid")
-        _rule_lines(canvas, boundaries)
+        _rule_lines(canvas, [y - 100 for y in boundaries])
         canvas.endForm()
+        canvas.saveState()
+        canvas.translate(0, 100)
         canvas.doForm("grid")
+        canvas.restoreState()
     elif rules == "lines":
         _rule_lines(canvas, boundaries)
+    elif rules == "bars":  # thin filled rectangles, a piece per cell (as Word draws borders)
+        for y in boundaries:
+            for left, right in pairwise(EDGES):
+                canvas.rect(left, y - 0.3, right - left, 0.6, stroke=0, fill=1)
+        for x in EDGES:
+            canvas.rect(x - 0.3, boundaries[-1], 0.6, boundaries[0] - boundaries[-1], stroke=0, fill=1)
     elif rules == "boxes":
         for upper, lower in pairwise(boundaries):
             for left, right in pairwise(EDGES):
@@ -161,7 +170,7 @@ def stage_rows(data: bytes) -> tuple[dict[str, tuple[int | None, ...]], list[str
     return read, [row.label for row in table.rows], table.readings
 
 
-@pytest.mark.parametrize("rules", ["lines", "boxes", "form"])
+@pytest.mark.parametrize("rules", ["lines", "bars", "boxes", "form"])
 def test_ruled_rows_read_by_cell(rules: str) -> None:
     """Labels over three lines, amounts beside the first or the middle one: each ruled row is one stage."""
     read, labels, readings = stage_rows(ruled_table_pdf(rules))
@@ -218,3 +227,17 @@ def test_ruled_but_simple_reads_by_rules_and_the_same(tmp_path: Path) -> None:
         return sorted((f.scope, f.subject, f.row, f.credit, f.year, f.stage, f.value, f.page) for f in document.facts)
 
     assert facts(ruled_document) == facts(plain_document)
+
+
+def test_tables_trace_says_rows_were_read_by_rules(narrow_pdfs: list[GeneratedDocument]) -> None:
+    """`begroot tables FILE` tells how many rows of each table the rules gave."""
+    from begroot.parse import parse
+    from begroot.parse.debug import trace_tables
+
+    assert narrow_pdfs[0].path is not None
+    source = load(narrow_pdfs[0].path)
+    traces = [trace for trace in trace_tables(source, parse(source)) if trace.read]
+    assert traces
+    for trace in traces:
+        rows = len(trace.rows)
+        assert trace.placement.endswith(f"rows by the PDF's ruled cells ({rows} of {rows})"), trace.placement

@@ -86,15 +86,14 @@ def _collect(objects: Sequence[object], matrix: Matrix, horizontal: list[tuple[f
 
 
 def _stroked_box(obj: object) -> bool:
-    """A stroked path of straight segments the count of a rectangle's (shading is filled, not stroked)."""
+    """A stroked path with a rectangle's count of segments, straight (shading is filled, not stroked)."""
     if not pdfium_c.FPDFPath_GetDrawMode(obj, _FILL, _STROKE) or not _STROKE.value:
         return False
-    count = pdfium_c.FPDFPath_CountSegments(obj)
-    if count not in BOX_SEGMENTS:
+    if pdfium_c.FPDFPath_CountSegments(obj) not in BOX_SEGMENTS:
         return False
-    return all(
-        pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj, k)) != pdfium_c.FPDF_SEGMENT_BEZIERTO
-        for k in range(count)
+    # The segment after the move: a line in a rectangle, a curve in a circle (also a move and four segments).
+    return bool(
+        pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj, 1)) == pdfium_c.FPDF_SEGMENT_LINETO
     )
 
 
