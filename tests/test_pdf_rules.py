@@ -103,7 +103,8 @@ EDGES = (60.0, 140.0, 220.0, 300.0)
 def ruled_table_pdf(rules: str = "lines", box_a_paragraph: bool = False) -> bytes:
     """A stage-row table (credits VAK VEK) whose labels wrap over up to three lines, amounts beside the middle line
     of the first row. `rules`: "lines" (stroked), "bars" (thin filled rectangles, a piece per cell), "boxes" (each
-    cell a stroked rectangle), "form" (the lines in a form XObject), "none". `box_a_paragraph`: a framed paragraph with amounts and a separator line below it."""
+    cell a stroked rectangle), "form" (the lines in a form XObject), "frame" (no rules between rows), "none".
+    `box_a_paragraph`: a framed paragraph with amounts and a separator line below it."""
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4)
     canvas.setFont("Helvetica", SIZE)
@@ -128,6 +129,10 @@ def ruled_table_pdf(rules: str = "lines", box_a_paragraph: bool = False) -> byte
         canvas.restoreState()
     elif rules == "lines":
         _rule_lines(canvas, boundaries)
+    elif rules == "frame":  # columns ruled, rows not: the whole table one band
+        _rule_lines(canvas, [boundaries[0], boundaries[-1]])
+        for x in EDGES:
+            canvas.line(x, boundaries[0], x, boundaries[-1])
     elif rules == "bars":  # thin filled rectangles, a piece per cell (as Word draws borders)
         for y in boundaries:
             for left, right in pairwise(EDGES):
@@ -195,6 +200,17 @@ def test_without_rules_no_band() -> None:
     assert all(line.band is None for line in load_bytes("plain.pdf", data).lines)
     tables, _ = scan_tables(load_bytes("plain.pdf", data).lines, set())
     assert all(RULED not in " ".join(table.readings) for _, table in tables)
+
+
+def test_a_band_of_several_rows_is_read_line_by_line() -> None:
+    """Columns ruled but no rules between the rows: the one band holds every row's amounts, so it is no row; the
+    lines are read one by one and every row keeps its own amounts."""
+    source = load_bytes("frame.pdf", ruled_table_pdf("frame"))
+    assert {line.band.id for line in source.lines if line.band is not None} == {0}  # header and rows: one band
+    tables, _ = scan_tables(source.lines, set())
+    table = tables[0][1]
+    assert [tuple(cell.value if cell else None for cell in row.cells) for row in table.rows] == list(EXPECTED.values())
+    assert not table.problems and RULED not in " ".join(table.readings)
 
 
 def test_rules_that_frame_no_table_change_nothing() -> None:

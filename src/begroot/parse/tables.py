@@ -29,7 +29,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..model import Cell, Line, Word
+from ..model import Band, Cell, Line, Word
 from ..vocabulary import SETTINGS, VOCABULARY
 from .codes import HEADING as ARTICLE_HEADING
 from .numbers import is_year, parse_int
@@ -420,6 +420,7 @@ class TableReader:
         self.wrapped: dict[int, list[Line]] = {}  # row index -> lines of its label wrapped below it (PDF cells)
         self.inline_labels: dict[int, bool] = {}  # row index -> its label began on the line of its numbers
         self.label_rights: list[float] = []  # right edges of labels printed beside their numbers
+        self.ruled_lines: set[int] = set()  # numbers of the lines that are ruled rows (`ruled_row`)
 
     @property
     def ncols(self) -> int:
@@ -449,6 +450,7 @@ class TableReader:
             last = i
             if ruled is not None:
                 line, last = ruled
+                self.ruled_lines.add(line.number)
             if self._closes(line):
                 break  # an error stays local: whatever the table above lacks, a heading or caption ends it
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
@@ -695,7 +697,7 @@ class TableReader:
             at = len(self.table.stream) - (len(self.pending) if short else 0)
             self.table.stream.insert(at, ("row", len(self.table.rows)))
             self.table.rows.append(Row(self.label, cells, first.number, first.page))
-            self.table.ruled += first.band is not None
+            self.table.ruled += first.number in self.ruled_lines
         self.cells, self.label, self.first = {}, "", None
 
 
@@ -719,10 +721,11 @@ def _fills_cell(words: tuple[Word, ...] | list[Word], left: float, right: float)
 def ruled_row(window: list[Line], i: int, skip: set[int] | frozenset[int]) -> tuple[Line, int] | None:
     """The row of a ruled table (`model.Band`, a PDF that draws its grid) whose first line is `window[i]`: its
     lines joined cell by cell into one line (a wrapped label whole, before its numbers) and the index of its last
-    line. None where the line stands in no band, or the band is no single row (a cell past the first holds text
-    from two lines: a table framed without rules between its rows); the lines are then read one by one."""
+    line. None where the line stands in no band, or the band is no single row (it began above this line, or a
+    cell holds amounts from two lines: a table framed without rules between its rows); the lines are then read
+    one by one."""
     band = window[i].band
-    if band is None:
+    if band is None or _band_began_above(window, i, band, skip):
         return None
     members: list[Line] = []
     last = i
@@ -741,11 +744,26 @@ def ruled_row(window: list[Line], i: int, skip: set[int] | frozenset[int]) -> tu
             by_cell.setdefault(min(max(at, 0), len(cells) - 1), []).append(word)
         for at, words in by_cell.items():
             cells[at].append((line, words))
-    if any(len(cell) > 1 for cell in cells[1:]):
-        return None
+    if any(sum(any(_is_amount(word.text) for word in words) for _, words in cell) > 1 for cell in cells):
+        return None  # amounts from two lines in one cell: rows the rules do not part
     if len(members) == 1:
         return members[0], last
     return _joined_row(members, cells, band.edges), last
+
+
+def _band_began_above(window: list[Line], i: int, band: Band, skip: set[int] | frozenset[int]) -> bool:
+    """The line above `window[i]` stands in its band: the band is more than the row from here (the lines above
+    were read as the header or as rows of their own)."""
+    for j in range(i - 1, -1, -1):
+        if window[j].band == band:
+            return True
+        if window[j].text and j not in skip:
+            return False
+    return False
+
+
+def _is_amount(word: str) -> bool:
+    return parse_int(word) is not None or word in V.dash_cell
 
 
 def _joined_row(members: list[Line], cells: list[list[tuple[Line, list[Word]]]], edges: tuple[float, ...]) -> Line:
@@ -764,7 +782,8 @@ def _joined_row(members: list[Line], cells: list[list[tuple[Line, list[Word]]]],
         texts.append(text)
         spans = [(w.x0, w.x1) for w in words] if len(cell) == 1 else [(left, right)] * len(text.split())
         xs.extend(x for span in spans for x in span)
-    first = min((line for cell in cells[1:] for line, _ in cell), key=lambda line: line.number, default=members[0])
+    amounts = [line for cell in cells for line, words in cell if any(_is_amount(word.text) for word in words)]
+    first = min(amounts, key=lambda line: line.number, default=members[0])  # the line the amounts stand on
     text = " ".join(texts)
     return Line(text, first.page, first.number, xs[0] if xs else 0.0, tuple(xs), first.band)
 
