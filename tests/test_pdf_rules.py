@@ -224,6 +224,50 @@ def test_rules_that_frame_no_table_change_nothing() -> None:
     assert (read, labels) == (EXPECTED, LABELS)
 
 
+GRID_EDGES = (50.0, 120.0, *(120.0 + 62 * k for k in range(1, 7)))
+GRID_ROWS = {"Uitgaven": ("1.204", "1.187", "1.120", "904", "880", "871"),
+             "Totaal": ("2.310", "2.298", "2.104", "1.501", "1.480", "1.466")}  # fmt: skip
+
+
+def ruled_grid_pdf() -> bytes:
+    """A grid (VAK and VEK each over three stages) whose stage cells are too narrow for `1e BA-JR`: it wraps to
+    `1e BA-` / `JR` in its cell, and the header's stage line reads `1e BA 1e BA- BU ...` over `JR JR`."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(50, 780, "PROGRAMMA XY – PROEF")
+    canvas.drawString(50, 768, "(duizend euro)")
+    edges, bounds = GRID_EDGES, [760.0, 744.0, 718.0, 702.0, 686.0]
+    canvas.drawCentredString((edges[1] + edges[4]) / 2, 749, "VAK")
+    canvas.drawCentredString((edges[4] + edges[7]) / 2, 749, "VEK")
+    for k, lines in enumerate([["1e BA"], ["1e BA-", "JR"], ["BU"]] * 2):
+        for n, text in enumerate(lines):
+            canvas.drawRightString(edges[k + 2] - 3, 733 - 10 * n, text)
+    for (label, amounts), top in zip(GRID_ROWS.items(), bounds[2:], strict=False):
+        canvas.drawString(edges[0] + 3, top - 11, label)
+        for k, amount in enumerate(amounts):
+            canvas.drawRightString(edges[k + 2] - 3, top - 11, amount)
+    for y in bounds:
+        canvas.line(edges[0], y, edges[-1], y)
+    for x in edges:  # the credits' cells span three stage cells: no rule between them in the first header row
+        canvas.line(x, bounds[0] if x in (edges[0], edges[4], edges[-1]) else bounds[1], x, bounds[-1])
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_ruled_header_cells_read_whole() -> None:
+    """A header cell wrapped in its rules (`1e BA-` / `JR`) is one stage: six columns, each row's amounts under
+    them. (Read line by line, `JR JR` is no header line: the header ends there, with VAK and VEK but no stages.)"""
+    tables, _ = scan_tables(load_bytes("grid.pdf", ruled_grid_pdf()).lines, set())
+    table = tables[0][1]
+    assert [(column.credit, column.stage) for column in table.columns] == [
+        (credit, stage) for credit in ("VAK", "VEK") for stage in ("BA", "BA-JR", "BU")
+    ]
+    read = {row.label: tuple(cell.value if cell else None for cell in row.cells) for row in table.rows}
+    assert read == {label: tuple(int(a.replace(".", "")) for a in amounts) for label, amounts in GRID_ROWS.items()}
+
+
 # ------------------------------------------------------------------------------- reportlab renderings
 
 

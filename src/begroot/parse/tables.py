@@ -201,11 +201,11 @@ def read_header(window: list[Line], start: int, skip: set[int] | frozenset[int] 
     unit_items = header_items(window[start].text)
     i = start if unit_items and V.unit_line.sub("", window[start].text).strip() else start + 1
     while i < len(window):
-        text = window[i].text
-        if not text or i in skip:
+        if not window[i].text or i in skip:
             i += 1
             continue
-        found = header_items(text)
+        line, last = ruled_row(window, i, skip) or (window[i], i)  # a ruled header row: its cells read whole
+        found = header_items(line.text)
         if found is None:
             break
         items, bare_years = found
@@ -217,13 +217,13 @@ def read_header(window: list[Line], start: int, skip: set[int] | frozenset[int] 
             credits_first = bool(credits)
         if credits:
             credit_lines.append(credits)
-            leaf_candidates.append((window[i], credits))
+            leaf_candidates.append((line, credits))
         if stages:
             stage_lines.append(stages)
-            leaf_candidates.append((window[i], stages))
+            leaf_candidates.append((line, stages))
         years.extend(bare_years)
-        header.append(window[i])
-        i += 1
+        header.append(line)
+        i = last + 1
     if not credit_lines:
         return None
     year = years[0] if years else None

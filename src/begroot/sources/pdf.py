@@ -12,7 +12,10 @@ positions per segment, not per character, keeps this close to bare text speed.
 
 Running headers and footers (the same text, digits aside, at the top or bottom
 of many pages) and page numbers printed on the page are left out of the lines;
-the printed number is kept in `Page.printed_number`. See docs/pdf.md.
+the printed number is kept in `Page.printed_number`. Where a page with a row of
+numbers draws a table's grid, each line standing in a ruled row gets that row's
+`Band` (`sources/rules.py`), so the table reader need not guess which lines of a
+wrapped label belong together. See docs/pdf.md.
 """
 
 from __future__ import annotations

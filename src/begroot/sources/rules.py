@@ -24,7 +24,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..model import Band
 
-THIN = 2.0  # points: a rule is thinner than this ...
+THIN = 4.0  # points: a rule is thinner than this (PDFium counts the line width in: a 1 pt line is 2 pt) ...
 LONGER = 4.0  # ... and longer than this
 TOUCH = 2.0  # points: rule pieces this close on one line are one rule; an edge this near a word still frames it
 MIDDLE = 0.3  # a row's middle: this many font sizes above its baseline
