@@ -75,6 +75,21 @@ def test_word_processor_tables_read_by_their_rules(narrow_pdfs: list[GeneratedDo
     assert wrapped, "the narrow cells wrap labels: rows over several lines"
 
 
+def test_word_processor_tables_without_rules_read_by_word_positions(
+    narrow_pdfs: list[GeneratedDocument], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same PDFs with their rules unseen (as a table style without borders prints them): the lines are read by
+    word positions as before, every fact still right, and no table claims its rules."""
+    from begroot.sources import pdf as pdf_source
+
+    monkeypatch.setattr(pdf_source, "_find_bands", lambda *_: None)
+    for generated in narrow_pdfs:
+        assert generated.path is not None
+        document = extract(generated.path)
+        assert_round_trip(document, generated)
+        assert not any(RULED in table.reading for table in document.tables)
+
+
 def test_wrapped_stage_labels_are_one_row(narrow_pdfs: list[GeneratedDocument]) -> None:
     """A stage label wrapped in its cell (`2e aanpassing` / `BA – JR`) is one row whose label names its stage."""
     joined = []
