@@ -7,7 +7,9 @@ suite's generator, then prints pages per second for
   (c) peer:  pdfplumber page.extract_tables() over the same pages,
 and the ratios. Target: ours within 3x of the floor and faster than the peer.
 
-    .venv/bin/python bench/bench_pdf.py [--pages 160] [--repeat 3]
+    .venv/bin/python bench/bench_pdf.py [--pages 160] [--repeat 3] [--style grid]
+
+`--style grid` rules every table cell: the ruled-table reading (sources/rules.py) is then measured too.
 """
 
 from __future__ import annotations
@@ -71,12 +73,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=160)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--style", choices=["columns", "grid"], default="columns", help="grid: every cell ruled")
     args = parser.parse_args()
     sample = next(iter(sorted((ROOT / "samples").glob("000_*.txt"))), None)
     if sample is None:
         sys.exit("no samples/000_*.txt to render")
-    data = render_pdf(sample, pages=args.pages)
-    print(f"{sample.name}: {args.pages} pages, {len(data) / 1e6:.1f} MB of PDF")
+    data = render_pdf(sample, style=args.style, pages=args.pages)
+    print(f"{sample.name}: {args.pages} pages ({args.style}), {len(data) / 1e6:.1f} MB of PDF")
     rates = {
         "ours  (read_pdf)": best_rate(ours, data, args.repeat),
         "floor (pypdfium2 get_text_range)": best_rate(floor, data, args.repeat),

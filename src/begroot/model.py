@@ -70,6 +70,17 @@ class Word:
     x1: float
 
 
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A row of a ruled table: the text between two of its horizontal rules (a PDF that draws its grid).
+    Every line standing in the row shares it; `edges` are the x of the vertical rules crossing it (its
+    cells lie between them). Made by `sources/rules.py`; `id` is unique in the document."""
+
+    id: int
+    page: int
+    edges: tuple[float, ...]
+
+
 # Slots: a long document has hundreds of thousands of lines. Not frozen, though never changed: a frozen
 # dataclass sets each field through object.__setattr__, which made building the lines a fifth of reading
 # a text file; unsafe_hash hashes a line by its fields, as frozen did.
@@ -81,6 +92,7 @@ class Line:
     text files, points in PDFs); `xs` where each word stands where the source
     knows it (PDFs: x0, x1 of every word in turn). `words` gives them as Word
     objects, made on first use; text files compute theirs from the characters.
+    `band`: the ruled table row the line stands in, where the PDF draws its grid.
     """
 
     text: str
@@ -88,6 +100,7 @@ class Line:
     number: int  # 1-based line number in the file (for PDFs: in the extracted text)
     indent: float = 0.0
     xs: tuple[float, ...] | None = None
+    band: Band | None = None
 
     @property
     def words(self) -> tuple[Word, ...] | None:

@@ -22,7 +22,7 @@ class TableTrace:
     caption: str
     header: list[str]
     columns: list[str]
-    placement: str  # "by position" | "in reading order" | ""
+    placement: str  # "by position" | "in reading order" | "" (+ ", rows by the PDF's ruled cells (k of n)")
     rows: list[str]
     outcome: str
     read: bool
@@ -42,6 +42,8 @@ def _trace(raw: RawTable, placed: dict[int, Table], document: Document) -> Table
     unit = raw.unit_line
     columns = [" ".join(str(part) for part in (c.credit, c.stage, c.year) if part) for c in raw.columns]
     placement = "by position" if raw.positional else "in reading order"
+    if raw.ruled:  # rows whose lines the PDF's rules joined (a wrapped label read whole)
+        placement += f", rows by the PDF's ruled cells ({raw.ruled} of {len(raw.rows)})"
     rows = [f"{row.label or '(no label)'}: {sum(1 for c in row.cells if c)} numbers" for row in raw.rows]
     table = placed.get(unit.number)
     if table is not None:

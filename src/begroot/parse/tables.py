@@ -17,16 +17,19 @@ goes to the column whose header stands above it, so blank cells stay blank.
 Otherwise rows are rebuilt from the order of lines: a row's numbers may be
 split over lines, labels may be hyphenated over lines and may even land after
 their numbers (see `frame_categories`). A dash cell (`-`) is a printed zero.
+Where a PDF rules its table (`model.Band`), the lines between two rules are one
+row, read whole (`ruled_row`): no guessing which row a wrapped label belongs to.
 The words come from the vocabulary each reader is given (`vocabulary.Vocabulary`), the limits from `SETTINGS`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..model import Cell, Line, Word
+from ..model import Band, Cell, Line, Word
 from ..vocabulary import SETTINGS, Vocabulary
 from .codes import HEADING as ARTICLE_HEADING
 from .numbers import is_year, parse_int
@@ -82,6 +85,7 @@ class RawTable:
     # Rows printed with fewer numbers than columns where positions do not tell the blanks (row index -> its cells
     # in order): placed in order here, each placement of the blanks an alternative reading (`parse.facts`).
     short_rows: dict[int, list[Cell]] = field(default_factory=dict)
+    ruled: int = 0  # rows read by the PDF's ruled cells (`model.Band`): their lines joined cell by cell
 
 
 @dataclass
@@ -196,11 +200,11 @@ def read_header(window: list[Line], start: int, skip: set[int] | frozenset[int],
     unit_items = header_items(window[start].text, vocab)
     i = start if unit_items and vocab.unit_line.sub("", window[start].text).strip() else start + 1
     while i < len(window):
-        text = window[i].text
-        if not text or i in skip:
+        if not window[i].text or i in skip:
             i += 1
             continue
-        found = header_items(text, vocab)
+        line, last = ruled_row(window, i, skip, vocab) or (window[i], i)  # a ruled header row: its cells read whole
+        found = header_items(line.text, vocab)
         if found is None:
             break
         items, bare_years = found
@@ -212,13 +216,13 @@ def read_header(window: list[Line], start: int, skip: set[int] | frozenset[int],
             credits_first = bool(credits)
         if credits:
             credit_lines.append(credits)
-            leaf_candidates.append((window[i], credits))
+            leaf_candidates.append((line, credits))
         if stages:
             stage_lines.append(stages)
-            leaf_candidates.append((window[i], stages))
+            leaf_candidates.append((line, stages))
         years.extend(bare_years)
-        header.append(window[i])
-        i += 1
+        header.append(line)
+        i = last + 1
     if not credit_lines:
         return None
     year = years[0] if years else None
@@ -422,6 +426,7 @@ class TableReader:
         self.wrapped: dict[int, list[Line]] = {}  # row index -> lines of its label wrapped below it (PDF cells)
         self.inline_labels: dict[int, bool] = {}  # row index -> its label began on the line of its numbers
         self.label_rights: list[float] = []  # right edges of labels printed beside their numbers
+        self.ruled_lines: set[int] = set()  # numbers of the lines that are ruled rows (`ruled_row`)
 
     @property
     def ncols(self) -> int:
@@ -447,6 +452,11 @@ class TableReader:
                 table.end = i
                 i += 1
                 continue
+            ruled = ruled_row(self.window, i, self.skip, self.vocab)
+            last = i
+            if ruled is not None:
+                line, last = ruled
+                self.ruled_lines.add(line.number)
             if self._closes(line):
                 break  # an error stays local: whatever the table above lacks, a heading or caption ends it
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
@@ -464,10 +474,13 @@ class TableReader:
                         break  # the header of the next table, printed without its unit line
                     i += 1  # a heading repeated after a page break
                     continue
-            self._line(line, i)
-            i += 1
+            self._line(line, last)
+            i = last + 1
         self._close_row()
         self._finish_wrapped_labels()
+        if table.ruled:
+            share = "" if table.ruled == len(table.rows) else f" ({table.ruled} of {len(table.rows)})"
+            table.readings.insert(0, f"rows read by the PDF's ruled cells{share}")
         return table
 
     def _closes(self, line: Line) -> bool:
@@ -496,16 +509,10 @@ class TableReader:
         width = max([line.words[-1].x1 for line in lines if line.words] + self.label_rights) - left
         for position, wrapped in self.wrapped.items():
             row = self.table.rows[position]
-            label = row.label
-            previous_full = False
-            for line in wrapped:
-                first = line.text.split()[0]
-                glue = previous_full and first[:1].islower() and first.lower() not in self.vocab.small_words
-                # A word processor breaks a cell's line after a hyphen the word has (`sociaal-` / `cultureel`).
-                label = label + line.text if glue or label.endswith("-") else join_lines([label, line.text])
-                words = line.words or ()
-                previous_full = len(words) == 1 and words[0].x1 - left >= WORD_BREAK_SHARE * width
-            row.label = label
+            fills = [_fills_cell(line.words or (), left, left + width) for line in wrapped]
+            row.label = join_cell_lines(
+                [row.label, *(line.text for line in wrapped)], [False, *fills], self.vocab.small_words
+            )
 
     def _continues_label(self, line: Line) -> bool:
         """In a placed-word table (PDF) a label wraps inside its cell, below the numbers of its row."""
@@ -711,7 +718,101 @@ class TableReader:
             at = len(self.table.stream) - (len(self.pending) if short else 0)
             self.table.stream.insert(at, ("row", len(self.table.rows)))
             self.table.rows.append(Row(self.label, cells, first.number, first.page))
+            self.table.ruled += first.number in self.ruled_lines
         self.cells, self.label, self.first = {}, "", None
+
+
+def join_cell_lines(texts: list[str], fills: list[bool], small_words: frozenset[str] | set[str]) -> str:
+    """The lines of a cell's text joined. A word too long for the cell is broken without a hyphen: after a line
+    holding one word that fills the cell (`fills`), a lower-case start that is not a small word (`en`, `van`) is
+    glued on; a word processor breaks a line after a hyphen the word has (`sociaal-` / `cultureel`)."""
+    label = texts[0] if texts else ""
+    for text, previous_full in zip(texts[1:], fills, strict=False):
+        first = text.split()[0] if text.split() else ""
+        glue = previous_full and first[:1].islower() and first.lower() not in small_words
+        label = label + text if glue or label.endswith("-") else join_lines([label, text])
+    return label
+
+
+def _fills_cell(words: tuple[Word, ...] | list[Word], left: float, right: float) -> bool:
+    """One word reaching (nearly) the right of the cell whose text starts at `left`: a word broken by its cell."""
+    return len(words) == 1 and words[0].x1 - left >= WORD_BREAK_SHARE * (right - left)
+
+
+def ruled_row(
+    window: list[Line], i: int, skip: set[int] | frozenset[int], vocab: Vocabulary
+) -> tuple[Line, int] | None:
+    """The row of a ruled table (`model.Band`, a PDF that draws its grid) whose first line is `window[i]`: its
+    lines joined cell by cell into one line (a wrapped label whole, before its numbers) and the index of its last
+    line. None where the line stands in no band, or the band is no single row (it began above this line, or a
+    cell holds amounts from two lines: a table framed without rules between its rows); the lines are then read
+    one by one."""
+    band = window[i].band
+    if band is None or _band_began_above(window, i, band, skip):
+        return None
+    members: list[Line] = []
+    last = i
+    for j in range(i, len(window)):
+        line = window[j]
+        if line.band == band:
+            members.append(line)
+            last = j
+        elif line.text and j not in skip:
+            break
+    cells: list[list[tuple[Line, list[Word]]]] = [[] for _ in range(max(len(band.edges) - 1, 1))]
+    for line in members:
+        by_cell: dict[int, list[Word]] = {}
+        for word in line.positioned_words():
+            at = bisect_right(band.edges, (word.x0 + word.x1) / 2) - 1
+            by_cell.setdefault(min(max(at, 0), len(cells) - 1), []).append(word)
+        for at, words in by_cell.items():
+            cells[at].append((line, words))
+    if any(sum(any(_is_amount(word.text, vocab) for word in words) for _, words in cell) > 1 for cell in cells):
+        return None  # amounts from two lines in one cell: rows the rules do not part
+    if len(members) == 1:
+        return members[0], last
+    return _joined_row(members, cells, band.edges, vocab), last
+
+
+def _band_began_above(window: list[Line], i: int, band: Band, skip: set[int] | frozenset[int]) -> bool:
+    """The line above `window[i]` stands in its band: the band is more than the row from here (the lines above
+    were read as the header or as rows of their own)."""
+    for j in range(i - 1, -1, -1):
+        if window[j].band == band:
+            return True
+        if window[j].text and j not in skip:
+            return False
+    return False
+
+
+def _is_amount(word: str, vocab: Vocabulary) -> bool:
+    return parse_int(word) is not None or word in vocab.dash_cell
+
+
+def _joined_row(
+    members: list[Line], cells: list[list[tuple[Line, list[Word]]]], edges: tuple[float, ...], vocab: Vocabulary
+) -> Line:
+    """One line from a band's lines: each cell's text in reading order, cells left to right. A cell's words stand
+    where its text does (one span for a cell over several lines); the line is the one holding the numbers."""
+    texts: list[str] = []
+    xs: list[float] = []
+    for k, cell in enumerate(cells):
+        if not cell:
+            continue
+        words = [word for _, line_words in cell for word in line_words]
+        left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+        inner_right = edges[k + 1] - (left - edges[k]) if k + 1 < len(edges) else right  # the padding on both sides
+        fills = [_fills_cell(line_words, left, inner_right) for _, line_words in cell]
+        text = join_cell_lines(
+            [" ".join(w.text for w in line_words) for _, line_words in cell], fills, vocab.small_words
+        )
+        texts.append(text)
+        spans = [(w.x0, w.x1) for w in words] if len(cell) == 1 else [(left, right)] * len(text.split())
+        xs.extend(x for span in spans for x in span)
+    amounts = [line for cell in cells for line, words in cell if any(_is_amount(word.text, vocab) for word in words)]
+    first = min(amounts, key=lambda line: line.number, default=members[0])  # the line the amounts stand on
+    text = " ".join(texts)
+    return Line(text, first.page, first.number, xs[0] if xs else 0.0, tuple(xs), first.band)
 
 
 def _cell(number: Number, line: Line) -> Cell:

@@ -12,7 +12,10 @@ positions per segment, not per character, keeps this close to bare text speed.
 
 Running headers and footers (the same text, digits aside, at the top or bottom
 of many pages) and page numbers printed on the page are left out of the lines;
-the printed number is kept in `Page.printed_number`. See docs/pdf.md.
+the printed number is kept in `Page.printed_number`. Where a page with a row of
+numbers draws a table's grid, each line standing in a ruled row gets that row's
+`Band` (`sources/rules.py`), so the table reader need not guess which lines of a
+wrapped label belong together. See docs/pdf.md.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import SourceError
 from ..model import Line, Page, ReaderWarning, SourceDocument
 from ..vocabulary import VOCABULARY
+from .rules import BandKey, Placed, band_objects, bands, read_rules
 
 SEGMENT = re.compile(r"[^\r\n]+")
 HYPHEN = re.compile("[-\xad\u2010\u2011]")
@@ -81,6 +85,7 @@ class _Row:
     size: float
     running: bool = False
     xs: tuple[float, ...] = ()  # x0, x1 of each word
+    band: BandKey | None = None  # the ruled table row it stands in (sources/rules.py)
 
 
 @dataclass
@@ -179,11 +184,24 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageText:
             segments = _segments(textpage)
         finally:
             textpage.close()
-        return _PageText(number=index + 1, height=page.get_height(), rows=_rows(segments))
+        rows = _rows(segments)
+        if any(NUMBER_RUN.search(row.text) for row in rows):  # a row of numbers: a table, perhaps ruled
+            _find_bands(page, rows)
+        return _PageText(number=index + 1, height=page.get_height(), rows=rows)
     except pdfium.PdfiumError:
         return _PageText(number=index + 1, height=0.0, rows=[], damaged="damaged page (text cannot be read)")
     finally:
         page.close()
+
+
+def _find_bands(page: pdfium.PdfPage, rows: list[_Row]) -> None:
+    """The ruled table row (band) of each row, where the page draws a table's grid."""
+    rules = read_rules(page.raw)
+    if not rules:
+        return
+    placed = [Placed(row.y, row.size, row.xs[0], row.xs[-1]) for row in rows if row.xs]
+    for row, key in zip([row for row in rows if row.xs], bands(placed, rules), strict=True):
+        row.band = key
 
 
 def _segments(textpage: pdfium.PdfTextPage) -> list[_Segment]:
@@ -378,6 +396,7 @@ def _pages(texts: list[_PageText]) -> tuple[list[Page], list[ReaderWarning]]:
     pages: list[Page] = []
     warnings: list[ReaderWarning] = []
     number = 0
+    made = 0  # bands so far: their ids are unique in the document
     for text in texts:
         page = Page(number=text.number, printed_number=text.printed, needs_ocr=not text.rows and not text.damaged)
         if text.damaged:
@@ -386,13 +405,17 @@ def _pages(texts: list[_PageText]) -> tuple[list[Page], list[ReaderWarning]]:
             )
         elif page.needs_ocr:
             warnings.append(ReaderWarning("no text layer; needs OCR", page=text.number, code="needs_ocr"))
-        for row in _with_blank_lines([row for row in text.rows if not row.running]):
+        body = [row for row in text.rows if not row.running]
+        banded = band_objects([row.band for row in body], text.number, made)
+        made += len({band.id for band in banded if band is not None})
+        band_of = {id(row): band for row, band in zip(body, banded, strict=True)}
+        for row in _with_blank_lines(body):
             number += 1
             if row is None:
                 page.lines.append(Line(text="", page=text.number, number=number))
                 continue
             indent = row.xs[0] if row.xs else 0.0
-            page.lines.append(Line(text=row.text, page=text.number, number=number, indent=indent, xs=row.xs))
+            page.lines.append(Line(row.text, text.number, number, indent, row.xs, band_of[id(row)]))
         pages.append(page)
     return pages, warnings
 

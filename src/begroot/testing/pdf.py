@@ -53,8 +53,9 @@ def pdf_plans(count: int, seed: int = 0, style_name: str = "standard") -> list[P
         rng = random.Random(f"pdf-{seed}-{number}" + ("" if style_name == "standard" else f"-{style_name}"))
         kind, stage = kinds[number % len(kinds)]
         if style_name == "adversarial":
-            plans.append(Plan(seed * 100_019 + number + 50_007, kind, stage, 1 + number % 3, adversarial_style(rng),
-                              number))  # fmt: skip
+            style = adversarial_style(rng)
+            style = replace(style, cells_centred=style.label_width < 2.0 and rng.random() < 0.5)  # drawn last
+            plans.append(Plan(seed * 100_019 + number + 50_007, kind, stage, 1 + number % 3, style, number))
             continue
         style = replace(random_style(rng), running_header=("stuk", "title", "stuk_page", "none")[number % 4],
                         repeat_heading=number % 2 == 0, frame_rows=("full", "full", "total_only", "no_total")[number % 4])  # fmt: skip
@@ -156,7 +157,7 @@ def plan_pages(blocks: list[Block], rng: random.Random, split_tables: bool = Tru
 
 
 def build_docx(placed: list[Placed], path: Path, header_text: str, repeat_heading: bool,
-               label_width: float = 3.0) -> None:  # fmt: skip
+               label_width: float = 3.0, cells_centred: bool = False) -> None:  # fmt: skip
     from docx import Document as Docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -211,7 +212,8 @@ def build_docx(placed: list[Placed], path: Path, header_text: str, repeat_headin
         else:
             paragraph("", breaks=breaks)  # the table goes on, without its heading
             heading = []
-        _table(doc, spec, heading, item.rows, WD_TABLE_ALIGNMENT, WD_ALIGN_PARAGRAPH, Cm, Pt, label_width)
+        _table(doc, spec, heading, item.rows, WD_TABLE_ALIGNMENT, WD_ALIGN_PARAGRAPH, Cm, Pt, label_width,
+               cells_centred)  # fmt: skip
         if item.rows and item.rows[-1] is spec.rows[-1]:
             for line in spec.below:
                 if line:
@@ -221,7 +223,9 @@ def build_docx(placed: list[Placed], path: Path, header_text: str, repeat_headin
 
 
 def _table(doc, spec: TableSpec, heading, rows: list[RowSpec], table_alignment, align, Cm, Pt,  # type: ignore[no-untyped-def]
-           label_width: float = 3.0) -> None:  # fmt: skip
+           label_width: float = 3.0, cells_centred: bool = False) -> None:  # fmt: skip
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
     columns = max(len(row.cells) for row in spec.rows)
     table = doc.add_table(rows=len(heading) + len(rows), cols=columns + 1)
     table.style = "Table Grid"
@@ -245,6 +249,8 @@ def _table(doc, spec: TableSpec, heading, rows: list[RowSpec], table_alignment, 
     for row in table.rows:
         for width, cell in zip(widths, row.cells, strict=False):
             cell.width = width
+            if cells_centred:  # an amount stands beside the middle line of a label wrapped in its cell
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
 def _write(cell, text: str, bold: bool, alignment, Pt) -> None:  # type: ignore[no-untyped-def]
@@ -315,12 +321,14 @@ def prepare(plan: Plan, folder: Path) -> tuple[GeneratedDocument, Path]:
         f"bbt-{budget.domain.letter.lower()}-{plan.kind}-{plan.stage.lower()}{year}-{plan.seed}-{plan.style_seed}-pdf"
     )
     docx_path = folder / f"{name}.docx"
-    build_docx(placed, docx_path, header, style.repeat_heading, style.label_width)
+    build_docx(placed, docx_path, header, style.repeat_heading, style.label_width, style.cells_centred)
     facts, statements = _facts(placed)
     variations = {f"pdf_header={'stuk' if header.startswith('Stuk') else 'title' if header else 'none'}",
                   f"frame_rows={style.frame_rows}"}  # fmt: skip
     if any(p.footnotes for p in placed):
         variations.add("pdf_footnotes")
+    if style.cells_centred:
+        variations.add("cells_centred")
     if any(p.continued for p in placed):
         variations.add("pdf_split_table" + ("_repeated" if style.repeat_heading else ""))
     generated = GeneratedDocument(

@@ -52,6 +52,7 @@ class TextStyle:
     break_after_tables: bool = False  # a page break now and then right after a table ends
     caption_width: int = 0  # captions wrapped at this width over up to three lines (0: as printed)
     label_width: float = 3.0  # PDF: the label column's width in cm (narrow: the word processor wraps labels)
+    cells_centred: bool = False  # PDF: table cells centred vertically (amounts beside a wrapped label's middle)
 
     def variations(self, stage: str) -> set[str]:
         """Names of the variations this style sets (the measured ones are added while rendering)."""
@@ -79,6 +80,8 @@ class TextStyle:
             names.add("captions_wrapped")
         if self.label_width < 2.0:
             names.add("narrow_label_cells")
+        if self.cells_centred:
+            names.add("cells_centred")
         return names
 
 
