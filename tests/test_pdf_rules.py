@@ -27,6 +27,7 @@ from begroot.parse.tables import stage_of_label
 from begroot.sources import load, load_bytes
 from begroot.testing import GeneratedDocument
 from begroot.testing.pdf import ConversionError, pdf_plans, render_pdfs, soffice
+from begroot.vocabulary import VOCABULARY
 from needs import missing
 from pdfgen import render_pdf
 from test_corpus import assert_round_trip
@@ -101,11 +102,11 @@ def test_wrapped_stage_labels_are_one_row(narrow_pdfs: list[GeneratedDocument]) 
     joined = []
     for generated in narrow_pdfs:
         assert generated.path is not None
-        tables, _ = scan_tables(load(generated.path).lines, set())
+        tables, _ = scan_tables(load(generated.path).lines, set(), VOCABULARY)
         for _, table in tables:
             joined.extend(row.label for row in table.rows if "aanpassing" in row.label)
     assert joined, "the apparatus tables print `aanpassing` labels"
-    assert all(stage_of_label(label) for label in joined), joined
+    assert all(stage_of_label(label, VOCABULARY) for label in joined), joined
 
 
 # ------------------------------------------------------------------------------- tables drawn here
@@ -185,12 +186,12 @@ def _rule_lines(canvas: Canvas, boundaries: list[float]) -> None:
 def stage_rows(data: bytes) -> tuple[dict[str, tuple[int | None, ...]], list[str], list[str]]:
     """The drawn table as the reader reads it: stage -> amounts, its row labels and its readings."""
     source = load_bytes("ruled.pdf", data)
-    tables, _ = scan_tables(source.lines, set())
+    tables, _ = scan_tables(source.lines, set(), VOCABULARY)
     assert len(tables) == 1
     table = tables[0][1]
     read = {}
     for row in table.rows:
-        stage = stage_of_label(row.label)
+        stage = stage_of_label(row.label, VOCABULARY)
         assert stage is not None, row.label
         read[stage[0]] = tuple(cell.value if cell else None for cell in row.cells)
     return read, [row.label for row in table.rows], table.readings
@@ -208,7 +209,7 @@ def test_ruled_rows_read_by_cell(rules: str) -> None:
 def test_ruled_row_keeps_the_line_of_its_amounts() -> None:
     """A ruled row's amounts point at the line they are printed on (the page view boxes them there)."""
     source = load_bytes("ruled.pdf", ruled_table_pdf("lines"))
-    tables, _ = scan_tables(source.lines, set())
+    tables, _ = scan_tables(source.lines, set(), VOCABULARY)
     by_number = {line.number: line.text for line in source.lines}
     for row in tables[0][1].rows:
         for cell in row.cells:
@@ -219,7 +220,7 @@ def test_without_rules_no_band() -> None:
     """The same table without rules: no line has a band, and the table's reading says nothing of rules."""
     data = ruled_table_pdf("none")
     assert all(line.band is None for line in load_bytes("plain.pdf", data).lines)
-    tables, _ = scan_tables(load_bytes("plain.pdf", data).lines, set())
+    tables, _ = scan_tables(load_bytes("plain.pdf", data).lines, set(), VOCABULARY)
     assert all(RULED not in " ".join(table.readings) for _, table in tables)
 
 
@@ -228,7 +229,7 @@ def test_a_band_of_several_rows_is_read_line_by_line() -> None:
     lines are read one by one and every row keeps its own amounts."""
     source = load_bytes("frame.pdf", ruled_table_pdf("frame"))
     assert {line.band.id for line in source.lines if line.band is not None} == {0}  # header and rows: one band
-    tables, _ = scan_tables(source.lines, set())
+    tables, _ = scan_tables(source.lines, set(), VOCABULARY)
     table = tables[0][1]
     assert [tuple(cell.value if cell else None for cell in row.cells) for row in table.rows] == list(EXPECTED.values())
     assert not table.problems and RULED not in " ".join(table.readings)
@@ -280,7 +281,7 @@ def ruled_grid_pdf() -> bytes:
 def test_ruled_header_cells_read_whole() -> None:
     """A header cell wrapped in its rules (`1e BA-` / `JR`) is one stage: six columns, each row's amounts under
     them. (Read line by line, `JR JR` is no header line: the header ends there, with VAK and VEK but no stages.)"""
-    tables, _ = scan_tables(load_bytes("grid.pdf", ruled_grid_pdf()).lines, set())
+    tables, _ = scan_tables(load_bytes("grid.pdf", ruled_grid_pdf()).lines, set(), VOCABULARY)
     table = tables[0][1]
     assert [(column.credit, column.stage) for column in table.columns] == [
         (credit, stage) for credit in ("VAK", "VEK") for stage in ("BA", "BA-JR", "BU")
