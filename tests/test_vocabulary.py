@@ -98,15 +98,24 @@ def test_no_dutch_word_outside_the_vocabulary() -> None:
 
 
 def test_no_reader_reads_the_vocabulary_from_a_module_global() -> None:
-    """The readers are given their vocabulary: none imports `VOCABULARY` but `parse` (the default) and the
-    helpers kept for callers outside the readers (`numbers`, `debug`)."""
-    allowed = {"__init__.py", "numbers.py", "debug.py"}
-    importing = [
-        path.name
-        for path in PACKAGE.glob("parse/*.py")
-        if path.name not in allowed and re.search(r"\bVOCABULARY\b", path.read_text(encoding="utf-8"))
-    ]
-    assert importing == []
+    """The readers (parse and sources) are given their vocabulary: `VOCABULARY` may stand only as a parameter's
+    default (`parse(source, vocabulary=VOCABULARY)`), never be consulted inside a reader."""
+    consulted = []
+    for path in [*PACKAGE.glob("parse/*.py"), *PACKAGE.glob("sources/*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defaults = {
+            id(default)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            for default in [*node.args.defaults, *node.args.kw_defaults]
+            if default is not None
+        }
+        consulted += [
+            f"{path.relative_to(PACKAGE)}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Name) and node.id == "VOCABULARY" and id(node) not in defaults
+        ]
+    assert consulted == []
 
 
 def _generated(seed: int, kind: str = "report") -> str:
@@ -185,3 +194,20 @@ def test_a_changed_statement_word_is_what_the_slides_are_read_by() -> None:
     assert [(s.subject, s.total, s.change) for s in read.statements] == [
         (s.subject, s.total, s.change) for s in original.statements
     ]
+
+
+def test_a_changed_page_word_is_what_the_sources_find_pages_by() -> None:
+    """The sources are readers too: the page numbers and running lines they set apart are the vocabulary's."""
+    budget = random_budget(3)
+    style = TextStyle(page_numbers=True, page_mark="none")
+    text = render_text(budget, "report", "BU", budget.years[1], style, seed=3).text
+    german = re.sub(r"(?m)^(\s*)(\d{1,4})\s*$", r"\1Seite \2", text)
+    assert german != text
+    default = load_bytes("generated.txt", german.encode("utf-8"))
+    assert not any(page.printed_number for page in default.pages)  # `Seite 3` is a line of text to it
+    words = replace(VOCABULARY, page_number=re.compile(r"^\s*(?:seite\s*)?(\d{1,4})\s*$", re.I))
+    read = load_bytes("generated.txt", german.encode("utf-8"), vocabulary=words)
+    original = load_bytes("generated.txt", text.encode("utf-8"))
+    assert [p.printed_number for p in read.pages] == [p.printed_number for p in original.pages]
+    assert len(read.pages) > 10 and not any(line.text.startswith("Seite") for line in read.lines)
+    assert _facts(parse(read, words)) == _facts(parse(original))

@@ -15,6 +15,7 @@ from typing import BinaryIO
 from ..errors import SourceError
 from ..identity import slug
 from ..model import SourceDocument
+from ..vocabulary import VOCABULARY, Vocabulary
 from .text import read_text
 
 # Far beyond any BBT (the longest are a few MB of text, some tens of MB as PDF).
@@ -49,12 +50,13 @@ def _kind_of(mode: int) -> str | None:
     return next((name for test, name in SPECIAL_FILES if test(mode)), "not a regular file")
 
 
-def load(path: str | Path) -> SourceDocument:
-    """Read a document file into pages of lines, raising SourceError with a clear message."""
+def load(path: str | Path, vocabulary: Vocabulary = VOCABULARY) -> SourceDocument:
+    """Read a document file into pages of lines, raising SourceError with a clear message; `vocabulary` tells
+    the running headers and page numbers (as `parse` is given it)."""
     path = Path(path)
     label = str(path)
     data = read_capped(label, path)
-    return load_bytes(label, data)
+    return load_bytes(label, data, vocabulary=vocabulary)
 
 
 def read_capped(label: str, path: Path, limit: int | None = None) -> bytes:
@@ -112,15 +114,15 @@ def _size(count: int) -> str:
     return f"{count // (1024 * 1024)} MiB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
-def load_bytes(label: str, data: bytes, name: str | None = None) -> SourceDocument:
+def load_bytes(label: str, data: bytes, name: str | None = None, vocabulary: Vocabulary = VOCABULARY) -> SourceDocument:
     name = name or document_name(label)
     if not data.strip():
         raise SourceError(label, "the file is empty")
     if is_pdf(data):
         from .pdf import read_pdf
 
-        return read_pdf(label, name, data, hashlib.sha256(data).hexdigest())
-    return read_text(label, name, data)  # hashed from its text: encoding and line endings aside
+        return read_pdf(label, name, data, hashlib.sha256(data).hexdigest(), vocabulary)
+    return read_text(label, name, data, vocabulary)  # hashed from its text: encoding and line endings aside
 
 
 __all__ = ["document_name", "is_pdf", "load", "load_bytes", "read_capped"]

@@ -21,9 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..vocabulary import VOCABULARY
+from ..vocabulary import Vocabulary
 
-PAGE_NUMBER = VOCABULARY.page_number
 MIN_CHAIN = 3  # page numbers counting along at least this far
 MIN_RUNNING_LENGTH = 10  # shorter repeated lines are row labels and the like
 NEAR_EDGE = 2  # a running line is among the first or last non-blank lines of its page
@@ -44,29 +43,29 @@ class Furniture:
     starts: set[int] = field(default_factory=set)  # indexes where furniture shows a new page begins
 
 
-def find_furniture(texts: list[str], page_of: list[int] | None) -> Furniture:
+def find_furniture(texts: list[str], page_of: list[int] | None, vocab: Vocabulary) -> Furniture:
     """Furniture among `texts` (stripped lines); `page_of` gives each line's page when the text marks pages."""
     furniture = Furniture()
-    chain = _page_number_chain(texts)
+    chain = _page_number_chain(texts, vocab)
     for index in chain:
         furniture.lines.add(index)
-        furniture.printed[index] = int(PAGE_NUMBER.match(texts[index]).group(1))  # type: ignore[union-attr]
+        furniture.printed[index] = int(vocab.page_number.match(texts[index]).group(1))  # type: ignore[union-attr]
     pages = page_of or (_pages_from_numbers(len(texts), chain) if chain else None)
-    running = _running_lines(texts, pages, furniture.lines)
+    running = _running_lines(texts, pages, furniture.lines, vocab)
     furniture.lines |= running
     if page_of is None:
         furniture.starts = _starts(texts, chain, running)
     return furniture
 
 
-def _page_number_chain(texts: list[str]) -> list[int]:
+def _page_number_chain(texts: list[str], vocab: Vocabulary) -> list[int]:
     """The longest run of lone numbers counting up by one (a page may lack its number)."""
     best_at: dict[int, tuple[int, int]] = {}  # value -> (chain length, index) of the latest chain ending there
     previous: dict[int, int] = {}
     for index, text in enumerate(texts):
         if not text or len(text) > 24:
             continue
-        match = PAGE_NUMBER.match(text)
+        match = vocab.page_number.match(text)
         if not match:
             continue
         value = int(match.group(1))
@@ -117,7 +116,7 @@ def _is_page_number(word: str) -> bool:
     return len(word) <= 4 and word.isdigit()
 
 
-def _running_lines(texts: list[str], pages: list[int] | None, taken: set[int]) -> set[int]:
+def _running_lines(texts: list[str], pages: list[int] | None, taken: set[int], vocab: Vocabulary) -> set[int]:
     occurrences: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
         if len(text) >= MIN_RUNNING_LENGTH and index not in taken:
@@ -125,7 +124,7 @@ def _running_lines(texts: list[str], pages: list[int] | None, taken: set[int]) -
     candidates = {
         key: found
         for key, found in occurrences.items()
-        if len(found) >= 3 and not VOCABULARY.is_content_line(texts[found[0]])  # one key, one kind of line
+        if len(found) >= 3 and not vocab.is_content_line(texts[found[0]])  # one key, one kind of line
     }
     if not candidates:
         return set()

@@ -35,7 +35,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import SourceError
 from ..model import Line, Page, ReaderWarning, SourceDocument
-from ..vocabulary import VOCABULARY
+from ..vocabulary import VOCABULARY, Vocabulary
 from .rules import BandKey, Placed, band_objects, bands, read_rules
 
 SEGMENT = re.compile(r"[^\r\n]+")
@@ -43,7 +43,6 @@ HYPHEN = re.compile("[-\xad\u2010\u2011]")
 WORDS = re.compile(r"\S+")
 NUMBER_RUN = re.compile(r"\d\s+[-−–]?\d")  # two numbers side by side: a table row
 DIGITS = re.compile(r"\d+")
-PAGE_NUMBER = VOCABULARY.page_number
 # A page number at either end of a running header or footer line.
 EDGE_NUMBER = re.compile(r"^(\d{1,4})\s|\s(\d{1,4})$")
 
@@ -97,9 +96,9 @@ class _PageText:
     damaged: str = ""  # why the page could not be read; the other pages still are
 
 
-def read_pdf(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
+def read_pdf(path: str, name: str, data: bytes, sha256: str, vocab: Vocabulary = VOCABULARY) -> SourceDocument:
     """Read a PDF into pages of lines; raise SourceError for PDFs that cannot be read."""
-    texts = _read_texts(path, data)
+    texts = _read_texts(path, data, vocab)
     if not any(text.rows for text in texts):
         if all(text.damaged for text in texts):
             raise SourceError(path, "damaged PDF: no page can be read")
@@ -108,11 +107,11 @@ def read_pdf(path: str, name: str, data: bytes, sha256: str) -> SourceDocument:
     return SourceDocument(name=name, path=path, format="pdf", sha256=sha256, pages=pages, warnings=warnings)
 
 
-def read_pdf_geometry(path: str, data: bytes) -> dict[int, tuple[float, float, float]]:
+def read_pdf_geometry(path: str, data: bytes, vocab: Vocabulary = VOCABULARY) -> dict[int, tuple[float, float, float]]:
     """Where each line of `read_pdf` stands: line number -> (top, bottom, page height), in points from
     the top of its page. The pages are read as `read_pdf` reads them, so the line numbers are the same;
     the page views box figures with these and the words' x (`Line.xs`)."""
-    texts = _read_texts(path, data)
+    texts = _read_texts(path, data, vocab)
     places: dict[int, tuple[float, float, float]] = {}
     number = 0
     for text in texts:
@@ -123,7 +122,7 @@ def read_pdf_geometry(path: str, data: bytes) -> dict[int, tuple[float, float, f
     return places
 
 
-def _read_texts(path: str, data: bytes) -> list[_PageText]:
+def _read_texts(path: str, data: bytes, vocab: Vocabulary) -> list[_PageText]:
     """Every page's rows, running headers and printed page numbers marked: what `read_pdf` and
     `read_pdf_geometry` both start from, so their line numbers agree."""
     with _PDFIUM:
@@ -133,8 +132,8 @@ def _read_texts(path: str, data: bytes) -> list[_PageText]:
         finally:
             pdf.close()
     if any(text.rows for text in texts):
-        _mark_running(texts)
-        _find_printed_numbers(texts)
+        _mark_running(texts, vocab)
+        _find_printed_numbers(texts, vocab)
     return texts
 
 
@@ -344,7 +343,7 @@ def _key(row: _Row) -> str:
     return DIGITS.sub("#", row.text).lower()
 
 
-def _mark_running(texts: list[_PageText]) -> None:
+def _mark_running(texts: list[_PageText], vocab: Vocabulary) -> None:
     """Mark rows repeated at the top or bottom of many pages as running headers and footers."""
     with_text = sum(1 for text in texts if text.rows)
     if with_text < 2:
@@ -354,31 +353,31 @@ def _mark_running(texts: list[_PageText]) -> None:
     for text in texts:
         for row in _edge_rows(text):
             repeated = counts[_key(row)] >= needed
-            row.running = repeated and not PAGE_NUMBER.match(row.text) and not VOCABULARY.is_content_line(row.text)
+            row.running = repeated and not vocab.page_number.match(row.text) and not vocab.is_content_line(row.text)
         # A header frames body text; a page holding nothing else keeps its lines.
         if all(row.running for row in text.rows):
             for row in text.rows:
                 row.running = False
 
 
-def _number_candidates(text: _PageText) -> list[tuple[_Row, int]]:
+def _number_candidates(text: _PageText, vocab: Vocabulary) -> list[tuple[_Row, int]]:
     """Rows that may hold the printed page number: a lone number, or one ending a running line."""
     body = [row for row in text.rows if not row.running]
     outer = [row for row in (body[:1] + body[-1:]) if _in_zone(row, text.height)]
-    found = [(row, int(m.group(1))) for row in outer if (m := PAGE_NUMBER.match(row.text))]
+    found = [(row, int(m.group(1))) for row in outer if (m := vocab.page_number.match(row.text))]
     for row in text.rows:
         if row.running and (m := EDGE_NUMBER.search(row.text)):
             found.append((row, int(m.group(1) or m.group(2))))
     return found
 
 
-def _find_printed_numbers(texts: list[_PageText]) -> None:
+def _find_printed_numbers(texts: list[_PageText], vocab: Vocabulary) -> None:
     """Keep the candidates that count along with the pages (same offset on two or more pages).
 
     A lone number that does not follow the sequence (a table total at the foot of
     a page) stays a line of text.
     """
-    candidates = {text.number: _number_candidates(text) for text in texts}
+    candidates = {text.number: _number_candidates(text, vocab) for text in texts}
     offsets = Counter(n - number for number, found in candidates.items() for _, n in found)
     single_page = len(texts) == 1
     for text in texts:

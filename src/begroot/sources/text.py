@@ -28,6 +28,7 @@ import re
 
 from ..errors import SourceError
 from ..model import Line, Page, ReaderWarning, SourceDocument
+from ..vocabulary import VOCABULARY, Vocabulary
 from .furniture import find_furniture
 
 PAGE_START = re.compile(r"^ (?! )\S")
@@ -129,7 +130,7 @@ def _checked(path: str, text: str) -> str:
     return text
 
 
-def split_pages(text: str) -> list[Page]:
+def split_pages(text: str, vocab: Vocabulary = VOCABULARY) -> list[Page]:
     """Split decoded text into pages of lines following the module's page rule."""
     text = _line_feeds(text)
     raw_lines = text.split("\n")
@@ -140,7 +141,7 @@ def split_pages(text: str) -> list[Page]:
     stripped = [raw.replace("\f", "").strip() for raw in raw_lines]
     count = len(raw_lines)
     del raw_lines  # a long document: hold its lines once
-    furniture = find_furniture(stripped, page_of)
+    furniture = find_furniture(stripped, page_of, vocab)
     if page_of is None:
         page_of = _pages_from_starts(count, furniture.starts)
     pages: dict[int, Page] = {}
@@ -188,8 +189,8 @@ def _pages_from_starts(count: int, starts: set[int]) -> list[int]:
     return pages
 
 
-def read_text(path: str, name: str, data: bytes) -> SourceDocument:
+def read_text(path: str, name: str, data: bytes, vocab: Vocabulary = VOCABULARY) -> SourceDocument:
     text, warnings = decode(path, data)
     sha256 = text_identity(text)  # the same text in another encoding is the same document
-    pages = split_pages(text)
+    pages = split_pages(text, vocab)
     return SourceDocument(name=name, path=path, format="text", sha256=sha256, pages=pages, warnings=warnings)
