@@ -42,7 +42,7 @@ def parse(source: SourceDocument, vocabulary: Vocabulary = VOCABULARY) -> Docume
 
 
 def extract(path: str | Path, vocabulary: Vocabulary = VOCABULARY) -> Document:
-    return parse(load(path), vocabulary)
+    return parse(load(path, vocabulary), vocabulary)
 
 
 __all__ = ["extract", "parse"]
