@@ -211,3 +211,18 @@ def test_a_changed_page_word_is_what_the_sources_find_pages_by() -> None:
     assert [p.printed_number for p in read.pages] == [p.printed_number for p in original.pages]
     assert len(read.pages) > 10 and not any(line.text.startswith("Seite") for line in read.lines)
     assert _facts(parse(read, words)) == _facts(parse(original))
+
+
+def test_a_slide_label_names_the_ise_its_abbreviation_ends() -> None:
+    """Written-out words pick the ISE whose name ends in their abbreviation, for every pair the vocabulary
+    knows; a label without them picks the ISE without one."""
+    from begroot.model import Ise
+    from begroot.parse.slides import _match_label
+
+    words = replace(VOCABULARY, abbreviations=(*VOCABULARY.abbreviations, ("lokale besturen", "LB")))
+    ises = [Ise(f"JD:{n}", name, "JD", "", "", 1, 1) for n, name in enumerate(
+        ["Activering", "Activering SE", "Activering LB"])]  # fmt: skip
+    assert _match_label("Activering (lokale besturen)", ises, words) == "JD:2"
+    assert _match_label("Activering (sociale economie)", ises, words) == "JD:1"
+    assert _match_label("Activering (werk)", ises, words) == "JD:0"
+    assert _match_label("Activering (lokale besturen)", ises, VOCABULARY) == "JD:0"  # no such pair: none preferred

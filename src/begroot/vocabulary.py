@@ -152,8 +152,9 @@ class Vocabulary:
     info_label: str = "Begrotingsinfo"  # a slide's label before its statements
     not_goal_bullets: tuple[str, ...] = ("totaal beleidskrediet", "oorzaak")  # bullet starts (lower case)
     cause_heading: re.Pattern[str] = re.compile(r"(?i)oorzaak")  # `Oorzaak toename:` before the causes
-    abbreviated: tuple[str, str] = ("sociale economie", " SE")  # words in a slide label, as an ISE name ends
-    abbreviation_end: re.Pattern[str] = re.compile(r"\s+SE\s*$")  # dropped from an ISE's name in its slug
+    # Words a slide label writes out where an ISE's name ends in their abbreviation (`Activering (sociale
+    # economie)` for the ISE `activering SE`); the abbreviation is dropped from the name in its slug.
+    abbreviations: tuple[tuple[str, str], ...] = (("sociale economie", "SE"),)
     cause_heading_start: re.Pattern[str] = re.compile(r"(?i)^.*?oorzaak\s+\w+\s*:\s*")
     reference_year: re.Pattern[str] = re.compile(r"(?i)t\.o\.v\.?\s*(?P<year>(?:19|20)\d{2})")
 
@@ -200,6 +201,12 @@ class Vocabulary:
             rf"(?P<scale>{scales})",
             re.IGNORECASE,
         )
+
+    @cached_property
+    def abbreviation_end(self) -> re.Pattern[str]:
+        """An ISE name's ending abbreviation (`activering SE`), any of `abbreviations`."""
+        ends = "|".join(re.escape(short) for _, short in self.abbreviations) or r"(?!)"
+        return re.compile(rf"\s+(?:{ends})\s*$")
 
     @cached_property
     def date(self) -> re.Pattern[str]:

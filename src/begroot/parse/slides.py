@@ -274,14 +274,20 @@ def _label_lines(lines: list[Line], position: int, vocab: Vocabulary) -> str:
 
 def _match_label(label: str, ises: list[Ise], vocab: Vocabulary) -> str | None:
     """`Activering (sociale economie)` names the ISE row `activering SE`; `Activering (werk)` the other one
-    (the words and their abbreviation: `vocab.abbreviated`)."""
+    (the words and their abbreviations: `vocab.abbreviations`)."""
     slug = ise_slug(label, vocab)
-    words, abbreviation = vocab.abbreviated
-    named = words in label.lower()
+    lowered = label.lower()
+    named = next((short for words, short in vocab.abbreviations if words in lowered), None)
     candidates = [i for i in ises if ise_slug(i.name, vocab) == slug]
-    preferred = [i for i in candidates if i.name.strip().endswith(abbreviation) == named]
+    preferred = [i for i in candidates if _abbreviation_of(i.name, vocab) == named]
     chosen = preferred or candidates
     return chosen[0].key if chosen else None
+
+
+def _abbreviation_of(name: str, vocab: Vocabulary) -> str | None:
+    """The abbreviation an ISE's name ends in (`activering SE` -> `SE`), if any."""
+    found = vocab.abbreviation_end.search(name.strip())
+    return found.group(0).strip() if found else None
 
 
 def _same_rounding(printed: float, exact: float, step: float) -> bool:
