@@ -39,7 +39,7 @@ MESSAGE_REASONS = 2  # the message names the first reasons; `context.why` holds 
 
 def table_doubts(table: Table) -> list[Said | str]:
     """Why the reader may have misread this table (empty: no sign of it): the reader's own words, then ours."""
-    reasons: list[Said | str] = list(table.doubts)
+    reasons: list[Said | str] = [say("reader", text=doubt) for doubt in table.doubts]
     repeated = Counter((f.subject, f.row, f.credit, f.stage, f.year) for f in table.facts if f.stage != "DELTA")
     stages = sorted({key[3] for key, count in repeated.items() if count > 1})
     if stages:
@@ -90,7 +90,10 @@ class Doubts:
         reasons = [say("doubt.at", page=str(t.page), line=str(t.line), why=why)
                    for t in found.values() for why in table_doubts(t)]  # fmt: skip
         left_out = self.left_out if finding.rule in WIDE_RULES else self.article_left_out.get(finding.subject, [])
-        reasons += [say("doubt.left_out", page=str(w.page), line=str(w.line), why=w.message) for w in left_out]
+        reasons += [
+            say("doubt.left_out", page=str(w.page), line=str(w.line), why=say("reader", text=w.message))
+            for w in left_out
+        ]
         return reasons
 
 

@@ -13,6 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ..phrases import translate
+
 LANGUAGES = ("nl", "en")
 DEFAULT = "nl"
 
@@ -88,6 +90,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "a table left out at p.{page}, line {line}: {why}"),
     "doubt.repeated": ("stadium {stages} twee keer gelezen in één rij (een stadiumlabel afgebroken in zijn cel?)",
                        "stage {stages} read twice in one row (a stage label wrapped in its cell?)"),
+    "reader": ("{text}", "{text}"),  # a reader's own words (warnings, doubts): said by `phrases.translate`
     "doubt.more": ("; en nog {count}", "; and {count} more"),
     "list": ("{first}; {rest}", "{first}; {rest}"),
     # documents against each other
@@ -105,6 +108,8 @@ def say(key: str, **args: Any) -> Said:
 def render(said: Said | str, lang: str = DEFAULT) -> str:
     if isinstance(said, str):
         return said
+    if said["k"] == "reader":  # the English a reader wrote, matched against the phrases it writes
+        return translate(str(said["a"]["text"]), lang)
     dutch, english = CATALOGUE[said["k"]]
     template = dutch if lang == "nl" else english
     return template.format(**{name: render(value, lang) for name, value in said["a"].items()})

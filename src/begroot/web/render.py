@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..colours import COLOURS
+from ..phrases import translate
 from ..store import overview
 from ..store.schema import documents_t
 from . import glossary, i18n
@@ -58,7 +59,14 @@ def glossary_term(context: Context, text: Any) -> Markup:
     return glossary.term(text, str(context.get("lang") or i18n.DEFAULT))
 
 
+@pass_context
+def reader_words(context: Context, text: Any) -> str:
+    """A reader's warning in the page's language (`phrases.py`: the English it was stored in is the key)."""
+    return translate(str(text or ""), str(context.get("lang") or i18n.DEFAULT))
+
+
 templates.env.filters["doc_label"] = document_label
+templates.env.filters["reader_words"] = reader_words
 templates.env.filters["term"] = glossary_term
 templates.env.filters["as_format"] = with_format
 templates.env.filters["finding_message"] = finding_message
