@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from .store.rows import DocumentRows
 
 if TYPE_CHECKING:  # the audit loads in the workers when they read, not at import
     from .audit import Finding
+    from .store.rows import FindingValues
 
 IN_FLIGHT_PER_JOB = 2
 
@@ -58,7 +60,7 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
     made as the store writes them (in this process: the model and all its rows are then never
     in memory together); otherwise all at once, to be sent back from a worker.
     """
-    from .audit import iter_findings, sort_findings
+    from .audit import iter_findings
     from .parse import parse
     from .sources import load_bytes, read_capped
     from .store.rows import document_rows, kept_original
@@ -71,7 +73,7 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
         document = parse(source)
         found = iter_findings(document, source)
         del source  # the audit lets go of the pages after the rules that read them
-        findings = plain_findings(sort_findings(list(found)))
+        findings = plain_findings(found)
         rows = document_rows(document, findings, dialect, original=original)
         if not lazy:
             rows = rows.materialised()
@@ -83,14 +85,16 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
     return Prepared(path, rows)
 
 
-def plain_findings(ordered: list[Finding]) -> list[dict[str, object]]:
-    """The findings as plain data, in order, each object let go as soon as it is converted: a long document
-    has tens of thousands, and holding both forms at once was the ingest's peak of memory."""
-    ordered.reverse()
-    plain = []
-    while ordered:
-        plain.append(ordered.pop().as_dict())
-    return plain
+def plain_findings(found: Iterable[Finding]) -> list[FindingValues]:
+    """The findings as the store's compact rows (`finding_values`), in the audit's order (`sort_findings`),
+    each encoded as the audit yields it: a long document has tens of thousands, and holding them all as
+    objects, or objects and rows at once, was the ingest's peak of memory."""
+    from .audit import finding_order
+    from .store.rows import finding_values
+
+    keyed = [(finding_order(finding), finding_values(vars(finding))) for finding in found]
+    keyed.sort(key=itemgetter(0))  # stable: findings in the same place keep the rules' order, as sort_findings
+    return [values for _, values in keyed]
 
 
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
