@@ -1,14 +1,20 @@
 """`begroot ingest` at archive scale: generated corpora of 10, 100 and 500 documents, SQLite and PostgreSQL.
 
-Run: .venv/bin/python bench/bench_ingest.py [--sizes 10 100 500] [--jobs N] [--postgres URL]
+Run: .venv/bin/python bench/bench_ingest.py [--sizes 10 100 500] [--jobs N] [--postgres URL] [--before SRC]
 (PostgreSQL: --postgres or $BEGROOT_TEST_POSTGRES_URL; each run gets a schema of its own, dropped after.)
 
 Each corpus is ingested by a whole `begroot ingest FOLDER --jobs N` process into a new database.
 Printed per run: documents, pages, seconds, pages/s, seconds per document, the peak RSS of the
 main process and of the largest worker, and the ratio to extraction alone: the seconds per
-document of `begroot.extract` on one core, measured in the same run on the first documents of
-the corpus. Targets: >= 1,500 pages/s on 2 cores into SQLite, seconds per document about
-constant from 10 to 500 documents (linear), peak RSS under 500 MB.
+document of `begroot.extract` on one core, measured in this process on the first documents of
+the corpus just before that ingest (the best of three: on a shared machine a single timing of a
+second is at the mercy of the neighbours). Targets: >= 1,500 pages/s on 2 cores into SQLite, or
+at most 1.15x extraction alone; seconds per document about constant from 10 to 500 documents
+(linear), peak RSS under 500 MB.
+
+`--before SRC`: the `src` folder of another begroot (the code before a change, e.g. from
+`git archive main | tar -x -C /tmp/before`): its ingest runs too, on the same corpus, alternating
+with this one's, so that both are measured under the same load.
 """
 
 from __future__ import annotations
@@ -60,12 +66,15 @@ print(json.dumps({"code": code, "main_kb": own, "worker_kb": workers}), file=sys
 """
 
 
-def ingest(folder: Path, url: str, jobs: int) -> tuple[float, dict[str, int]]:
+def ingest(folder: Path, url: str, jobs: int, source: Path | None = None) -> tuple[float, dict[str, int]]:
+    """Seconds and peak RSS of `begroot ingest` (`source`: the src folder of the begroot to run, else this one)."""
+    environment = os.environ | {"PYTHONPATH": str(source)} if source else None
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", RUNNER, "ingest", str(folder), "--db", url, "--jobs", str(jobs)],
         capture_output=True,
         text=True,
+        env=environment,
     )
     seconds = time.perf_counter() - start
     report = json.loads(done.stderr.strip().splitlines()[-1])
@@ -79,9 +88,12 @@ def extraction_seconds_per_document(paths: list[Path]) -> tuple[float, int]:
     from begroot.parse import extract
 
     extract(paths[0])  # imports and first-use caches out of the way
-    start = time.perf_counter()
-    pages = sum(extract(path).page_count for path in paths)
-    return (time.perf_counter() - start) / len(paths), pages // len(paths)
+    best, pages = float("inf"), 0
+    for _ in range(3):
+        start = time.perf_counter()
+        pages = sum(extract(path).page_count for path in paths)
+        best = min(best, time.perf_counter() - start)
+    return best / len(paths), pages // len(paths)
 
 
 @contextmanager
@@ -128,17 +140,20 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500])
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--postgres", default=os.environ.get("BEGROOT_TEST_POSTGRES_URL"))
+    parser.add_argument("--before", type=Path, help="src folder of the begroot to compare with (run alternately)")
     args = parser.parse_args()
     backends = ["sqlite"] + (["postgresql"] if args.postgres else [])
+    codes: list[tuple[str, Path | None]] = [("this", None)] + (
+        [("before", args.before.resolve())] if args.before else []
+    )
     work = Path(tempfile.mkdtemp(prefix="begroot-bench-ingest-"))
     try:
         corpus = write_corpus(work / "corpus", max(args.sizes))
-        extraction, _ = extraction_seconds_per_document(corpus[:EXTRACTION_SAMPLE])
-        print(f"jobs: {args.jobs}; extraction alone (1 core, baseline): {extraction:.3f} s/document")
+        print(f"jobs: {args.jobs}; x extraction: ingest's s/doc over extraction alone (1 core, measured just before)")
         if not args.postgres:
             print("PostgreSQL: not measured (no --postgres URL and no $BEGROOT_TEST_POSTGRES_URL)")
-        header = f"{'backend':<10} {'docs':>5} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'s/doc':>7} "
-        print(header + f"{'x extraction':>13} {'main MB':>8} {'worker MB':>10}")
+        header = f"{'code':<7} {'backend':<10} {'docs':>5} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'s/doc':>7} "
+        print(header + f"{'extract s/doc':>14} {'x extraction':>13} {'main MB':>8} {'worker MB':>10}")
         for size in args.sizes:
             folder = work / f"corpus-{size}"
             folder.mkdir()
@@ -146,14 +161,18 @@ def main() -> None:
                 (folder / path.name).symlink_to(path)
             pages = pages_in(corpus[:size])
             for backend in backends:
-                with database(backend, args.postgres, work) as url:
-                    seconds, peak = ingest(folder, url, args.jobs)
-                per_document = seconds / size
-                print(
-                    f"{backend:<10} {size:>5} {pages:>6} {seconds:>8.2f} {pages / seconds:>8.0f} {per_document:>7.3f} "
-                    f"{per_document / extraction:>13.2f} {peak['main_kb'] / 1024:>8.0f} {peak['worker_kb'] / 1024:>10.0f}"
-                )
-        print("targets: SQLite >= 1500 pages/s on 2 cores; s/doc about constant (linear); peak RSS < 500 MB")
+                for code, source in codes:
+                    extraction, _ = extraction_seconds_per_document(corpus[:EXTRACTION_SAMPLE])
+                    with database(backend, args.postgres, work) as url:
+                        seconds, peak = ingest(folder, url, args.jobs, source)
+                    per_document = seconds / size
+                    print(
+                        f"{code:<7} {backend:<10} {size:>5} {pages:>6} {seconds:>8.2f} {pages / seconds:>8.0f} "
+                        f"{per_document:>7.3f} {extraction:>14.3f} {per_document / extraction:>13.2f} "
+                        f"{peak['main_kb'] / 1024:>8.0f} {peak['worker_kb'] / 1024:>10.0f}",
+                        flush=True,
+                    )
+        print("targets: SQLite >= 1500 pages/s on 2 cores or <= 1.15x extraction; s/doc about constant; RSS < 500 MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Fact
 from ..vocabulary import VOCABULARY
@@ -251,10 +252,16 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
 
 def _search(pattern: str, sentence: str, lowered: str) -> Iterator[re.Match[str]]:
     """The matches of the claim pattern of that name; not searched for when the sentence holds none of its hints."""
-    if not any(word in lowered for word in C.hints[pattern]):
+    if not _hinted(C.hints[pattern]).search(lowered):
         return iter(())
     compiled: re.Pattern[str] = getattr(C, pattern)
     return compiled.finditer(sentence)
+
+
+@lru_cache(maxsize=64)
+def _hinted(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern finding any of the hint words (compiled once per list of words; none: it never matches)."""
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def _nearest_credits(found: list[Claim], position: int) -> tuple[str, ...]:
@@ -352,7 +359,8 @@ class Expected:
 
 def expected(claim: Claim, table: TableValues) -> list[Expected]:
     """What the table makes of the claim, per credit it is about (empty: the table cannot say)."""
-    credits = [c for c in claim.credits if c in table.credits()] if claim.credits else table.credits()
+    known = table.credits()
+    credits = [c for c in claim.credits if c in known] if claim.credits else known
     found = []
     for credit in credits:
         value = _value(claim, table, credit)
