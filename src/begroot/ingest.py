@@ -22,7 +22,7 @@ import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -149,25 +149,47 @@ def few_collections() -> Iterator[None]:
 def prepared(paths: Iterable[Path], jobs: int | None = None, dialect: str = "sqlite") -> Iterator[Prepared]:
     """Each path prepared, in the order given; `jobs` worker processes (1: in this process, the
     rows made as they are stored)."""
-    paths = list(paths)
-    jobs = min(jobs or default_jobs(), len(paths))
-    if jobs <= 1:
-        with few_collections():
-            yield from (prepare(path, dialect, lazy=True) for path in paths)
-        return
-    from . import audit, parse  # noqa: F401  (loaded once here: forked workers start with them)
+    with Preparing(paths, jobs, dialect) as documents:
+        yield from documents
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),))
-    with few_collections(), pool:
-        waiting: deque[Future[Prepared]] = deque()
-        pending = iter(paths)
-        for path in pending:
-            waiting.append(pool.submit(prepare, path, dialect))
-            if len(waiting) >= jobs * IN_FLIGHT_PER_JOB:
-                break
-        while waiting:
-            done = waiting.popleft().result()
-            next_path = next(pending, None)
+
+class Preparing:
+    """Files being prepared, in the order given, from the moment this is made: with `jobs` > 1 the workers
+    start on the first files at once, so they read while the caller opens (and perhaps migrates) the
+    database. Iterate to take them in order; leaving the `with` stops the workers (files not begun are not)."""
+
+    def __init__(self, paths: Iterable[Path], jobs: int | None = None, dialect: str = "sqlite"):
+        self.paths = list(paths)
+        self.jobs = min(jobs or default_jobs(), len(self.paths))
+        self.dialect = dialect
+        self.stack = ExitStack()
+        self.waiting: deque[Future[Prepared]] = deque()
+        self.pending = iter(self.paths)
+        self.pool: ProcessPoolExecutor | None = None
+        self.stack.enter_context(few_collections())
+        if self.jobs > 1:
+            from . import audit, parse  # noqa: F401  (loaded once here: forked workers start with them)
+
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=die_with_parent, initargs=(os.getpid(),))
+            self.stack.callback(self.pool.shutdown, wait=True, cancel_futures=True)
+            for path in self.pending:
+                self.waiting.append(self.pool.submit(prepare, path, dialect))
+                if len(self.waiting) >= self.jobs * IN_FLIGHT_PER_JOB:
+                    break
+
+    def __iter__(self) -> Iterator[Prepared]:
+        if self.pool is None:
+            yield from (prepare(path, self.dialect, lazy=True) for path in self.pending)
+            return
+        while self.waiting:
+            done = self.waiting.popleft().result()
+            next_path = next(self.pending, None)
             if next_path is not None:
-                waiting.append(pool.submit(prepare, next_path, dialect))
+                self.waiting.append(self.pool.submit(prepare, next_path, self.dialect))
             yield done
+
+    def __enter__(self) -> Preparing:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stack.close()

@@ -112,6 +112,16 @@ def check_begroot(engine: Engine, create: bool) -> None:
         raise MissingDatabase(where)
 
 
+def database_backend(url: str | None) -> str:
+    """The kind of database a URL names (`sqlite`, `postgresql`: its dialect's name), without opening it; a URL
+    that cannot be read is the one-line DatabaseError that opening it gives."""
+    url = url or default_url()
+    try:
+        return make_url(url).get_backend_name()
+    except (SQLAlchemyError, ValueError) as error:
+        raise DatabaseError(_masked(url), f"cannot open the database: {first_line(error)}") from error
+
+
 def _masked(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
