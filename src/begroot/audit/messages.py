@@ -112,9 +112,12 @@ def render(said: Said | str, lang: str = DEFAULT) -> str:
                               for name, value in said["a"].items()})  # fmt: skip
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
+
+
 def words(said: Said) -> str:
     """The words of a finding as kept in its context: compact JSON."""
-    return json.dumps(said, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(said)
 
 
 def message(finding: Any, lang: str = DEFAULT) -> str:
