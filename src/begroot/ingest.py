@@ -168,14 +168,21 @@ class Preparing:
         self.pool: ProcessPoolExecutor | None = None
         self.stack.enter_context(few_collections())
         if self.jobs > 1:
-            from . import audit, parse  # noqa: F401  (loaded once here: forked workers start with them)
+            try:
+                self._start()
+            except BaseException:
+                self.stack.close()
+                raise
 
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=die_with_parent, initargs=(os.getpid(),))
-            self.stack.callback(self.pool.shutdown, wait=True, cancel_futures=True)
-            for path in self.pending:
-                self.waiting.append(self.pool.submit(prepare, path, dialect))
-                if len(self.waiting) >= self.jobs * IN_FLIGHT_PER_JOB:
-                    break
+    def _start(self) -> None:
+        from . import audit, parse  # noqa: F401  (loaded once here: forked workers start with them)
+
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=die_with_parent, initargs=(os.getpid(),))
+        self.stack.callback(self.pool.shutdown, wait=True, cancel_futures=True)
+        for path in self.pending:
+            self.waiting.append(self.pool.submit(prepare, path, self.dialect))
+            if len(self.waiting) >= self.jobs * IN_FLIGHT_PER_JOB:
+                break
 
     def __iter__(self) -> Iterator[Prepared]:
         if self.pool is None:
