@@ -1,14 +1,22 @@
 """`begroot ingest` at archive scale: generated corpora of 10, 100 and 500 documents, SQLite and PostgreSQL.
 
-Run: .venv/bin/python bench/bench_ingest.py [--sizes 10 100 500] [--jobs N] [--postgres URL]
+Run: .venv/bin/python bench/bench_ingest.py [--sizes 10 100 500] [--jobs N] [--postgres URL] [--before SRC]
 (PostgreSQL: --postgres or $BEGROOT_TEST_POSTGRES_URL; each run gets a schema of its own, dropped after.)
 
 Each corpus is ingested by a whole `begroot ingest FOLDER --jobs N` process into a new database.
 Printed per run: documents, pages, seconds, pages/s, seconds per document, the peak RSS of the
 main process and of the largest worker, and the ratio to extraction alone: the seconds per
-document of `begroot.extract` on one core, measured in the same run on the first documents of
-the corpus. Targets: >= 1,500 pages/s on 2 cores into SQLite, seconds per document about
-constant from 10 to 500 documents (linear), peak RSS under 500 MB.
+document of `begroot.extract` on one core, measured in this process on the first documents of
+the corpus just before that ingest (the best of three: on a shared machine a single timing of a
+second is at the mercy of the neighbours). Targets: >= 1,500 pages/s on 2 cores into SQLite, or
+at most 1.15x extraction alone; seconds per document about constant from 10 to 500 documents
+(linear), peak RSS under 500 MB.
+
+`--before SRC`: the `src` folder of another begroot (the code before a change, e.g. from
+`git archive main | tar -x -C /tmp/before`): its ingest runs too, on the same corpus, alternating
+with this one's, so that both are measured under the same load. `--repeat N`: each run N times
+(alternating), and a last table with the median of each: on a machine shared with other work,
+single runs of a few seconds differ by a third from one minute to the next.
 """
 
 from __future__ import annotations
@@ -16,7 +24,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +35,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRACTION_SAMPLE = 10  # documents extracted on one core for the baseline
@@ -60,28 +71,43 @@ print(json.dumps({"code": code, "main_kb": own, "worker_kb": workers}), file=sys
 """
 
 
-def ingest(folder: Path, url: str, jobs: int) -> tuple[float, dict[str, int]]:
+def ingest(folder: Path, url: str, jobs: int, source: Path | None = None) -> tuple[float, float, dict[str, int]]:
+    """Seconds, CPU seconds (the process and its workers, user and system) and peak RSS of `begroot ingest`
+    (`source`: the src folder of the begroot to run, else this one)."""
+    environment = os.environ | {"PYTHONPATH": str(source)} if source else None
+    before = cpu_of_children()
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", RUNNER, "ingest", str(folder), "--db", url, "--jobs", str(jobs)],
         capture_output=True,
         text=True,
+        env=environment,
     )
     seconds = time.perf_counter() - start
     report = json.loads(done.stderr.strip().splitlines()[-1])
     if report["code"] != 0:
         raise SystemExit(f"ingest failed:\n{done.stderr}")
-    return seconds, report
+    return seconds, cpu_of_children() - before, report
 
 
-def extraction_seconds_per_document(paths: list[Path]) -> tuple[float, int]:
-    """(seconds per document, pages per document) of extraction alone, on one core, in this process."""
+def cpu_of_children() -> float:
+    """CPU seconds of the processes this one started and waited for (workers count once their parent waited)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def extraction_seconds_per_document(paths: list[Path]) -> tuple[float, float]:
+    """(seconds, CPU seconds) per document of extraction alone, on one core, in this process: the best of three."""
     from begroot.parse import extract
 
     extract(paths[0])  # imports and first-use caches out of the way
-    start = time.perf_counter()
-    pages = sum(extract(path).page_count for path in paths)
-    return (time.perf_counter() - start) / len(paths), pages // len(paths)
+    best, best_cpu = float("inf"), float("inf")
+    for _ in range(3):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        for path in paths:
+            extract(path)
+        best, best_cpu = min(best, time.perf_counter() - start), min(best_cpu, time.process_time() - start_cpu)
+    return best / len(paths), best_cpu / len(paths)
 
 
 @contextmanager
@@ -123,22 +149,49 @@ def pages_in(paths: list[Path]) -> int:
     return sum(len(load(path).pages) for path in paths)
 
 
+class Run(NamedTuple):
+    """One ingest, per document: seconds, CPU seconds (all its processes); extraction's, measured just before."""
+
+    wall: float
+    cpu: float
+    extraction: float
+    extraction_cpu: float
+
+
+def line(code: str, backend: str, size: int, pages: int, run: Run,
+         ratios: list[float] | None = None, cpu_ratios: list[float] | None = None) -> str:  # fmt: skip
+    """A row of the table (`ratios`: of several runs, whose median is shown rather than that of the medians)."""
+    ratio = statistics.median(ratios) if ratios else run.wall / run.extraction
+    cpu_ratio = statistics.median(cpu_ratios) if cpu_ratios else run.cpu / run.extraction_cpu
+    return (f"{code:<7} {backend:<10} {size:>5} {pages:>6} {run.wall * size:>8.2f} {pages / run.wall / size:>8.0f} "
+            f"{run.wall:>7.3f} {run.extraction:>8.3f} {ratio:>6.2f} {run.cpu:>7.3f} {cpu_ratio:>6.2f}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500])
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--postgres", default=os.environ.get("BEGROOT_TEST_POSTGRES_URL"))
+    parser.add_argument("--before", type=Path, help="src folder of the begroot to compare with (run alternately)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each, alternating; medians at the end")
     args = parser.parse_args()
     backends = ["sqlite"] + (["postgresql"] if args.postgres else [])
+    codes: list[tuple[str, Path | None]] = [("this", None)] + (
+        [("before", args.before.resolve())] if args.before else []
+    )
     work = Path(tempfile.mkdtemp(prefix="begroot-bench-ingest-"))
     try:
         corpus = write_corpus(work / "corpus", max(args.sizes))
-        extraction, _ = extraction_seconds_per_document(corpus[:EXTRACTION_SAMPLE])
-        print(f"jobs: {args.jobs}; extraction alone (1 core, baseline): {extraction:.3f} s/document")
+        print(f"jobs: {args.jobs}; x extr: ingest's s/doc over extraction's (extr s: alone, 1 core, just before);")
+        print("cpu/doc: CPU seconds of all the ingest's processes per document; x cpu: over extraction's CPU seconds")
+        print(
+            "(x cpu / jobs is what x extr comes to with the cores free: on a shared machine, x extr measures the load)"
+        )
         if not args.postgres:
             print("PostgreSQL: not measured (no --postgres URL and no $BEGROOT_TEST_POSTGRES_URL)")
-        header = f"{'backend':<10} {'docs':>5} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'s/doc':>7} "
-        print(header + f"{'x extraction':>13} {'main MB':>8} {'worker MB':>10}")
+        runs: dict[tuple[str, str, int, int], list[tuple[float, float]]] = {}
+        header = f"{'code':<7} {'backend':<10} {'docs':>5} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'s/doc':>7} "
+        print(header + f"{'extr s':>8} {'x extr':>6} {'cpu/doc':>7} {'x cpu':>6} {'main MB':>8} {'worker MB':>10}")
         for size in args.sizes:
             folder = work / f"corpus-{size}"
             folder.mkdir()
@@ -146,14 +199,22 @@ def main() -> None:
                 (folder / path.name).symlink_to(path)
             pages = pages_in(corpus[:size])
             for backend in backends:
-                with database(backend, args.postgres, work) as url:
-                    seconds, peak = ingest(folder, url, args.jobs)
-                per_document = seconds / size
-                print(
-                    f"{backend:<10} {size:>5} {pages:>6} {seconds:>8.2f} {pages / seconds:>8.0f} {per_document:>7.3f} "
-                    f"{per_document / extraction:>13.2f} {peak['main_kb'] / 1024:>8.0f} {peak['worker_kb'] / 1024:>10.0f}"
-                )
-        print("targets: SQLite >= 1500 pages/s on 2 cores; s/doc about constant (linear); peak RSS < 500 MB")
+                for _ in range(args.repeat):
+                    for code, source in codes:
+                        extraction = extraction_seconds_per_document(corpus[:EXTRACTION_SAMPLE])
+                        with database(backend, args.postgres, work) as url:
+                            seconds, cpu, peak = ingest(folder, url, args.jobs, source)
+                        run = Run(seconds / size, cpu / size, *extraction)
+                        runs.setdefault((code, backend, size, pages), []).append(run)
+                        memory = f"{peak['main_kb'] / 1024:>8.0f} {peak['worker_kb'] / 1024:>10.0f}"
+                        print(f"{line(code, backend, size, pages, run)} {memory}", flush=True)
+        if args.repeat > 1:
+            print(f"medians of {args.repeat} runs (each column the median of its own)")
+            for (code, backend, size, pages), found in runs.items():
+                median = Run(*(statistics.median(getattr(r, name) for r in found) for name in Run._fields))
+                print(line(code, backend, size, pages, median, [r.wall / r.extraction for r in found],
+                           [r.cpu / r.extraction_cpu for r in found]))  # fmt: skip
+        print("targets: SQLite >= 1500 pages/s on 2 cores or <= 1.15x extraction; s/doc about constant; RSS < 500 MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

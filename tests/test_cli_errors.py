@@ -110,6 +110,22 @@ def test_a_file_that_is_not_a_database_is_one_line(tmp_path: Path) -> None:
     assert junk.read_text().startswith("these are my notes")
 
 
+def test_a_database_that_cannot_be_used_stops_the_workers_already_reading(tmp_path: Path) -> None:
+    """The workers start on the files before the database is opened: when it then cannot be, the ingest still
+    ends with one line, as a process (the workers stopped), and leaves the file as it was."""
+    junk = tmp_path / "notes.sqlite"
+    junk.write_text("these are my notes, not a database\n" * 200)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(12):  # more than the workers take at once
+        (folder / f"{number:02d}-{SLIDES.name}").write_bytes(SLIDES.read_bytes())
+    result = run_process("ingest", str(folder), "--jobs", "2", "--db", f"sqlite:///{junk}")
+    one_line_error(result, "not a database")
+    assert junk.read_text().startswith("these are my notes")
+    bad = run_process("ingest", str(folder), "--jobs", "2", "--db", "nonsense://nowhere")
+    one_line_error(bad, "cannot open the database")
+
+
 def test_serve_refuses_a_missing_database_file(tmp_path: Path) -> None:
     missing = tmp_path / "nothing-here.sqlite"
     one_line_error(run_process("serve", "--db", f"sqlite:///{missing}"), str(missing), "begroot ingest")

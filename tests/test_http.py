@@ -7,14 +7,19 @@ import re
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from begroot.api import cache
 from begroot.app import create_app
+from begroot.audit import audit_document, load_and_parse
 from begroot.model import Document, Fact, Table
 from begroot.store import Store
+from begroot.store.schema import bridge_t
+from begroot.testing import TextStyle, random_budget, render_text
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
 PAGES = ["/", "/goals", "/audit", "/compare", "/search?q=opleiding", "/articles/JB0-1JDB2CA-WT"]
 API = ["/api/v1/documents", "/api/v1/programs", "/api/v1/ises", "/api/v1/articles", "/api/v1/findings",
        "/api/v1/goals", "/api/v1/facts", "/api/v1/facts.csv", "/api/v1/search?q=opleiding",
@@ -52,6 +57,73 @@ def test_if_none_match_star_and_lists(client: TestClient, path: str) -> None:
         assert client.get(path, headers={"If-None-Match": f'"nope", {tag}'}).status_code == 304
         assert client.get(path, headers={"If-None-Match": f"W/{tag}"}).status_code == 304
         assert client.get(path, headers={"If-None-Match": '"nope", "other"'}).status_code == 200
+
+
+def csv_urls(client: TestClient, bridged: str) -> list[str]:
+    """A URL of every route that answers CSV (every one the OpenAPI documents with CSV, and the pages' twins),
+    with real ids: a new CSV route is tested here without being named; `bridged`: an article with a bridge."""
+    documents = [d["name"] for d in client.get("/api/v1/documents").json()]
+    program = client.get("/api/v1/programs").json()[0]["code"]
+    filled = {"{code}": bridged, "{subject}": program}
+    queries = {"/api/v1/search": "q=opleiding", "/api/v1/treemap": f"document={documents[0]}",
+               "/api/v1/bridge": f"document={documents[-1]}", "/api/v1/compare": f"a={documents[0]}&b={documents[1]}"}  # fmt: skip
+    spec = client.get("/api/openapi.json").json()["paths"]
+    page = client.get("/api/v1/facts", params={"document": documents[0], "limit": 1}).json()["items"][0]["page"]
+    urls = [f"/api/v1/documents/{documents[0]}", f"/api/v1/documents/{documents[0]}/pages/{page}"]
+    urls += [path for path, ops in spec.items() if "text/csv" in str(ops["get"]["responses"])]
+    found = []
+    for path in urls:
+        for name, value in filled.items():
+            path = path.replace(name, value)
+        query = [part for part in (queries.get(path, ""), "" if path.endswith(".csv") else "format=csv") if part]
+        found.append(f"{path}?{'&'.join(query)}" if query else path)
+    return found
+
+
+def audited(store: Store, path: Path) -> None:
+    document, source = load_and_parse(path)
+    store.ingest(document, [finding.as_dict() for finding in audit_document(document, source)], path.read_bytes())
+
+
+def test_every_csv_route_is_streamed_with_the_documents_etag(db_url: str, tmp_path: Path) -> None:
+    """Each CSV is sent in chunks as it is written (no Content-Length: never the whole text in memory), with an
+    ETag known before anything is read, from the stored documents (not one server's memory: another server
+    gives the same tag and its 304), this version and the URL; another document stored, another tag."""
+    budget = random_budget(7, "Werk en Sociale Economie")
+    generated = tmp_path / "generated.txt"  # a report whose articles have bridges, beside the samples
+    generated.write_text(render_text(budget, "report", "BU", list(budget.years)[-1], TextStyle()).text, "utf-8")
+    paths = [*sorted(SAMPLES.glob("*.txt")), generated]
+
+    def server() -> TestClient:  # a server of its own: nothing cached
+        return TestClient(create_app(db_url), base_url="http://localhost")
+
+    with Store(db_url) as store:
+        audited(store, paths[0])
+    first = server().get("/api/v1/documents?format=csv")
+    assert (
+        server().get("/api/v1/documents?format=csv", headers={"If-None-Match": first.headers["etag"]}).status_code
+        == 304
+    )
+    with Store(db_url) as store:
+        for path in paths[1:]:
+            audited(store, path)
+        with store.engine.connect() as connection:
+            bridged = connection.scalar(sa.select(bridge_t.c.article).limit(1))
+    client = server()
+    urls = csv_urls(client, bridged)
+    assert len(urls) >= 20
+    tags, rows = set(), 0
+    for url in urls:
+        got = client.get(url, headers={"If-None-Match": first.headers["etag"]})
+        assert got.status_code == 200, url
+        assert got.headers["content-type"].startswith("text/csv"), url
+        assert "content-length" not in got.headers, url  # streamed, not built whole
+        assert got.text.count("\n") >= 1, url  # the header at least
+        rows += got.text.count("\n") > 1
+        assert server().get(url, headers={"If-None-Match": got.headers["etag"]}).status_code == 304, url
+        tags.add(got.headers["etag"])
+    assert len(tags) == len(urls) and first.headers["etag"] not in tags  # one per URL and per set of documents
+    assert rows >= len(urls) - 3  # nearly all with rows (two samples of different kinds compare to nothing)
 
 
 def test_only_trusted_host_names_are_served(samples_db: str) -> None:

@@ -214,6 +214,26 @@ def test_conflicting_copy_is_recorded_as_a_finding(store: Store, docs: list[Docu
     assert begroot.dataset.Dataset(store).findings().empty
 
 
+def test_findings_of_a_document_stored_under_another_id_name_that_id(store: Store, tmp_path: Path) -> None:
+    """A second document with the first one's id (the same file name in another folder) is stored under the id
+    with a hash appended; the locations of its findings (kept as JSON text from the audit on) name that id."""
+    from begroot.audit import audit_document, load_and_parse
+
+    other = tmp_path / SAMPLES[0].name
+    other.write_bytes(SAMPLES[1].read_bytes())
+    first = extract(SAMPLES[0])
+    second, source = load_and_parse(other)
+    findings = [finding.as_dict() for finding in audit_document(second, source)]
+    assert findings and {place["document"] for f in findings for place in f["locations"]} == {first.name}
+    store.ingest(first)
+    done = store.ingest(second, findings)
+    assert done.clash == first.name and done.id != first.name
+    every = begroot.dataset.Dataset(store).findings()
+    stored = every[every["document"] == done.id]
+    assert len(stored) == len(findings)
+    assert {place["document"] for places in stored["locations"] for place in places} == {done.id}
+
+
 def test_identical_figures_in_two_documents_are_no_conflict(store: Store, docs: list[Document]) -> None:
     store.ingest(docs[1])
     store.ingest(dataclasses.replace(docs[1], name="same", sha256="1" * 64))

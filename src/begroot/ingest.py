@@ -22,8 +22,9 @@ import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from .store.rows import DocumentRows
 
 if TYPE_CHECKING:  # the audit loads in the workers when they read, not at import
     from .audit import Finding
+    from .store.rows import FindingValues
 
 IN_FLIGHT_PER_JOB = 2
 
@@ -58,7 +60,7 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
     made as the store writes them (in this process: the model and all its rows are then never
     in memory together); otherwise all at once, to be sent back from a worker.
     """
-    from .audit import iter_findings, sort_findings
+    from .audit import iter_findings
     from .parse import parse
     from .sources import load_bytes, read_capped
     from .store.rows import document_rows, kept_original
@@ -71,7 +73,7 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
         document = parse(source)
         found = iter_findings(document, source)
         del source  # the audit lets go of the pages after the rules that read them
-        findings = plain_findings(sort_findings(list(found)))
+        findings = plain_findings(found)
         rows = document_rows(document, findings, dialect, original=original)
         if not lazy:
             rows = rows.materialised()
@@ -83,14 +85,16 @@ def prepare(path: Path, dialect: str = "sqlite", lazy: bool = False) -> Prepared
     return Prepared(path, rows)
 
 
-def plain_findings(ordered: list[Finding]) -> list[dict[str, object]]:
-    """The findings as plain data, in order, each object let go as soon as it is converted: a long document
-    has tens of thousands, and holding both forms at once was the ingest's peak of memory."""
-    ordered.reverse()
-    plain = []
-    while ordered:
-        plain.append(ordered.pop().as_dict())
-    return plain
+def plain_findings(found: Iterable[Finding]) -> list[FindingValues]:
+    """The findings as the store's compact rows (`finding_values`), in the audit's order (`sort_findings`),
+    each encoded as the audit yields it: a long document has tens of thousands, and holding them all as
+    objects, or objects and rows at once, was the ingest's peak of memory."""
+    from .audit import finding_order
+    from .store.rows import finding_values
+
+    keyed = [(finding_order(finding), finding_values(vars(finding))) for finding in found]
+    keyed.sort(key=itemgetter(0))  # stable: findings in the same place keep the rules' order, as sort_findings
+    return [values for _, values in keyed]
 
 
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
@@ -145,25 +149,54 @@ def few_collections() -> Iterator[None]:
 def prepared(paths: Iterable[Path], jobs: int | None = None, dialect: str = "sqlite") -> Iterator[Prepared]:
     """Each path prepared, in the order given; `jobs` worker processes (1: in this process, the
     rows made as they are stored)."""
-    paths = list(paths)
-    jobs = min(jobs or default_jobs(), len(paths))
-    if jobs <= 1:
-        with few_collections():
-            yield from (prepare(path, dialect, lazy=True) for path in paths)
-        return
-    from . import audit, parse  # noqa: F401  (loaded once here: forked workers start with them)
+    with Preparing(paths, jobs, dialect) as documents:
+        yield from documents
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),))
-    with few_collections(), pool:
-        waiting: deque[Future[Prepared]] = deque()
-        pending = iter(paths)
-        for path in pending:
-            waiting.append(pool.submit(prepare, path, dialect))
-            if len(waiting) >= jobs * IN_FLIGHT_PER_JOB:
+
+class Preparing:
+    """Files being prepared, in the order given, from the moment this is made: with `jobs` > 1 the workers
+    start on the first files at once, so they read while the caller opens (and perhaps migrates) the
+    database. Iterate to take them in order; leaving the `with` stops the workers (files not begun are not)."""
+
+    def __init__(self, paths: Iterable[Path], jobs: int | None = None, dialect: str = "sqlite"):
+        self.paths = list(paths)
+        self.jobs = min(jobs or default_jobs(), len(self.paths))
+        self.dialect = dialect
+        self.stack = ExitStack()
+        self.waiting: deque[Future[Prepared]] = deque()
+        self.pending = iter(self.paths)
+        self.pool: ProcessPoolExecutor | None = None
+        self.stack.enter_context(few_collections())
+        if self.jobs > 1:
+            try:
+                self._start()
+            except BaseException:
+                self.stack.close()
+                raise
+
+    def _start(self) -> None:
+        from . import audit, parse  # noqa: F401  (loaded once here: forked workers start with them)
+
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=die_with_parent, initargs=(os.getpid(),))
+        self.stack.callback(self.pool.shutdown, wait=True, cancel_futures=True)
+        for path in self.pending:
+            self.waiting.append(self.pool.submit(prepare, path, self.dialect))
+            if len(self.waiting) >= self.jobs * IN_FLIGHT_PER_JOB:
                 break
-        while waiting:
-            done = waiting.popleft().result()
-            next_path = next(pending, None)
+
+    def __iter__(self) -> Iterator[Prepared]:
+        if self.pool is None:
+            yield from (prepare(path, self.dialect, lazy=True) for path in self.pending)
+            return
+        while self.waiting:
+            done = self.waiting.popleft().result()
+            next_path = next(self.pending, None)
             if next_path is not None:
-                waiting.append(pool.submit(prepare, next_path, dialect))
+                self.waiting.append(self.pool.submit(prepare, next_path, self.dialect))
             yield done
+
+    def __enter__(self) -> Preparing:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stack.close()

@@ -6,13 +6,15 @@ import csv
 import hashlib
 import io
 import json
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.exceptions import HTTPException
 
+from .. import __version__
 from ..formula import csv_cell
 
 REASONS = {
@@ -47,15 +49,24 @@ def json_reply(request: Request, payload: Any, headers: dict[str, str] | None = 
     return etagged(request, body, "application/json", headers)
 
 
-def csv_body(rows: list[dict[str, Any]]) -> bytes:
-    """Rows as CSV: the columns of all rows in first-seen order; lists and dicts as JSON text."""
+CSV_ROWS_PER_CHUNK = 1000  # rows written to the client at a time
+
+
+def csv_chunks(rows: list[dict[str, Any]]) -> Iterator[bytes]:
+    """Rows as CSV, header first, a chunk of CSV_ROWS_PER_CHUNK rows at a time: the columns of all rows in
+    first-seen order; lists and dicts as JSON text. Never the whole text at once (rows, text and bytes
+    were three copies of a long table)."""
     columns = list(dict.fromkeys(key for row in rows for key in row))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
-    return buffer.getvalue().encode()
+    for start in range(0, max(len(rows), 1), CSV_ROWS_PER_CHUNK):
+        writer.writerows(
+            [_cell(row.get(column)) for column in columns] for row in rows[start : start + CSV_ROWS_PER_CHUNK]
+        )
+        yield buffer.getvalue().encode()
+        buffer.seek(0)
+        buffer.truncate()
 
 
 def _cell(value: Any) -> Any:
@@ -65,17 +76,35 @@ def _cell(value: Any) -> Any:
     return "" if value is None else csv_cell(value)
 
 
+def data_etag(request: Request) -> str:
+    """A strong ETag for data made from the stored documents alone: their signature (which moves with every
+    document added or removed and every verdict given; `app.state.documents`), this begroot's version and
+    the URL. Known before anything is read, so a client holding the data gets its 304 at once."""
+    key = (request.app.state.documents(), __version__, request.url.path, request.url.query)
+    return '"' + hashlib.sha256(repr(key).encode()).hexdigest()[:32] + '"'
+
+
+def streamed_csv(
+    request: Request, chunks: Callable[[], Iterable[bytes]], headers: dict[str, str] | None = None
+) -> Response:
+    """CSV sent as `chunks()` makes it (not made at all for a 304), with the ETag of `data_etag`."""
+    all_headers = {"ETag": data_etag(request), "Cache-Control": "no-cache", **(headers or {})}
+    if etag_matches(request.headers.get("if-none-match", ""), all_headers["ETag"]):
+        return Response(status_code=304, headers=all_headers)
+    return StreamingResponse(iter(chunks()), media_type="text/csv; charset=utf-8", headers=all_headers)
+
+
 def reply(
     request: Request, payload: Any, fmt: str = "json", rows: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None, name: str = "data",
 ) -> Response:  # fmt: skip
-    """JSON, or with `fmt="csv"` the rows (default: the payload itself, a list) as CSV: every page's data
-    is offered both ways, the Datasette way."""
+    """JSON, or with `fmt="csv"` the rows (default: the payload itself, a list) as CSV, streamed: every page's
+    data is offered both ways, the Datasette way."""
     if fmt != "csv":
         return json_reply(request, payload, headers)
     disposition = {"Content-Disposition": f'inline; filename="{name}.csv"'}
-    body = csv_body(rows if rows is not None else payload)
-    return etagged(request, body, "text/csv; charset=utf-8", {**(headers or {}), **disposition})
+    table = rows if rows is not None else payload
+    return streamed_csv(request, lambda: csv_chunks(table), {**(headers or {}), **disposition})
 
 
 def error_body(status: int, detail: Any) -> dict[str, Any]:

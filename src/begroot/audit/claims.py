@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from ..model import Fact
 from ..vocabulary import VOCABULARY
@@ -232,10 +233,16 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
 
 def _search(pattern: str, sentence: str, lowered: str) -> Iterator[re.Match[str]]:
     """The matches of the claim pattern of that name; not searched for when the sentence holds none of its hints."""
-    if not any(word in lowered for word in C.hints[pattern]):
+    if not _hinted(C.hints[pattern]).search(lowered):
         return iter(())
     compiled: re.Pattern[str] = getattr(C, pattern)
     return compiled.finditer(sentence)
+
+
+@lru_cache(maxsize=64)
+def _hinted(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern finding any of the hint words (compiled once per list of words; none: it never matches)."""
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def _nearest_credits(found: list[Claim], position: int) -> tuple[str, ...]:
@@ -288,7 +295,10 @@ def _change(sentence: str, lead: re.Match[str], inherited: tuple[str, ...]) -> l
 
 @dataclass
 class TableValues:
-    """The total row of a scope's tables: (credit, stage, year) -> fact."""
+    """The total row of a scope's tables: (credit, stage, year) -> fact.
+
+    Every claim of a scope asks the same few questions (the credits, each credit's budgets and execution),
+    so the answers are worked out once per scope, on first use, rather than by a scan per claim."""
 
     facts: dict[tuple[str, str, int], Fact]
 
@@ -301,15 +311,37 @@ class TableValues:
         return cls(found)
 
     def credits(self) -> list[str]:
-        return list(dict.fromkeys(credit for credit, _, _ in self.facts))
+        return list(self._credits)
 
     def budgets(self, credit: str) -> list[Fact]:
         """The budget stages of a credit in order (BO, BA, BA-JR; by year)."""
-        found = [f for (c, stage, _), f in self.facts.items() if c == credit and stage in STAGE_RANK]
-        return sorted(found, key=lambda f: (f.year, STAGE_RANK[f.stage]))
+        return self._budgets.get(credit, [])
 
     def execution(self, credit: str) -> Fact | None:
-        return next((f for (c, stage, _), f in self.facts.items() if c == credit and stage == "BU"), None)
+        return self.first(credit, "BU")
+
+    def first(self, credit: str, stage: str | None) -> Fact | None:
+        """The first fact (in print order) of this credit and stage, whatever its year."""
+        return self._first.get((credit, stage))
+
+    @cached_property
+    def _credits(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(credit for credit, _, _ in self.facts))
+
+    @cached_property
+    def _budgets(self) -> dict[str, list[Fact]]:
+        found: dict[str, list[Fact]] = {}
+        for (credit, stage, _), fact in self.facts.items():
+            if stage in STAGE_RANK:
+                found.setdefault(credit, []).append(fact)
+        return {credit: sorted(facts, key=lambda f: (f.year, STAGE_RANK[f.stage])) for credit, facts in found.items()}
+
+    @cached_property
+    def _first(self) -> dict[tuple[str, str | None], Fact]:
+        found: dict[tuple[str, str | None], Fact] = {}
+        for (credit, stage, _), fact in self.facts.items():
+            found.setdefault((credit, stage), fact)
+        return found
 
 
 @dataclass(frozen=True)
@@ -329,7 +361,8 @@ class Expected:
 
 def expected(claim: Claim, table: TableValues) -> list[Expected]:
     """What the table makes of the claim, per credit it is about (empty: the table cannot say)."""
-    credits = [c for c in claim.credits if c in table.credits()] if claim.credits else table.credits()
+    known = table.credits()
+    credits = [c for c in claim.credits if c in known] if claim.credits else known
     found = []
     for credit in credits:
         value = _value(claim, table, credit)
@@ -342,7 +375,7 @@ def _value(claim: Claim, table: TableValues, credit: str) -> Expected | None:
     budgets = table.budgets(credit)
     bu = table.execution(credit)
     if claim.role == "cause":
-        fact = next((f for (c, stage, _), f in table.facts.items() if c == credit and stage == claim.stage), None)
+        fact = table.first(credit, claim.stage)
         return Expected(credit, fact.value, (fact,), (claim.stage or "").partition(":")[2]) if fact else None
     if claim.role == "budget":
         fact = next((f for f in budgets if f.stage == claim.stage and claim.year in (None, f.year)), None)

@@ -271,8 +271,7 @@ def _prose_finding(ok: bool, quote: Quoted, cand: Candidate, scope: Scope, where
 
 def check_scope(scope: Scope) -> Iterator[Finding]:
     """Every figure of the scope's sentences: claims against the value they name, the rest conservatively."""
-    amounts, percents = candidates(scope.facts)
-    pools = (Pool(amounts), Pool(percents))
+    pools: Pools | None = None  # made when a figure is first left to them: most are claims
     table = TableValues.of(scope.facts)
     reading = Reading(stage=scope.stage, year=scope.year, stage_years={(f.stage, f.year) for f in scope.facts})
     if scope.field == "text":  # a frame's prose speaks of the ISE only where it names it
@@ -300,12 +299,18 @@ def check_scope(scope: Scope) -> Iterator[Finding]:
             for quote in figures:
                 if quote.start in claimed:
                     continue
+                pools = pools or _pools(scope.facts)
                 where = _where(scope, sentence, quote.start)
                 found = check_quote(quote, scope, pools, where, figures, sentence_traits)
                 if found:
                     found.context["offset"] = str(sentence.start + quote.start)
                     found.context["field"] = scope.field
                     yield found
+
+
+def _pools(facts: list[Fact]) -> Pools:
+    amounts, percents = candidates(facts)
+    return Pool(amounts), Pool(percents)
 
 
 @dataclass(frozen=True)

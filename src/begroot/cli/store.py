@@ -13,6 +13,9 @@ from . import app
 from .common import Tally, err, expand_paths, fail, out, timeout_option
 
 if TYPE_CHECKING:  # the database is imported by the commands that use it (`begroot --help` stays quick)
+    from collections.abc import Iterable
+
+    from ..ingest import Prepared
     from ..store import Store
 
 DB_OPTION = typer.Option(
@@ -42,17 +45,24 @@ def ingest(
     Documents are read and audited in parallel; they are stored one by one, in the order given.
     A file that fails is reported in one line and the others go on; the exit code is 1 if any failed.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from ..ingest import prepared
+    from ..ingest import Preparing
+    from ..store.store import database_backend
 
     files = expand_paths(paths)
-    store = _open(db, create=True, timeout=timeout)
+    # The workers start reading before the database is opened (and made, or migrated): they need only its kind.
+    with Preparing(files, jobs, database_backend(db)) as documents:
+        _ingest(_open(db, create=True, timeout=timeout), files, documents)
+
+
+def _ingest(store: Store, files: list[Path], documents: Iterable[Prepared]) -> None:
+    """Store each document as it comes prepared, saying what happened; the exit code says if any failed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     counts, tally = {"added": 0, "present": 0}, Tally()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err(), transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
-        for ready in prepared(files, jobs, store.engine.dialect.name):
+        for ready in documents:
             progress.update(task, description=ready.path.name)
             if ready.rows is None:  # could not be read: `error` says why, naming the file
                 if ready.trace and os.environ.get("BEGROOT_DEBUG"):

@@ -34,27 +34,32 @@ def insert_values(connection: Connection, table: Table, names: list[str], values
         return
     quote = connection.dialect.identifier_preparer.quote
     sql = f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) VALUES ({', '.join('?' for _ in names)})"
-    connection.exec_driver_sql(sql, values if isinstance(values, list) else list(values))
+    # The driver's cursor takes the rows one at a time from the iterator: a batch's copies of prose
+    # (`_detached`) are then never all alive at once.
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, values)
+    finally:
+        cursor.close()
 
 
 def _values(
     table: Table, columns: list[str], json_columns: set[str], rows: list[dict[str, Any]], document_id: int
-) -> list[tuple[Any, ...]]:
+) -> Iterator[tuple[Any, ...]]:
     """The rows as parameter tuples, JSON columns serialised and prose detached (the rest as they are)."""
     converters = [(i, json.dumps if name in json_columns else _detached) for i, name in enumerate(columns)
                   if name in json_columns or table.c[name].info.get("prose")]  # fmt: skip
     pick = itemgetter(*columns)
     get = pick if len(columns) > 1 else lambda row: (pick(row),)  # itemgetter of one key gives no tuple
     if not converters:
-        return [(*get(row), document_id) for row in rows]
-    values = []
+        yield from ((*get(row), document_id) for row in rows)
+        return
     for row in rows:
         value = list(get(row))
         for i, convert in converters:
             value[i] = convert(value[i])
         value.append(document_id)
-        values.append(tuple(value))
-    return values
+        yield tuple(value)
 
 
 def _detached(value: Any) -> Any:
@@ -80,20 +85,15 @@ def _copy(connection: Connection, table: Table, names: list[str], values: Iterab
 
 
 INSERT_BATCH = 2000  # rows a statement (COPY) takes: a long document's rows are never all made at once
-BATCH_ITEMS = 50_000  # list items (locations, numbers) in one batch of findings: some findings list hundreds
 
 
-def batches(rows: Iterable[dict[str, Any]], size: int, nested: bool = False) -> Iterator[list[dict[str, Any]]]:
-    """Rows in lists of at most `size`; `nested`: also at most BATCH_ITEMS list items in their
-    values (findings: some list hundreds of locations)."""
+def batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """Rows in lists of at most `size`."""
     batch: list[dict[str, Any]] = []
-    items = 0
     for row in rows:
         batch.append(row)
-        if nested:
-            items += sum(len(value) for value in row.values() if isinstance(value, list | dict))
-        if len(batch) >= size or items >= BATCH_ITEMS:
+        if len(batch) >= size:
             yield batch
-            batch, items = [], 0
+            batch = []
     if batch:
         yield batch

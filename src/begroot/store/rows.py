@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import JSON, Table
 
 from ..bridge import bridge_steps
 from ..lineage import code_links
@@ -33,6 +35,7 @@ from .schema import (
     TableRow,
     WarningRow,
     _table,
+    findings_t,
 )
 from .search import rows as search_rows
 
@@ -45,10 +48,25 @@ def _plain(obj: Any, rename: dict[str, str] | None = None, drop: tuple[str, ...]
     Like `dataclasses.asdict`, but the dropped fields are never converted (a table's facts) and
     nothing is deep-copied: the values are only read, then written to the database.
     """
-    data = {name: plain(getattr(obj, name)) for name in field_names(obj.__class__) if name not in drop}
+    names, values = _fields(obj.__class__, drop)
+    # Scalars as they are without a call each (most fields are): a document has tens of thousands of rows.
+    data = {
+        name: value if type(value) in SCALARS else plain(value) for name, value in zip(names, values(obj), strict=True)
+    }
     for old, new in (rename or {}).items():
         data[new] = data.pop(old)
     return data
+
+
+SCALARS = frozenset({str, int, float, bool, type(None)})  # values `plain` gives back as they are
+
+
+@cache
+def _fields(cls: type, drop: tuple[str, ...]) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    """The names of a dataclass's fields but `drop`, and a function giving their values as a tuple."""
+    names = tuple(name for name in field_names(cls) if name not in drop)
+    pick = attrgetter(*names)
+    return names, (pick if len(names) > 1 else lambda obj: (pick(obj),))
 
 
 # The lines of each sentence stay in the model: the audit places its findings with them at ingest.
@@ -106,6 +124,33 @@ EXTRACTORS: list[tuple[Table, Callable[[Document], Iterable[Row]]]] = [
 ]
 
 
+# A finding's row: these columns' values in this order, the JSON columns as JSON text (`document_id` added on insert).
+FINDING_COLUMNS = ("rule", "severity", "message", "numbers", "expected", "locations", "subject", "actual",
+                   "verified", "context", "finding_id")  # fmt: skip
+_FINDING_JSON = frozenset(name for name in FINDING_COLUMNS if isinstance(findings_t.c[name].type, JSON))
+_LOCATIONS = FINDING_COLUMNS.index("locations")
+FindingValues = tuple[Any, ...]
+
+
+def finding_values(finding: Mapping[str, Any]) -> FindingValues:
+    """An audit finding (as a mapping: a dict, or a Finding's `vars`, so the store needs nothing from the
+    audit) as the parameters of its row. Encoded as soon as the audit returns it: a long document has tens of
+    thousands of findings, and as JSON text they take a third of the memory of their dicts and lists (and
+    travel from a worker process faster)."""
+    return tuple(json.dumps(finding.get(name)) if name in _FINDING_JSON else finding.get(name)
+                 for name in FINDING_COLUMNS)  # fmt: skip
+
+
+def renamed(values: FindingValues, rename: dict[str, str]) -> FindingValues:
+    """The finding's locations naming the document by the id it is stored under (`rename`: as audited -> id)."""
+    if all(old == new for old, new in rename.items()):
+        return values
+    places = json.loads(values[_LOCATIONS]) or []
+    moved = [place | {"document": rename[place["document"]]} if place.get("document") in rename else place
+             for place in places]  # fmt: skip
+    return (*values[:_LOCATIONS], json.dumps(moved), *values[_LOCATIONS + 1 :])
+
+
 @dataclass
 class DocumentRows:
     """Everything `Store.ingest` writes for a document, as plain rows.
@@ -119,7 +164,7 @@ class DocumentRows:
 
     document: Row
     tables: Iterable[tuple[str, list[Row]]]
-    findings: list[dict[str, Any]]
+    findings: list[FindingValues]  # `finding_values`: compact, as the store writes them
     search: Iterable[Row]
     original: Row | None = None  # the file as read, compressed (store/originals.py)
 
@@ -128,10 +173,10 @@ class DocumentRows:
 
 
 def document_rows(
-    d: Document, findings: list[dict[str, Any]] | None = None, dialect: str = "sqlite", original: Row | None = None
+    d: Document, findings: list[FindingValues] | None = None, dialect: str = "sqlite", original: Row | None = None
 ) -> DocumentRows:
-    """The rows of a document, its audit findings and its search entries (with the words the
-    `dialect`'s index takes), made as they are read; `original`: the file's row (`kept_original`)."""
+    """The rows of a document, its audit findings (`finding_values`) and its search entries (with the words
+    the `dialect`'s index takes), made as they are read; `original`: the file's row (`kept_original`)."""
     return DocumentRows(document_row(d), _table_rows(d), list(findings or []), search_rows(d, dialect), original)
 
 

@@ -118,7 +118,7 @@ def with_words(row: dict[str, Any], dialect: str) -> dict[str, Any]:
 
 
 ENTRY_FIELDS = ("kind", "key", "title", "page", "line", "text")
-INDEX_BATCH = 500  # entries held at once: a long document's prose is indexed a slice at a time
+INDEX_BATCH = 100  # entries held at once: a long document's prose is indexed a slice at a time
 
 
 def index_entries(connection: Connection, document_id: int, rows: Iterable[dict[str, Any]]) -> None:

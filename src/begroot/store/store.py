@@ -22,11 +22,12 @@ from sqlalchemy.sql.elements import BindParameter
 from ..errors import AmbiguousDocument, DatabaseError, MissingDatabase
 from ..identity import HASH_CHARS, slug, with_hash
 from ..model import Document
-from .bulk import INSERT_BATCH, batches, bulk_insert, insert_values
+from .bulk import INSERT_BATCH, bulk_insert, insert_values
 from .engine import DEFAULT_TIMEOUT, default_url, make_engine, sqlite_file, writable, writing
 from .migrate import HEAD, VERSION_TABLE, current_revision, safe_url, upgrade
-from .rows import DocumentRows, document_rows, kept_original
-from .schema import Base, documents_t, facts_t, findings_t, originals_t, reviews_t
+from .originals import store_original
+from .rows import FINDING_COLUMNS, DocumentRows, FindingValues, document_rows, finding_values, kept_original, renamed
+from .schema import Base, documents_t, facts_t, findings_t, reviews_t
 from .search import index_entries
 
 STAGE_ORDER = {"BO": 0, "BA": 1, "BA-JR": 2, "BU": 3}
@@ -111,6 +112,16 @@ def check_begroot(engine: Engine, create: bool) -> None:
         raise MissingDatabase(where)
 
 
+def database_backend(url: str | None) -> str:
+    """The kind of database a URL names (`sqlite`, `postgresql`: its dialect's name), without opening it; a URL
+    that cannot be read is the one-line DatabaseError that opening it gives."""
+    url = url or default_url()
+    try:
+        return make_url(url).get_backend_name()
+    except (SQLAlchemyError, ValueError) as error:
+        raise DatabaseError(_masked(url), f"cannot open the database: {first_line(error)}") from error
+
+
 def _masked(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
@@ -155,7 +166,8 @@ class Store:
         file's bytes, kept (compressed) to be downloaded and shown page by page.
         """
         kept = kept_original(original, document.format) if original is not None else None
-        rows = document_rows(document, list(findings or ()), self.engine.dialect.name, kept)
+        values = [finding_values(finding) for finding in findings or ()]
+        rows = document_rows(document, values, self.engine.dialect.name, kept)
         return self.ingest_rows(rows)
 
     def ingest_rows(self, rows: DocumentRows) -> Ingested:
@@ -169,14 +181,12 @@ class Store:
             key = free_id(connection, wanted, sha256)
             row = rows.document | {"name": key, "ingested_at": datetime.now(UTC)}
             document_id = connection.execute(insert(documents_t).values(row).returning(documents_t.c.id)).scalar_one()
+            store_findings(connection, rows.findings, {rows.document["name"]: key}, document_id)
             for name, table_rows in rows.tables:
                 bulk_insert(connection, Base.metadata.tables[name], table_rows, document_id)
-            rename = {rows.document["name"]: key}
-            for batch in batches((finding_row(f, rename) for f in rows.findings), INSERT_BATCH, nested=True):
-                bulk_insert(connection, findings_t, batch, document_id)
             index_entries(connection, document_id, rows.search)
             if rows.original is not None:
-                connection.execute(insert(originals_t).values(rows.original | {"document_id": document_id}))
+                store_original(connection, rows.original, document_id)
             _pause_for_tests()
             record_conflicts(connection, document_id, rows.document["domain"])
         refresh_statistics(self.engine, document_id)
@@ -230,8 +240,6 @@ class Store:
             return [dict(row) for row in connection.execute(query).mappings()]
 
 
-FINDING_FIELDS = ("rule", "severity", "message", "numbers", "expected", "locations", "subject", "actual",
-                  "verified", "context", "finding_id")  # fmt: skip
 VERDICTS = ("confirmed", "false-positive", "fixed")
 
 
@@ -239,18 +247,17 @@ class UnknownFinding(LookupError):
     """`Store.review` of a finding id that no stored finding has."""
 
 
-def finding_row(finding: dict[str, Any], rename: dict[str, str] | None = None) -> dict[str, Any]:
-    """An audit finding (as a dict, so the store needs nothing from the audit step) as a row.
-
-    `rename` maps the document's name as audited to the id it is stored under, for the locations.
-    """
-    row = {name: finding.get(name) for name in FINDING_FIELDS}
-    if rename and any(old != new for old, new in rename.items()):
-        row["locations"] = [
-            place | {"document": rename[place["document"]]} if place.get("document") in rename else place
-            for place in row["locations"] or []
-        ]
-    return row
+def store_findings(
+    connection: Connection, findings: list[FindingValues], rename: dict[str, str], document_id: int
+) -> None:
+    """Insert a document's findings (`rows.finding_values`; `rename`: the document's name as audited -> the
+    id it is stored under) and empty the list: first of its rows and let go at once, they leave room for
+    the rest (on a long document they are tens of megabytes)."""
+    names = [*FINDING_COLUMNS, "document_id"]
+    for start in range(0, len(findings), INSERT_BATCH):
+        batch = findings[start : start + INSERT_BATCH]
+        insert_values(connection, findings_t, names, ((*renamed(found, rename), document_id) for found in batch))
+    findings.clear()
 
 
 @dataclass(frozen=True)
