@@ -393,11 +393,6 @@ def _count_facts(filters: FactFilter) -> Select[Any]:
     return filters.apply(select(func.count()).select_from(facts_t))
 
 
-def iter_facts(connection: Connection, filters: FactFilter) -> list[tuple[Any, ...]]:
-    """Every matching fact as a tuple in FACT_COLUMNS order (for CSV)."""
-    return [tuple(row) for row in connection.execute(iter_facts_query(filters))]
-
-
 def iter_facts_query(filters: FactFilter) -> Select[Any]:
     return _facts_query(filters, perimeter=False).order_by(*FACT_ORDER)
 
