@@ -28,7 +28,7 @@ import multiyear
 from needs import chromium
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Response
 
     from begroot.testing import GeneratedDocument
 
@@ -150,6 +150,15 @@ def visit(page: Page, url: str) -> Response:
     return response
 
 
+def zoom(page: Page, chart: str, target: Locator) -> None:
+    """Click `target` in the treemap `chart` (a selector) and wait until Plotly says its zoom transition has
+    ended (`plotly_animated`): a fixed pause was either too long or, on a busy machine, too short."""
+    page.eval_on_selector(chart, "el => { el.removeAttribute('data-zoomed'); "
+                                 "el.once('plotly_animated', () => el.setAttribute('data-zoomed', 'true')); }")  # fmt: skip
+    target.click()
+    page.wait_for_selector(f"{chart}[data-zoomed='true']", state="attached")
+
+
 @pytest.fixture
 def page(contexts: dict[str, BrowserContext]) -> Iterator[Page]:
     opened = open_page(contexts, "desktop")
@@ -203,24 +212,21 @@ def test_treemap_drill_down(server: str, page: Page) -> None:
     ise_label = treemap.locator("g.slice text", has_text="ACTIVERING (WERK)")
     assert ise_label.count() == 0  # two levels shown: the root and the programs
     assert treemap.locator("g.pathbar").count() == 0  # at the root: no path yet
-    treemap.locator("g.slice", has_text="JD Werk").first.click()
+    zoom(page, "#treemap", treemap.locator("g.slice", has_text="JD Werk").first)
     ise_label.first.wait_for(state="visible", timeout=10_000)
     # The path bar now leads back to the root: we are inside program JD.
     treemap.locator("g.pathbar", has_text="Totaal").first.wait_for(timeout=10_000)
-    page.wait_for_timeout(1000)  # let the zoom transition finish before the screenshot
     shot(page, "treemap_drilled")
 
 
 def test_treemap_article_click_opens_its_page(server: str, page: Page) -> None:
     visit(page, f"{server}/?document={SAMPLE_REPORT}")
     treemap = page.locator("#treemap")
-    treemap.locator("g.slice", has_text="JD Werk").first.click()
+    zoom(page, "#treemap", treemap.locator("g.slice", has_text="JD Werk").first)
     treemap.locator("g.slice", has_text="ACTIVERING (WERK)").first.wait_for()
-    page.wait_for_timeout(800)  # the zoom transition
-    treemap.locator("g.slice", has_text="ACTIVERING (WERK)").last.click()
+    zoom(page, "#treemap", treemap.locator("g.slice", has_text="ACTIVERING (WERK)").last)
     leaf = treemap.locator("g.slice", has_text=ARTICLE)
     leaf.first.wait_for(timeout=10_000)
-    page.wait_for_timeout(800)
     with page.expect_navigation():
         leaf.first.click()
     assert page.url.endswith(f"/articles/{ARTICLE}")

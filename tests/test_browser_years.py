@@ -31,6 +31,7 @@ from test_browser import (  # noqa: F401  (fixtures)
     server,
     shot,
     visit,
+    zoom,
 )
 
 if TYPE_CHECKING:
@@ -174,8 +175,7 @@ def test_the_all_domain_overview(server: str, page: Page, library: multiyear.Lib
     assert rows.count() >= 1
     domain = rows.first.get_attribute("data-domain")
     assert chart.locator("g.slice", has_text=domain).count() >= 1
-    chart.locator("g.slice", has_text=domain).first.click()  # zoom into the domain: its programs appear
-    page.wait_for_timeout(1000)
+    zoom(page, "#overview", chart.locator("g.slice", has_text=domain).first)  # into the domain: its programs appear
     chart.locator("g.pathbar").first.wait_for(timeout=10_000)
     shot(page, "overview_drilled")
 

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from begroot.errors import ExitCode
 from begroot.store import Store
-from cli import run_process
+from cli import Ran, run, run_process
 from test_cli_errors import SLIDES, one_line_error
 
 # Commands that only read (or serve), and those that write but must find a database: none may make one.
@@ -27,8 +27,9 @@ NEVER_CREATE = [["documents"], ["audit"], ["export"], ["report"], ["diff", "a", 
                 ["review", "F123", "--verdict", "confirmed", "--note", "x"], ["remove", "x"]]  # fmt: skip
 
 
-def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return run_process(*args, timeout=timeout)
+def cli(*args: str) -> Ran | subprocess.CompletedProcess[str]:
+    """In this process; `serve` as a real process (should it not refuse, it would serve forever)."""
+    return run_process(*args, timeout=120) if args[0] == "serve" else run(*args)
 
 
 def tables(url: str) -> list[str]:
@@ -123,10 +124,12 @@ def hold_write_lock(db_url: str, seconds: float, release: threading.Event | None
 )
 def test_a_lock_is_waited_on_aloud_then_given_up(command: list[str], db_url: str) -> None:
     Store(db_url).close()
-    holder = hold_write_lock(db_url, 15)
+    release = threading.Event()
+    holder = hold_write_lock(db_url, 15, release)
     started = time.monotonic()
     result = cli(*command, "--db", db_url, "--timeout", "2")
     took = time.monotonic() - started
+    release.set()  # held until the command has given up, and no longer (the rest of 15 s was idle)
     lines = result.stderr.strip().splitlines()
     assert result.returncode == ExitCode.DATABASE, result.stderr
     assert lines[0].startswith("waiting for") and "another process is writing" in lines[0]

@@ -15,6 +15,7 @@ from begroot.app import create_app
 from begroot.ingest import prepare
 from begroot.parse.numbers import parse_int
 from begroot.store import Store
+from conftest import BACKENDS, new_database
 from pdfgen import render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,17 +23,26 @@ SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 PDF_PAGES = 6
 
 
-@pytest.fixture
-def client(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    monkeypatch.setenv("BEGROOT_PAGE_CACHE", str(tmp_path / "cache"))
-    pdf = tmp_path / "rendered.pdf"
+@pytest.fixture(scope="module", params=BACKENDS)
+def library(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The samples and the sample report as a PDF, ingested once per backend: the tests below only read it."""
+    folder = tmp_path_factory.mktemp("page-views")
+    pdf = folder / "rendered.pdf"
     pdf.write_bytes(render_pdf(SAMPLES[0], pages=PDF_PAGES))
-    with Store(db_url) as store:
-        for path in [*SAMPLES, pdf]:
-            ready = prepare(path, store.engine.dialect.name)
-            assert ready.rows is not None, ready.error
-            store.ingest_rows(ready.rows)
-    yield TestClient(create_app(db_url), base_url="http://localhost")
+    for url in new_database(request.param, folder):
+        with Store(url) as store:
+            for path in [*SAMPLES, pdf]:
+                ready = prepare(path, store.engine.dialect.name)
+                assert ready.rows is not None, ready.error
+                store.ingest_rows(ready.rows)
+        yield url
+
+
+@pytest.fixture
+def client(library: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    """A new app (nothing cached in it) with a page cache of its own on the shared database."""
+    monkeypatch.setenv("BEGROOT_PAGE_CACHE", str(tmp_path / "cache"))
+    yield TestClient(create_app(library), base_url="http://localhost")
 
 
 def test_document_page_shows_what_was_read(client: TestClient) -> None:
@@ -160,7 +170,7 @@ def test_section_search_hits_link_to_their_page(client: TestClient) -> None:
     assert all(client.get(link).status_code == 200 for link in links[:5])
 
 
-def test_cli_show_prints_the_page_and_draws_the_pdf(client: TestClient, db_url: str, tmp_path: Path) -> None:
+def test_cli_show_prints_the_page_and_draws_the_pdf(client: TestClient, library: str, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from begroot.cli import app
@@ -169,7 +179,7 @@ def test_cli_show_prints_the_page_and_draws_the_pdf(client: TestClient, db_url: 
     view = client.get("/api/v1/documents/rendered/pages/4").json()
     figure = view["figures"][0]
     shown = runner.invoke(
-        app, ["show", "rendered", "--page", "4", "--line", str(figure["source_line"]), "--db", db_url]
+        app, ["show", "rendered", "--page", "4", "--line", str(figure["source_line"]), "--db", library]
     )
     assert shown.exit_code == 0, shown.output
     marked = next(row for row in shown.output.splitlines() if row.startswith(">"))
@@ -177,14 +187,14 @@ def test_cli_show_prints_the_page_and_draws_the_pdf(client: TestClient, db_url: 
     line_text = next(line["text"] for line in view["lines"] if line["number"] == figure["source_line"])
     assert f"{figure['source_line']} |" in marked and f"[{line_text[start:end]}]" in marked
     target = tmp_path / "page.png"
-    drawn = runner.invoke(app, ["show", "rendered", "--page", "4", "--png", str(target), "--db", db_url])
+    drawn = runner.invoke(app, ["show", "rendered", "--page", "4", "--png", str(target), "--db", library])
     assert drawn.exit_code == 0, drawn.output
     assert target.read_bytes().startswith(b"\x89PNG")
     text = runner.invoke(
-        app, ["show", SAMPLES[0].stem, "--page", "2", "--png", str(tmp_path / "t.png"), "--db", db_url]
+        app, ["show", SAMPLES[0].stem, "--page", "2", "--png", str(tmp_path / "t.png"), "--db", library]
     )
     assert text.exit_code == 1 and "text document" in text.output and not (tmp_path / "t.png").exists()
-    beyond = runner.invoke(app, ["show", "rendered", "--page", str(PDF_PAGES + 1), "--db", db_url])
+    beyond = runner.invoke(app, ["show", "rendered", "--page", str(PDF_PAGES + 1), "--db", library])
     assert beyond.exit_code == 1 and f"has {PDF_PAGES} pages" in beyond.output
 
 
