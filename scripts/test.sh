@@ -24,4 +24,4 @@ bash scripts/libreoffice.sh || true   # LibreOffice Writer for the word-processo
 .venv/bin/mypy
 # On every core (pytest-xdist): PostgreSQL's tests in one worker, the rest a file at a time (tests/conftest.py).
 # BEGROOT_TEST_WORKERS=0 runs them all in this one process.
-.venv/bin/python -m pytest -q -n "${BEGROOT_TEST_WORKERS:-auto}" "$@"
+.venv/bin/python -m pytest -q -n "${BEGROOT_TEST_WORKERS:-auto}" --dist worksteal "$@"

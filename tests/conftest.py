@@ -19,7 +19,6 @@ import os  # noqa: E402
 import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
-from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
@@ -27,35 +26,11 @@ import sqlalchemy as sa  # noqa: E402
 from needs import missing  # noqa: E402
 
 PG_URL = os.environ.get("BEGROOT_TEST_POSTGRES_URL")
-RUNNING: list[pytest.Item] = []  # the test being set up or run in this process
 
 
-# scripts/test.sh runs the suite in parallel (pytest-xdist). begroot's write lock on PostgreSQL is one
-# advisory lock per database, not per schema: PostgreSQL tests in two workers would wait on each other's
-# writes (and say so on stderr). So every PostgreSQL test runs in the same worker, one at a time as in a
-# serial run, while the other workers take the rest a test file at a time (module fixtures made once).
-# A test is known for PostgreSQL by its id (`[postgres]`, `test_..._postgresql_...`): the scheduler sees
-# ids only. A test that reaches PostgreSQL with another id fails (it would escape the one worker).
-
-
-def on_postgres(nodeid: str) -> bool:
-    return "postgres" in nodeid.partition("::")[2]
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    from xdist.scheduler import LoadScopeScheduling
-
-    class PostgresInOneWorker(LoadScopeScheduling):  # type: ignore[misc]
-        def _split_scope(self, nodeid: str) -> str:
-            return "postgres" if on_postgres(nodeid) else nodeid.partition("::")[0]
-
-    return PostgresInOneWorker(config, log)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    RUNNING[:] = [item]
+# scripts/test.sh runs the suite in parallel (pytest-xdist, `--dist worksteal`: an idle worker takes tests
+# from a busy one). PostgreSQL tests may run in any worker: each has a schema of its own, and begroot's write
+# lock there is one per schema (store/engine.py).
 
 
 @contextmanager
@@ -71,10 +46,6 @@ def postgres_schema_url() -> Iterator[str]:
                 "PostgreSQL is required here (BEGROOT_REQUIRE_POSTGRES) but BEGROOT_TEST_POSTGRES_URL is not set"
             )
         missing("BEGROOT_TEST_POSTGRES_URL not set: run scripts/postgres.sh and export the URL it prints")
-    if RUNNING and not on_postgres(RUNNING[0].nodeid):
-        pytest.fail(
-            f"{RUNNING[0].nodeid} uses PostgreSQL without `postgres` in its id (conftest: one worker runs those)"
-        )
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(PG_URL)
     with admin.begin() as connection:

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from begroot.errors import ExitCode
 from begroot.store import Store
 from cli import Ran, run, run_process
+from conftest import postgres_schema_url
 from test_cli_errors import SLIDES, one_line_error
 
 # Commands that only read (or serve), and those that write but must find a database: none may make one.
@@ -86,6 +87,9 @@ def test_an_empty_database_is_taken(db_url: str) -> None:
 # --------------------------------------------------------------------------- locks
 
 
+SCHEMA_KEY = "hashtext(current_schema())"  # the lock's second key: one lock per schema
+
+
 def hold_write_lock(db_url: str, seconds: float, release: threading.Event | None = None) -> threading.Thread:
     """Another writer: the lock begroot's writers take, held for `seconds` (or until `release` is set)."""
     ready = threading.Event()
@@ -99,7 +103,7 @@ def hold_write_lock(db_url: str, seconds: float, release: threading.Event | None
                 raw.isolation_level = None
                 raw.execute("BEGIN IMMEDIATE")
             else:
-                connection.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": 0x62656772})
+                connection.execute(sa.text(f"SELECT pg_advisory_lock(:key, {SCHEMA_KEY})"), {"key": 0x62656772})
             ready.set()
             if release is None:
                 time.sleep(seconds)
@@ -108,7 +112,7 @@ def hold_write_lock(db_url: str, seconds: float, release: threading.Event | None
             if engine.dialect.name == "sqlite":
                 raw.execute("ROLLBACK")
             else:
-                connection.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": 0x62656772})
+                connection.execute(sa.text(f"SELECT pg_advisory_unlock(:key, {SCHEMA_KEY})"), {"key": 0x62656772})
         engine.dispose()
 
     thread = threading.Thread(target=hold, daemon=True)
@@ -153,6 +157,28 @@ def test_a_lock_released_in_time_is_only_waited_for(db_url: str) -> None:
     holder.join(30)
     assert process.wait(60) == 0, first + rest
     assert first.startswith("waiting for") and "1 added" in rest
+
+
+def test_a_writer_in_another_schema_is_not_waited_for_on_postgres() -> None:
+    """Two begroot databases in two schemas of one PostgreSQL database: a writer in one never holds up the other."""
+    schemas = [postgres_schema_url(), postgres_schema_url()]
+    db_url, other = (next(schema) for schema in schemas)
+    try:
+        Store(db_url).close()
+        Store(other).close()
+        release = threading.Event()
+        holder = hold_write_lock(other, 30, release)
+        try:
+            result = cli("ingest", str(SLIDES), "--db", db_url, "--timeout", "2")
+            held_here = cli("ingest", str(SLIDES), "--db", other, "--timeout", "1")
+        finally:
+            release.set()
+            holder.join(30)
+    finally:
+        for schema in schemas:
+            schema.close()  # each schema dropped
+    assert result.returncode == 0 and "waiting for" not in result.stderr, result.stderr
+    assert held_here.returncode == ExitCode.DATABASE and "locked by another process" in held_here.stderr
 
 
 def test_a_negative_timeout_is_a_usage_error(tmp_path: Path) -> None:

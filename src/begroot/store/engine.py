@@ -32,7 +32,9 @@ from ..errors import DatabaseError, MissingDatabase
 DEFAULT_TIMEOUT = 30.0  # seconds a writer waits for another's lock before giving up (`--timeout`)
 WAIT_NOTICE = 1.0  # after this long waiting for a lock, say so
 WAL_CHECKPOINT_PAGES = 10_000
-# Arbitrary constant naming begroot's advisory lock on PostgreSQL.
+# Arbitrary constant naming begroot's advisory lock on PostgreSQL; the lock's second key is the schema's
+# (`hashtext(current_schema())`), so begroot databases in two schemas of one PostgreSQL database never wait on
+# each other's writers.
 PG_LOCK_ID = 0x62656772
 
 
@@ -167,9 +169,11 @@ def _busy_timeout(connection: Connection, seconds: float) -> None:
 
 
 def _advisory_lock(connection: Connection, wait: float) -> bool:
-    """PostgreSQL: begroot's transaction-scoped advisory lock, tried until `wait` seconds have passed."""
+    """PostgreSQL: begroot's transaction-scoped advisory lock on this schema, tried until `wait` seconds have
+    passed."""
     deadline = time.monotonic() + wait
-    while not connection.scalar(select(func.pg_try_advisory_xact_lock(PG_LOCK_ID))):
+    lock = func.pg_try_advisory_xact_lock(PG_LOCK_ID, func.hashtext(func.current_schema()))
+    while not connection.scalar(select(lock)):
         if time.monotonic() >= deadline:
             return False
         time.sleep(0.05)
