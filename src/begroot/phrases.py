@@ -64,9 +64,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 FIELD = re.compile(r"\{(\w+)\}")
-# Fields whose text holds English joining words of their own: the readings a frame's rows allow (`esr, is or
+# Fields whose text holds an English joining word of its own: the readings a frame's rows allow (`esr, is or
 # is, other`: the categories are the model's codes, the `or` is English).
-FIELD_WORDS = {"ways": ((" or ", " of "),)}
+FIELD_WORDS = {"ways": (" or ", " of ")}
 
 
 @cache
@@ -80,27 +80,30 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(compiled)
 
 
-def translate(text: str, lang: str) -> str:
-    """A reader's English words in `lang` (`nl`: Dutch); unchanged in English or when no template knows them."""
-    if lang == "en" or not text:
-        return text
+def _matched(text: str) -> tuple[dict[str, str], str] | None:
+    """The fields of the template the text matches, and that template's Dutch; None when none matches."""
     for pattern, dutch in _patterns():
         found = pattern.fullmatch(text)
         if found:
-            values = found.groupdict()
-            if "why" in values:
-                values["why"] = translate(values["why"], lang)
-            for name, pairs in FIELD_WORDS.items():
-                for english, dutch_word in pairs if name in values else ():
-                    values[name] = values[name].replace(english, dutch_word)
-            return dutch.format(**values)
-    return text
+            return found.groupdict(), dutch
+    return None
+
+
+def translate(text: str, lang: str) -> str:
+    """A reader's English words in `lang` (`nl`: Dutch); unchanged in English or when no template knows them."""
+    matched = _matched(text) if lang != "en" and text else None
+    if matched is None:
+        return text
+    values, dutch = matched
+    if "why" in values:
+        values["why"] = translate(values["why"], lang)
+    for name, (english, dutch_word) in FIELD_WORDS.items():
+        if name in values:
+            values[name] = values[name].replace(english, dutch_word)
+    return dutch.format(**values)
 
 
 def knows(text: str) -> bool:
     """Whether a template matches the text (and, for `table left out: ...`, the reason too)."""
-    for pattern, _ in _patterns():
-        found = pattern.fullmatch(text)
-        if found:
-            return "why" not in found.groupdict() or knows(found["why"])
-    return False
+    matched = _matched(text)
+    return matched is not None and ("why" not in matched[0] or knows(matched[0]["why"]))

@@ -28,6 +28,11 @@ templates = Jinja2Templates(directory=str(WEB / "templates"))
 LANG_COOKIE = "lang"
 
 
+def page_language(context: Context) -> str:
+    """The language a template renders in (`render` puts it in every page's context)."""
+    return str(context.get("lang") or i18n.DEFAULT)
+
+
 @pass_context
 def document_label(context: Context, document: Any) -> str:
     """THE way a document is named on a page: its title where it has one, else its name.
@@ -50,19 +55,19 @@ def finding_message(context: Context, finding: Any) -> str:
     """A finding's message in the page's language (audit/messages.py)."""
     from ..audit.messages import message
 
-    return message(finding, str(context.get("lang") or i18n.DEFAULT))
+    return message(finding, page_language(context))
 
 
 @pass_context
 def glossary_term(context: Context, text: Any) -> Markup:
     """A header cell's text explained and linked to the glossary where it is a term (`web/glossary.py`)."""
-    return glossary.term(text, str(context.get("lang") or i18n.DEFAULT))
+    return glossary.term(text, page_language(context))
 
 
 @pass_context
 def reader_words(context: Context, text: Any) -> str:
     """A reader's warning in the page's language (`phrases.py`: the English it was stored in is the key)."""
-    return translate(str(text or ""), str(context.get("lang") or i18n.DEFAULT))
+    return translate(str(text or ""), page_language(context))
 
 
 templates.env.filters["doc_label"] = document_label
