@@ -52,5 +52,10 @@ def year_on_year(db: Connection, subject: str, domain: str | None = None) -> lis
         found = points(db, subject, domain=domain) if domain else []
     else:
         found = joined_timeline(db, subject)["points"]
+    return comparisons(found)
+
+
+def comparisons(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The comparisons of a subject's points: VAK and VEK, else the receipts."""
     spending = [p for p in found if p["credit"] in EXPENDITURE]
     return compare(spending or found)

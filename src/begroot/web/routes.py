@@ -14,7 +14,6 @@ from ..api.routes import CODE, CREDIT, DOCUMENT, ISE, PROGRAM, RULE, SEVERITY, S
 from ..store import STAGE_ORDER, overview, queries
 from ..store.search import count as count_matches
 from ..store.search import search as search_database
-from ..store.yoy import year_on_year
 from . import bridge as bridge_views
 from . import glossary, i18n, views
 from . import lineage as lineage_views
@@ -67,7 +66,7 @@ def article(request: Request, db: Db, code: Annotated[str, Path(pattern=CODE)], 
             ("article.data.execution", f"/api/v1/execution/{code}"), ("article.data.facts", f"/api/v1/facts?subject={code}")]  # fmt: skip
     return render(request, "article.html", lang, titles=titles(db), data=data,
                   bridge=bridge_views.article_section(db, code), lineage=lineage_views.section(db, code),
-                  yoy=year_on_year(db, code), **page)  # fmt: skip
+                  **page)  # fmt: skip
 
 
 @router.get("/programs/{code}", response_class=HTMLResponse)
@@ -102,7 +101,7 @@ def subject_page(
         members=articles, data=data,
         bridge=bridge_views.scope_section(db, None, None if ise else program, ise),
         lineage=lineage_views.members_section(db, [m["code"] for m in articles], ise) if ise
-        else lineage_views.section(db, program), yoy=year_on_year(db, subject),
+        else lineage_views.section(db, program),
         **views.history(db, subject, language(request, lang)),
     )  # fmt: skip
 

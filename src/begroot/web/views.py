@@ -9,6 +9,7 @@ from sqlalchemy.engine import Connection
 
 from ..store import STAGE_ORDER, overview, queries
 from ..store.joined import joined_timeline
+from ..store.yoy import comparisons
 from . import i18n, marks
 
 CHART_STAGES = ("BA", "BA-JR", "BU")
@@ -172,7 +173,8 @@ def _value(point: dict[str, Any] | None) -> int | None:
 
 def history(db: Connection, subject: str, lang: str = "nl") -> dict[str, Any]:
     """Every point of a subject over the years (main perimeter first) as its lineage joins and breaks it
-    (`store/joined.py`), its chart with the joins, breaks and renames marked, and the execution per year."""
+    (`store/joined.py`), its chart with the joins, breaks and renames marked, the execution per year and the
+    year-on-year comparisons (of the same points: the timeline is joined once per page)."""
     joined = joined_timeline(db, subject)
     found = joined["points"]
     perimeter = overview.main_perimeter(found)
@@ -185,6 +187,7 @@ def history(db: Connection, subject: str, lang: str = "nl") -> dict[str, Any]:
         "lines": timeline_chart(main, joined["marks"], lang),
         "execution": overview.execution(found),
         "marks": joined["marks"],
+        "yoy": comparisons(found),
     }
 
 
