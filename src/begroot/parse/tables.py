@@ -121,7 +121,7 @@ def header_items(text: str, vocab: Vocabulary) -> tuple[list[HeaderItem], list[i
         year = int(match.group("year")) if match.group("year") else None
         items.append(HeaderItem("stage", normalise_stage(match.group("stage"), vocab), year, *match.span()))
         spans.append(match.span())
-    for match in re.finditer(r"\S+", cleaned):
+    for match in TOKEN.finditer(cleaned):
         if match.group() in vocab.credits:
             items.append(HeaderItem("credit", match.group(), None, *match.span()))
     bare_years = [
@@ -318,12 +318,19 @@ def is_stop_line(text: str, has_rows: bool, vocab: Vocabulary) -> bool:
     return False
 
 
-@dataclass
+@dataclass(frozen=True)  # frozen: a line's numbers are shared by every pass that splits it (`trailing_numbers`)
 class Number:
     text: str
     value: int
     start: int  # span in Line.text
     end: int
+
+
+TOKEN = re.compile(r"\S+")
+# A line's split, by vocabulary and text: the passes over a table (scan, header, rows, the end of the table,
+# footnotes) split the same line three or four times. Bounded: an archive's lines are not all kept.
+_SPLITS: dict[int, tuple[Vocabulary, dict[str, tuple[str, tuple[Number, ...]]]]] = {}
+SPLITS_KEPT = 20_000
 
 
 def trailing_numbers(text: str, vocab: Vocabulary) -> tuple[str, list[Number]]:
@@ -334,7 +341,19 @@ def trailing_numbers(text: str, vocab: Vocabulary) -> tuple[str, list[Number]]:
     tail = text.rstrip()[-1:]
     if not (tail.isdigit() or tail in vocab.dash_cell):
         return text.strip(), []  # cheap: a line whose last word is no number nor dash has no numbers
-    tokens = list(re.finditer(r"\S+", text))
+    # By the vocabulary's identity (hashing a whole vocabulary costs more than the split); kept alive beside
+    # its splits, so that its id is never another's.
+    splits = _SPLITS.setdefault(id(vocab), (vocab, {}))[1]
+    split = splits.get(text)
+    if split is None:
+        if len(splits) >= SPLITS_KEPT:
+            splits.clear()
+        split = splits[text] = _split_numbers(text, vocab)
+    return split[0], list(split[1])
+
+
+def _split_numbers(text: str, vocab: Vocabulary) -> tuple[str, tuple[Number, ...]]:
+    tokens = list(TOKEN.finditer(text))
     numbers: list[Number] = []
     while tokens:
         token = tokens[-1]
@@ -356,7 +375,7 @@ def trailing_numbers(text: str, vocab: Vocabulary) -> tuple[str, list[Number]]:
     ):
         numbers = numbers[1:]  # `2e BA –` (its `JR` wrapped to the next line): a label's dash, no dash cell
     label_end = _label_end(text, numbers)
-    return text[:label_end].strip(), numbers
+    return text[:label_end].strip(), tuple(numbers)
 
 
 def _is_prose(text: str, vocab: Vocabulary) -> bool:

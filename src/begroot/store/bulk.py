@@ -10,21 +10,56 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import JSON, Connection, Table
 
 
+@dataclass(frozen=True)
+class Batch:
+    """Rows of one table as the store binds them: the column names and a tuple of values per row, in that
+    order, JSON columns as JSON text (`document_id` is added on insert). Tuples rather than dicts: made in a
+    worker, they travel to the storing process smaller and are bound there as they come."""
+
+    table: str
+    columns: tuple[str, ...]
+    values: list[tuple[Any, ...]]
+
+
+def batch_of(table: Table, rows: list[dict[str, Any]]) -> Batch:
+    """Row dicts with the same keys as a `Batch` of `table`, its JSON columns encoded as SQLAlchemy's JSON type
+    would."""
+    columns = tuple(rows[0])
+    encode = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
+    pick = itemgetter(*columns)
+    get = pick if len(columns) > 1 else lambda row: (pick(row),)  # itemgetter of one key gives no tuple
+    if not encode:
+        return Batch(table.name, columns, [get(row) for row in rows])
+    values = []
+    for row in rows:
+        value = list(get(row))
+        for i in encode:
+            value[i] = json.dumps(value[i])
+        values.append(tuple(value))
+    return Batch(table.name, columns, values)
+
+
 def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]], document_id: int) -> None:
     """Insert `rows` (dicts with the same keys) into `table`, each tied to `document_id`."""
-    if not rows:
+    if rows:
+        insert_batch(connection, table, batch_of(table, rows), document_id)
+
+
+def insert_batch(connection: Connection, table: Table, batch: Batch, document_id: int) -> None:
+    """Insert a `Batch` of `table`'s rows, each tied to `document_id`."""
+    prose = [i for i, name in enumerate(batch.columns) if table.c[name].info.get("prose")]
+    names = [*batch.columns, "document_id"]
+    if not prose:
+        insert_values(connection, table, names, ((*value, document_id) for value in batch.values))
         return
-    columns = list(rows[0])
-    json_columns = {name for name in columns if isinstance(table.c[name].type, JSON)}
-    insert_values(
-        connection, table, [*columns, "document_id"], _values(table, columns, json_columns, rows, document_id)
-    )
+    insert_values(connection, table, names, (_prose_detached(value, prose, document_id) for value in batch.values))
 
 
 def insert_values(connection: Connection, table: Table, names: list[str], values: Iterable[tuple[Any, ...]]) -> None:
@@ -43,23 +78,12 @@ def insert_values(connection: Connection, table: Table, names: list[str], values
         cursor.close()
 
 
-def _values(
-    table: Table, columns: list[str], json_columns: set[str], rows: list[dict[str, Any]], document_id: int
-) -> Iterator[tuple[Any, ...]]:
-    """The rows as parameter tuples, JSON columns serialised and prose detached (the rest as they are)."""
-    converters = [(i, json.dumps if name in json_columns else _detached) for i, name in enumerate(columns)
-                  if name in json_columns or table.c[name].info.get("prose")]  # fmt: skip
-    pick = itemgetter(*columns)
-    get = pick if len(columns) > 1 else lambda row: (pick(row),)  # itemgetter of one key gives no tuple
-    if not converters:
-        yield from ((*get(row), document_id) for row in rows)
-        return
-    for row in rows:
-        value = list(get(row))
-        for i, convert in converters:
-            value[i] = convert(value[i])
-        value.append(document_id)
-        yield tuple(value)
+def _prose_detached(value: tuple[Any, ...], prose: list[int], document_id: int) -> tuple[Any, ...]:
+    row = list(value)
+    for i in prose:
+        row[i] = _detached(row[i])
+    row.append(document_id)
+    return tuple(row)
 
 
 def _detached(value: Any) -> Any:
@@ -84,12 +108,13 @@ def _copy(connection: Connection, table: Table, names: list[str], values: Iterab
             copy.write_row(value)
 
 
+T = TypeVar("T")
 INSERT_BATCH = 2000  # rows a statement (COPY) takes: a long document's rows are never all made at once
 
 
-def batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def batches(rows: Iterable[T], size: int) -> Iterator[list[T]]:
     """Rows in lists of at most `size`."""
-    batch: list[dict[str, Any]] = []
+    batch: list[T] = []
     for row in rows:
         batch.append(row)
         if len(batch) >= size:

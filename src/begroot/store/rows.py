@@ -15,7 +15,7 @@ from sqlalchemy import JSON, Table
 from ..bridge import bridge_steps
 from ..lineage import code_links
 from ..model import Article, Document, Fact, field_names, plain
-from .bulk import INSERT_BATCH, batches
+from .bulk import INSERT_BATCH, Batch, batch_of, batches
 from .originals import media_type, original_row
 from .schema import (
     AbbreviationRow,
@@ -94,33 +94,40 @@ FACT_ROW_COLUMNS = ["table_index" if name == "table" else name for name in FACT_
 _fact_values = attrgetter(*FACT_ROW_FIELDS)
 
 
-def _facts(d: Document) -> Iterator[Row]:
-    for fact in d.facts:
-        yield dict(zip(FACT_ROW_COLUMNS, _fact_values(fact), strict=True))
+def _facts(d: Document) -> Iterator[Batch]:
+    """The facts as value tuples straight from the model, never as dicts: a document has thousands, all flat."""
+    columns = tuple(FACT_ROW_COLUMNS)
+    for values in batches((_fact_values(fact) for fact in d.facts), INSERT_BATCH):
+        yield Batch(_table(FactRow).name, columns, values)
 
 
 def _generic(d: Document) -> list[Row]:
     return [_plain(g, {"index": "table_index"}) for g in d.generic_tables]
 
 
-# Which rows each child table gets from a document (facts fast: there are many, all flat).
-EXTRACTORS: list[tuple[Table, Callable[[Document], Iterable[Row]]]] = [
-    (_table(SectionRow), _sections),
-    (_table(GoalRow), lambda d: [_plain(g) for g in d.goals]),
-    (_table(ProgramRow), lambda d: [_plain(p) for p in d.programs]),
-    (_table(IseRow), lambda d: [_plain(i) for i in d.ises]),
-    (_table(ArticleRow), lambda d: [_article(a) for a in d.articles]),
-    (_table(TableRow), _tables),
-    (_table(FactRow), _facts),
-    (_table(GenericTableRow), _generic),
-    (_table(FootnoteRow), lambda d: [_plain(f) for f in d.footnotes]),
-    (_table(AnnexItemRow), lambda d: [_plain(a) for a in d.annex_items]),
-    (_table(StatementRow), lambda d: [_plain(s, drop=("lines",)) for s in d.statements]),
-    (_table(AbbreviationRow), lambda d: [_plain(a) for a in d.abbreviations]),
-    (_table(SlideRow), lambda d: [_plain(s) for s in d.slides]),
-    (_table(WarningRow), lambda d: [_plain(w) for w in d.warnings]),
-    (_table(BridgeStepRow), lambda d: (_plain(s) for s in bridge_steps(d))),
-    (_table(CodeLinkRow), lambda d: (_plain(link) for link in code_links(d))),
+def _rows(table: Table, rows_of: Callable[[Document], Iterable[Row]]) -> Callable[[Document], Iterator[Batch]]:
+    """A table's batches from a function giving its rows as dicts."""
+    return lambda d: (batch_of(table, batch) for batch in batches(rows_of(d), INSERT_BATCH))
+
+
+# Each child table's batches from a document, in this order (facts after the tables they are printed in).
+EXTRACTORS: list[Callable[[Document], Iterator[Batch]]] = [
+    _rows(_table(SectionRow), _sections),
+    _rows(_table(GoalRow), lambda d: [_plain(g) for g in d.goals]),
+    _rows(_table(ProgramRow), lambda d: [_plain(p) for p in d.programs]),
+    _rows(_table(IseRow), lambda d: [_plain(i) for i in d.ises]),
+    _rows(_table(ArticleRow), lambda d: [_article(a) for a in d.articles]),
+    _rows(_table(TableRow), _tables),
+    _facts,
+    _rows(_table(GenericTableRow), _generic),
+    _rows(_table(FootnoteRow), lambda d: [_plain(f) for f in d.footnotes]),
+    _rows(_table(AnnexItemRow), lambda d: [_plain(a) for a in d.annex_items]),
+    _rows(_table(StatementRow), lambda d: [_plain(s, drop=("lines",)) for s in d.statements]),
+    _rows(_table(AbbreviationRow), lambda d: [_plain(a) for a in d.abbreviations]),
+    _rows(_table(SlideRow), lambda d: [_plain(s) for s in d.slides]),
+    _rows(_table(WarningRow), lambda d: [_plain(w) for w in d.warnings]),
+    _rows(_table(BridgeStepRow), lambda d: (_plain(s) for s in bridge_steps(d))),
+    _rows(_table(CodeLinkRow), lambda d: (_plain(link) for link in code_links(d))),
 ]
 
 
@@ -155,7 +162,7 @@ def renamed(values: FindingValues, rename: dict[str, str]) -> FindingValues:
 class DocumentRows:
     """Everything `Store.ingest` writes for a document, as plain rows.
 
-    `tables` pairs a table name with a batch of its rows (a table may come in several batches);
+    `tables` holds each table's rows in batches (a table may come in several batches);
     `document_id` is added to every row on insert. `tables` and `search` may be made a batch (an
     entry) at a time as the store writes them, so that a long document's model and all its rows
     are never in memory together; `materialised()` makes them at once, to send them from a worker
@@ -163,7 +170,7 @@ class DocumentRows:
     """
 
     document: Row
-    tables: Iterable[tuple[str, list[Row]]]
+    tables: Iterable[Batch]
     findings: list[FindingValues]  # `finding_values`: compact, as the store writes them
     search: Iterable[Row]
     original: Row | None = None  # the file as read, compressed (store/originals.py)
@@ -186,11 +193,10 @@ def kept_original(data: bytes, format: str) -> Row:
     return original_row(data, media_type(data, format))
 
 
-def _table_rows(d: Document) -> Iterator[tuple[str, list[Row]]]:
+def _table_rows(d: Document) -> Iterator[Batch]:
     """Each table's rows, a batch at a time (a table may come in several batches)."""
-    for table, rows_of in EXTRACTORS:
-        for batch in batches(rows_of(d), INSERT_BATCH):
-            yield table.name, batch
+    for batches_of in EXTRACTORS:
+        yield from batches_of(d)
 
 
 def document_row(d: Document) -> Row:

@@ -22,7 +22,7 @@ from sqlalchemy.sql.elements import BindParameter
 from ..errors import AmbiguousDocument, DatabaseError, MissingDatabase
 from ..identity import HASH_CHARS, slug, with_hash
 from ..model import Document
-from .bulk import INSERT_BATCH, bulk_insert, insert_values
+from .bulk import INSERT_BATCH, insert_batch, insert_values
 from .engine import DEFAULT_TIMEOUT, default_url, make_engine, sqlite_file, writable, writing
 from .migrate import HEAD, VERSION_TABLE, current_revision, safe_url, upgrade
 from .originals import store_original
@@ -182,8 +182,8 @@ class Store:
             row = rows.document | {"name": key, "ingested_at": datetime.now(UTC)}
             document_id = connection.execute(insert(documents_t).values(row).returning(documents_t.c.id)).scalar_one()
             store_findings(connection, rows.findings, {rows.document["name"]: key}, document_id)
-            for name, table_rows in rows.tables:
-                bulk_insert(connection, Base.metadata.tables[name], table_rows, document_id)
+            for batch in rows.tables:
+                insert_batch(connection, Base.metadata.tables[batch.table], batch, document_id)
             index_entries(connection, document_id, rows.search)
             if rows.original is not None:
                 store_original(connection, rows.original, document_id)
