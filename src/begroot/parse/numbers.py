@@ -13,7 +13,7 @@ INTEGER_TOKEN = re.compile(rf"^(?:{INTEGER})$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 
 
-@lru_cache(maxsize=1 << 16)  # a table's amounts recur (totals, stages, the same cells read by several passes)
+@lru_cache(maxsize=4096)  # a table's amounts recur (totals, stages, the same cells read by several passes)
 def parse_int(token: str) -> int | None:
     """`1.581.119` -> 1581119; `-56` -> -56; anything else -> None."""
     if token.isascii() and token.isdigit():  # the common case, without the pattern

@@ -330,7 +330,7 @@ TOKEN = re.compile(r"\S+")
 # A line's split, by vocabulary and text: the passes over a table (scan, header, rows, the end of the table,
 # footnotes) split the same line three or four times. Bounded: an archive's lines are not all kept.
 _SPLITS: dict[int, tuple[Vocabulary, dict[str, tuple[str, tuple[Number, ...]]]]] = {}
-SPLITS_KEPT = 20_000
+SPLITS_KEPT = 2_000  # a document splits a few hundred different lines
 
 
 def trailing_numbers(text: str, vocab: Vocabulary) -> tuple[str, list[Number]]:
