@@ -450,3 +450,16 @@ def test_ingest_collects_garbage_less_often_and_restores_the_collector() -> None
         seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0, ready.error))
     assert seen == [(YOUNG_OBJECTS, True, None)]
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_workers_collect_garbage_rarer_still() -> None:
+    """A worker process holds one document at a time: its collector runs four times rarer than the ingest's."""
+    import gc
+
+    from begroot.ingest import WORKER_YOUNG_OBJECTS, YOUNG_OBJECTS, Preparing
+
+    with Preparing(SAMPLES, jobs=2) as preparing:
+        assert preparing.pool is not None
+        in_worker = preparing.pool.submit(gc.get_threshold).result()
+        assert [ready.error for ready in preparing] == [None] * len(SAMPLES)
+    assert in_worker[0] == WORKER_YOUNG_OBJECTS > YOUNG_OBJECTS

@@ -391,18 +391,31 @@ def _garbled_row(text: str, vocab: Vocabulary) -> bool:
     """A row of a table with a cell misprinted (`1.2O4`, `8S8`, `O`): it ends in a run of amounts, at least one of
     them not a number, after a short label. Read as text it would lose its numbers without a word."""
     tokens = text.split()
+    end = len(tokens)
+    while end and (parse_int(tokens[end - 1]) is not None or tokens[end - 1] in vocab.dash_cell):
+        end -= 1
+    if not end or not _misread_cell(tokens[end - 1], vocab):
+        return False  # every row of amounts but a misprinted one: its run ends in a number or a dash
     run: list[str] = []
-    while tokens and (_numberish(tokens[-1], vocab) or (len(tokens[-1]) == 1 and tokens[-1] in MISREAD_DIGITS)):
+    while tokens and (_numberish(tokens[-1], vocab) or _misread_cell(tokens[-1], vocab)):
         run.insert(0, tokens.pop())
     numbers = [t for t in run if parse_int(t) is not None or t in vocab.dash_cell]
     label = " ".join(tokens)
     return bool(run) and len(numbers) < len(run) and bool(numbers or len(run) == 1) and len(label) <= GARBLED_LABEL
 
 
+def _misread_cell(token: str, vocab: Vocabulary) -> bool:
+    """A cell with a digit misread as a letter (`1.2O4`), or one such letter alone (`O`)."""
+    return (len(token) == 1 and token in MISREAD_DIGITS) or _misread_amount(token, vocab)
+
+
 def _numberish(token: str, vocab: Vocabulary) -> bool:
     """An amount, or one with a digit misread as a letter (`1.2O4`, `8S8`)."""
-    if parse_int(token) is not None or token in vocab.dash_cell:
-        return True
+    return parse_int(token) is not None or token in vocab.dash_cell or _misread_amount(token, vocab)
+
+
+def _misread_amount(token: str, vocab: Vocabulary) -> bool:
+    """An amount once its letters read as the digits they resemble (`1.2O4`, `8S8`); not an ordinal (`2e`)."""
     if vocab.ordinal.match(token) or not any(char.isdigit() for char in token):
         return False
     return parse_int(token.translate(MISREAD)) is not None
