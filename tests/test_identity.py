@@ -6,7 +6,6 @@ Runs on SQLite, and on PostgreSQL too (conftest `db_url`).
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +20,7 @@ from begroot.identity import compose_title, slug, with_hash
 from begroot.store import Store
 from begroot.store.engine import make_engine, writing
 from begroot.store.migrate import alembic_config
-from cli import run_process
+from cli import Ran, run
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = next((ROOT / "samples").glob("000_*.txt"))
@@ -31,8 +30,9 @@ SLIDES_TITLE = "Presentatie BBT 2022 Werk en Sociale Economie"
 FORMULA_NAME = '=HYPERLINK("http:x","klik").txt'
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return run_process(*args, timeout=300, env={"COLUMNS": "200"})  # tables as wide as their content
+def cli(*args: str) -> Ran:
+    """In this process (tests/cli.py): nothing here is about the process itself."""
+    return run(*args, env={"COLUMNS": "200"})  # tables as wide as their content
 
 
 def realistic_folder(root: Path) -> Path:
@@ -51,7 +51,7 @@ def realistic_folder(root: Path) -> Path:
 
 
 @pytest.fixture
-def ingested(db_url: str, tmp_path: Path) -> Iterator[tuple[str, subprocess.CompletedProcess[str]]]:
+def ingested(db_url: str, tmp_path: Path) -> Iterator[tuple[str, Ran]]:
     result = cli("ingest", str(realistic_folder(tmp_path)), "--db", db_url)
     yield db_url, result
 
@@ -68,7 +68,7 @@ def test_ids_are_url_safe_and_titles_come_from_the_content() -> None:
 
 def test_a_realistic_folder_ingests_with_a_warning_for_the_same_name(ingested: tuple[str, object]) -> None:
     url, result = ingested
-    assert isinstance(result, subprocess.CompletedProcess)
+    assert isinstance(result, Ran)
     assert result.returncode == 0, result.stderr
     assert "5 added, 0 already present, 0 failed" in result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
