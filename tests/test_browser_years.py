@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ import sqlalchemy as sa
 import multiyear
 from begroot.testing.lineage import Change
 from browsing import ERRORS, WIDTHS, check_page, close_page, open_page, serving, shot, visit, zoom
+from shared import once
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page
@@ -170,13 +172,21 @@ def test_the_all_domain_overview(server: str, page: Page, browser_library: multi
 @pytest.fixture(scope="module")
 def lineage_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Change]]:
     """`begroot serve` over one generated domain's BO reports of five years in which codes change
-    (begroot.testing.lineage), with the change whose former code the documents state."""
+    (begroot.testing.lineage), with the change whose former code the documents state. The database is built
+    once per run (tests/shared.py) and copied, as the server of each test process may write beside it."""
+    url, change = once(tmp_path_factory, "lineage-browser", lineage_library)
+    copy = tmp_path_factory.mktemp("lineage-browser") / "lineage.sqlite"
+    shutil.copyfile(url.removeprefix("sqlite:///"), copy)
+    with serving(f"sqlite:///{copy}") as base:
+        yield base, change
+
+
+def lineage_library(folder: Path) -> tuple[str, Change]:
     from begroot.ingest import prepared
     from begroot.store import Store
     from begroot.testing.lineage import lineage_corpus
 
     corpus = lineage_corpus(5, domains=1, years=5, stages=("BO",))
-    folder = tmp_path_factory.mktemp("lineage-browser")
     paths = []
     for document in corpus.documents:
         paths.append(folder / f"{document.name}.txt")
@@ -186,8 +196,7 @@ def lineage_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
         for ready in prepared(paths, 1, store.engine.dialect.name):
             assert ready.rows is not None, ready.error
             store.ingest_rows(ready.rows)
-    with serving(url) as base:
-        yield base, next(c for c in corpus.changes if c.kind == "recode-stated")
+    return url, next(c for c in corpus.changes if c.kind == "recode-stated")
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
