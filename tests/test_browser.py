@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import subprocess
-import sys
 import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -21,6 +19,7 @@ from urllib.parse import urljoin
 import httpx
 import pytest
 
+import cli
 import multiyear
 from browsing import ERRORS, WIDTHS, check_page, close_page, open_page, shot, shot_name, visit, zoom
 
@@ -376,9 +375,8 @@ def test_a_reviewed_false_positive_no_longer_counts_on_the_home_page(server: str
     status = page.locator(f'[data-document="{slides}"] a.status')
     visit(page, f"{server}/")
     assert status.get_attribute("data-warnings") == "1"
-    review = subprocess.run([sys.executable, "-m", "begroot", "review", finding["finding_id"], "--verdict",
-                             "false-positive", "--note", "browser test", "--db", browser_library.url],
-                            capture_output=True, text=True)  # fmt: skip
+    review = cli.run("review", finding["finding_id"], "--verdict", "false-positive", "--note", "browser test",
+                     "--db", browser_library.url)  # fmt: skip
     assert review.returncode == 0, review.stderr
     time.sleep(1.2)  # the server looks at the verdicts at most once a second
     visit(page, f"{server}/")
