@@ -22,6 +22,7 @@ bash scripts/libreoffice.sh || true   # LibreOffice Writer for the word-processo
 .venv/bin/ruff check src tests bench
 .venv/bin/ruff format --check src tests bench
 .venv/bin/mypy
-# On every core (pytest-xdist): PostgreSQL's tests in one worker, the rest a file at a time (tests/conftest.py).
+# On every core (pytest-xdist), an idle worker taking tests from a busy one (worksteal); PostgreSQL tests run in
+# any worker (a schema each). What is costly to set up is made once per worker or per run (tests/conftest.py).
 # BEGROOT_TEST_WORKERS=0 runs them all in this one process.
 .venv/bin/python -m pytest -q -n "${BEGROOT_TEST_WORKERS:-auto}" --dist worksteal "$@"

@@ -28,8 +28,10 @@ def run(*args: str, env: Mapping[str, str] | None = None, stdin: str | None = No
     """`begroot ARGS` in this process; an exception that escapes the command is re-raised (a bug)."""
     from typer.testing import CliRunner
 
-    from begroot.cli import app
+    from begroot.cli import app, common
 
+    common.err.cache_clear()  # consoles made for this command, from its environment (COLUMNS), as in a new process
+    common.out.cache_clear()
     result = CliRunner().invoke(app, list(args), env=env, input=stdin, catch_exceptions=False)
     return Ran(result.exit_code, result.stdout, result.stderr)
 

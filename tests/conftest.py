@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 TESTS = Path(__file__).resolve().parent
 if str(TESTS) not in sys.path:
@@ -82,3 +83,91 @@ def samples_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
 
     for url in new_database(request.param, tmp_path_factory.mktemp("samples")):
         yield ingest_into(url)
+
+
+# --------------------------------------------------------------------------- the multiyear library and the browser
+# Built or started once per test process for every module that uses them (session scope), the library even once
+# per run for all workers (tests/shared.py). The imports are deferred: most tests need none of it.
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Page
+
+    from begroot.testing import GeneratedDocument
+    from multiyear import Library
+
+
+@pytest.fixture(scope="session")
+def multiyear_built(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """tests/multiyear.py's library on SQLite, built once per run: never written, `multiyear.copy` it to use it."""
+    import multiyear
+    from shared import once
+
+    return once(tmp_path_factory, "multiyear", multiyear.build)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def multiyear_library(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    """tests/multiyear.py's library on each backend, for tests that only read it (test_dashboard, test_years)."""
+    import multiyear
+
+    folder = tmp_path_factory.mktemp("multiyear")
+    if request.param == "sqlite":
+        yield multiyear.copy(request.getfixturevalue("multiyear_built"), folder)
+    else:
+        for url in postgres_schema_url():
+            yield multiyear.build(folder, url)
+
+
+@pytest.fixture(scope="session")
+def browser_library(multiyear_built: Library, tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """The browser tests' copy of the multiyear library (one of them gives a verdict in it)."""
+    import multiyear
+
+    return multiyear.copy(multiyear_built, tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="session")
+def server(browser_library: Library) -> Iterator[str]:
+    """`begroot serve` over the browser tests' library: its base URL."""
+    from browsing import serving
+
+    with serving(browser_library.url) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    """Debian's chromium with a profile on disk (tests/browsing.py says why); `browsing.open_page` opens a tab."""
+    from needs import chromium
+
+    executable = chromium()
+    from playwright.sync_api import sync_playwright
+
+    from browsing import CHROMIUM_ARGS, HEIGHT, WIDTHS
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=executable, args=CHROMIUM_ARGS,
+            viewport={"width": WIDTHS["desktop"], "height": HEIGHT},
+        )  # fmt: skip
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context: BrowserContext) -> Iterator[Page]:
+    """A desktop-wide tab for one test."""
+    from browsing import close_page, open_page
+
+    opened = open_page(browser_context, "desktop")
+    yield opened
+    close_page(opened)
+
+
+@pytest.fixture(scope="session")
+def word_processor_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[GeneratedDocument]]:
+    """Every word-processor PDF the tests read, by set (tests/wordpdfs.py), converted once per run: read-only."""
+    from wordpdfs import converted
+
+    return converted(tmp_path_factory)

@@ -10,6 +10,7 @@ of every document (the generator's truth, the changed figure included) come back
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,3 +91,11 @@ def build(folder: Path, url: str | None = None) -> Library:
             findings = [finding.as_dict() for finding in audit_document(parsed, source)]
             store.ingest(parsed, findings, original=path.read_bytes())
     return Library(url, documents, conflict, sorted({d.year for d in documents}))
+
+
+def copy(library: Library, folder: Path) -> Library:
+    """The SQLite `library` copied into `folder`, to read or write apart from every other user of it."""
+    source = Path(library.url.removeprefix("sqlite:///"))
+    target = folder / source.name
+    shutil.copyfile(source, target)
+    return dataclasses.replace(library, url=f"sqlite:///{target}")

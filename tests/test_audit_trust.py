@@ -3,21 +3,24 @@ misread is `reading-doubt`, never the document's error (docs/audit.md)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from begroot.audit import Finding, audit_document
 from begroot.parse import extract, parse
 from begroot.sources import load_bytes
+from begroot.testing import GeneratedDocument
 from begroot.testing.corpus import generate, plan
-from begroot.testing.pdf import ConversionError, pdf_plans, render_pdfs, soffice
-from needs import missing
+from shared import run_folder
 from test_generator import REQUIRED_VARIATIONS
 
 CONSISTENT = 300  # generated documents, every variation of the generator in rotation
+PARTS = 6  # ... checked in parts that may run in different test processes
 
 
 def blamed(findings: list[Finding]) -> list[Finding]:
@@ -31,9 +34,14 @@ def audited(name: str, text: str) -> tuple[object, list[Finding]]:
     return doc, audit_document(doc, source)
 
 
-def test_consistent_generated_documents_give_no_warning_or_error() -> None:
+@pytest.mark.parametrize("part", range(PARTS))
+def test_consistent_generated_documents_give_no_warning_or_error(
+    part: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """300 text documents that add up by construction (kinds, stages and styles in rotation): no error, no
-    warning; a `reading-doubt` only where the reader itself recorded that it left a table out."""
+    warning; a `reading-doubt` only where the reader itself recorded that it left a table out. In PARTS parts
+    (every PARTS-th document), so that test processes share them; the totals over all 300 (every variation
+    seen, sentences across page breaks, doubts rare) are checked by the part that ends last."""
     from begroot.audit.prose import scopes
 
     seen: set[str] = set()
@@ -41,7 +49,7 @@ def test_consistent_generated_documents_give_no_warning_or_error() -> None:
     doubts = 0
     across_pages = 0  # sentences quoting figures that a page break (running header, page number) cuts
     examples = []
-    for number in range(CONSISTENT):
+    for number in range(part, CONSISTENT, PARTS):
         made = generate(plan(number, 7))
         seen |= made.variations
         doc, findings = audited(made.name, made.text)
@@ -57,19 +65,34 @@ def test_consistent_generated_documents_give_no_warning_or_error() -> None:
                 assert any(w.code in ("unplaced_table", "unplaced_numbers") for w in doc.warnings) or any(
                     t.doubts for t in doc.tables
                 )  # type: ignore[attr-defined]
-    assert seen >= REQUIRED_VARIATIONS, REQUIRED_VARIATIONS - seen
-    assert across_pages >= 10, across_pages  # the sentences joined across page furniture were there, and read right
+    totals = all_parts(tmp_path_factory, part, {"seen": sorted(seen), "across_pages": across_pages, "doubts": doubts})
     assert not wrong, (dict(wrong), examples[:5])
-    assert doubts <= CONSISTENT // 50, doubts  # the reader's own losses stay rare (parser issue, not the audit's)
+    if totals is not None:
+        assert set(totals["seen"]) >= REQUIRED_VARIATIONS, REQUIRED_VARIATIONS - set(totals["seen"])
+        # the sentences joined across page furniture were there, and read right
+        assert totals["across_pages"] >= 10, totals["across_pages"]
+        # the reader's own losses stay rare (parser issue, not the audit's)
+        assert totals["doubts"] <= CONSISTENT // 50, totals["doubts"]
 
 
-def test_consistent_generated_pdfs_give_no_warning_or_error(tmp_path: Path) -> None:
-    if soffice() is None:
-        missing("LibreOffice (soffice) is not installed: run scripts/libreoffice.sh")
-    try:
-        made = render_pdfs(pdf_plans(4, seed=3), tmp_path)
-    except ConversionError as error:
-        pytest.fail(str(error))
+def all_parts(tmp_path_factory: pytest.TempPathFactory, part: int, tally: dict[str, Any]) -> dict[str, Any] | None:
+    """Leave this part's `tally` for the others (in the run's folder, common to the test processes); once every
+    part has left its own, their sums (lists joined), else None."""
+    folder = run_folder(tmp_path_factory) / "consistent-documents"
+    folder.mkdir(exist_ok=True)
+    written = folder / f"{part}.json.part"
+    written.write_text(json.dumps(tally), encoding="utf-8")
+    written.replace(folder / f"{part}.json")  # whole or not at all, for a part reading it at the same moment
+    tallies = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
+    if len(tallies) < PARTS:
+        return None  # the part that ends last sees them all: each one writes its own before it reads
+    return {key: sum((t[key] for t in tallies), start=[] if isinstance(tally[key], list) else 0) for key in tally}
+
+
+def test_consistent_generated_pdfs_give_no_warning_or_error(
+    word_processor_pdfs: dict[str, list[GeneratedDocument]],
+) -> None:
+    made = word_processor_pdfs["trust"]  # four word-processor PDFs (tests/wordpdfs.py)
     for generated in made:
         assert isinstance(generated.path, Path)
         from begroot.audit import audit_file

@@ -12,37 +12,26 @@ from __future__ import annotations
 import csv
 import io
 import re
-import socket
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import httpx
 import pytest
 
+import cli
 import multiyear
-from needs import chromium
+from browsing import ERRORS, WIDTHS, check_page, close_page, open_page, shot, shot_name, visit, zoom
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Response
+    from playwright.sync_api import BrowserContext, Page
 
     from begroot.testing import GeneratedDocument
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "artifacts" / "screenshots"
 ARTICLE = "JB0-1JDB2CA-WT"  # DOELGROEPVERMINDERINGEN SOCIALE ZEKERHEID
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 SAMPLE_REPORT = "000_487494d7f3174438"
-WIDTHS = {"desktop": 1280, "phone": 390}
 PAGES = [
     "/", f"/articles/{ARTICLE}", "/programs/JD", "/ises/JD:activering", "/goals", "/audit?severity=error",
     "/search?q=opleiding", "/compare", "/api/docs", "/?lang=en", f"/articles/{ARTICLE}?lang=en",
@@ -57,134 +46,14 @@ def title(document: GeneratedDocument) -> str:
     return str(compose_title(document.kind, document.stage, document.year, document.domain))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> multiyear.Library:
-    return multiyear.build(tmp_path_factory.mktemp("browser"))
-
-
-@pytest.fixture(scope="module")
-def server(library: multiyear.Library) -> Iterator[str]:
-    url, port = library.url, free_port()
-    command = [sys.executable, "-m", "begroot", "serve", "--db", url, "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base, process)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"begroot serve exited: {process.stdout.read().decode() if process.stdout else ''}")
-        try:
-            if httpx.get(f"{base}/api/v1/documents", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise RuntimeError("begroot serve did not start within 30 s")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def contexts(browser: Browser) -> Iterator[dict[str, BrowserContext]]:
-    """One browser context per width, shared by the module's pages (a new context per page costs more
-    than the page). The dashboard keeps no state in the browser but its language cookie: cleared for each page."""
-    made = {name: browser.new_context(viewport={"width": width, "height": 900}) for name, width in WIDTHS.items()}
-    yield made
-    for context in made.values():
-        context.close()
-
-
-ERRORS: dict[Page, list[str]] = {}  # each open page's console errors and uncaught exceptions, checked by the tests
-
-
-def open_page(contexts: dict[str, BrowserContext], width: str) -> Page:
-    contexts[width].clear_cookies()  # each test starts as a new visitor (Dutch), as with a context of its own
-    opened = contexts[width].new_page()
-    errors = ERRORS[opened] = []
-
-    def console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            errors.append(message.text)
-
-    opened.on("console", console)
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    return opened
-
-
-def close_page(page: Page) -> None:
-    ERRORS.pop(page, None)
-    page.close()
-
-
-# Set by charts.js on <html> once every chart of the page is drawn; a page without charts.js has nothing to draw.
-CHARTS_DRAWN = "() => document.documentElement.hasAttribute('data-charts') || !document.querySelector(\"script[src$='/charts.js']\")"
-
-
-def visit(page: Page, url: str) -> Response:
-    """Open `url` (up to its load event) and wait until its charts are drawn: no fixed pause."""
-    response = page.goto(url)
-    assert response is not None, url
-    page.wait_for_function(CHARTS_DRAWN)
-    return response
-
-
-def zoom(page: Page, chart: str, target: Locator) -> None:
-    """Click `target` in the treemap `chart` (a selector) and wait until Plotly says its zoom transition has
-    ended (`plotly_animated`): a fixed pause was either too long or, on a busy machine, too short."""
-    page.eval_on_selector(chart, "el => { el.removeAttribute('data-zoomed'); "
-                                 "el.once('plotly_animated', () => el.setAttribute('data-zoomed', 'true')); }")  # fmt: skip
-    target.click()
-    page.wait_for_selector(f"{chart}[data-zoomed='true']", state="attached")
-
-
-@pytest.fixture
-def page(contexts: dict[str, BrowserContext]) -> Iterator[Page]:
-    opened = open_page(contexts, "desktop")
-    yield opened
-    close_page(opened)
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def shot_name(path: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", path.strip("/")) or "home"
-
-
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_accessible_at_both_widths(
-    server: str, contexts: dict[str, BrowserContext], path: str, width: str
-) -> None:
+def test_page_is_accessible_at_both_widths(server: str, browser_context: BrowserContext, path: str, width: str) -> None:
     """Loads without console errors, fits the width (no horizontal scroll), axe finds no serious or
     critical violation; a screenshot of each page at each width."""
     from axe_playwright_python.sync_playwright import Axe
 
-    page = open_page(contexts, width)
+    page = open_page(browser_context, width)
     try:
         response = visit(page, server + path)
         assert response.status == 200
@@ -258,34 +127,34 @@ def dutch(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def test_library_matrix(server: str, page: Page, library: multiyear.Library) -> None:
+def test_library_matrix(server: str, page: Page, browser_library: multiyear.Library) -> None:
     visit(page, server + "/")
     matrix = page.locator(f"table.library[data-domain='{multiyear.DOMAIN}']")
-    for document in library.documents:
+    for document in browser_library.documents:
         cell = matrix.locator(f"td[data-year='{document.year}'][data-stage='{document.stage}']")
         entry = cell.locator(f"[data-document='{document.name}']")
         assert entry.locator("a").first.inner_text() == title(document)  # named by its title
         assert entry.locator("[data-facts]").inner_text().startswith(dutch(len(document.facts)))
     years = matrix.locator("tbody th[scope='row']").all_inner_texts()
-    assert years == [str(year) for year in library.years]
+    assert years == [str(year) for year in browser_library.years]
     sample = page.locator("table.library[data-domain='Werk en Sociale Economie']")
     assert sample.locator(f"td[data-year='2023'][data-stage='BU'] [data-document='{SAMPLE_REPORT}']").count() == 1
     page.wait_for_selector("[data-chart^='totals-'][data-drawn='true'] .main-svg")
 
 
-def test_article_timeline_over_the_years(server: str, page: Page, library: multiyear.Library) -> None:
-    code = library.conflict.subject
+def test_article_timeline_over_the_years(server: str, page: Page, browser_library: multiyear.Library) -> None:
+    code = browser_library.conflict.subject
     visit(page, f"{server}/articles/{code}")
     page.wait_for_selector("[data-chart='lines-data'][data-drawn='true'] .main-svg")
     checked = 0
-    for document, fact in library.facts(subject=code, row="total"):
+    for document, fact in browser_library.facts(subject=code, row="total"):
         if fact.stage not in ("BO", "BA", "BA-JR", "BU"):
             continue
         row = page.locator(
             f"#timeline tr[data-year='{fact.year}'][data-stage='{fact.stage}'][data-credit='{fact.credit}']"
         )
         assert title(document) in row.locator("ul.sources").inner_text()
-        if fact == library.conflict:
+        if fact == browser_library.conflict:
             assert "conflict" in (row.get_attribute("class") or "")
             assert dutch(fact.value) in row.inner_text() and dutch(fact.value - 1) in row.inner_text()
             link = row.locator("a.differs").first
@@ -293,16 +162,16 @@ def test_article_timeline_over_the_years(server: str, page: Page, library: multi
                 link.click()
             assert page.locator(":target").inner_text().startswith(code)
             page.go_back()
-        elif (fact.year, fact.stage, fact.credit) != (library.conflict.year, "BA", "VAK"):
+        elif (fact.year, fact.stage, fact.credit) != (browser_library.conflict.year, "BA", "VAK"):
             assert row.locator("td[data-value]").inner_text() == dutch(fact.value)
             checked += 1
     assert checked >= 20
     years = set(page.locator("#timeline tr[data-year]").evaluate_all("rows => rows.map(r => r.dataset.year)"))
-    assert {str(y) for y in library.years} <= years
+    assert {str(y) for y in browser_library.years} <= years
 
 
-def test_treemap_totals_equal_the_printed_totals(server: str, page: Page, library: multiyear.Library) -> None:
-    document = library.document("BU", library.years[-1])
+def test_treemap_totals_equal_the_printed_totals(server: str, page: Page, browser_library: multiyear.Library) -> None:
+    document = browser_library.document("BU", browser_library.years[-1])
     visit(page, f"{server}/?document={document.name}&credit=VEK&stage=BU")
     page.wait_for_selector("#treemap[data-drawn='true'] g.slice")
     drawn = page.evaluate("() => { const t = document.getElementById('treemap').data[0]; "
@@ -330,8 +199,8 @@ def follow(page: Page, selector: str) -> Any:
     return response
 
 
-def test_data_links_return_the_numbers_shown(server: str, page: Page, library: multiyear.Library) -> None:
-    code = library.conflict.subject
+def test_data_links_return_the_numbers_shown(server: str, page: Page, browser_library: multiyear.Library) -> None:
+    code = browser_library.conflict.subject
     visit(page, f"{server}/articles/{code}")
     shown = {
         (r["year"], r["stage"], r["credit"]): r["value"]
@@ -349,7 +218,7 @@ def test_data_links_return_the_numbers_shown(server: str, page: Page, library: m
     library_csv = list(
         csv.DictReader(io.StringIO(follow(page, ".data a[data-format='csv'][href^='/api/v1/library']").text()))
     )
-    for document in library.documents:
+    for document in browser_library.documents:
         assert next(r for r in library_csv if r["name"] == document.name)["facts"] == str(len(document.facts))
     nodes = follow(page, ".data a[data-format='json'][href^='/api/v1/treemap']").json()
     page.locator("details.twin summary").click()
@@ -377,23 +246,9 @@ def test_keyboard_reaches_the_content_and_the_tables(server: str, page: Page) ->
 # --------------------------------------------------------------------------- documents and their pages (issue 19)
 
 
-def check_page(page: Page, name: str) -> None:
-    """No console errors, no sideways scroll, axe clean (serious/critical), and a screenshot."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.wait_for_function(CHARTS_DRAWN)
-    shot(page, name)
-    assert ERRORS[page] == [], ERRORS[page]
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 1, f"{name} scrolls sideways by {overflow}px"
-    results = Axe().run(page)
-    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not bad, results.generate_report()
-
-
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_library_to_document_page(server: str, contexts: dict[str, BrowserContext], width: str) -> None:
-    page = open_page(contexts, width)
+def test_library_to_document_page(server: str, browser_context: BrowserContext, width: str) -> None:
+    page = open_page(browser_context, width)
     try:
         visit(page, server + "/")
         cell = page.locator(f"[data-document='{SAMPLE_REPORT}'] a.document-link")
@@ -409,9 +264,9 @@ def test_library_to_document_page(server: str, contexts: dict[str, BrowserContex
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_timeline_cell_to_pdf_page_with_the_figure_highlighted(
-    server: str, contexts: dict[str, BrowserContext], width: str
+    server: str, browser_context: BrowserContext, width: str
 ) -> None:
-    page = open_page(contexts, width)
+    page = open_page(browser_context, width)
     try:
         visit(page, f"{server}/articles/{ARTICLE}")
         source = page.locator(f"#timeline a.source[href^='/documents/{multiyear.PDF_NAME}/pages/']").first
@@ -435,8 +290,8 @@ def test_timeline_cell_to_pdf_page_with_the_figure_highlighted(
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_finding_to_its_line_on_a_text_page(server: str, contexts: dict[str, BrowserContext], width: str) -> None:
-    page = open_page(contexts, width)
+def test_finding_to_its_line_on_a_text_page(server: str, browser_context: BrowserContext, width: str) -> None:
+    page = open_page(browser_context, width)
     try:
         visit(page, f"{server}/audit?document={SAMPLE_REPORT}")
         # info findings are folded away: the first one shown (an error or warning, else an unfolded info)
@@ -511,18 +366,17 @@ def test_compare_opens_like_with_like(server: str, page: Page) -> None:
 
 
 def test_a_reviewed_false_positive_no_longer_counts_on_the_home_page(server: str, page: Page,
-                                                                     library: multiyear.Library) -> None:  # fmt: skip
-    """Runs last (it gives a verdict in the shared database): the slides' warning reviewed false-positive
-    no longer counts in the library."""
+                                                                     browser_library: multiyear.Library) -> None:  # fmt: skip
+    """The slides' warning reviewed false-positive no longer counts in the library. The one browser test that
+    writes (a verdict in the browser tests' database): no other looks at the slides' warnings."""
     slides = "003_99a07576850413ae"
     warnings = httpx.get(f"{server}/api/v1/findings", params={"document": slides, "severity": "warning"}).json()
     [finding] = warnings["items"]
     status = page.locator(f'[data-document="{slides}"] a.status')
     visit(page, f"{server}/")
     assert status.get_attribute("data-warnings") == "1"
-    review = subprocess.run([sys.executable, "-m", "begroot", "review", finding["finding_id"], "--verdict",
-                             "false-positive", "--note", "browser test", "--db", library.url],
-                            capture_output=True, text=True)  # fmt: skip
+    review = cli.run("review", finding["finding_id"], "--verdict", "false-positive", "--note", "browser test",
+                     "--db", browser_library.url)  # fmt: skip
     assert review.returncode == 0, review.stderr
     time.sleep(1.2)  # the server looks at the verdicts at most once a second
     visit(page, f"{server}/")

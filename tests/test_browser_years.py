@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,21 +19,8 @@ import sqlalchemy as sa
 
 import multiyear
 from begroot.testing.lineage import Change
-from test_browser import (  # noqa: F401  (fixtures)
-    ERRORS,
-    WIDTHS,
-    browser,
-    check_page,
-    close_page,
-    contexts,
-    library,
-    open_page,
-    page,
-    server,
-    shot,
-    visit,
-    zoom,
-)
+from browsing import ERRORS, WIDTHS, check_page, close_page, open_page, serving, shot, visit, zoom
+from shared import once
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page
@@ -64,12 +52,13 @@ def new_pages(built: multiyear.Library) -> list[str]:
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_new_pages_are_accessible_at_both_widths(server: str, contexts: dict[str, BrowserContext], library: multiyear.Library,  # noqa: F811
-                                                 width: str) -> None:  # fmt: skip
+def test_new_pages_are_accessible_at_both_widths(
+    server: str, browser_context: BrowserContext, browser_library: multiyear.Library, width: str
+) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    for path in new_pages(library):
-        opened = open_page(contexts, width)
+    for path in new_pages(browser_library):
+        opened = open_page(browser_context, width)
         try:
             response = visit(opened, server + path)
             assert response.status == 200
@@ -85,7 +74,7 @@ def test_new_pages_are_accessible_at_both_widths(server: str, contexts: dict[str
             close_page(opened)
 
 
-def test_glossary_is_reached_from_a_column_header(server: str, page: Page) -> None:  # noqa: F811
+def test_glossary_is_reached_from_a_column_header(server: str, page: Page) -> None:
     visit(page, f"{server}/programs/JD")
     term = page.locator("#timeline thead a.term").first
     title = term.locator("abbr").get_attribute("title")
@@ -98,7 +87,7 @@ def test_glossary_is_reached_from_a_column_header(server: str, page: Page) -> No
     shot(page, "glossary_from_header")
 
 
-def test_a_table_is_sorted_filtered_and_downloaded_as_shown(server: str, page: Page, tmp_path: Path) -> None:  # noqa: F811
+def test_a_table_is_sorted_filtered_and_downloaded_as_shown(server: str, page: Page, tmp_path: Path) -> None:
     visit(page, f"{server}/programs/JD")
     table = page.locator("#members")
 
@@ -141,8 +130,8 @@ def test_a_table_is_sorted_filtered_and_downloaded_as_shown(server: str, page: P
     assert len(cells) == len(rows) and [int(str(r[3])) for r in cells[1:]] == [int(r[3]) for r in standard[1:]]
 
 
-def test_the_waterfall_on_an_article_page(server: str, page: Page, library: multiyear.Library) -> None:  # noqa: F811
-    code = bridged_article(library)
+def test_the_waterfall_on_an_article_page(server: str, page: Page, browser_library: multiyear.Library) -> None:
+    code = bridged_article(browser_library)
     visit(page, f"{server}/articles/{code}")
     page.wait_for_selector("[data-chart='bridge-data'][data-drawn='true'] .main-svg")
     chart = page.locator("[data-chart='bridge-data']")
@@ -155,7 +144,7 @@ def test_the_waterfall_on_an_article_page(server: str, page: Page, library: mult
     shot(page, "article_waterfall")
 
 
-def test_the_year_on_year_view(server: str, page: Page) -> None:  # noqa: F811
+def test_the_year_on_year_view(server: str, page: Page) -> None:
     visit(page, f"{server}/yoy")
     rows = page.locator("table.yoy-table tbody tr")
     assert rows.count() > 3
@@ -166,8 +155,8 @@ def test_the_year_on_year_view(server: str, page: Page) -> None:  # noqa: F811
     assert page.locator("#h-yoy").is_visible()
 
 
-def test_the_all_domain_overview(server: str, page: Page, library: multiyear.Library) -> None:  # noqa: F811
-    year = max(d.year for d in library.documents if d.stage == "BO")
+def test_the_all_domain_overview(server: str, page: Page, browser_library: multiyear.Library) -> None:
+    year = max(d.year for d in browser_library.documents if d.stage == "BO")
     visit(page, f"{server}/overview?year={year}&stage=BO&credit=VEK")
     chart = page.locator("#overview")
     chart.locator("g.slice").first.wait_for()
@@ -183,17 +172,21 @@ def test_the_all_domain_overview(server: str, page: Page, library: multiyear.Lib
 @pytest.fixture(scope="module")
 def lineage_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Change]]:
     """`begroot serve` over one generated domain's BO reports of five years in which codes change
-    (begroot.testing.lineage), with the change whose former code the documents state."""
-    import subprocess
-    import sys
+    (begroot.testing.lineage), with the change whose former code the documents state. The database is built
+    once per run (tests/shared.py) and copied, as the server of each test process may write beside it."""
+    url, change = once(tmp_path_factory, "lineage-browser", lineage_library)
+    copy = tmp_path_factory.mktemp("lineage-browser") / "lineage.sqlite"
+    shutil.copyfile(url.removeprefix("sqlite:///"), copy)
+    with serving(f"sqlite:///{copy}") as base:
+        yield base, change
 
+
+def lineage_library(folder: Path) -> tuple[str, Change]:
     from begroot.ingest import prepared
     from begroot.store import Store
     from begroot.testing.lineage import lineage_corpus
-    from test_browser import _wait_until_up, free_port
 
     corpus = lineage_corpus(5, domains=1, years=5, stages=("BO",))
-    folder = tmp_path_factory.mktemp("lineage-browser")
     paths = []
     for document in corpus.documents:
         paths.append(folder / f"{document.name}.txt")
@@ -203,25 +196,17 @@ def lineage_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
         for ready in prepared(paths, 1, store.engine.dialect.name):
             assert ready.rows is not None, ready.error
             store.ingest_rows(ready.rows)
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "begroot", "serve", "--db", url, "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
-    try:
-        _wait_until_up(f"http://127.0.0.1:{port}", process)
-        yield f"http://127.0.0.1:{port}", next(c for c in corpus.changes if c.kind == "recode-stated")
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    return url, next(c for c in corpus.changes if c.kind == "recode-stated")
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_the_join_is_marked_on_an_article_timeline(
     lineage_server: tuple[str, Change],
-    contexts: dict[str, BrowserContext],  # noqa: F811
+    browser_context: BrowserContext,
     width: str,
 ) -> None:
     base, change = lineage_server
-    opened = open_page(contexts, width)
+    opened = open_page(browser_context, width)
     try:
         visit(opened, f"{base}/articles/{change.new_code}")
         opened.wait_for_selector("[data-chart='lines-data'][data-drawn='true'] .main-svg")

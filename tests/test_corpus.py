@@ -18,13 +18,10 @@ from begroot.parse import extract, parse
 from begroot.sources import load_bytes
 from begroot.testing import GeneratedDocument, adversarial_style, random_budget, random_style, render_text
 from begroot.testing.compare import compare
-from begroot.testing.pdf import ConversionError, pdf_plans, render_pdfs, soffice
-from needs import missing
 from test_readings import no_key_twice
+from wordpdfs import PDF_COUNT
 
 KINDS = [("report", "BU"), ("report", "BO"), ("report", "BA"), ("slides", "BO")]
-PDF_COUNT = 10
-ADVERSARIAL_PDFS = 4  # of them in the adversarial style (narrow label cells, captions over three lines, ...)
 
 seeds = st.integers(min_value=0, max_value=2**20)
 styles = st.integers(min_value=0, max_value=2**20).map(lambda n: random_style(__import__("random").Random(n)))
@@ -79,15 +76,9 @@ def test_adversarial_text_documents_read_back_exactly(seed: int, style, kind: tu
 
 
 @pytest.fixture(scope="session")
-def pdf_documents(tmp_path_factory: pytest.TempPathFactory) -> list[GeneratedDocument]:
-    """A few word-processor PDFs in both styles, converted in one LibreOffice run for the whole session."""
-    if soffice() is None:
-        missing("LibreOffice (soffice) is not installed: run scripts/libreoffice.sh")
-    try:
-        plans = pdf_plans(PDF_COUNT - ADVERSARIAL_PDFS) + pdf_plans(ADVERSARIAL_PDFS, 0, "adversarial")
-        return render_pdfs(plans, tmp_path_factory.mktemp("pdf-corpus"))
-    except ConversionError as error:
-        pytest.fail(str(error))
+def pdf_documents(word_processor_pdfs: dict[str, list[GeneratedDocument]]) -> list[GeneratedDocument]:
+    """A few word-processor PDFs in both styles (tests/wordpdfs.py), converted once for the whole run."""
+    return word_processor_pdfs["corpus"]
 
 
 @pytest.mark.parametrize("number", range(PDF_COUNT))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,21 +20,15 @@ from begroot.formula import csv_cell
 from begroot.identity import compose_title
 from begroot.store import STAGE_ORDER
 from begroot.web import i18n
-from conftest import postgres_schema_url
 from webdb import ingest_samples
 
 MAIN_STAGES = ("BO", "BA", "BA-JR", "BU")
 WEB = Path(__file__).resolve().parent.parent / "src" / "begroot" / "web"
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def library(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[multiyear.Library]:
-    folder = tmp_path_factory.mktemp("library")
-    if request.param == "sqlite":
-        yield multiyear.build(folder)
-    else:
-        for url in postgres_schema_url():
-            yield multiyear.build(folder, url)
+@pytest.fixture(scope="module")
+def library(multiyear_library: multiyear.Library) -> multiyear.Library:
+    return multiyear_library  # each backend's, built once for test_dashboard and test_years (conftest)
 
 
 @pytest.fixture(scope="module")

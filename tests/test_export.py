@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import frictionless
 import pandas as pd
@@ -21,7 +22,9 @@ from begroot.model import Line
 from begroot.parse.text import paragraphs
 from begroot.store import Store
 from begroot.store.exports import FactFilter, facts_query
-from needs import chromium
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 REPORT = SAMPLES / "000_487494d7f3174438.txt"
@@ -277,18 +280,15 @@ def test_diff_two_stages_of_one_document(db: str) -> None:
 
 
 @pytest.mark.browser
-def test_html_report_opens_offline_without_console_errors(db: str, tmp_path: Path) -> None:
-    executable = chromium()
-    from playwright.sync_api import sync_playwright
-
+def test_html_report_opens_offline_without_console_errors(
+    db: str, tmp_path: Path, browser_context: BrowserContext
+) -> None:
     page_path = tmp_path / "report.html"
     _invoke("report", "--document", REPORT.stem, "--format", "html", "--output", str(page_path), "--db", db)
     errors: list[str] = []
     requests: list[str] = []
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=args)
-        page = browser.new_page()
+    page = browser_context.new_page()  # chromium as the browser tests have it (tests/conftest.py)
+    try:
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("request", lambda request: requests.append(request.url))
@@ -296,7 +296,8 @@ def test_html_report_opens_offline_without_console_errors(db: str, tmp_path: Pat
         assert page.locator("table").count() > 50
         assert page.locator("svg rect").count() > 10
         assert "292.136" in page.inner_text("body")
-        browser.close()
+    finally:
+        page.close()
     assert errors == []
     assert all(url.startswith("file:") for url in requests)
 

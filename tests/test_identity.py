@@ -6,7 +6,6 @@ Runs on SQLite, and on PostgreSQL too (conftest `db_url`).
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +20,8 @@ from begroot.identity import compose_title, slug, with_hash
 from begroot.store import Store
 from begroot.store.engine import make_engine, writing
 from begroot.store.migrate import alembic_config
-from cli import run_process
+from cli import Ran, run
+from conftest import BACKENDS, new_database
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = next((ROOT / "samples").glob("000_*.txt"))
@@ -31,8 +31,9 @@ SLIDES_TITLE = "Presentatie BBT 2022 Werk en Sociale Economie"
 FORMULA_NAME = '=HYPERLINK("http:x","klik").txt'
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return run_process(*args, timeout=300, env={"COLUMNS": "200"})  # tables as wide as their content
+def cli(*args: str) -> Ran:
+    """In this process (tests/cli.py): nothing here is about the process itself."""
+    return run(*args, env={"COLUMNS": "200"})  # tables as wide as their content
 
 
 def realistic_folder(root: Path) -> Path:
@@ -50,10 +51,18 @@ def realistic_folder(root: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def ingested(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Ran]]:
+    """The realistic folder ingested, on each backend, for the tests that only read it."""
+    folder = tmp_path_factory.mktemp("identity")
+    for url in new_database(request.param, folder):
+        yield url, cli("ingest", str(realistic_folder(folder)), "--db", url)
+
+
 @pytest.fixture
-def ingested(db_url: str, tmp_path: Path) -> Iterator[tuple[str, subprocess.CompletedProcess[str]]]:
-    result = cli("ingest", str(realistic_folder(tmp_path)), "--db", db_url)
-    yield db_url, result
+def ingested_to_change(db_url: str, tmp_path: Path) -> tuple[str, Ran]:
+    """The realistic folder ingested into a database of the test's own."""
+    return db_url, cli("ingest", str(realistic_folder(tmp_path)), "--db", db_url)
 
 
 def test_ids_are_url_safe_and_titles_come_from_the_content() -> None:
@@ -68,7 +77,7 @@ def test_ids_are_url_safe_and_titles_come_from_the_content() -> None:
 
 def test_a_realistic_folder_ingests_with_a_warning_for_the_same_name(ingested: tuple[str, object]) -> None:
     url, result = ingested
-    assert isinstance(result, subprocess.CompletedProcess)
+    assert isinstance(result, Ran)
     assert result.returncode == 0, result.stderr
     assert "5 added, 0 already present, 0 failed" in result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
@@ -128,8 +137,8 @@ def test_pages_name_documents_by_title(ingested: tuple[str, object]) -> None:
     assert listing.returncode == 0 and "BBT-BU-2023-Werk-e" in listing.stdout and REPORT_TITLE in listing.stdout
 
 
-def test_remove_takes_the_id_and_refuses_a_shared_file_name(ingested: tuple[str, object]) -> None:
-    url, _ = ingested
+def test_remove_takes_the_id_and_refuses_a_shared_file_name(ingested_to_change: tuple[str, object]) -> None:
+    url, _ = ingested_to_change
     shared = cli("remove", "dup.txt", "--db", url)  # the file name both have
     assert shared.returncode == 1 and "names 2 documents" in shared.stderr
     assert len(shared.stderr.strip().splitlines()) == 1

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
-from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -26,9 +25,7 @@ from begroot.parse.scan import scan_tables
 from begroot.parse.tables import stage_of_label
 from begroot.sources import load, load_bytes
 from begroot.testing import GeneratedDocument
-from begroot.testing.pdf import ConversionError, pdf_plans, render_pdfs, soffice
 from begroot.vocabulary import VOCABULARY
-from needs import missing
 from pdfgen import render_pdf
 from test_corpus import assert_round_trip
 
@@ -41,22 +38,11 @@ RULED = "rows read by the PDF's ruled cells"
 
 
 @pytest.fixture(scope="module")
-def narrow_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[GeneratedDocument]:
+def narrow_pdfs(word_processor_pdfs: dict[str, list[GeneratedDocument]]) -> list[GeneratedDocument]:
     """Reports (BU, BO, BA) with the narrowest label cells: stage labels and grid labels wrap in their cells,
     captions over lines, stage labels `2e ...` / `BA – JR`; the same three again with cells centred vertically (the
     amounts beside the middle line of a wrapped label: `1e` / `aanpassing 187 0` / `BA`)."""
-    if soffice() is None:
-        missing("LibreOffice (soffice) is not installed: run scripts/libreoffice.sh")
-    documents = []
-    try:
-        for centred in (False, True):  # the same names: a folder each
-            narrow = [replace(plan, style=replace(plan.style, label_width=1.1, caption_width=24, bajr="BA – JR",
-                                                  ordinal="2e", stage_wrap=True, cells_centred=centred))
-                      for plan in pdf_plans(3, 5, "adversarial")]  # fmt: skip
-            documents.extend(render_pdfs(narrow, tmp_path_factory.mktemp("ruled")))
-        return documents
-    except ConversionError as error:
-        pytest.fail(str(error))
+    return word_processor_pdfs["narrow"] + word_processor_pdfs["narrow-centred"]  # tests/wordpdfs.py
 
 
 def wrapped_rows(lines: list[Line]) -> list[list[str]]:

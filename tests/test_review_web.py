@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from begroot.app import create_app
 from begroot.store import Store
+from cli import run
 
 SLIDES = Path(__file__).resolve().parent.parent / "samples" / "003_99a07576850413ae.txt"
 TOKEN = "a-review-token-of-some-length"
@@ -20,8 +21,7 @@ TOKEN = "a-review-token-of-some-length"
 
 @pytest.fixture()
 def stored(db_url: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "begroot", "ingest", str(SLIDES), "--db", db_url],
-                          capture_output=True, text=True)  # fmt: skip
+    done = run("ingest", str(SLIDES), "--db", db_url)  # in this process (tests/cli.py)
     assert done.returncode == 0, done.stderr
     return db_url
 

@@ -16,8 +16,6 @@ import json
 import random
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -25,9 +23,11 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+import cli
 from begroot.store import migrate
 from begroot.store.schema import Base
 from begroot.testing import random_budget, random_style, render_text
+from cli import Ran
 from conftest import postgres_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,9 +39,9 @@ POSTGRES_FIXTURES = sorted(path.name for path in DATA.glob("*.postgresql.sql"))
 REVIEWED = "F0b7553f0518b"  # the finding the 0005 fixtures hold a verdict on (its id as made up to 0010)
 
 
-def run(*args: str, db: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "begroot", *args, "--db", db], capture_output=True, text=True,
-                          timeout=300, stdin=subprocess.DEVNULL)  # fmt: skip
+def run(*args: str, db: str) -> Ran:
+    """`begroot ARGS --db DB` in this process (tests/cli.py); the database that broke is opened by a real one."""
+    return cli.run(*args, "--db", db)
 
 
 @pytest.fixture(scope="module")
@@ -176,7 +176,7 @@ def test_the_database_that_broke_names_its_missing_column_no_more(tmp_path: Path
         assert "file_name" not in {c["name"] for c in sa.inspect(connection).get_columns("documents")}
         assert connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0005_review_trail"
     engine.dispose()
-    result = run("documents", db=f"sqlite:///{copy}")
+    result = cli.run_process("documents", "--db", f"sqlite:///{copy}")  # a new begroot, as a user runs it
     assert result.returncode == 0 and "file_name" not in result.stderr, result.stderr
 
 

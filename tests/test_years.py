@@ -4,25 +4,17 @@ the data exist, and the home page's totals show every loaded year."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
 
 import multiyear
 from begroot.app import create_app
 from begroot.store.yoy import COMPARISONS, compare
-from conftest import postgres_schema_url
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def library(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[multiyear.Library]:
-    folder = tmp_path_factory.mktemp("years")
-    if request.param == "sqlite":
-        yield multiyear.build(folder)
-    else:
-        for url in postgres_schema_url():
-            yield multiyear.build(folder, url)
+@pytest.fixture(scope="module")
+def library(multiyear_library: multiyear.Library) -> multiyear.Library:
+    return multiyear_library  # each backend's, built once for test_dashboard and test_years (conftest)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ breaks, every page kept well under full, so the page of every number is known; l
 split across a break explicitly (heading repeated or not). After conversion the PDF's page
 count is checked against the plan: a mismatch raises.
 
-`render_pdfs` converts many documents in one soffice call (start-up dominates).
+`render_pdfs` converts many documents in one soffice call (start-up dominates), `render_pdf_sets` several sets.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import random
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -341,33 +342,56 @@ def prepare(plan: Plan, folder: Path) -> tuple[GeneratedDocument, Path]:
 
 def render_pdfs(plans: list[Plan], folder: str | Path) -> list[GeneratedDocument]:
     """Build every .docx, convert them all in one LibreOffice call, check the page counts."""
+    return render_pdf_sets([(plans, folder)])[0]
+
+
+def render_pdf_sets(sets: Sequence[tuple[Sequence[Plan], str | Path]]) -> list[list[GeneratedDocument]]:
+    """`render_pdfs` for several sets of plans, each into its own folder (where the same name may recur), in one
+    LibreOffice call for them all."""
     import pypdfium2 as pdfium
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     binary = soffice()
     if binary is None:
         raise ConversionError("LibreOffice (soffice) is not installed: run scripts/libreoffice.sh")
-    prepared = [prepare(plan, folder) for plan in plans]
-    if not prepared:
-        return []
-    with tempfile.TemporaryDirectory(prefix="begroot-lo-") as profile:
-        command = [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(folder), *(str(path) for _, path in prepared)]  # fmt: skip
-        result = subprocess.run(command, capture_output=True, text=True, timeout=60 + 20 * len(prepared),
-                                env={**os.environ, "HOME": profile})  # fmt: skip
-    documents = []
-    for generated, docx_path in prepared:
-        pdf_path = docx_path.with_suffix(".pdf")
-        if not pdf_path.exists():
-            raise ConversionError(f"{docx_path.name}: LibreOffice wrote no PDF ({result.stderr.strip()[:300]})")
-        pages = len(pdfium.PdfDocument(str(pdf_path)))
-        if pages != generated.page_count:
-            raise ConversionError(f"{pdf_path.name}: {pages} pages, the plan says {generated.page_count}")
-        docx_path.unlink()
-        generated.path = pdf_path
-        documents.append(generated)
-    return documents
+    prepared = []
+    for plans, folder in sets:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        prepared.append([prepare(plan, Path(folder)) for plan in plans])
+    every = [docx_path for documents in prepared for _, docx_path in documents]
+    if every:
+        _convert(binary, every)
+    made: list[list[GeneratedDocument]] = []
+    for documents in prepared:
+        made.append([])
+        for generated, docx_path in documents:
+            pdf_path = docx_path.with_suffix(".pdf")
+            pages = len(pdfium.PdfDocument(str(pdf_path)))
+            if pages != generated.page_count:
+                raise ConversionError(f"{pdf_path.name}: {pages} pages, the plan says {generated.page_count}")
+            docx_path.unlink()
+            generated.path = pdf_path
+            made[-1].append(generated)
+    return made
+
+
+def _convert(binary: str, paths: list[Path]) -> None:
+    """Each .docx of `paths` to a PDF beside it, in one soffice run: under a number of its own in a folder of the
+    run (soffice writes every PDF into one folder, and two paths may end in the same name)."""
+    with tempfile.TemporaryDirectory(prefix="begroot-lo-") as work:
+        profile, staged = Path(work) / "profile", Path(work) / "staged"
+        profile.mkdir()
+        staged.mkdir()
+        for number, path in enumerate(paths):
+            shutil.copyfile(path, staged / f"{number}.docx")
+        command = [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                   "--convert-to", "pdf", "--outdir", str(staged), *(str(staged / f"{n}.docx") for n in range(len(paths)))]  # fmt: skip
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60 + 20 * len(paths),
+                                env={**os.environ, "HOME": str(profile)})  # fmt: skip
+        for number, path in enumerate(paths):
+            pdf = staged / f"{number}.pdf"
+            if not pdf.exists():
+                raise ConversionError(f"{path.name}: LibreOffice wrote no PDF ({result.stderr.strip()[:300]})")
+            shutil.move(pdf, path.with_suffix(".pdf"))
 
 
 def render_pdf(budget_seed: int, kind: str, stage: str, year_index: int, style: TextStyle,
