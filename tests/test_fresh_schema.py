@@ -39,7 +39,7 @@ def described(path: Path) -> dict[str, Any]:
 
 def migrated(path: Path) -> Path:
     engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine, fresh=False)  # Alembic, every migration in turn
+    upgrade(engine)  # Alembic, every migration in turn
     engine.dispose()
     return path
 

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 
 from .engine import writing
-from .migrate import HEAD, MIGRATIONS, VERSION_TABLE
+from .migrate import HEAD, MIGRATIONS, VERSION_TABLE, current_revision
 
 SCHEMA_FILE = MIGRATIONS / "sqlite_schema.json"
 # Objects in the order they can be made: a table before its indexes and triggers.
@@ -51,7 +51,7 @@ def migrated_schema() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "migrated.sqlite"
         engine = make_engine(f"sqlite:///{path}")
-        upgrade(engine, fresh=False)
+        upgrade(engine)
         engine.dispose()
         connection = sqlite3.connect(path)
         statements = schema_of(connection)
@@ -71,11 +71,14 @@ def written_schema() -> dict[str, Any] | None:
 
 
 def create_fresh(engine: Engine) -> bool:
-    """Make an empty SQLite database's schema from the file, under the write lock; False when the file is not
-    for this begroot's HEAD (Alembic then makes it). Another process that made it meanwhile is fine."""
+    """Make a new (empty, never migrated) SQLite database's schema from the file, under the write lock; False
+    when it is no such database or the file is not for this begroot's HEAD (the migrations then run). Another
+    process that made it meanwhile is fine."""
     schema = written_schema()
     if engine.dialect.name != "sqlite" or schema is None or schema.get("head") != HEAD:
         return False
+    if current_revision(engine) is not None:
+        return False  # an older database: migrated step by step
     with writing(engine) as connection:
         if _has_version_table(connection):
             return False  # made meanwhile by another process: Alembic's path checks its revision

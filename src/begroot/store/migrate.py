@@ -67,18 +67,13 @@ def safe_url(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
 
 
-def upgrade(engine: Engine, *, fresh: bool = True) -> None:
+def upgrade(engine: Engine) -> None:
     """`upgrade head`, under the write lock so that two processes opening a new database don't race.
-    Alembic's own errors (a broken migration) become a one-line DatabaseError. `fresh`: a new SQLite
-    database is made from the schema the migrations make, written down (store/fresh.py), without Alembic."""
+    Alembic's own errors (a broken migration) become a one-line DatabaseError. (A new SQLite database is
+    made without Alembic before it comes here: `fresh.create_fresh`.)"""
     current = current_revision(engine)
     if current == HEAD:  # the common case: no lock needed, and no Alembic
         return
-    if current is None and fresh:
-        from .fresh import create_fresh
-
-        if create_fresh(engine):
-            return
     from alembic import command
     from alembic.util import CommandError
 

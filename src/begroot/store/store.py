@@ -24,6 +24,7 @@ from ..identity import HASH_CHARS, slug, with_hash
 from ..model import Document
 from .bulk import INSERT_BATCH, insert_batch, insert_values
 from .engine import DEFAULT_TIMEOUT, default_url, make_engine, sqlite_file, writable, writing
+from .fresh import create_fresh
 from .migrate import HEAD, VERSION_TABLE, current_revision, safe_url, upgrade
 from .originals import store_original
 from .rows import FINDING_COLUMNS, DocumentRows, FindingValues, document_rows, finding_values, kept_original, renamed
@@ -72,7 +73,8 @@ def _engine_upgraded(url: str, *, create: bool, timeout: float) -> Engine:
     engine = _engine(url, create=create, timeout=timeout)
     with _given_up_on_failure(engine):
         check_begroot(engine, create)
-        upgrade(engine)
+        if not create_fresh(engine):  # a new SQLite file is made from the schema the migrations make
+            upgrade(engine)
     return engine
 
 
