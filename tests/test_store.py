@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -465,3 +466,21 @@ def test_workers_collect_garbage_rarer_still() -> None:
         in_worker = preparing.pool.submit(gc.get_threshold).result()
         assert [ready.error for ready in preparing] == [None] * len(SAMPLES)
     assert in_worker[0] == WORKER_YOUNG_OBJECTS > YOUNG_OBJECTS
+
+
+def test_documents_in_flight_are_bounded_in_number_and_in_size(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A few documents per worker are read ahead of the store, never more than IN_FLIGHT_BYTES of files among them
+    (but always one a worker, however large): a folder of huge files is not held all at once."""
+    import begroot.ingest as ingest
+
+    files = []
+    for number in range(10):
+        duplicate = tmp_path / f"copy-{number}.txt"
+        shutil.copyfile(SAMPLES[0], duplicate)
+        files.append(duplicate)
+    for limit, ahead in ((1, 2), (SAMPLES[0].stat().st_size * 5, 5), (10**9, 2 * ingest.IN_FLIGHT_PER_JOB)):
+        monkeypatch.setattr(ingest, "IN_FLIGHT_BYTES", limit)
+        with ingest.Preparing(files, jobs=2) as preparing:
+            assert len(preparing.waiting) == ahead, limit
+            done = [ready.path for ready in preparing if ready.error is None]
+        assert done == files  # every file, in the order given

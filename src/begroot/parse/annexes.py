@@ -6,6 +6,7 @@ import re
 
 from ..model import Abbreviation, AnnexItem, Line
 from ..vocabulary import Vocabulary
+from .text import one_line
 
 ABBREVIATION = re.compile(r"^\s?(?P<short>[^\s:][^:]{0,24}?):\s+(?P<meaning>\S.*?)\s*$")
 SUBHEADING = re.compile(r"^\s?\d{1,2}\.\s+(?P<title>[A-Z].{0,80})$")
@@ -68,7 +69,7 @@ def annex_items(lines: list[Line], ranges: list[tuple[str, int, int]], vocab: Vo
 
 
 def _join(parts: list[str]) -> str:
-    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+    return one_line(" ".join(parts))
 
 
 def _decisions(annex: str, paragraphs: list[tuple[Line, list[str]]], vocab: Vocabulary) -> list[AnnexItem]:

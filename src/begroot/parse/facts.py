@@ -15,6 +15,7 @@ from ..model import Article, Cell, CreditChange, CreditEvolution, Document, Fact
 from ..vocabulary import Vocabulary
 from .codes import LOOSE_CODE, code_from_match
 from .tables import RawTable, frame_categories, frame_readings, stage_of_label, trailing_numbers
+from .text import one_line
 
 
 def split_caption(title: str, vocab: Vocabulary) -> tuple[str, str]:
@@ -43,7 +44,7 @@ def grid_subjects(raw: RawTable, vocab: Vocabulary) -> list[tuple[str, str] | No
     program = ""
     subjects: list[tuple[str, str] | None] = []
     for row in raw.rows:
-        label = re.sub(r"\s+", " ", row.label).strip()
+        label = one_line(row.label)
         subject = grid_row_subject(label, program, vocab)
         if subject and subject[0] == "program":
             program = subject[1]
@@ -403,7 +404,7 @@ def grid_facts(doc: Document, raw: RawTable, table: Table, vocab: Vocabulary) ->
 def _note_ise(doc: Document, key: str, label: str, perimeter: str, page: int, line: int, vocab: Vocabulary) -> None:
     if any(i.key == key for i in doc.ises):
         return
-    name = vocab.ise_row.match(re.sub(r"\s+", " ", label).strip())
+    name = vocab.ise_row.match(one_line(label))
     program = key.split(":", 1)[0]
     doc.ises.append(Ise(key, name.group("name") if name else label, program, "", perimeter, page, line))
 

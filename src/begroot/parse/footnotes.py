@@ -13,6 +13,7 @@ from ..model import Footnote, Line
 from ..vocabulary import SETTINGS, Vocabulary
 from .codes import HEADING, find_codes
 from .tables import is_caption, trailing_numbers
+from .text import one_line
 
 FOOTNOTE = re.compile(r"^\s?(?P<num>\d{1,3})\s+(?P<text>\S.*?)\s*$")
 PAGE_CITE = re.compile(r"p\.\s?(\d{1,4})")
@@ -67,7 +68,7 @@ def _read_note(lines: list[Line], index: int, match: re.Match[str], vocab: Vocab
             break  # a note ends in a full stop; a table's caption opens the next page (unmarked pages)
         parts.append(nxt.text.strip())
         consumed += 1
-    text = re.sub(r"\s+", " ", " ".join(parts)).strip()
+    text = one_line(" ".join(parts))
     line = lines[index]
     return Footnote(int(match.group("num")), text, line.page, line.number, cites=_cites(text)), consumed
 

@@ -14,6 +14,7 @@ from ..vocabulary import Vocabulary
 from .codes import HEADING as ARTICLE_HEADING
 from .codes import code_from_match
 from .outline import Heading, Outline
+from .text import one_line
 
 
 def find_headings(lines: list[Line], skip: set[int], vocab: Vocabulary) -> list[Heading]:
@@ -145,7 +146,7 @@ class HeadingFinder:
             title = f"{title} {text}"
             used += 1
             nxt += 1
-        return re.sub(r"\s+", " ", title).strip(), used
+        return one_line(title), used
 
     def _find_themes(self) -> None:
         """Themed sub-headings: short stand-alone lines under an OD."""

@@ -21,7 +21,7 @@ from .facts import Known, split_caption, table_facts
 from .outline import Spans
 from .report_lines import ReportLines
 from .tables import RawTable, header_items, is_caption, is_caption_start, is_unit_line
-from .text import title_case
+from .text import one_line, title_case
 
 Frame = tuple[int, int]  # an ISE frame: (its table's index, its unit line's index)
 
@@ -75,7 +75,7 @@ def _title_before(report: ReportLines, index: int, vocab: Vocabulary) -> str:
         blanks = 0
         if text.endswith(":") or len(parts) >= 3 or (caption and not _caption_goes_on_above(report, back, vocab)):
             break  # a caption's first line (`PROGRAMMA GC – ZORG`): what stands above is not part of it
-    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+    return one_line(" ".join(parts))
 
 
 def _caption_goes_on_above(report: ReportLines, index: int, vocab: Vocabulary) -> bool:

@@ -33,12 +33,15 @@ from ..model import Band, Cell, Line, Word
 from ..vocabulary import SETTINGS, Vocabulary
 from .codes import HEADING as ARTICLE_HEADING
 from .numbers import is_year, parse_int
-from .text import join_lines
+from .text import join_lines, one_line
 
 MISREAD = str.maketrans("OolISB", "001158")  # letters a digit is misread as
 MISREAD_DIGITS = frozenset("OolISB")
 FOOTNOTE_SHAPE = re.compile(r"^\d{1,3}\s+\S")
 GARBLED_LABEL = 48  # a row label is short; prose around a table is not
+TOKEN = re.compile(r"\S+")  # a word, or a cell of numbers
+WORD_BREAKS = re.compile(r"[\s,;:()–-]+")
+BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 WORD_BREAK_SHARE = 0.8  # a lone word filling this share of its cell was broken by the word processor
 
 
@@ -124,11 +127,7 @@ def header_items(text: str, vocab: Vocabulary) -> tuple[list[HeaderItem], list[i
     for match in TOKEN.finditer(cleaned):
         if match.group() in vocab.credits:
             items.append(HeaderItem("credit", match.group(), None, *match.span()))
-    bare_years = [
-        int(m.group(1))
-        for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cleaned)
-        if not any(a <= m.start() < b for a, b in spans)
-    ]
+    bare_years = [int(m.group(1)) for m in BARE_YEAR.finditer(cleaned) if not any(a <= m.start() < b for a, b in spans)]
     if not items:
         return None
     items.sort(key=lambda item: item.start)
@@ -281,7 +280,7 @@ def is_caption(text: str, vocab: Vocabulary) -> bool:
         or vocab.perimeter.search(text)
     ):
         return True  # fmt: skip
-    return text.isupper() and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s,;:()–-]+", text))
+    return text.isupper() and any(len(word) >= 4 and word.isalpha() for word in WORD_BREAKS.split(text))
 
 
 def is_heading_line(text: str, vocab: Vocabulary) -> bool:
@@ -303,7 +302,7 @@ def _numbered_heading(text: str, vocab: Vocabulary) -> bool:
 def _upper_caption(text: str, vocab: Vocabulary) -> bool:
     """A caption in capitals (`PROGRAMMA GC – ZORG`, `TOTAAL – ...`), never a row label (`ISE x` may be one)."""
     return bool(vocab.program_caption.match(text) or vocab.total_caption.match(text)) or (
-        text.isupper() and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s,;:()–-]+", text))
+        text.isupper() and any(len(word) >= 4 and word.isalpha() for word in WORD_BREAKS.split(text))
     )
 
 
@@ -326,7 +325,6 @@ class Number:
     end: int
 
 
-TOKEN = re.compile(r"\S+")
 # A line's split, by vocabulary and text: the passes over a table (scan, header, rows, the end of the table,
 # footnotes) split the same line three or four times. Bounded: an archive's lines are not all kept.
 _SPLITS: dict[int, tuple[Vocabulary, dict[str, tuple[str, tuple[Number, ...]]]]] = {}
@@ -943,7 +941,7 @@ def _frame_sequence(ordered: list[tuple[str, str | int]], rows: int) -> list[str
 
 def stage_of_label(label: str, vocab: Vocabulary) -> tuple[str, int | None] | None:
     """`1e aanpassing BA` -> ("BA", None); `BO 2025` -> ("BO", 2025); a cause of change -> None."""
-    label = re.sub(r"\s+", " ", label).strip().rstrip(":")
+    label = one_line(label).rstrip(":")
     match = vocab.stage_label.match(label)
     if match:
         year = int(match.group("year")) if match.group("year") else None

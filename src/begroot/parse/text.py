@@ -22,6 +22,11 @@ T = TypeVar("T")
 SENTENCE_END = re.compile(r"[.!?;:](\s+)(?=[A-Z(‘'\"-])")
 
 
+def one_line(text: str) -> str:
+    """Every run of white space (line breaks, tabs, double spaces) one space, none at the ends."""
+    return " ".join(text.split())
+
+
 def title_case(text: str, vocab: Vocabulary) -> str:
     """`WELZIJN, VOLKSGEZONDHEID EN GEZIN` -> `Welzijn, Volksgezondheid en Gezin`; short acronyms (WSE) stay
     (the words kept in lower case are the vocabulary's `small_words`)."""
