@@ -52,9 +52,10 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
         insert_batch(connection, table, batch_of(table, rows), document_id)
 
 
-def insert_batch(connection: Connection, table: Table, batch: Batch, document_id: int) -> None:
-    """Insert a `Batch` of `table`'s rows, each tied to `document_id`."""
-    prose = [i for i, name in enumerate(batch.columns) if table.c[name].info.get("prose")]
+def insert_batch(connection: Connection, table: Table, batch: Batch, document_id: int, *, detach: bool = True) -> None:
+    """Insert a `Batch` of `table`'s rows, each tied to `document_id`. `detach`: long prose is copied as it is
+    bound (`_detached`); not needed for rows whose strings nothing else holds (sent from a worker)."""
+    prose = [i for i, name in enumerate(batch.columns) if detach and table.c[name].info.get("prose")]
     names = [*batch.columns, "document_id"]
     if not prose:
         insert_values(connection, table, names, ((*value, document_id) for value in batch.values))

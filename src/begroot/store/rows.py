@@ -174,9 +174,13 @@ class DocumentRows:
     findings: list[FindingValues]  # `finding_values`: compact, as the store writes them
     search: Iterable[Row]
     original: Row | None = None  # the file as read, compressed (store/originals.py)
+    # Made to be sent from a worker: the copy the store receives is all that holds its strings, so they are bound
+    # as they are (`bulk._detached` copies the prose a document model would keep alive).
+    sent: bool = False
 
     def materialised(self) -> DocumentRows:
-        return DocumentRows(self.document, list(self.tables), self.findings, list(self.search), self.original)
+        """All the rows made at once, to be sent from a worker process."""
+        return DocumentRows(self.document, list(self.tables), self.findings, list(self.search), self.original, True)
 
 
 def document_rows(

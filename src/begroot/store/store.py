@@ -185,7 +185,7 @@ class Store:
             document_id = connection.execute(insert(documents_t).values(row).returning(documents_t.c.id)).scalar_one()
             store_findings(connection, rows.findings, {rows.document["name"]: key}, document_id)
             for batch in rows.tables:
-                insert_batch(connection, Base.metadata.tables[batch.table], batch, document_id)
+                insert_batch(connection, Base.metadata.tables[batch.table], batch, document_id, detach=not rows.sent)
             index_entries(connection, document_id, rows.search)
             if rows.original is not None:
                 store_original(connection, rows.original, document_id)
