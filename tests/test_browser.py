@@ -21,7 +21,7 @@ import pytest
 
 import cli
 import multiyear
-from browsing import ERRORS, WIDTHS, check_page, close_page, open_page, shot, shot_name, visit, zoom
+from browsing import WIDTHS, check_page, close_page, open_page, shot, shot_name, visit, zoom
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page
@@ -51,19 +51,11 @@ def title(document: GeneratedDocument) -> str:
 def test_page_is_accessible_at_both_widths(server: str, browser_context: BrowserContext, path: str, width: str) -> None:
     """Loads without console errors, fits the width (no horizontal scroll), axe finds no serious or
     critical violation; a screenshot of each page at each width."""
-    from axe_playwright_python.sync_playwright import Axe
-
     page = open_page(browser_context, width)
     try:
         response = visit(page, server + path)
         assert response.status == 200
-        shot(page, f"{shot_name(path)}-{WIDTHS[width]}")
-        assert ERRORS[page] == [], ERRORS[page]
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {WIDTHS[width]}px"
-        results = Axe().run(page)
-        bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-        assert not bad, results.generate_report()
+        check_page(page, f"{shot_name(path)}-{WIDTHS[width]}")
     finally:
         close_page(page)
 
