@@ -280,7 +280,7 @@ def is_caption(text: str, vocab: Vocabulary) -> bool:
         or vocab.perimeter.search(text)
     ):
         return True  # fmt: skip
-    return text.isupper() and any(len(word) >= 4 and word.isalpha() for word in WORD_BREAKS.split(text))
+    return _in_capitals(text)
 
 
 def is_heading_line(text: str, vocab: Vocabulary) -> bool:
@@ -301,9 +301,12 @@ def _numbered_heading(text: str, vocab: Vocabulary) -> bool:
 
 def _upper_caption(text: str, vocab: Vocabulary) -> bool:
     """A caption in capitals (`PROGRAMMA GC – ZORG`, `TOTAAL – ...`), never a row label (`ISE x` may be one)."""
-    return bool(vocab.program_caption.match(text) or vocab.total_caption.match(text)) or (
-        text.isupper() and any(len(word) >= 4 and word.isalpha() for word in WORD_BREAKS.split(text))
-    )
+    return bool(vocab.program_caption.match(text) or vocab.total_caption.match(text)) or _in_capitals(text)
+
+
+def _in_capitals(text: str) -> bool:
+    """Printed in capitals with a real word in it (`ACTIVERING`), not only codes and initials (`JB0 – VAK`)."""
+    return text.isupper() and any(len(word) >= 4 and word.isalpha() for word in WORD_BREAKS.split(text))
 
 
 def is_stop_line(text: str, has_rows: bool, vocab: Vocabulary) -> bool:

@@ -23,8 +23,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
-from .engine import writing
-from .migrate import HEAD, MIGRATIONS, VERSION_TABLE, current_revision
+from .engine import make_engine, writing
+from .migrate import HEAD, MIGRATIONS, VERSION_TABLE, current_revision, upgrade
 
 SCHEMA_FILE = MIGRATIONS / "sqlite_schema.json"
 # Objects in the order they can be made: a table before its indexes and triggers.
@@ -45,9 +45,6 @@ def schema_of(connection: sqlite3.Connection) -> list[str]:
 
 def migrated_schema() -> dict[str, Any]:
     """What the migrations make today: a new SQLite database brought to HEAD by Alembic, read back."""
-    from .engine import make_engine
-    from .migrate import upgrade
-
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "migrated.sqlite"
         engine = make_engine(f"sqlite:///{path}")

@@ -180,7 +180,9 @@ class DocumentRows:
 
     def materialised(self) -> DocumentRows:
         """All the rows made at once, to be sent from a worker process."""
-        return DocumentRows(self.document, list(self.tables), self.findings, list(self.search), self.original, True)
+        return DocumentRows(
+            self.document, list(self.tables), self.findings, list(self.search), self.original, sent=True
+        )
 
 
 def document_rows(
