@@ -478,7 +478,8 @@ def test_documents_in_flight_are_bounded_in_number_and_in_size(monkeypatch: pyte
         duplicate = tmp_path / f"copy-{number}.txt"
         shutil.copyfile(SAMPLES[0], duplicate)
         files.append(duplicate)
-    for limit, ahead in ((1, 2), (SAMPLES[0].stat().st_size * 5, 5), (10**9, 2 * ingest.IN_FLIGHT_PER_JOB)):
+    monkeypatch.setattr(ingest, "IN_FLIGHT_PER_JOB", 3)  # fewer than the files, so that the count bounds them
+    for limit, ahead in ((1, 2), (SAMPLES[0].stat().st_size * 5, 5), (10**9, 2 * 3)):
         monkeypatch.setattr(ingest, "IN_FLIGHT_BYTES", limit)
         with ingest.Preparing(files, jobs=2) as preparing:
             assert len(preparing.waiting) == ahead, limit

@@ -37,8 +37,9 @@ if TYPE_CHECKING:  # the audit loads in the workers when they read, not at impor
     from .store.rows import FindingValues
 
 # Documents being read or waiting to be stored, per worker: enough that the workers go on while the store
-# waits on the disk (a checkpoint), 2.4% faster than two at 500 documents (bench/bench_ingest.py) ...
-IN_FLIGHT_PER_JOB = 4
+# waits on the disk (a checkpoint copies the log back and syncs, a few tenths of a second): at 500 documents
+# (bench/bench_ingest.py) four were 2.4% faster than two, and eight 3-4% faster than four ...
+IN_FLIGHT_PER_JOB = 8
 # ... and at most this much of files among them (a worker always has one): a document's rows are a few times its
 # size, and a folder of huge files must not hold them all at once.
 IN_FLIGHT_BYTES = 48 * 1024 * 1024
