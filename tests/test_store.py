@@ -442,6 +442,25 @@ def test_sqlite_connections_checkpoint_after_many_documents(tmp_path: Path) -> N
     store.close()
 
 
+def test_an_archive_is_stored_with_a_larger_page_cache(tmp_path: Path) -> None:
+    """Many files (read by workers) are stored through a page cache of STORE_CACHE_MB; a lone file, read in the
+    ingest's own process, leaves SQLite's default (its memory goes to the document)."""
+    from begroot.ingest import STORE_CACHE_MB, Preparing
+
+    def cache_kib(store: Store) -> int:
+        with store.engine.connect() as connection:
+            return -int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+
+    with Preparing(SAMPLES, jobs=2) as many, Preparing(SAMPLES[:1], jobs=2) as one:
+        assert (many.store_cache_mb, one.store_cache_mb) == (STORE_CACHE_MB, None)
+        with Store(f"sqlite:///{tmp_path / 'many.sqlite'}", cache_mb=many.store_cache_mb) as store:
+            assert cache_kib(store) == STORE_CACHE_MB * 1024 > 2000
+            assert [store.ingest_rows(ready.rows).added for ready in many if ready.rows] == [True] * len(SAMPLES)
+        with Store(f"sqlite:///{tmp_path / 'one.sqlite'}", cache_mb=one.store_cache_mb) as store:
+            assert cache_kib(store) == 2000  # SQLite's default: 2,000 KiB
+            assert [ready.error for ready in one] == [None]
+
+
 def test_ingest_collects_garbage_less_often_and_restores_the_collector() -> None:
     import gc
 

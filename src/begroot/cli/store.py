@@ -23,12 +23,19 @@ DB_OPTION = typer.Option(
 )
 
 
-def _open(url: str | None, *, create: bool = False, read_only: bool = False, timeout: float = 30.0) -> Store:
+def _open(
+    url: str | None,
+    *,
+    create: bool = False,
+    read_only: bool = False,
+    timeout: float = 30.0,
+    cache_mb: int | None = None,
+) -> Store:
     """The database; a problem opening it (missing, when this command may not create it) is a one-line
     error (the CLI's error handler prints it)."""
     from ..store import Store
 
-    return Store(url, create=create, read_only=read_only, timeout=timeout)
+    return Store(url, create=create, read_only=read_only, timeout=timeout, cache_mb=cache_mb)
 
 
 @app.command()
@@ -51,7 +58,7 @@ def ingest(
     files = expand_paths(paths)
     # The workers start reading before the database is opened (and made, or migrated): they need only its kind.
     with Preparing(files, jobs, database_backend(db)) as documents:
-        _ingest(_open(db, create=True, timeout=timeout), files, documents)
+        _ingest(_open(db, create=True, timeout=timeout, cache_mb=documents.store_cache_mb), files, documents)
 
 
 def _ingest(store: Store, files: list[Path], documents: Iterable[Prepared]) -> None:

@@ -62,10 +62,18 @@ def writable(path: str) -> bool:
     return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
 
 
-def make_engine(url: str, *, read_only: bool = False, create: bool = True, timeout: float = DEFAULT_TIMEOUT) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    timeout: float = DEFAULT_TIMEOUT,
+    cache_mb: int | None = None,
+) -> Engine:
     """An engine on `url`. `create`: a missing SQLite file (and its folder) may be made; otherwise a
     missing file is a DatabaseError. `read_only` (SQLite): opened so that nothing can be written,
-    `immutable` when the file cannot be written (read-only media: no lock, no log is ever made)."""
+    `immutable` when the file cannot be written (read-only media: no lock, no log is ever made).
+    `cache_mb` (SQLite): each connection's page cache, when SQLite's 2 MB is too little (an archive's ingest)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         engine = create_engine(url, pool_pre_ping=True)
@@ -89,12 +97,15 @@ def make_engine(url: str, *, read_only: bool = False, create: bool = True, timeo
         engine = create_engine(url, creator=connect, poolclass=QueuePool, **pool)
     else:
         engine = create_engine(url, connect_args={"timeout": timeout}, **pool)
-    event.listen(engine, "connect", partial(_sqlite_connect, read_only=read_only, timeout=timeout))
+    on_connect = partial(_sqlite_connect, read_only=read_only, timeout=timeout, cache_mb=cache_mb)
+    event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine.execution_options(begroot_timeout=timeout)
 
 
-def _sqlite_connect(dbapi_connection: Any, _record: Any, *, read_only: bool, timeout: float) -> None:
+def _sqlite_connect(
+    dbapi_connection: Any, _record: Any, *, read_only: bool, timeout: float, cache_mb: int | None = None
+) -> None:
     # Let SQLAlchemy emit BEGIN itself (see _sqlite_begin): the sqlite3 module would
     # otherwise start transactions late and run DDL outside them.
     dbapi_connection.isolation_level = None
@@ -109,6 +120,8 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any, *, read_only: bool, tim
     # ingested document rewrites the same index pages, so copying after 10,000 pages (40 MB of log)
     # rather than SQLite's 1,000 copies each page once for many documents: 5% of an archive's ingest.
     cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+    if cache_mb:
+        cursor.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")  # negative: in KiB, not pages
     cursor.close()
 
 

@@ -39,7 +39,12 @@ FACT_KEY = ("subject", "row", "credit", "year", "stage", "perimeter")
 
 
 def open_database(
-    url: str, *, create: bool = True, read_only: bool = False, timeout: float = DEFAULT_TIMEOUT
+    url: str,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    cache_mb: int | None = None,
 ) -> Engine:
     """An engine on a usable database, brought to the current schema (one that is current already is
     only read: nothing is written); anything in the way (not a database, unreachable, newer schema,
@@ -47,7 +52,8 @@ def open_database(
 
     `create`: a missing database may be made (ingest); otherwise it is "no begroot database at ...".
     `read_only` (SQLite): the file is opened read-only (immutable when it cannot be written, as on
-    read-only media), after an older schema was brought up to date if the file can be written."""
+    read-only media), after an older schema was brought up to date if the file can be written.
+    `cache_mb` (SQLite, writing): each connection's page cache (`make_engine`)."""
     if read_only and (path := sqlite_file(url)):
         engine = _engine(url, read_only=True, create=False, timeout=timeout)
         if _usable_as_is(engine, create):
@@ -57,7 +63,7 @@ def open_database(
             raise DatabaseError(path, "needs an upgrade to this begroot's schema, but it cannot be written")
         _engine_upgraded(url, create=False, timeout=timeout).dispose()
         return _engine(url, read_only=True, create=False, timeout=timeout)
-    return _engine_upgraded(url, create=create, timeout=timeout)
+    return _engine_upgraded(url, create=create, timeout=timeout, cache_mb=cache_mb)
 
 
 def _engine(url: str, **options: Any) -> Engine:
@@ -69,8 +75,8 @@ def _engine(url: str, **options: Any) -> Engine:
         raise DatabaseError(_masked(url), f"cannot open the database: {first_line(error)}") from error
 
 
-def _engine_upgraded(url: str, *, create: bool, timeout: float) -> Engine:
-    engine = _engine(url, create=create, timeout=timeout)
+def _engine_upgraded(url: str, *, create: bool, timeout: float, cache_mb: int | None = None) -> Engine:
+    engine = _engine(url, create=create, timeout=timeout, cache_mb=cache_mb)
     with _given_up_on_failure(engine):
         check_begroot(engine, create)
         if not create_fresh(engine):  # a new SQLite file is made from the schema the migrations make
@@ -139,12 +145,19 @@ def first_line(error: BaseException) -> str:
 
 class Store:
     def __init__(
-        self, url: str | None = None, *, create: bool = True, read_only: bool = False, timeout: float = DEFAULT_TIMEOUT
+        self,
+        url: str | None = None,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        timeout: float = DEFAULT_TIMEOUT,
+        cache_mb: int | None = None,
     ):
         """`create`: a missing database may be made (only ingest and the Python API do); `read_only`: opened
-        so that nothing can be written (SQLite); `timeout`: seconds a write waits for another's lock."""
+        so that nothing can be written (SQLite); `timeout`: seconds a write waits for another's lock;
+        `cache_mb`: SQLite's page cache per connection, when its 2 MB is too little (an archive's ingest)."""
         self.url = url or default_url()
-        self.engine = open_database(self.url, create=create, read_only=read_only, timeout=timeout)
+        self.engine = open_database(self.url, create=create, read_only=read_only, timeout=timeout, cache_mb=cache_mb)
 
     def close(self) -> None:
         self.engine.dispose()
