@@ -9,7 +9,7 @@ JSON columns are serialised here as SQLAlchemy's JSON type would.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -35,15 +35,22 @@ def batch_of(table: Table, rows: list[dict[str, Any]]) -> Batch:
     encode = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
     pick = itemgetter(*columns)
     get = pick if len(columns) > 1 else lambda row: (pick(row),)  # itemgetter of one key gives no tuple
-    if not encode:
-        return Batch(table.name, columns, [get(row) for row in rows])
-    values = []
+    return Batch(table.name, columns, with_json(map(get, rows), encode))
+
+
+def with_json(
+    rows: Iterable[tuple[Any, ...]], at: list[int], plain: Callable[[Any], Any] | None = None
+) -> list[tuple[Any, ...]]:
+    """Value tuples with the values `at` these places as JSON text (made `plain` data first, if given)."""
+    if not at:
+        return list(rows)
+    encoded = []
     for row in rows:
-        value = list(get(row))
-        for i in encode:
-            value[i] = json.dumps(value[i])
-        values.append(tuple(value))
-    return Batch(table.name, columns, values)
+        values = list(row)
+        for i in at:
+            values[i] = json.dumps(plain(values[i]) if plain else values[i])
+        encoded.append(tuple(values))
+    return encoded
 
 
 def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]], document_id: int) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import JSON, Table
 from ..bridge import bridge_steps
 from ..lineage import code_links
 from ..model import Article, Document, Fact, field_names, plain
-from .bulk import INSERT_BATCH, Batch, batch_of, batches
+from .bulk import INSERT_BATCH, Batch, batch_of, batches, with_json
 from .originals import media_type, original_row
 from .schema import (
     AbbreviationRow,
@@ -80,15 +80,6 @@ def _article(article: Article) -> Row:
     return row
 
 
-def _sections(d: Document) -> list[Row]:
-    return [_plain(s, {"id": "section_id"}, drop=("paragraphs",)) for s in d.sections]
-
-
-def _tables(d: Document) -> list[Row]:
-    # A table's doubts and reading are the reader's notes for the audit and the JSON model, not stored.
-    return [_plain(t, {"index": "table_index"}, drop=("facts", "doubts", "reading")) for t in d.tables]
-
-
 FACT_ROW_FIELDS = [f.name for f in dataclasses.fields(Fact) if f.name != "document"]
 FACT_ROW_COLUMNS = ["table_index" if name == "table" else name for name in FACT_ROW_FIELDS]
 _fact_values = attrgetter(*FACT_ROW_FIELDS)
@@ -101,33 +92,51 @@ def _facts(d: Document) -> Iterator[Batch]:
         yield Batch(_table(FactRow).name, columns, values)
 
 
-def _generic(d: Document) -> list[Row]:
-    return [_plain(g, {"index": "table_index"}) for g in d.generic_tables]
-
-
 def _rows(table: Table, rows_of: Callable[[Document], Iterable[Row]]) -> Callable[[Document], Iterator[Batch]]:
     """A table's batches from a function giving its rows as dicts."""
     return lambda d: (batch_of(table, batch) for batch in batches(rows_of(d), INSERT_BATCH))
 
 
+def _records(
+    table: Table,
+    objects_of: Callable[[Document], Iterable[Any]],
+    rename: dict[str, str] | None = None,
+    drop: tuple[str, ...] = (),
+) -> Callable[[Document], Iterator[Batch]]:
+    """A table's batches from a function giving the model's objects (of one dataclass), one row each: their fields
+    but `drop` (`rename`d) read straight into value tuples, the JSON columns encoded. The rows `_plain` and
+    `batch_of` would make, without a dict for each on the way (a document has hundreds)."""
+    return lambda d: (_values_of(table, chunk, rename or {}, drop) for chunk in batches(objects_of(d), INSERT_BATCH))
+
+
+def _values_of(table: Table, objects: list[Any], rename: dict[str, str], drop: tuple[str, ...]) -> Batch:
+    kind: type = type(objects[0])
+    names, values = _fields(kind, drop)
+    columns = tuple(rename.get(name, name) for name in names)
+    # Only JSON columns hold lists, dicts and dataclasses (any other column binds a scalar as it is).
+    encoded = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
+    return Batch(table.name, columns, with_json(map(values, objects), encoded, plain))
+
+
 # Each child table's batches from a document, in this order (facts after the tables they are printed in).
 EXTRACTORS: list[Callable[[Document], Iterator[Batch]]] = [
-    _rows(_table(SectionRow), _sections),
-    _rows(_table(GoalRow), lambda d: [_plain(g) for g in d.goals]),
-    _rows(_table(ProgramRow), lambda d: [_plain(p) for p in d.programs]),
-    _rows(_table(IseRow), lambda d: [_plain(i) for i in d.ises]),
+    _records(_table(SectionRow), lambda d: d.sections, {"id": "section_id"}, drop=("paragraphs",)),
+    _records(_table(GoalRow), lambda d: d.goals),
+    _records(_table(ProgramRow), lambda d: d.programs),
+    _records(_table(IseRow), lambda d: d.ises),
     _rows(_table(ArticleRow), lambda d: [_article(a) for a in d.articles]),
-    _rows(_table(TableRow), _tables),
+    # A table's doubts and reading are the reader's notes for the audit and the JSON model, not stored.
+    _records(_table(TableRow), lambda d: d.tables, {"index": "table_index"}, drop=("facts", "doubts", "reading")),
     _facts,
-    _rows(_table(GenericTableRow), _generic),
-    _rows(_table(FootnoteRow), lambda d: [_plain(f) for f in d.footnotes]),
-    _rows(_table(AnnexItemRow), lambda d: [_plain(a) for a in d.annex_items]),
-    _rows(_table(StatementRow), lambda d: [_plain(s, drop=("lines",)) for s in d.statements]),
-    _rows(_table(AbbreviationRow), lambda d: [_plain(a) for a in d.abbreviations]),
-    _rows(_table(SlideRow), lambda d: [_plain(s) for s in d.slides]),
-    _rows(_table(WarningRow), lambda d: [_plain(w) for w in d.warnings]),
-    _rows(_table(BridgeStepRow), lambda d: (_plain(s) for s in bridge_steps(d))),
-    _rows(_table(CodeLinkRow), lambda d: (_plain(link) for link in code_links(d))),
+    _records(_table(GenericTableRow), lambda d: d.generic_tables, {"index": "table_index"}),
+    _records(_table(FootnoteRow), lambda d: d.footnotes),
+    _records(_table(AnnexItemRow), lambda d: d.annex_items),
+    _records(_table(StatementRow), lambda d: d.statements, drop=("lines",)),
+    _records(_table(AbbreviationRow), lambda d: d.abbreviations),
+    _records(_table(SlideRow), lambda d: d.slides),
+    _records(_table(WarningRow), lambda d: d.warnings),
+    _records(_table(BridgeStepRow), bridge_steps),
+    _records(_table(CodeLinkRow), code_links),
 ]
 
 

@@ -38,6 +38,8 @@ from .schema import search_entries_t
 WORD = re.compile(r"\w+", re.UNICODE)
 SNIPPET_RADIUS = 90
 
+# PyStemmer's, when installed (a dependency): snowballstemmer's C stemmer, the same stems as its Python one, 17x
+# faster (each new word of an ingest is stemmed once).
 _stemmer = snowballstemmer.stemmer("dutch")
 _stem_lock = threading.Lock()  # snowball stemmer objects keep state between calls
 
