@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import Generic, TypeVar
 
 from ..model import Band, Cell, Line, Word
 from ..vocabulary import SETTINGS, Vocabulary
@@ -43,6 +45,7 @@ TOKEN = re.compile(r"\S+")  # a word, or a cell of numbers
 WORD_BREAKS = re.compile(r"[\s,;:()–-]+")
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 WORD_BREAK_SHARE = 0.8  # a lone word filling this share of its cell was broken by the word processor
+T = TypeVar("T")
 
 
 def normalise_stage(word: str, vocab: Vocabulary) -> str:
@@ -91,7 +94,7 @@ class RawTable:
     ruled: int = 0  # rows read by the PDF's ruled cells (`model.Band`): their lines joined cell by cell
 
 
-@dataclass
+@dataclass(frozen=True)  # frozen: a line's items are shared by every table that repeats the header (`header_items`)
 class HeaderItem:
     """A credit or a stage of a header line, with the span of `Line.text` it was printed in."""
 
@@ -107,12 +110,40 @@ def is_unit_line(text: str, vocab: Vocabulary) -> bool:
     return vocab.unit_hint in text and len(text.strip()) < 40 and bool(vocab.unit_line.search(text))
 
 
+class LineMemo(Generic[T]):
+    """What `compute` makes of a line's text under a vocabulary, kept for the lines met last: the passes over a
+    table (scan, header, rows, the end of the table, footnotes) ask about the same line three or four times, and
+    a document repeats its table headers. Bounded (emptied when full): an archive's lines are not all kept.
+    Keyed by the vocabulary's identity (hashing a whole vocabulary costs more than the work), which is kept
+    alive beside its results so that its id is never another's. What it keeps is shared: never to be changed."""
+
+    def __init__(self, compute: Callable[[str, Vocabulary], T], kept: int) -> None:
+        self.compute = compute
+        self.kept = kept
+        self.by_vocabulary: dict[int, tuple[Vocabulary, dict[str, T]]] = {}
+
+    def __call__(self, text: str, vocab: Vocabulary) -> T:
+        found = self.by_vocabulary.setdefault(id(vocab), (vocab, {}))[1]
+        try:
+            return found[text]
+        except KeyError:
+            if len(found) >= self.kept:
+                found.clear()
+            result = found[text] = self.compute(text, vocab)
+            return result
+
+
 def header_items(text: str, vocab: Vocabulary) -> tuple[list[HeaderItem], list[int]] | None:
     """Credits and stages of a header line in print order, and its bare years; None if not a header line."""
     first = text.split(maxsplit=1)[:1]
-    unit = vocab.unit_hint in text.lower()
-    if not first or not (unit or vocab.is_header_word(first[0])):
+    if not first or not (vocab.unit_hint in text.lower() or vocab.is_header_word(first[0])):
         return None  # cheap: most lines are rows or prose, and a header line is header words only
+    found = _HEADER_ITEMS(text, vocab)
+    return None if found is None else (list(found[0]), list(found[1]))
+
+
+def _read_header_items(text: str, vocab: Vocabulary) -> tuple[tuple[HeaderItem, ...], tuple[int, ...]] | None:
+    unit = vocab.unit_hint in text.lower()
     cleaned = vocab.unit_line.sub(lambda m: " " * len(m.group()), text) if unit else text  # keep offsets
     words = cleaned.split()
     # The last word first: a table row that starts with a stage (`BA 2022`) ends in an amount.
@@ -131,17 +162,24 @@ def header_items(text: str, vocab: Vocabulary) -> tuple[list[HeaderItem], list[i
     if not items:
         return None
     items.sort(key=lambda item: item.start)
-    return items, bare_years
+    return tuple(items), tuple(bare_years)
 
 
-def _fill_delta_years(stages: list[HeaderItem]) -> None:
-    """`Delta`/`evolutie` take the later year of the stages around them."""
+# A header line's items, by vocabulary and text: a document prints the same few headers over and over.
+_HEADER_ITEMS = LineMemo(_read_header_items, 2_000)
+
+
+def _fill_delta_years(stages: list[HeaderItem]) -> list[HeaderItem]:
+    """`Delta`/`evolutie` take the later year of the stages around them (new items: the header's are shared)."""
+    filled: list[HeaderItem] = []
     for i, item in enumerate(stages):
         if item.value == "DELTA" and item.year is None:
             later = [s.year for s in stages[i + 1 :] if s.year is not None and s.value != "DELTA"]
-            earlier = [s.year for s in stages[:i] if s.year is not None]
+            earlier = [s.year for s in filled if s.year is not None]
             candidates = later[:1] or earlier[-1:]
-            item.year = candidates[0] if candidates else None
+            item = replace(item, year=candidates[0] if candidates else None)
+        filled.append(item)
+    return filled
 
 
 def build_columns(
@@ -151,8 +189,7 @@ def build_columns(
     year: int | None,
 ) -> tuple[list[Column], bool] | None:
     credits = [c for line in credit_lines for c in line]
-    stages = [s for line in stage_lines for s in line]
-    _fill_delta_years(stages)
+    stages = _fill_delta_years([s for line in stage_lines for s in line])
     if not credits:
         return None
     if not stages:
@@ -328,12 +365,6 @@ class Number:
     end: int
 
 
-# A line's split, by vocabulary and text: the passes over a table (scan, header, rows, the end of the table,
-# footnotes) split the same line three or four times. Bounded: an archive's lines are not all kept.
-_SPLITS: dict[int, tuple[Vocabulary, dict[str, tuple[str, tuple[Number, ...]]]]] = {}
-SPLITS_KEPT = 2_000  # a document splits a few hundred different lines
-
-
 def trailing_numbers(text: str, vocab: Vocabulary) -> tuple[str, list[Number]]:
     """Split a table line into its label and the run of numbers (or dash cells) that ends it.
 
@@ -342,14 +373,7 @@ def trailing_numbers(text: str, vocab: Vocabulary) -> tuple[str, list[Number]]:
     tail = text.rstrip()[-1:]
     if not (tail.isdigit() or tail in vocab.dash_cell):
         return text.strip(), []  # cheap: a line whose last word is no number nor dash has no numbers
-    # By the vocabulary's identity (hashing a whole vocabulary costs more than the split); kept alive beside
-    # its splits, so that its id is never another's.
-    splits = _SPLITS.setdefault(id(vocab), (vocab, {}))[1]
-    split = splits.get(text)
-    if split is None:
-        if len(splits) >= SPLITS_KEPT:
-            splits.clear()
-        split = splits[text] = _split_numbers(text, vocab)
+    split = _SPLITS(text, vocab)
     return split[0], list(split[1])
 
 
@@ -377,6 +401,10 @@ def _split_numbers(text: str, vocab: Vocabulary) -> tuple[str, tuple[Number, ...
         numbers = numbers[1:]  # `2e BA –` (its `JR` wrapped to the next line): a label's dash, no dash cell
     label_end = _label_end(text, numbers)
     return text[:label_end].strip(), tuple(numbers)
+
+
+# A line's split, by vocabulary and text (a document splits a few hundred different lines).
+_SPLITS = LineMemo(_split_numbers, 2_000)
 
 
 def _is_prose(text: str, vocab: Vocabulary) -> bool:
