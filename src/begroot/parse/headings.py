@@ -8,6 +8,7 @@ lines not in `skip` (tables, footnotes) and returns the headings in document ord
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..model import Line, Section
 from ..vocabulary import Vocabulary
@@ -21,11 +22,23 @@ def find_headings(lines: list[Line], skip: set[int], vocab: Vocabulary) -> list[
     return HeadingFinder(lines, skip, vocab).find()
 
 
+class Shape(NamedTuple):
+    """The heading patterns a line matches (None: not that one)."""
+
+    article: re.Match[str] | None
+    chapter: re.Match[str] | None
+    goal: re.Match[str] | None
+    numbered: re.Match[str] | None
+
+
 class HeadingFinder:
     def __init__(self, lines: list[Line], skip: set[int], vocab: Vocabulary):
         self.lines = lines
         self.vocab = vocab
         self.skip = skip  # read, never changed
+        # Matched once: the search for headings and the table of contents' check (is the heading printed
+        # again further on?) ask the same of every line.
+        self.shapes = _heading_shapes(lines, vocab)
         self.headings: list[Heading] = []
         self.heading_lines: set[int] = set()
         self._heading_keys: dict[str, int] | None = None
@@ -49,30 +62,31 @@ class HeadingFinder:
     def _heading_at(self, index: int) -> tuple[Heading | None, int]:
         line = self.lines[index]
         text = line.text
-        if not text[:1].isupper() and not text[:1].isdigit():
-            return None, 1  # every heading starts with a capital or a number: most prose lines end here
+        shape = self.shapes.get(index)
+        if shape is None or (not text[:1].isupper() and not text[:1].isdigit()):
+            return None, 1  # no heading's shape (most lines), or not starting with a capital or a number
         if self._is_contents_entry(index):
             return None, 1  # a line of the table of contents, not the heading itself
-        article = ARTICLE_HEADING.match(text)
+        article = shape.article
         if article:
             name, used = self._continued_title(index, article.group("name"), upper=True)
             code = code_from_match(article).code  # the printed code canonicalised (the article reader warns)
             section = Section("", "article", code, name, line.page, line.number)
             return Heading(index, 8, section), used
-        chapter = self.vocab.chapter.match(text)
+        chapter = shape.chapter
         if chapter and chapter.group("title").upper() == chapter.group("title"):
             title, used = self._continued_title(index, chapter.group("title"), upper=True)
             kind = "policy_field" if self.vocab.policy_field_chapter.match(title) else "chapter"
             section = Section("", kind, chapter.group("num"), title, line.page, line.number)
             return Heading(index, 1, section), used
-        goal = self.vocab.goal.match(text)
+        goal = shape.goal
         if goal:
             title, used = self._continued_title(index, goal.group("title"), upper=False)
             title = re.sub(r"(?<=[a-z])\d{1,3}$", "", title).strip()  # a footnote mark glued to the title
             code = f"{goal.group('level')} {int(goal.group('num'))}"
             section = Section("", goal.group("level").lower(), code, title, line.page, line.number)
             return Heading(index, 8, section), used
-        numbered = self.vocab.numbered.match(text)
+        numbered = shape.numbered
         if numbered and self._is_numbered_heading(numbered):
             title, used = self._continued_title(index, numbered.group("title"), upper=False)
             depth = numbered.group("num").rstrip(".").count(".") + 1
@@ -85,7 +99,7 @@ class HeadingFinder:
     def heading_keys(self) -> dict[str, int]:
         """The last line index of every heading-shaped line (built on first use: most documents need none)."""
         if self._heading_keys is None:
-            self._heading_keys = _last_heading_keys(self.lines, self.vocab)
+            self._heading_keys = _last_heading_keys(self.lines, self.shapes)
         return self._heading_keys
 
     def _is_contents_entry(self, index: int) -> bool:
@@ -195,14 +209,25 @@ def _heading_key(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
-def _last_heading_keys(lines: list[Line], vocab: Vocabulary) -> dict[str, int]:
-    """The last line index of every heading-shaped line, by its key (an article's code, else its text)."""
-    keys: dict[str, int] = {}
+def _heading_shapes(lines: list[Line], vocab: Vocabulary) -> dict[int, Shape]:
+    """The heading patterns each line matches, for the lines that match one (few)."""
+    shapes: dict[int, Shape] = {}
     for index, line in enumerate(lines):
         text = line.text
         # Every heading shape starts with a capital, a digit or a blank: most lines end at this test.
-        if (text[:1].isupper() or text[:1].isdigit() or text[:1].isspace()) and (ARTICLE_HEADING.match(text) or vocab.chapter.match(text) or vocab.numbered.match(text)
-                     or vocab.goal.match(text)):  # fmt: skip
-            keys[_heading_key(text)] = index
-            keys[" ".join(text.split()).upper()] = index
+        if text[:1].isupper() or text[:1].isdigit() or text[:1].isspace():
+            shape = Shape(ARTICLE_HEADING.match(text), vocab.chapter.match(text), vocab.goal.match(text),
+                          vocab.numbered.match(text))  # fmt: skip
+            if any(shape):
+                shapes[index] = shape
+    return shapes
+
+
+def _last_heading_keys(lines: list[Line], shapes: dict[int, Shape]) -> dict[str, int]:
+    """The last line index of every heading-shaped line, by its key (an article's code, else its text)."""
+    keys: dict[str, int] = {}
+    for index in shapes:  # in line order: the last one stays
+        text = lines[index].text
+        keys[_heading_key(text)] = index
+        keys[" ".join(text.split()).upper()] = index
     return keys
