@@ -215,11 +215,12 @@ def _heading_shapes(lines: list[Line], vocab: Vocabulary) -> dict[int, Shape]:
     for index, line in enumerate(lines):
         text = line.text
         # Every heading shape starts with a capital, a digit or a blank: most lines end at this test.
-        if text[:1].isupper() or text[:1].isdigit() or text[:1].isspace():
-            shape = Shape(ARTICLE_HEADING.match(text), vocab.chapter.match(text), vocab.goal.match(text),
-                          vocab.numbered.match(text))  # fmt: skip
-            if any(shape):
-                shapes[index] = shape
+        first = text[:1]
+        if first.isupper() or first.isdigit() or first.isspace():
+            found = (ARTICLE_HEADING.match(text), vocab.chapter.match(text), vocab.goal.match(text),
+                     vocab.numbered.match(text))  # fmt: skip
+            if any(found):
+                shapes[index] = Shape(*found)
     return shapes
 
 

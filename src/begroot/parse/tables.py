@@ -123,14 +123,16 @@ class LineMemo(Generic[T]):
         self.by_vocabulary: dict[int, tuple[Vocabulary, dict[str, T]]] = {}
 
     def __call__(self, text: str, vocab: Vocabulary) -> T:
-        found = self.by_vocabulary.setdefault(id(vocab), (vocab, {}))[1]
-        try:
+        kept = self.by_vocabulary.get(id(vocab))
+        if kept is None:
+            kept = self.by_vocabulary[id(vocab)] = (vocab, {})
+        found = kept[1]
+        if text in found:  # not try/except: a third of the lines asked about are new, and raising costs
             return found[text]
-        except KeyError:
-            if len(found) >= self.kept:
-                found.clear()
-            result = found[text] = self.compute(text, vocab)
-            return result
+        if len(found) >= self.kept:
+            found.clear()
+        result = found[text] = self.compute(text, vocab)
+        return result
 
 
 def header_items(text: str, vocab: Vocabulary) -> tuple[list[HeaderItem], list[int]] | None:
