@@ -709,8 +709,7 @@ class TableReader:
     def _targets(self, line: Line, numbers: list[Number]) -> list[int] | None:
         """The column of each number; where positions are unknown or contradict each other (a line shifted by a
         page-start mark) the free columns of the row in order; None when even those are too few."""
-        words = line.positioned_words()
-        spans = [_number_span(number, words) for number in numbers]
+        spans = _number_spans(line, numbers)
         found = [self._column_at(span) for span in spans]
         targets = [t for t in found if t is not None]
         if not shifted(line) and len(targets) == len(numbers) and len(set(targets)) == len(targets):
@@ -756,8 +755,7 @@ class TableReader:
         not stand under their headers one by one, as after a page-start mark)."""
         if not self.positional or len(numbers) != self.ncols or shifted(line):
             return
-        words = line.positioned_words()
-        spans = [_number_span(number, words) for number in numbers]
+        spans = _number_spans(line, numbers)
         under = [self._header_column_at(span) for span in spans]
         if under != list(range(self.ncols)) and None not in under:
             return
@@ -881,6 +879,15 @@ def _joined_row(
 
 def _cell(number: Number, line: Line) -> Cell:
     return Cell(number.text, number.value, line.number, line.page)
+
+
+def _number_spans(line: Line, numbers: list[Number]) -> list[tuple[float, float]]:
+    """Where each number stands on the page (x0, x1). In a text line a number is a word of its own, standing at its
+    characters' columns: found without making the line's words (Word objects, costly for every row of every table)."""
+    if line.xs is None:
+        return [(line.indent + number.start, line.indent + number.end) for number in numbers]
+    words = line.positioned_words()
+    return [_number_span(number, words) for number in numbers]
 
 
 def _number_span(number: Number, words: tuple[Word, ...]) -> tuple[float, float]:
