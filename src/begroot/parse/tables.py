@@ -351,8 +351,11 @@ def _in_capitals(text: str) -> bool:
 def is_stop_line(text: str, has_rows: bool, vocab: Vocabulary) -> bool:
     """A line no table goes on past: the next table or part title, a heading, prose (a long line, even one
     ending in a year)."""
-    if is_heading_line(text, vocab):
-        return True
+    return is_heading_line(text, vocab) or _is_long_prose(text, has_rows, vocab)
+
+
+def _is_long_prose(text: str, has_rows: bool, vocab: Vocabulary) -> bool:
+    """After rows, a long line without numbers or with a long label: prose."""
     if has_rows and len(text) > SETTINGS.long_line and not vocab.frame_row.match(text):
         label, numbers = trailing_numbers(text, vocab)
         return not numbers or len(label) > SETTINGS.long_line
@@ -524,9 +527,7 @@ class TableReader:
             if self._closes(line):
                 break  # an error stays local: whatever the table above lacks, a heading or caption ends it
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
-            if settled and (
-                is_stop_line(line.text, bool(table.rows or self.cells), self.vocab) or self._too_much_text()
-            ):
+            if settled and (self._stops(line.text) or self._too_much_text()):
                 break
             if settled and table.rows and self.ncols > 1 and _is_prose(line.text, self.vocab):
                 break  # a sentence, however narrow the page (`... In 2027`: a year, not a cell)
@@ -546,6 +547,13 @@ class TableReader:
             share = "" if table.ruled == len(table.rows) else f" ({table.ruled} of {len(table.rows)})"
             table.readings.insert(0, f"rows read by the PDF's ruled cells{share}")
         return table
+
+    def _stops(self, text: str) -> bool:
+        """`is_stop_line`, without asking again whether the line is a heading once the table has begun: `_closes`
+        has (six patterns, on every row)."""
+        if self.table.rows or self.cells:
+            return _is_long_prose(text, True, self.vocab)
+        return is_heading_line(text, self.vocab)
 
     def _closes(self, line: Line) -> bool:
         """A heading, or a caption other than this table's, once the table has begun."""
