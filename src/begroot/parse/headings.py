@@ -45,16 +45,15 @@ class HeadingFinder:
         self.outline = Outline([], len(lines))
 
     def find(self) -> list[Heading]:
-        index = 0
-        while index < len(self.lines):
-            if index in self.skip:
-                index += 1
+        after = 0  # the first line not read yet: a heading's title may take the lines below it
+        for index in self.shapes:  # in line order; a line of no heading's shape is no heading
+            if index < after or index in self.skip:
                 continue
             heading, consumed = self._heading_at(index)
             if heading:
                 self.headings.append(heading)
                 self.heading_lines.update(range(index, index + consumed))
-            index += max(consumed, 1)
+            after = index + max(consumed, 1)
         self.outline = Outline(self.headings, len(self.lines))  # the themes look for the end of their OD
         self._find_themes()
         return self.headings
