@@ -451,8 +451,8 @@ def _numberish(token: str, vocab: Vocabulary) -> bool:
 
 def _misread_amount(token: str, vocab: Vocabulary) -> bool:
     """An amount once its letters read as the digits they resemble (`1.2O4`, `8S8`); not an ordinal (`2e`)."""
-    if vocab.ordinal.match(token) or not any(char.isdigit() for char in token):
-        return False
+    if token.isalpha() or vocab.ordinal.match(token) or not any(char.isdigit() for char in token):
+        return False  # a word of letters (a row label's) holds no digit: told without a pass over its letters
     return parse_int(token.translate(MISREAD)) is not None
 
 
