@@ -94,12 +94,13 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
 
     The paragraphs share one prose text, joined by a blank line (`prose_text`); `start` counts in it.
     """
-    joined = [line_spans(run) for run in _blank_separated(lines, lambda line: line.text)]
-    prose = "\n\n".join(text for text, _spans in joined)
+    runs = _blank_separated(lines, lambda line: line.text)
+    joined = [join_spans([line.text for line in run]) for run in runs]
+    prose = "\n\n".join(text for text, _offsets in joined)
     found: list[Paragraph] = []
     start = 0
-    for text, spans in joined:
-        found.append(_paragraph(prose, start, len(text), spans, _sentence_breaks(text)))
+    for run, (text, offsets) in zip(runs, joined, strict=True):
+        found.append(_paragraph(prose, start, text, run, offsets))
         start += len(text) + 2
     return found
 
@@ -139,6 +140,10 @@ def _sentence_breaks(text: str) -> array[int]:
     return breaks
 
 
-def _paragraph(prose: str, start: int, length: int, spans: tuple[Span, ...], breaks: array[int]) -> Paragraph:
-    starts = array("i", [value for span in spans for value in span])
-    return Paragraph(prose, start, start + length, spans[0].page, spans[0].line, spans[-1].line, starts, breaks)
+def _paragraph(prose: str, start: int, text: str, lines: list[Line], offsets: list[int]) -> Paragraph:
+    """The paragraph `text` of `lines` (their offsets in it from `join_spans`), at `start` in `prose`. Where each
+    line starts goes straight into the flat (offset, page, line) array it keeps: no `Span` made per line."""
+    starts = array("i", [value for offset, line in zip(offsets, lines, strict=True) if offset >= 0
+                         for value in (offset, line.page, line.number)])  # fmt: skip
+    page, line, end_line = starts[1], starts[2], starts[-1]
+    return Paragraph(prose, start, start + len(text), page, line, end_line, starts, _sentence_breaks(text))
