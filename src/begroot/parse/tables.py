@@ -384,25 +384,29 @@ def trailing_numbers(text: str, vocab: Vocabulary) -> tuple[str, list[Number]]:
 
 
 def _split_numbers(text: str, vocab: Vocabulary) -> tuple[str, tuple[Number, ...]]:
-    tokens = list(TOKEN.finditer(text))
+    # The words from the end, each found where it ends (the start of the word after it), rather than every word
+    # of the line matched from the start: only the last few are asked about.
+    words = text.split()
     from_the_end: list[Number] = []
-    while tokens:
-        word = tokens[-1].group()
-        value = parse_int(word)
-        if value is None and word in vocab.dash_cell:
+    end = len(text)
+    while words:
+        value = parse_int(words[-1])
+        if value is None and words[-1] in vocab.dash_cell:
             value = 0
         if value is None:
             break
-        from_the_end.append(Number(word, value, *tokens.pop().span()))
+        word = words.pop()
+        end = text.rindex(word, 0, end)
+        from_the_end.append(Number(word, value, end, end + len(word)))
     numbers = from_the_end[::-1]
-    if numbers and tokens and is_year(numbers[0].text) and _names_a_stage(tokens[-1].group(), vocab):
+    if numbers and words and is_year(numbers[0].text) and _names_a_stage(words[-1], vocab):
         numbers.pop(0)  # `BA 2020 141.475 ...`: the year belongs to the stage label
     if (
         numbers
         and numbers[0].text in vocab.dash_cell
-        and tokens
-        and vocab.stage_label.match(tokens[-1].group())
-        and numbers[0].start - tokens[-1].end() == 1
+        and words
+        and vocab.stage_label.match(words[-1])
+        and numbers[0].start - (text.rindex(words[-1], 0, end) + len(words[-1])) == 1
     ):
         numbers = numbers[1:]  # `2e BA –` (its `JR` wrapped to the next line): a label's dash, no dash cell
     label_end = _label_end(text, numbers)
