@@ -95,12 +95,12 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
     The paragraphs share one prose text, joined by a blank line (`prose_text`); `start` counts in it.
     """
     runs = _blank_separated(lines, lambda line: line.text)
-    joined = [join_spans([line.text for line in run]) for run in runs]
-    prose = "\n\n".join(text for text, _offsets in joined)
+    joined = [_line_starts(run) for run in runs]
+    prose = "\n\n".join(text for text, _starts in joined)
     found: list[Paragraph] = []
     start = 0
-    for run, (text, offsets) in zip(runs, joined, strict=True):
-        found.append(_paragraph(prose, start, text, run, offsets))
+    for run, (text, starts) in zip(runs, joined, strict=True):
+        found.append(_paragraph(prose, start, len(text), run, starts, _sentence_breaks(text)))
         start += len(text) + 2
     return found
 
@@ -140,10 +140,19 @@ def _sentence_breaks(text: str) -> array[int]:
     return breaks
 
 
-def _paragraph(prose: str, start: int, text: str, lines: list[Line], offsets: list[int]) -> Paragraph:
-    """The paragraph `text` of `lines` (their offsets in it from `join_spans`), at `start` in `prose`. Where each
-    line starts goes straight into the flat (offset, page, line) array it keeps: no `Span` made per line."""
-    starts = array("i", [value for offset, line in zip(offsets, lines, strict=True) if offset >= 0
+def _line_starts(lines: list[Line]) -> tuple[str, array[int]]:
+    """A run of lines with text joined (as `line_spans`), with where each line starts as `Paragraph.starts` keeps
+    it: (offset, page, line) flattened, made straight from the offsets (no `Span` per line). Every line of a run
+    has text (`_blank_separated`), so every one has its offset."""
+    text, offsets = join_spans([line.text for line in lines])
+    starts = array("i", [value for offset, line in zip(offsets, lines, strict=True)
                          for value in (offset, line.page, line.number)])  # fmt: skip
-    page, line, end_line = starts[1], starts[2], starts[-1]
-    return Paragraph(prose, start, start + len(text), page, line, end_line, starts, _sentence_breaks(text))
+    return text, starts
+
+
+def _paragraph(
+    prose: str, start: int, length: int, lines: list[Line], starts: array[int], breaks: array[int]
+) -> Paragraph:
+    # Its page and lines from the Line objects, not from `starts`: an int read from an array is a new object,
+    # and a long document has a hundred thousand paragraphs.
+    return Paragraph(prose, start, start + length, lines[0].page, lines[0].number, lines[-1].number, starts, breaks)
