@@ -8,7 +8,6 @@ lines not in `skip` (tables, footnotes) and returns the headings in document ord
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from ..model import Line, Section
 from ..vocabulary import Vocabulary
@@ -22,23 +21,15 @@ def find_headings(lines: list[Line], skip: set[int], vocab: Vocabulary) -> list[
     return HeadingFinder(lines, skip, vocab).find()
 
 
-class Shape(NamedTuple):
-    """The heading patterns a line matches (None: not that one)."""
-
-    article: re.Match[str] | None
-    chapter: re.Match[str] | None
-    goal: re.Match[str] | None
-    numbered: re.Match[str] | None
-
-
 class HeadingFinder:
     def __init__(self, lines: list[Line], skip: set[int], vocab: Vocabulary):
         self.lines = lines
         self.vocab = vocab
         self.skip = skip  # read, never changed
-        # Matched once: the search for headings and the table of contents' check (is the heading printed
-        # again further on?) ask the same of every line.
-        self.shapes = _heading_shapes(lines, vocab)
+        # Asked once of every line: the search for headings and the table of contents' check (is the heading
+        # printed again further on?) both want the heading-shaped lines. Their indexes only: a long document
+        # has thousands (its headings, its table rows that start with a number or a capital, its footnotes).
+        self.shaped = _heading_shaped(lines, vocab)
         self.headings: list[Heading] = []
         self.heading_lines: set[int] = set()
         self._heading_keys: dict[str, int] | None = None
@@ -46,7 +37,7 @@ class HeadingFinder:
 
     def find(self) -> list[Heading]:
         after = 0  # the first line not read yet: a heading's title may take the lines below it
-        for index in self.shapes:  # in line order; a line of no heading's shape is no heading
+        for index in self.shaped:  # in line order; a line of no heading's shape is no heading
             if index < after or index in self.skip:
                 continue
             heading, consumed = self._heading_at(index)
@@ -61,31 +52,30 @@ class HeadingFinder:
     def _heading_at(self, index: int) -> tuple[Heading | None, int]:
         line = self.lines[index]
         text = line.text
-        shape = self.shapes.get(index)
-        if shape is None or (not text[:1].isupper() and not text[:1].isdigit()):
-            return None, 1  # no heading's shape (most lines), or not starting with a capital or a number
+        if not text[:1].isupper() and not text[:1].isdigit():
+            return None, 1  # every heading starts with a capital or a number
         if self._is_contents_entry(index):
             return None, 1  # a line of the table of contents, not the heading itself
-        article = shape.article
+        article = ARTICLE_HEADING.match(text)
         if article:
             name, used = self._continued_title(index, article.group("name"), upper=True)
             code = code_from_match(article).code  # the printed code canonicalised (the article reader warns)
             section = Section("", "article", code, name, line.page, line.number)
             return Heading(index, 8, section), used
-        chapter = shape.chapter
+        chapter = self.vocab.chapter.match(text)
         if chapter and chapter.group("title").upper() == chapter.group("title"):
             title, used = self._continued_title(index, chapter.group("title"), upper=True)
             kind = "policy_field" if self.vocab.policy_field_chapter.match(title) else "chapter"
             section = Section("", kind, chapter.group("num"), title, line.page, line.number)
             return Heading(index, 1, section), used
-        goal = shape.goal
+        goal = self.vocab.goal.match(text)
         if goal:
             title, used = self._continued_title(index, goal.group("title"), upper=False)
             title = re.sub(r"(?<=[a-z])\d{1,3}$", "", title).strip()  # a footnote mark glued to the title
             code = f"{goal.group('level')} {int(goal.group('num'))}"
             section = Section("", goal.group("level").lower(), code, title, line.page, line.number)
             return Heading(index, 8, section), used
-        numbered = shape.numbered
+        numbered = self.vocab.numbered.match(text)
         if numbered and self._is_numbered_heading(numbered):
             title, used = self._continued_title(index, numbered.group("title"), upper=False)
             depth = numbered.group("num").rstrip(".").count(".") + 1
@@ -98,7 +88,7 @@ class HeadingFinder:
     def heading_keys(self) -> dict[str, int]:
         """The last line index of every heading-shaped line (built on first use: most documents need none)."""
         if self._heading_keys is None:
-            self._heading_keys = _last_heading_keys(self.lines, self.shapes)
+            self._heading_keys = _last_heading_keys(self.lines, self.shaped)
         return self._heading_keys
 
     def _is_contents_entry(self, index: int) -> bool:
@@ -208,25 +198,24 @@ def _heading_key(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
-def _heading_shapes(lines: list[Line], vocab: Vocabulary) -> dict[int, Shape]:
-    """The heading patterns each line matches, for the lines that match one (few)."""
-    shapes: dict[int, Shape] = {}
+def _heading_shaped(lines: list[Line], vocab: Vocabulary) -> list[int]:
+    """The indexes of the lines that match a heading pattern (an article's, a chapter's, a goal's, a numbered
+    heading's), in order."""
+    shaped: list[int] = []
     for index, line in enumerate(lines):
         text = line.text
-        # Every heading shape starts with a capital, a digit or a blank: most lines end at this test.
         first = text[:1]
-        if first.isupper() or first.isdigit() or first.isspace():
-            found = (ARTICLE_HEADING.match(text), vocab.chapter.match(text), vocab.goal.match(text),
-                     vocab.numbered.match(text))  # fmt: skip
-            if any(found):
-                shapes[index] = Shape(*found)
-    return shapes
+        # Every heading shape starts with a capital, a digit or a blank: most lines end at this test.
+        if (first.isupper() or first.isdigit() or first.isspace()) and (ARTICLE_HEADING.match(text) or vocab.chapter.match(text) or vocab.numbered.match(text)
+                     or vocab.goal.match(text)):  # fmt: skip
+            shaped.append(index)
+    return shaped
 
 
-def _last_heading_keys(lines: list[Line], shapes: dict[int, Shape]) -> dict[str, int]:
+def _last_heading_keys(lines: list[Line], shaped: list[int]) -> dict[str, int]:
     """The last line index of every heading-shaped line, by its key (an article's code, else its text)."""
     keys: dict[str, int] = {}
-    for index in shapes:  # in line order: the last one stays
+    for index in shaped:  # in line order: the last one stays
         text = lines[index].text
         keys[_heading_key(text)] = index
         keys[" ".join(text.split()).upper()] = index
