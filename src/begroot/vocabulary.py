@@ -97,8 +97,9 @@ class Vocabulary:
     )
     dot_leaders: re.Pattern[str] = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,4}\s*$")
     trailing_page: re.Pattern[str] = re.compile(r"\s\d{1,4}\s*$")
-    od_cited: re.Pattern[str] = re.compile(r"(?i)(?:operationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\b")
-    sd_cited: re.Pattern[str] = re.compile(r"\bSD\s?(\d{1,2})\b")
+    # (?=o): every form starts with an o (keep it so); told first, the search passes the other letters quickly
+    od_cited: re.Pattern[str] = re.compile(r"(?i)(?=o)(?:operationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\b")
+    sd_cited: re.Pattern[str] = re.compile(r"(?=S)\bSD\s?(\d{1,2})\b")  # (?=S): as od_cited's (?=o)
 
     # --- what a document is about: the lines that name its policy domain, each with a word it must hold
     domain_lines: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -26,22 +26,25 @@ class HeadingFinder:
         self.lines = lines
         self.vocab = vocab
         self.skip = skip  # read, never changed
+        # Asked once of every line: the search for headings and the table of contents' check (is the heading
+        # printed again further on?) both want the heading-shaped lines. Their indexes only: a long document
+        # has thousands (its headings, its table rows that start with a number or a capital, its footnotes).
+        self.shaped = _heading_shaped(lines, vocab)
         self.headings: list[Heading] = []
         self.heading_lines: set[int] = set()
         self._heading_keys: dict[str, int] | None = None
         self.outline = Outline([], len(lines))
 
     def find(self) -> list[Heading]:
-        index = 0
-        while index < len(self.lines):
-            if index in self.skip:
-                index += 1
+        after = 0  # the first line not read yet: a heading's title may take the lines below it
+        for index in self.shaped:  # in line order; a line of no heading's shape is no heading
+            if index < after or index in self.skip:
                 continue
             heading, consumed = self._heading_at(index)
             if heading:
                 self.headings.append(heading)
                 self.heading_lines.update(range(index, index + consumed))
-            index += max(consumed, 1)
+            after = index + max(consumed, 1)
         self.outline = Outline(self.headings, len(self.lines))  # the themes look for the end of their OD
         self._find_themes()
         return self.headings
@@ -50,7 +53,7 @@ class HeadingFinder:
         line = self.lines[index]
         text = line.text
         if not text[:1].isupper() and not text[:1].isdigit():
-            return None, 1  # every heading starts with a capital or a number: most prose lines end here
+            return None, 1  # every heading starts with a capital or a number
         if self._is_contents_entry(index):
             return None, 1  # a line of the table of contents, not the heading itself
         article = ARTICLE_HEADING.match(text)
@@ -85,7 +88,7 @@ class HeadingFinder:
     def heading_keys(self) -> dict[str, int]:
         """The last line index of every heading-shaped line (built on first use: most documents need none)."""
         if self._heading_keys is None:
-            self._heading_keys = _last_heading_keys(self.lines, self.vocab)
+            self._heading_keys = _last_heading_keys(self.lines, self.shaped)
         return self._heading_keys
 
     def _is_contents_entry(self, index: int) -> bool:
@@ -195,14 +198,25 @@ def _heading_key(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
-def _last_heading_keys(lines: list[Line], vocab: Vocabulary) -> dict[str, int]:
-    """The last line index of every heading-shaped line, by its key (an article's code, else its text)."""
-    keys: dict[str, int] = {}
+def _heading_shaped(lines: list[Line], vocab: Vocabulary) -> list[int]:
+    """The indexes of the lines that match a heading pattern (an article's, a chapter's, a goal's, a numbered
+    heading's), in order."""
+    shaped: list[int] = []
     for index, line in enumerate(lines):
         text = line.text
+        first = text[:1]
         # Every heading shape starts with a capital, a digit or a blank: most lines end at this test.
-        if (text[:1].isupper() or text[:1].isdigit() or text[:1].isspace()) and (ARTICLE_HEADING.match(text) or vocab.chapter.match(text) or vocab.numbered.match(text)
+        if (first.isupper() or first.isdigit() or first.isspace()) and (ARTICLE_HEADING.match(text) or vocab.chapter.match(text) or vocab.numbered.match(text)
                      or vocab.goal.match(text)):  # fmt: skip
-            keys[_heading_key(text)] = index
-            keys[" ".join(text.split()).upper()] = index
+            shaped.append(index)
+    return shaped
+
+
+def _last_heading_keys(lines: list[Line], shaped: list[int]) -> dict[str, int]:
+    """The last line index of every heading-shaped line, by its key (an article's code, else its text)."""
+    keys: dict[str, int] = {}
+    for index in shaped:  # in line order: the last one stays
+        text = lines[index].text
+        keys[_heading_key(text)] = index
+        keys[" ".join(text.split()).upper()] = index
     return keys

@@ -22,8 +22,9 @@ class Scanned:
 
 def scan(source: SourceDocument, vocab: Vocabulary) -> Scanned:
     """The footnotes first (their lines are no table's), then the tables."""
-    notes, note_lines = find_footnotes(source.lines, vocab)
-    tables, warnings = scan_tables(source.lines, note_lines, vocab)
+    lines = source.lines  # made from the pages on each use: once here
+    notes, note_lines = find_footnotes(lines, vocab)
+    tables, warnings = scan_tables(lines, note_lines, vocab)
     return Scanned(tables, notes, note_lines, warnings)
 
 

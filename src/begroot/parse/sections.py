@@ -107,10 +107,14 @@ def _cited_sd(text: str, sds: list[Goal], vocab: Vocabulary) -> str | None:
         return f"SD {int(match.group(1))}"
     flat = _key(text)
     for sd in sds:
-        if _key(sd.title)[:40] and _key(sd.title)[:40] in flat:
+        title = _key(sd.title)[:40]
+        if title and title in flat:
             return sd.code
     return None
 
 
+NOT_A_LETTER = re.compile(r"[^a-z]+")  # runs, not one character at a time: an ISE's prose can be long
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z]", "", text.lower())
+    return NOT_A_LETTER.sub("", text.lower())

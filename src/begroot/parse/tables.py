@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import Generic, NamedTuple, TypeVar
 
 from ..model import Band, Cell, Line, Word
 from ..vocabulary import SETTINGS, Vocabulary
@@ -43,6 +45,7 @@ TOKEN = re.compile(r"\S+")  # a word, or a cell of numbers
 WORD_BREAKS = re.compile(r"[\s,;:()–-]+")
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 WORD_BREAK_SHARE = 0.8  # a lone word filling this share of its cell was broken by the word processor
+T = TypeVar("T")
 
 
 def normalise_stage(word: str, vocab: Vocabulary) -> str:
@@ -91,7 +94,7 @@ class RawTable:
     ruled: int = 0  # rows read by the PDF's ruled cells (`model.Band`): their lines joined cell by cell
 
 
-@dataclass
+@dataclass(frozen=True)  # frozen: a line's items are shared by every table that repeats the header (`header_items`)
 class HeaderItem:
     """A credit or a stage of a header line, with the span of `Line.text` it was printed in."""
 
@@ -107,12 +110,42 @@ def is_unit_line(text: str, vocab: Vocabulary) -> bool:
     return vocab.unit_hint in text and len(text.strip()) < 40 and bool(vocab.unit_line.search(text))
 
 
+class LineMemo(Generic[T]):
+    """What `compute` makes of a line's text under a vocabulary, kept for the lines met last: the passes over a
+    table (scan, header, rows, the end of the table, footnotes) ask about the same line three or four times, and
+    a document repeats its table headers. Bounded (emptied when full): an archive's lines are not all kept.
+    Keyed by the vocabulary's identity (hashing a whole vocabulary costs more than the work), which is kept
+    alive beside its results so that its id is never another's. What it keeps is shared: never to be changed."""
+
+    def __init__(self, compute: Callable[[str, Vocabulary], T], kept: int) -> None:
+        self.compute = compute
+        self.kept = kept
+        self.by_vocabulary: dict[int, tuple[Vocabulary, dict[str, T]]] = {}
+
+    def __call__(self, text: str, vocab: Vocabulary) -> T:
+        kept = self.by_vocabulary.get(id(vocab))
+        if kept is None:
+            kept = self.by_vocabulary[id(vocab)] = (vocab, {})
+        found = kept[1]
+        if text in found:  # not try/except: a third of the lines asked about are new, and raising costs
+            return found[text]
+        if len(found) >= self.kept:
+            found.clear()
+        result = found[text] = self.compute(text, vocab)
+        return result
+
+
 def header_items(text: str, vocab: Vocabulary) -> tuple[list[HeaderItem], list[int]] | None:
     """Credits and stages of a header line in print order, and its bare years; None if not a header line."""
     first = text.split(maxsplit=1)[:1]
-    unit = vocab.unit_hint in text.lower()
-    if not first or not (unit or vocab.is_header_word(first[0])):
+    if not first or not (vocab.unit_hint in text.lower() or vocab.is_header_word(first[0])):
         return None  # cheap: most lines are rows or prose, and a header line is header words only
+    found = _HEADER_ITEMS(text, vocab)
+    return None if found is None else (list(found[0]), list(found[1]))
+
+
+def _read_header_items(text: str, vocab: Vocabulary) -> tuple[tuple[HeaderItem, ...], tuple[int, ...]] | None:
+    unit = vocab.unit_hint in text.lower()
     cleaned = vocab.unit_line.sub(lambda m: " " * len(m.group()), text) if unit else text  # keep offsets
     words = cleaned.split()
     # The last word first: a table row that starts with a stage (`BA 2022`) ends in an amount.
@@ -131,17 +164,24 @@ def header_items(text: str, vocab: Vocabulary) -> tuple[list[HeaderItem], list[i
     if not items:
         return None
     items.sort(key=lambda item: item.start)
-    return items, bare_years
+    return tuple(items), tuple(bare_years)
 
 
-def _fill_delta_years(stages: list[HeaderItem]) -> None:
-    """`Delta`/`evolutie` take the later year of the stages around them."""
+# A header line's items, by vocabulary and text: a document prints the same few headers over and over.
+_HEADER_ITEMS = LineMemo(_read_header_items, 2_000)
+
+
+def _fill_delta_years(stages: list[HeaderItem]) -> list[HeaderItem]:
+    """`Delta`/`evolutie` take the later year of the stages around them (new items: the header's are shared)."""
+    filled: list[HeaderItem] = []
     for i, item in enumerate(stages):
         if item.value == "DELTA" and item.year is None:
             later = [s.year for s in stages[i + 1 :] if s.year is not None and s.value != "DELTA"]
-            earlier = [s.year for s in stages[:i] if s.year is not None]
+            earlier = [s.year for s in filled if s.year is not None]
             candidates = later[:1] or earlier[-1:]
-            item.year = candidates[0] if candidates else None
+            item = replace(item, year=candidates[0] if candidates else None)
+        filled.append(item)
+    return filled
 
 
 def build_columns(
@@ -151,8 +191,7 @@ def build_columns(
     year: int | None,
 ) -> tuple[list[Column], bool] | None:
     credits = [c for line in credit_lines for c in line]
-    stages = [s for line in stage_lines for s in line]
-    _fill_delta_years(stages)
+    stages = _fill_delta_years([s for line in stage_lines for s in line])
     if not credits:
         return None
     if not stages:
@@ -312,26 +351,24 @@ def _in_capitals(text: str) -> bool:
 def is_stop_line(text: str, has_rows: bool, vocab: Vocabulary) -> bool:
     """A line no table goes on past: the next table or part title, a heading, prose (a long line, even one
     ending in a year)."""
-    if is_heading_line(text, vocab):
-        return True
+    return is_heading_line(text, vocab) or _is_long_prose(text, has_rows, vocab)
+
+
+def _is_long_prose(text: str, has_rows: bool, vocab: Vocabulary) -> bool:
+    """After rows, a long line without numbers or with a long label: prose."""
     if has_rows and len(text) > SETTINGS.long_line and not vocab.frame_row.match(text):
         label, numbers = trailing_numbers(text, vocab)
         return not numbers or len(label) > SETTINGS.long_line
     return False
 
 
-@dataclass(frozen=True)  # frozen: a line's numbers are shared by every pass that splits it (`trailing_numbers`)
-class Number:
+# A tuple, so immutable: a line's numbers are shared by every pass that splits it (`trailing_numbers`); and made
+# faster than a frozen dataclass (a document's tables hold thousands).
+class Number(NamedTuple):
     text: str
     value: int
     start: int  # span in Line.text
     end: int
-
-
-# A line's split, by vocabulary and text: the passes over a table (scan, header, rows, the end of the table,
-# footnotes) split the same line three or four times. Bounded: an archive's lines are not all kept.
-_SPLITS: dict[int, tuple[Vocabulary, dict[str, tuple[str, tuple[Number, ...]]]]] = {}
-SPLITS_KEPT = 2_000  # a document splits a few hundred different lines
 
 
 def trailing_numbers(text: str, vocab: Vocabulary) -> tuple[str, list[Number]]:
@@ -342,41 +379,42 @@ def trailing_numbers(text: str, vocab: Vocabulary) -> tuple[str, list[Number]]:
     tail = text.rstrip()[-1:]
     if not (tail.isdigit() or tail in vocab.dash_cell):
         return text.strip(), []  # cheap: a line whose last word is no number nor dash has no numbers
-    # By the vocabulary's identity (hashing a whole vocabulary costs more than the split); kept alive beside
-    # its splits, so that its id is never another's.
-    splits = _SPLITS.setdefault(id(vocab), (vocab, {}))[1]
-    split = splits.get(text)
-    if split is None:
-        if len(splits) >= SPLITS_KEPT:
-            splits.clear()
-        split = splits[text] = _split_numbers(text, vocab)
+    split = _SPLITS(text, vocab)
     return split[0], list(split[1])
 
 
 def _split_numbers(text: str, vocab: Vocabulary) -> tuple[str, tuple[Number, ...]]:
-    tokens = list(TOKEN.finditer(text))
-    numbers: list[Number] = []
-    while tokens:
-        token = tokens[-1]
-        value = parse_int(token.group())
-        if value is None and token.group() in vocab.dash_cell:
+    # The words from the end, each found where it ends (the start of the word after it), rather than every word
+    # of the line matched from the start: only the last few are asked about.
+    words = text.split()
+    from_the_end: list[Number] = []
+    end = len(text)
+    while words:
+        value = parse_int(words[-1])
+        if value is None and words[-1] in vocab.dash_cell:
             value = 0
         if value is None:
             break
-        numbers.insert(0, Number(token.group(), value, token.start(), token.end()))
-        tokens.pop()
-    if numbers and tokens and is_year(numbers[0].text) and _names_a_stage(tokens[-1].group(), vocab):
+        word = words.pop()
+        end = text.rindex(word, 0, end)
+        from_the_end.append(Number(word, value, end, end + len(word)))
+    numbers = from_the_end[::-1]
+    if numbers and words and is_year(numbers[0].text) and _names_a_stage(words[-1], vocab):
         numbers.pop(0)  # `BA 2020 141.475 ...`: the year belongs to the stage label
     if (
         numbers
         and numbers[0].text in vocab.dash_cell
-        and tokens
-        and vocab.stage_label.match(tokens[-1].group())
-        and numbers[0].start - tokens[-1].end() == 1
+        and words
+        and vocab.stage_label.match(words[-1])
+        and numbers[0].start - (text.rindex(words[-1], 0, end) + len(words[-1])) == 1
     ):
         numbers = numbers[1:]  # `2e BA –` (its `JR` wrapped to the next line): a label's dash, no dash cell
     label_end = _label_end(text, numbers)
     return text[:label_end].strip(), tuple(numbers)
+
+
+# A line's split, by vocabulary and text (a document splits a few hundred different lines).
+_SPLITS = LineMemo(_split_numbers, 2_000)
 
 
 def _is_prose(text: str, vocab: Vocabulary) -> bool:
@@ -417,8 +455,8 @@ def _numberish(token: str, vocab: Vocabulary) -> bool:
 
 def _misread_amount(token: str, vocab: Vocabulary) -> bool:
     """An amount once its letters read as the digits they resemble (`1.2O4`, `8S8`); not an ordinal (`2e`)."""
-    if vocab.ordinal.match(token) or not any(char.isdigit() for char in token):
-        return False
+    if token.isalpha() or vocab.ordinal.match(token) or not any(char.isdigit() for char in token):
+        return False  # a word of letters (a row label's) holds no digit: told without a pass over its letters
     return parse_int(token.translate(MISREAD)) is not None
 
 
@@ -493,9 +531,7 @@ class TableReader:
             if self._closes(line):
                 break  # an error stays local: whatever the table above lacks, a heading or caption ends it
             settled = not self.cells or self.positional  # a positioned row may end with blank cells
-            if settled and (
-                is_stop_line(line.text, bool(table.rows or self.cells), self.vocab) or self._too_much_text()
-            ):
+            if settled and (self._stops(line.text) or self._too_much_text()):
                 break
             if settled and table.rows and self.ncols > 1 and _is_prose(line.text, self.vocab):
                 break  # a sentence, however narrow the page (`... In 2027`: a year, not a cell)
@@ -515,6 +551,13 @@ class TableReader:
             share = "" if table.ruled == len(table.rows) else f" ({table.ruled} of {len(table.rows)})"
             table.readings.insert(0, f"rows read by the PDF's ruled cells{share}")
         return table
+
+    def _stops(self, text: str) -> bool:
+        """`is_stop_line`, without asking again whether the line is a heading once the table has begun: `_closes`
+        has (six patterns, on every row)."""
+        if self.table.rows or self.cells:
+            return _is_long_prose(text, True, self.vocab)
+        return is_heading_line(text, self.vocab)
 
     def _closes(self, line: Line) -> bool:
         """A heading, or a caption other than this table's, once the table has begun."""
@@ -678,8 +721,7 @@ class TableReader:
     def _targets(self, line: Line, numbers: list[Number]) -> list[int] | None:
         """The column of each number; where positions are unknown or contradict each other (a line shifted by a
         page-start mark) the free columns of the row in order; None when even those are too few."""
-        words = line.positioned_words()
-        spans = [_number_span(number, words) for number in numbers]
+        spans = _number_spans(line, numbers)
         found = [self._column_at(span) for span in spans]
         targets = [t for t in found if t is not None]
         if not shifted(line) and len(targets) == len(numbers) and len(set(targets)) == len(targets):
@@ -725,8 +767,7 @@ class TableReader:
         not stand under their headers one by one, as after a page-start mark)."""
         if not self.positional or len(numbers) != self.ncols or shifted(line):
             return
-        words = line.positioned_words()
-        spans = [_number_span(number, words) for number in numbers]
+        spans = _number_spans(line, numbers)
         under = [self._header_column_at(span) for span in spans]
         if under != list(range(self.ncols)) and None not in under:
             return
@@ -850,6 +891,15 @@ def _joined_row(
 
 def _cell(number: Number, line: Line) -> Cell:
     return Cell(number.text, number.value, line.number, line.page)
+
+
+def _number_spans(line: Line, numbers: list[Number]) -> list[tuple[float, float]]:
+    """Where each number stands on the page (x0, x1). In a text line a number is a word of its own, standing at its
+    characters' columns: found without making the line's words (Word objects, costly for every row of every table)."""
+    if line.xs is None:
+        return [(line.indent + number.start, line.indent + number.end) for number in numbers]
+    words = line.positioned_words()
+    return [_number_span(number, words) for number in numbers]
 
 
 def _number_span(number: Number, words: tuple[Word, ...]) -> tuple[float, float]:

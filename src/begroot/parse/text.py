@@ -94,12 +94,13 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
 
     The paragraphs share one prose text, joined by a blank line (`prose_text`); `start` counts in it.
     """
-    joined = [line_spans(run) for run in _blank_separated(lines, lambda line: line.text)]
-    prose = "\n\n".join(text for text, _spans in joined)
+    runs = _blank_separated(lines, lambda line: line.text)
+    joined = [_line_starts(run) for run in runs]
+    prose = "\n\n".join(text for text, _starts in joined)
     found: list[Paragraph] = []
     start = 0
-    for text, spans in joined:
-        found.append(_paragraph(prose, start, len(text), spans, _sentence_breaks(text)))
+    for run, (text, starts) in zip(runs, joined, strict=True):
+        found.append(_paragraph(prose, start, len(text), run, starts, _sentence_breaks(text)))
         start += len(text) + 2
     return found
 
@@ -139,6 +140,19 @@ def _sentence_breaks(text: str) -> array[int]:
     return breaks
 
 
-def _paragraph(prose: str, start: int, length: int, spans: tuple[Span, ...], breaks: array[int]) -> Paragraph:
-    starts = array("i", [value for span in spans for value in span])
-    return Paragraph(prose, start, start + length, spans[0].page, spans[0].line, spans[-1].line, starts, breaks)
+def _line_starts(lines: list[Line]) -> tuple[str, array[int]]:
+    """A run of lines with text joined (as `line_spans`), with where each line starts as `Paragraph.starts` keeps
+    it: (offset, page, line) flattened, made straight from the offsets (no `Span` per line). Every line of a run
+    has text (`_blank_separated`), so every one has its offset."""
+    text, offsets = join_spans([line.text for line in lines])
+    starts = array("i", [value for offset, line in zip(offsets, lines, strict=True)
+                         for value in (offset, line.page, line.number)])  # fmt: skip
+    return text, starts
+
+
+def _paragraph(
+    prose: str, start: int, length: int, lines: list[Line], starts: array[int], breaks: array[int]
+) -> Paragraph:
+    # Its page and lines from the Line objects, not from `starts`: an int read from an array is a new object,
+    # and a long document has a hundred thousand paragraphs.
+    return Paragraph(prose, start, start + length, lines[0].page, lines[0].number, lines[-1].number, starts, breaks)

@@ -121,26 +121,30 @@ def _running_lines(texts: list[str], pages: list[int] | None, taken: set[int], v
     for index, text in enumerate(texts):
         if len(text) >= MIN_RUNNING_LENGTH and index not in taken:
             occurrences[running_key(text)].append(index)
+    # How often a running line repeats at least: on a share of the pages, or once every so many lines. Asked
+    # first: of the lines that repeat (a table's header, a row label) few repeat that often.
+    if pages is not None:
+        least = max(3, PAGE_SHARE * len(set(pages)))
+    else:
+        least = max(3, sum(1 for text in texts if text) / LINES_PER_PAGE)
     candidates = {
         key: found
         for key, found in occurrences.items()
-        if len(found) >= 3 and not vocab.is_content_line(texts[found[0]])  # one key, one kind of line
+        if len(found) >= least and not vocab.is_content_line(texts[found[0]])  # one key, one kind of line
     }
     if not candidates:
         return set()
     if pages is not None:
         near = _near_page_edges(texts, pages, taken)
-        page_count = len(set(pages))
         found_lines: set[int] = set()
         for found in candidates.values():
             at_edge = sum(1 for i in found if i in near)
-            if at_edge >= EDGE_SHARE * len(found) and len(found) >= max(2, PAGE_SHARE * page_count):
+            if at_edge >= EDGE_SHARE * len(found):
                 found_lines.update(i for i in found if i in near)
         return found_lines
-    nonblank = sum(1 for text in texts if text)
     result: set[int] = set()
     for key, found in candidates.items():
-        if _looks_like_a_header(key) and _at_steady_rhythm(found) and len(found) >= max(3, nonblank / LINES_PER_PAGE):
+        if _looks_like_a_header(key) and _at_steady_rhythm(found):
             result.update(found)
     return result
 

@@ -137,8 +137,13 @@ def split_pages(text: str, vocab: Vocabulary = VOCABULARY) -> list[Page]:
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
     page_of = _marked_pages(raw_lines, text)
-    indents = [_indent(raw.replace("\f", "")) for raw in raw_lines]
-    stripped = [raw.replace("\f", "").strip() for raw in raw_lines]
+    if "\f" in text:
+        raw_lines = [raw.replace("\f", "") for raw in raw_lines]
+    # Most texts hold no tab: their indentation is counted without a call per line (`_indent`).
+    indents = (
+        [_indent(raw) for raw in raw_lines] if "\t" in text else [len(raw) - len(raw.lstrip()) for raw in raw_lines]
+    )
+    stripped = [raw.strip() for raw in raw_lines]
     count = len(raw_lines)
     del raw_lines  # a long document: hold its lines once
     furniture = find_furniture(stripped, page_of, vocab)
@@ -168,7 +173,9 @@ def _marked_pages(raw_lines: list[str], text: str) -> list[int] | None:
     if "\f" in text:
         starts = [("\f" in raw and number > 0) for number, raw in enumerate(raw_lines)]
     else:
-        starts = [bool(PAGE_START.match(raw)) and number > 0 for number, raw in enumerate(raw_lines)]
+        # A page start begins with one space, and no second: most lines fail on those two characters.
+        starts = [raw[:1] == " " and raw[1:2] != " " and bool(PAGE_START.match(raw)) and number > 0
+                  for number, raw in enumerate(raw_lines)]  # fmt: skip
         if not any(starts) or sum(starts) > len(raw_lines) / MIN_LINES_PER_PAGE:
             return None
     pages, page, has_text = [], 1, False
