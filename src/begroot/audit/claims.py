@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from ..model import Fact
 from ..vocabulary import VOCABULARY
@@ -121,9 +121,12 @@ def _item_claims(item: re.Match[str], role: str, rate_role: str | None, lead_cre
 
 def _years_fit(sentence: str, reading: Reading) -> bool:
     """Every year the sentence prints is the document's, or that of a stage the table shows (`BA 2024`)."""
+    others = [m.start() for m in C.year.finditer(sentence) if int(m.group()) != reading.year]
+    if not others:  # most sentences print no year but the document's: no need to look for stages
+        return True
     stage_years = {m.start("year") for m in C.stage_named.finditer(sentence) if m.group("year")
                    and (_stage(m.group("stage")), int(m.group("year"))) in reading.stage_years}  # fmt: skip
-    return all(int(m.group()) == reading.year or m.start() in stage_years for m in C.year.finditer(sentence))
+    return all(start in stage_years for start in others)
 
 
 def _stage(word: str) -> str:
@@ -151,7 +154,7 @@ def new_paragraph(reading: Reading) -> None:
 
 def claims_in(sentence: str, reading: Reading) -> list[Claim]:
     """The claims of one sentence; `reading` carries what earlier sentences of the scope told."""
-    if C.part_marker.search(sentence):
+    if not reading.parts and C.part_marker.search(sentence):  # once it speaks of parts, it goes on doing so
         reading.parts = True
     # Named here, or by the sentence before when this one goes on about it ("Dit is 82%", "Het budget bedroeg").
     reading.anchored = bool(reading.anchor.search(sentence)) or (
@@ -212,9 +215,10 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
         if staged:
             year = int(lead.group("year"))
             add(_item_claims(staged, "budget", None, inherited, stage=_stage(lead.group("stage")), year=year))
-    stage = _named_stage(sentence, reading)
+    budget_leads = list(_search("budget_lead", sentence, lowered))
+    stage = _named_stage(sentence, reading) if budget_leads else None  # only a budget lead asks for it
     if stage is not None:
-        for lead in _search("budget_lead", sentence, lowered):
+        for lead in budget_leads:
             lead_credits = _credits(lead.group()) or inherited
             for item in _items(sentence, lead.end()):
                 add(_item_claims(item, "budget", None, lead_credits, stage=stage[0], year=stage[1]))
@@ -233,16 +237,22 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
 
 def _search(pattern: str, sentence: str, lowered: str) -> Iterator[re.Match[str]]:
     """The matches of the claim pattern of that name; not searched for when the sentence holds none of its hints."""
-    if not _hinted(C.hints[pattern]).search(lowered):
+    hinted, compiled = _HINTED[pattern]
+    if not hinted.search(lowered):
         return iter(())
-    compiled: re.Pattern[str] = getattr(C, pattern)
     return compiled.finditer(sentence)
 
 
-@lru_cache(maxsize=64)
 def _hinted(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern finding any of the hint words (compiled once per list of words; none: it never matches)."""
+    """One pattern finding any of the hint words (none: it never matches)."""
     return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+
+
+# Each claim pattern's hints as one pattern, and the claim pattern: made once (every sentence with a figure
+# asks for eleven of them; a cached look-up by the tuple of words, and `getattr`, each cost more than the search).
+_HINTED: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    name: (_hinted(words), getattr(C, name)) for name, words in C.hints.items()
+}
 
 
 def _nearest_credits(found: list[Claim], position: int) -> tuple[str, ...]:
