@@ -114,8 +114,8 @@ def render(said: Said | str, lang: str = DEFAULT) -> str:
     dutch, english = CATALOGUE[said["k"]]
     template = dutch if lang == "nl" else english
     # Most words are text already: only nested words are rendered (a call per word was a tenth of the audit).
-    return template.format(**{name: value if isinstance(value, str) else render(value, lang)
-                              for name, value in said["a"].items()})  # fmt: skip
+    return template.format_map({name: value if isinstance(value, str) else render(value, lang)
+                                  for name, value in said["a"].items()})  # fmt: skip
 
 
 _COMPACT = encoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
