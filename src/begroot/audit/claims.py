@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..model import Fact
 from ..vocabulary import VOCABULARY
@@ -308,9 +307,25 @@ class TableValues:
     """The total row of a scope's tables: (credit, stage, year) -> fact.
 
     Every claim of a scope asks the same few questions (the credits, each credit's budgets and execution),
-    so the answers are worked out once per scope, on first use, rather than by a scan per claim."""
+    so the answers are worked out once per scope, when it is made, rather than by a scan per claim (most
+    scopes have claims; made at once, they spare `cached_property`'s lock on each first question)."""
 
     facts: dict[tuple[str, str, int], Fact]
+    _credits: tuple[str, ...] = field(init=False, repr=False)
+    _budgets: dict[str, list[Fact]] = field(init=False, repr=False)
+    _first: dict[tuple[str, str | None], Fact] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._credits = tuple(dict.fromkeys(credit for credit, _, _ in self.facts))
+        budgets: dict[str, list[Fact]] = {}
+        first: dict[tuple[str, str | None], Fact] = {}
+        for (credit, stage, _), fact in self.facts.items():
+            if stage in STAGE_RANK:
+                budgets.setdefault(credit, []).append(fact)
+            first.setdefault((credit, stage), fact)
+        self._budgets = {credit: sorted(facts, key=lambda f: (f.year, STAGE_RANK[f.stage]))
+                         for credit, facts in budgets.items()}  # fmt: skip
+        self._first = first
 
     @classmethod
     def of(cls, facts: list[Fact]) -> TableValues:
@@ -333,25 +348,6 @@ class TableValues:
     def first(self, credit: str, stage: str | None) -> Fact | None:
         """The first fact (in print order) of this credit and stage, whatever its year."""
         return self._first.get((credit, stage))
-
-    @cached_property
-    def _credits(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(credit for credit, _, _ in self.facts))
-
-    @cached_property
-    def _budgets(self) -> dict[str, list[Fact]]:
-        found: dict[str, list[Fact]] = {}
-        for (credit, stage, _), fact in self.facts.items():
-            if stage in STAGE_RANK:
-                found.setdefault(credit, []).append(fact)
-        return {credit: sorted(facts, key=lambda f: (f.year, STAGE_RANK[f.stage])) for credit, facts in found.items()}
-
-    @cached_property
-    def _first(self) -> dict[tuple[str, str | None], Fact]:
-        found: dict[tuple[str, str | None], Fact] = {}
-        for (credit, stage, _), fact in self.facts.items():
-            found.setdefault((credit, stage), fact)
-        return found
 
 
 @dataclass(frozen=True)
