@@ -564,9 +564,8 @@ def test_credit_evolution_causes_are_claims_checked_at_their_line() -> None:
 def test_claim_hints_hold_wherever_their_pattern_matches() -> None:
     """A sentence is searched with a claim pattern only when it holds one of the pattern's hints
     (`ClaimWords.hints`): every sentence a pattern matches, in the samples and in generated documents
-    of every kind of prose, must hold one, or claims would go unchecked; so must every sentence stating a
-    budget hold `prose.STATED_HINT`."""
-    from begroot.audit.prose import STATED_HINT, scopes
+    of every kind of prose, must hold one, or claims would go unchecked."""
+    from begroot.audit.prose import scopes
     from begroot.testing.corpus import fixed_set
     from begroot.vocabulary import VOCABULARY
 
@@ -581,8 +580,6 @@ def test_claim_hints_hold_wherever_their_pattern_matches() -> None:
                 matched[name] += 1
                 assert any(word in text.lower() for word in words), (name, text)
     assert all(matched.values()), matched  # every pattern was met: the test read what it checks
-    stated = [text for text in sentences if claims.budget_stated.search(text)]
-    assert stated and all(STATED_HINT in text.lower() for text in stated)  # stated budgets: the same
 
 
 @pytest.mark.parametrize(

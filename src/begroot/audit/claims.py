@@ -236,10 +236,15 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
 
 def _search(pattern: str, sentence: str, lowered: str) -> Iterator[re.Match[str]]:
     """The matches of the claim pattern of that name; not searched for when the sentence holds none of its hints."""
-    hinted, compiled = _HINTED[pattern]
-    if not hinted.search(lowered):
+    if not hinted(pattern, lowered):
         return iter(())
-    return compiled.finditer(sentence)
+    return _HINTED[pattern][1].finditer(sentence)
+
+
+def hinted(pattern: str, lowered: str) -> bool:
+    """Whether the sentence (in lower case) holds one of the hints of the pattern of that name (`ClaimWords.hints`):
+    without one, the pattern cannot match it."""
+    return bool(_HINTED[pattern][0].search(lowered))
 
 
 def _hinted(words: tuple[str, ...]) -> re.Pattern[str]:
