@@ -183,45 +183,45 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
                 found.append(claim)
 
     inherited = named or reading.credits  # credits the sentence names, else those named last
-    lowered = sentence.lower()
-    for lead in _search("execution_lead", sentence, lowered):
+    present = hint_words(sentence.lower())
+    for lead in _search("execution_lead", sentence, present):
         lead_credits = _credits(lead.group("credit")) or inherited
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "execution", "rate", lead_credits))
-    for lead in _search("underuse_lead", sentence, lowered):
+    for lead in _search("underuse_lead", sentence, present):
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "underuse", "underuse-rate", inherited))
-    for match in _search("underuse_after", sentence, lowered):
+    for match in _search("underuse_after", sentence, present):
         add(_pair(match, "underuse", "underuse-rate", inherited))
-    for match in _search("shortfall", sentence, lowered):
+    for match in _search("shortfall", sentence, present):
         sign = -1 if match.group("word").lower() == C.less_word else 1
         add(_pair(match, "difference", "rate", inherited, sign))
-    for lead in _search("cause_lead", sentence, lowered):
+    for lead in _search("cause_lead", sentence, present):
         key = cause_key(lead.group("cause"))
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "cause", None, inherited, stage=f"cause:{key}"))
-    for lead in _search("change_lead", sentence, lowered):
+    for lead in _search("change_lead", sentence, present):
         add(_change(sentence, lead, inherited))
-    for lead in _search("end_lead", sentence, lowered):
+    for lead in _search("end_lead", sentence, present):
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "available", None, inherited))
-    for lead in _search("available_lead", sentence, lowered):
+    for lead in _search("available_lead", sentence, present):
         lead_credits = _credits(lead.group()) or inherited
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "available", None, lead_credits))
-    for lead in _search("stage_item", sentence, lowered):
+    for lead in _search("stage_item", sentence, present):
         staged = C.item.match(sentence, lead.end())
         if staged:
             year = int(lead.group("year"))
             add(_item_claims(staged, "budget", None, inherited, stage=_stage(lead.group("stage")), year=year))
-    budget_leads = list(_search("budget_lead", sentence, lowered))
+    budget_leads = list(_search("budget_lead", sentence, present))
     stage = _named_stage(sentence, reading) if budget_leads else None  # only a budget lead asks for it
     if stage is not None:
         for lead in budget_leads:
             lead_credits = _credits(lead.group()) or inherited
             for item in _items(sentence, lead.end()):
                 add(_item_claims(item, "budget", None, lead_credits, stage=stage[0], year=stage[1]))
-    for match in _search("rate", sentence, lowered):
+    for match in _search("rate", sentence, present):
         credit = _credits(match.group("credit")) or _nearest_credits(found, match.start()) or inherited
         add([_percent_claim(match, "percent" if match.group("percent") else "percent2", credit)])
     if reading.last_role in {"execution", "available"} and not found:
@@ -234,29 +234,32 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
     return sorted(found, key=lambda claim: claim.figure.start)
 
 
-def _search(pattern: str, sentence: str, lowered: str) -> Iterator[re.Match[str]]:
-    """The matches of the claim pattern of that name; not searched for when the sentence holds none of its hints."""
-    if not hinted(pattern, lowered):
+def _search(pattern: str, sentence: str, present: set[str]) -> Iterator[re.Match[str]]:
+    """The matches of the claim pattern of that name; not searched for when the sentence holds none of its hints
+    (`present`: the hint words the sentence holds, `hint_words`)."""
+    hints, compiled = _HINTED[pattern]
+    if present.isdisjoint(hints):
         return iter(())
-    return _HINTED[pattern][1].finditer(sentence)
+    return compiled.finditer(sentence)
+
+
+def hint_words(lowered: str) -> set[str]:
+    """The hint words (`ClaimWords.hints`, of every pattern) that the sentence, in lower case, holds: looked for
+    once a sentence, each by a substring test, rather than a pattern's hints by a regex search for each pattern."""
+    return {word for word in _HINT_WORDS if word in lowered}
 
 
 def hinted(pattern: str, lowered: str) -> bool:
     """Whether the sentence (in lower case) holds one of the hints of the pattern of that name (`ClaimWords.hints`):
     without one, the pattern cannot match it."""
-    return bool(_HINTED[pattern][0].search(lowered))
+    return any(word in lowered for word in C.hints[pattern])
 
 
-def _hinted(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern finding any of the hint words (none: it never matches)."""
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
-
-
-# Each claim pattern's hints as one pattern, and the claim pattern: made once (every sentence with a figure
-# asks for eleven of them; a cached look-up by the tuple of words, and `getattr`, each cost more than the search).
-_HINTED: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    name: (_hinted(words), getattr(C, name)) for name, words in C.hints.items()
+# Each claim pattern's hint words and the pattern itself, looked up once (not by `getattr` a sentence).
+_HINTED: dict[str, tuple[frozenset[str], re.Pattern[str]]] = {
+    name: (frozenset(words), getattr(C, name)) for name, words in C.hints.items()
 }
+_HINT_WORDS = frozenset(word for words in C.hints.values() for word in words)
 
 
 def _nearest_credits(found: list[Claim], position: int) -> tuple[str, ...]:
