@@ -44,3 +44,12 @@ def test_the_same_text_as_json_dumps(value: object) -> None:
 def test_a_value_json_cannot_encode_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="not JSON serializable"):
         encoder()({"when": object()})
+
+
+def test_without_the_c_encoder_the_library_encoder_gives_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Python without json's C accelerator: the library's own encoder, made once, gives the same text."""
+    from begroot import jsontext
+
+    monkeypatch.setattr(jsontext, "C_ENCODER", None)
+    for value in VALUES:
+        assert jsontext.encoder()(value) == json.dumps(value)
