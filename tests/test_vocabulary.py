@@ -26,7 +26,7 @@ NOT_SCANNED = {"messages.py"}
 # codes, goal codes, frame categories) that readers compare facts with: in a plain string they are no
 # document word. In a pattern (a string with regex syntax) a code is a document word all the same.
 ENGLISH = {"after", "available", "cause", "change", "court", "audit", "decisions", "delta", "end", "euro",
-           "execution", "index", "item", "lead", "other", "page", "rate", "resolutions", "rulings", "shortfall",
+           "execution", "index", "item", "lead", "other", "page", "rate", "resolutions", "rulings", "shortfall", "stated",
            "stage", "total", "underuse", "budget", "protocol", "april", "september", "november"}  # fmt: skip
 CODES = {"BA", "BO", "BU", "JR", "VAK", "VEK", "AO", "TO", "LO", "SD", "OD", "ISE", "ESR", "DELTA"}
 # A sentence in English (a warning, a doubt, a description) may name a row or a table as the document does.

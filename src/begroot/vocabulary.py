@@ -427,6 +427,7 @@ class ClaimWords:
             "stage_item": ("bij",),
             "budget_lead": ("budget", "krediet", "bedrag", "enveloppe", "voorzien"),
             "rate": ("graad", "beschikba"),
+            "budget_stated": ("bedroeg", "bedraagt"),  # prose.stated_bases: a budget the prose states
         }
     )
 

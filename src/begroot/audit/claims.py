@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 
 from ..model import Fact
 from ..vocabulary import VOCABULARY
@@ -121,9 +120,12 @@ def _item_claims(item: re.Match[str], role: str, rate_role: str | None, lead_cre
 
 def _years_fit(sentence: str, reading: Reading) -> bool:
     """Every year the sentence prints is the document's, or that of a stage the table shows (`BA 2024`)."""
+    others = [m.start() for m in C.year.finditer(sentence) if int(m.group()) != reading.year]
+    if not others:  # most sentences print no year but the document's: no need to look for stages
+        return True
     stage_years = {m.start("year") for m in C.stage_named.finditer(sentence) if m.group("year")
                    and (_stage(m.group("stage")), int(m.group("year"))) in reading.stage_years}  # fmt: skip
-    return all(int(m.group()) == reading.year or m.start() in stage_years for m in C.year.finditer(sentence))
+    return all(start in stage_years for start in others)
 
 
 def _stage(word: str) -> str:
@@ -151,7 +153,7 @@ def new_paragraph(reading: Reading) -> None:
 
 def claims_in(sentence: str, reading: Reading) -> list[Claim]:
     """The claims of one sentence; `reading` carries what earlier sentences of the scope told."""
-    if C.part_marker.search(sentence):
+    if not reading.parts and C.part_marker.search(sentence):  # once it speaks of parts, it goes on doing so
         reading.parts = True
     # Named here, or by the sentence before when this one goes on about it ("Dit is 82%", "Het budget bedroeg").
     reading.anchored = bool(reading.anchor.search(sentence)) or (
@@ -181,44 +183,45 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
                 found.append(claim)
 
     inherited = named or reading.credits  # credits the sentence names, else those named last
-    lowered = sentence.lower()
-    for lead in _search("execution_lead", sentence, lowered):
+    present = hint_words(sentence.lower())
+    for lead in _search("execution_lead", sentence, present):
         lead_credits = _credits(lead.group("credit")) or inherited
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "execution", "rate", lead_credits))
-    for lead in _search("underuse_lead", sentence, lowered):
+    for lead in _search("underuse_lead", sentence, present):
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "underuse", "underuse-rate", inherited))
-    for match in _search("underuse_after", sentence, lowered):
+    for match in _search("underuse_after", sentence, present):
         add(_pair(match, "underuse", "underuse-rate", inherited))
-    for match in _search("shortfall", sentence, lowered):
+    for match in _search("shortfall", sentence, present):
         sign = -1 if match.group("word").lower() == C.less_word else 1
         add(_pair(match, "difference", "rate", inherited, sign))
-    for lead in _search("cause_lead", sentence, lowered):
+    for lead in _search("cause_lead", sentence, present):
         key = cause_key(lead.group("cause"))
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "cause", None, inherited, stage=f"cause:{key}"))
-    for lead in _search("change_lead", sentence, lowered):
+    for lead in _search("change_lead", sentence, present):
         add(_change(sentence, lead, inherited))
-    for lead in _search("end_lead", sentence, lowered):
+    for lead in _search("end_lead", sentence, present):
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "available", None, inherited))
-    for lead in _search("available_lead", sentence, lowered):
+    for lead in _search("available_lead", sentence, present):
         lead_credits = _credits(lead.group()) or inherited
         for item in _items(sentence, lead.end()):
             add(_item_claims(item, "available", None, lead_credits))
-    for lead in _search("stage_item", sentence, lowered):
+    for lead in _search("stage_item", sentence, present):
         staged = C.item.match(sentence, lead.end())
         if staged:
             year = int(lead.group("year"))
             add(_item_claims(staged, "budget", None, inherited, stage=_stage(lead.group("stage")), year=year))
-    stage = _named_stage(sentence, reading)
+    budget_leads = list(_search("budget_lead", sentence, present))
+    stage = _named_stage(sentence, reading) if budget_leads else None  # only a budget lead asks for it
     if stage is not None:
-        for lead in _search("budget_lead", sentence, lowered):
+        for lead in budget_leads:
             lead_credits = _credits(lead.group()) or inherited
             for item in _items(sentence, lead.end()):
                 add(_item_claims(item, "budget", None, lead_credits, stage=stage[0], year=stage[1]))
-    for match in _search("rate", sentence, lowered):
+    for match in _search("rate", sentence, present):
         credit = _credits(match.group("credit")) or _nearest_credits(found, match.start()) or inherited
         add([_percent_claim(match, "percent" if match.group("percent") else "percent2", credit)])
     if reading.last_role in {"execution", "available"} and not found:
@@ -231,18 +234,32 @@ def _recognise(sentence: str, reading: Reading, named: tuple[str, ...]) -> list[
     return sorted(found, key=lambda claim: claim.figure.start)
 
 
-def _search(pattern: str, sentence: str, lowered: str) -> Iterator[re.Match[str]]:
-    """The matches of the claim pattern of that name; not searched for when the sentence holds none of its hints."""
-    if not _hinted(C.hints[pattern]).search(lowered):
+def _search(pattern: str, sentence: str, present: set[str]) -> Iterator[re.Match[str]]:
+    """The matches of the claim pattern of that name; not searched for when the sentence holds none of its hints
+    (`present`: the hint words the sentence holds, `hint_words`)."""
+    hints, compiled = _HINTED[pattern]
+    if present.isdisjoint(hints):
         return iter(())
-    compiled: re.Pattern[str] = getattr(C, pattern)
     return compiled.finditer(sentence)
 
 
-@lru_cache(maxsize=64)
-def _hinted(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern finding any of the hint words (compiled once per list of words; none: it never matches)."""
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+def hint_words(lowered: str) -> set[str]:
+    """The hint words (`ClaimWords.hints`, of every pattern) that the sentence, in lower case, holds: looked for
+    once a sentence, each by a substring test, rather than a pattern's hints by a regex search for each pattern."""
+    return {word for word in _HINT_WORDS if word in lowered}
+
+
+def hinted(pattern: str, lowered: str) -> bool:
+    """Whether the sentence (in lower case) holds one of the hints of the pattern of that name (`ClaimWords.hints`):
+    without one, the pattern cannot match it."""
+    return any(word in lowered for word in C.hints[pattern])
+
+
+# Each claim pattern's hint words and the pattern itself, looked up once (not by `getattr` a sentence).
+_HINTED: dict[str, tuple[frozenset[str], re.Pattern[str]]] = {
+    name: (frozenset(words), getattr(C, name)) for name, words in C.hints.items()
+}
+_HINT_WORDS = frozenset(word for words in C.hints.values() for word in words)
 
 
 def _nearest_credits(found: list[Claim], position: int) -> tuple[str, ...]:
@@ -298,9 +315,25 @@ class TableValues:
     """The total row of a scope's tables: (credit, stage, year) -> fact.
 
     Every claim of a scope asks the same few questions (the credits, each credit's budgets and execution),
-    so the answers are worked out once per scope, on first use, rather than by a scan per claim."""
+    so the answers are worked out once per scope, when it is made, rather than by a scan per claim (most
+    scopes have claims; made at once, they spare `cached_property`'s lock on each first question)."""
 
     facts: dict[tuple[str, str, int], Fact]
+    _credits: tuple[str, ...] = field(init=False, repr=False)
+    _budgets: dict[str, list[Fact]] = field(init=False, repr=False)
+    _first: dict[tuple[str, str | None], Fact] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._credits = tuple(dict.fromkeys(credit for credit, _, _ in self.facts))
+        budgets: dict[str, list[Fact]] = {}
+        first: dict[tuple[str, str | None], Fact] = {}
+        for (credit, stage, _), fact in self.facts.items():
+            if stage in STAGE_RANK:
+                budgets.setdefault(credit, []).append(fact)
+            first.setdefault((credit, stage), fact)
+        self._budgets = {credit: sorted(facts, key=lambda f: (f.year, STAGE_RANK[f.stage]))
+                         for credit, facts in budgets.items()}  # fmt: skip
+        self._first = first
 
     @classmethod
     def of(cls, facts: list[Fact]) -> TableValues:
@@ -323,25 +356,6 @@ class TableValues:
     def first(self, credit: str, stage: str | None) -> Fact | None:
         """The first fact (in print order) of this credit and stage, whatever its year."""
         return self._first.get((credit, stage))
-
-    @cached_property
-    def _credits(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(credit for credit, _, _ in self.facts))
-
-    @cached_property
-    def _budgets(self) -> dict[str, list[Fact]]:
-        found: dict[str, list[Fact]] = {}
-        for (credit, stage, _), fact in self.facts.items():
-            if stage in STAGE_RANK:
-                found.setdefault(credit, []).append(fact)
-        return {credit: sorted(facts, key=lambda f: (f.year, STAGE_RANK[f.stage])) for credit, facts in found.items()}
-
-    @cached_property
-    def _first(self) -> dict[tuple[str, str | None], Fact]:
-        found: dict[tuple[str, str | None], Fact] = {}
-        for (credit, stage, _), fact in self.facts.items():
-            found.setdefault((credit, stage), fact)
-        return found
 
 
 @dataclass(frozen=True)

@@ -198,7 +198,9 @@ def fmt(value: float, decimals: int = 2) -> str:
     return format_number(value, decimals, trim=True)
 
 
-_DIGITS = re.compile(r"-?\d[\d.,]*")
+# A number as the ids mask it: the matches of `-?\d[\d.,]*`, written so that the engine tries a place only where
+# a digit or a minus before one stands (a quarter faster on a prose finding's long message; tested the same).
+_DIGITS = re.compile(r"(?:-(?=\d)|\d)[\d.,]*")
 
 
 def finding_id(rule: str, subject: str | None, locations: list[Location], context: dict[str, Any] | None,

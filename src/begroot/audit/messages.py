@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ..jsontext import encoder
 from ..phrases import translate
 
 LANGUAGES = ("nl", "en")
@@ -113,16 +114,16 @@ def render(said: Said | str, lang: str = DEFAULT) -> str:
     dutch, english = CATALOGUE[said["k"]]
     template = dutch if lang == "nl" else english
     # Most words are text already: only nested words are rendered (a call per word was a tenth of the audit).
-    return template.format(**{name: value if isinstance(value, str) else render(value, lang)
-                              for name, value in said["a"].items()})  # fmt: skip
+    return template.format_map({name: value if isinstance(value, str) else render(value, lang)
+                                  for name, value in said["a"].items()})  # fmt: skip
 
 
-_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
+_COMPACT = encoder(ensure_ascii=False, separators=(",", ":"))  # made once: json.dumps makes one a call
 
 
 def words(said: Said) -> str:
     """The words of a finding as kept in its context: compact JSON."""
-    return _COMPACT.encode(said)
+    return _COMPACT(said)
 
 
 def message(finding: Any, lang: str = DEFAULT) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, Table
 
 from ..bridge import bridge_steps
+from ..jsontext import encoder
 from ..lineage import code_links
 from ..model import Article, Document, Fact, field_names, plain
 from .bulk import INSERT_BATCH, Batch, batch_of, batches, with_json
@@ -145,6 +146,8 @@ FINDING_COLUMNS = ("rule", "severity", "message", "numbers", "expected", "locati
                    "verified", "context", "finding_id")  # fmt: skip
 _FINDING_JSON = frozenset(name for name in FINDING_COLUMNS if isinstance(findings_t.c[name].type, JSON))
 _LOCATIONS = FINDING_COLUMNS.index("locations")
+# json.dumps's text, its encoder made once: a document's findings are hundreds of small values to encode.
+_dumps = encoder()
 FindingValues = tuple[Any, ...]
 
 
@@ -153,8 +156,8 @@ def finding_values(finding: Mapping[str, Any]) -> FindingValues:
     audit) as the parameters of its row. Encoded as soon as the audit returns it: a long document has tens of
     thousands of findings, and as JSON text they take a third of the memory of their dicts and lists (and
     travel from a worker process faster)."""
-    return tuple(json.dumps(finding.get(name)) if name in _FINDING_JSON else finding.get(name)
-                 for name in FINDING_COLUMNS)  # fmt: skip
+    return tuple([_dumps(finding.get(name)) if name in _FINDING_JSON else finding.get(name)
+                  for name in FINDING_COLUMNS])  # fmt: skip
 
 
 def renamed(values: FindingValues, rename: dict[str, str]) -> FindingValues:
@@ -164,7 +167,7 @@ def renamed(values: FindingValues, rename: dict[str, str]) -> FindingValues:
     places = json.loads(values[_LOCATIONS]) or []
     moved = [place | {"document": rename[place["document"]]} if place.get("document") in rename else place
              for place in places]  # fmt: skip
-    return (*values[:_LOCATIONS], json.dumps(moved), *values[_LOCATIONS + 1 :])
+    return (*values[:_LOCATIONS], _dumps(moved), *values[_LOCATIONS + 1 :])
 
 
 @dataclass
