@@ -53,3 +53,14 @@ def test_without_the_c_encoder_the_library_encoder_gives_the_same(monkeypatch: p
     monkeypatch.setattr(jsontext, "C_ENCODER", None)
     for value in VALUES:
         assert jsontext.encoder()(value) == json.dumps(value)
+
+
+def test_a_c_encoder_that_takes_other_arguments_leaves_the_library_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`c_make_encoder` is json's own, undocumented: should another Python change it, the library's encoder is used."""
+    from begroot import jsontext
+
+    def changed(*_arguments: object) -> object:
+        raise TypeError("make_encoder() takes other arguments")
+
+    monkeypatch.setattr(jsontext, "C_ENCODER", changed)
+    assert jsontext.encoder()([1, {"a": None}]) == json.dumps([1, {"a": None}])

@@ -22,14 +22,25 @@ def encoder(*, ensure_ascii: bool = True, separators: tuple[str, str] = DUMPS_SE
     """A function giving exactly `json.dumps(value, ensure_ascii=..., separators=...)` for plain data (dicts,
     lists, strings, numbers, booleans, None). It does not look for circular references: the values are made
     fresh by the caller and hold none (one that did would fail on the recursion limit, not as a ValueError)."""
-    item_separator, key_separator = separators
+    library = json.JSONEncoder(ensure_ascii=ensure_ascii, separators=separators, check_circular=False).encode
     if C_ENCODER is None:  # the library's own encoder, made once
-        return json.JSONEncoder(ensure_ascii=ensure_ascii, separators=separators, check_circular=False).encode
+        return library
+    item_separator, key_separator = separators
     strings = json.encoder.encode_basestring_ascii if ensure_ascii else json.encoder.encode_basestring
-    encode = C_ENCODER(
-        None, _unknown, strings, None, key_separator, item_separator, False, False, True
-    )  # markers (none: no circular check), default, string encoder, indent, separators, sort_keys, skipkeys, allow_nan
-    return lambda value: "".join(encode(value, 0))
+    try:
+        encode = C_ENCODER(
+            None, _unknown, strings, None, key_separator, item_separator, False, False, True
+        )  # markers (none: no circular check), default, string encoder, indent, separators, sort_keys, skipkeys, allow_nan
+        fast: Callable[[object], str] = lambda value: "".join(encode(value, 0))  # noqa: E731
+        if fast(PROBE) == library(PROBE):
+            return fast
+    except TypeError:  # c_make_encoder is json's own, undocumented: another Python may take other arguments
+        pass
+    return library
+
+
+# Checked once against the library's text: a Python whose C encoder works otherwise gets the library's.
+PROBE = {"a": [1, 2.5, None, True, "é\n"], "b": {"c": -3}}
 
 
 def _unknown(value: object) -> object:

@@ -8,13 +8,16 @@ JSON columns are serialised here as SQLAlchemy's JSON type would.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import JSON, Connection, Table
+
+from ..jsontext import encoder
+
+_dumps = encoder()  # json.dumps's text, its encoder made once (jsontext)
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def with_json(
     for row in rows:
         values = list(row)
         for i in at:
-            values[i] = json.dumps(plain(values[i]) if plain else values[i])
+            values[i] = _dumps(plain(values[i]) if plain else values[i])
         encoded.append(tuple(values))
     return encoded
 
