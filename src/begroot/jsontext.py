@@ -46,3 +46,7 @@ PROBE = {"a": [1, 2.5, None, True, "é\n"], "b": {"c": -3}}
 def _unknown(value: object) -> object:
     """What json.dumps does with a value it cannot encode."""
     raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
+
+
+# json.dumps with its defaults, the encoder made once: what the store writes in its JSON columns.
+dumps = encoder()

@@ -15,9 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import JSON, Connection, Table
 
-from ..jsontext import encoder
-
-_dumps = encoder()  # json.dumps's text, its encoder made once (jsontext)
+from ..jsontext import dumps
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ def with_json(
     for row in rows:
         values = list(row)
         for i in at:
-            values[i] = _dumps(plain(values[i]) if plain else values[i])
+            values[i] = dumps(plain(values[i]) if plain else values[i])
         encoded.append(tuple(values))
     return encoded
 

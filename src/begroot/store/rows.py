@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -13,9 +12,9 @@ from typing import Any
 from sqlalchemy import JSON, Table
 
 from ..bridge import bridge_steps
-from ..jsontext import encoder
+from ..jsontext import dumps
 from ..lineage import code_links
-from ..model import Article, Document, Fact, field_names, plain
+from ..model import Article, Document, field_names, plain
 from .bulk import INSERT_BATCH, Batch, batch_of, batches, with_json
 from .originals import media_type, original_row
 from .schema import (
@@ -81,18 +80,6 @@ def _article(article: Article) -> Row:
     return row
 
 
-FACT_ROW_FIELDS = [f.name for f in dataclasses.fields(Fact) if f.name != "document"]
-FACT_ROW_COLUMNS = ["table_index" if name == "table" else name for name in FACT_ROW_FIELDS]
-_fact_values = attrgetter(*FACT_ROW_FIELDS)
-
-
-def _facts(d: Document) -> Iterator[Batch]:
-    """The facts as value tuples straight from the model, never as dicts: a document has thousands, all flat."""
-    columns = tuple(FACT_ROW_COLUMNS)
-    for values in batches((_fact_values(fact) for fact in d.facts), INSERT_BATCH):
-        yield Batch(_table(FactRow).name, columns, values)
-
-
 def _rows(table: Table, rows_of: Callable[[Document], Iterable[Row]]) -> Callable[[Document], Iterator[Batch]]:
     """A table's batches from a function giving its rows as dicts."""
     return lambda d: (batch_of(table, batch) for batch in batches(rows_of(d), INSERT_BATCH))
@@ -128,7 +115,7 @@ EXTRACTORS: list[Callable[[Document], Iterator[Batch]]] = [
     _rows(_table(ArticleRow), lambda d: [_article(a) for a in d.articles]),
     # A table's doubts and reading are the reader's notes for the audit and the JSON model, not stored.
     _records(_table(TableRow), lambda d: d.tables, {"index": "table_index"}, drop=("facts", "doubts", "reading")),
-    _facts,
+    _records(_table(FactRow), lambda d: d.facts, {"table": "table_index"}, drop=("document",)),
     _records(_table(GenericTableRow), lambda d: d.generic_tables, {"index": "table_index"}),
     _records(_table(FootnoteRow), lambda d: d.footnotes),
     _records(_table(AnnexItemRow), lambda d: d.annex_items),
@@ -146,8 +133,6 @@ FINDING_COLUMNS = ("rule", "severity", "message", "numbers", "expected", "locati
                    "verified", "context", "finding_id")  # fmt: skip
 _FINDING_JSON = frozenset(name for name in FINDING_COLUMNS if isinstance(findings_t.c[name].type, JSON))
 _LOCATIONS = FINDING_COLUMNS.index("locations")
-# json.dumps's text, its encoder made once: a document's findings are hundreds of small values to encode.
-_dumps = encoder()
 FindingValues = tuple[Any, ...]
 
 
@@ -156,7 +141,7 @@ def finding_values(finding: Mapping[str, Any]) -> FindingValues:
     audit) as the parameters of its row. Encoded as soon as the audit returns it: a long document has tens of
     thousands of findings, and as JSON text they take a third of the memory of their dicts and lists (and
     travel from a worker process faster)."""
-    return tuple([_dumps(finding.get(name)) if name in _FINDING_JSON else finding.get(name)
+    return tuple([dumps(finding.get(name)) if name in _FINDING_JSON else finding.get(name)
                   for name in FINDING_COLUMNS])  # fmt: skip
 
 
@@ -167,7 +152,7 @@ def renamed(values: FindingValues, rename: dict[str, str]) -> FindingValues:
     places = json.loads(values[_LOCATIONS]) or []
     moved = [place | {"document": rename[place["document"]]} if place.get("document") in rename else place
              for place in places]  # fmt: skip
-    return (*values[:_LOCATIONS], _dumps(moved), *values[_LOCATIONS + 1 :])
+    return (*values[:_LOCATIONS], dumps(moved), *values[_LOCATIONS + 1 :])
 
 
 @dataclass

@@ -20,7 +20,7 @@ from sqlalchemy.sql.elements import BindParameter
 
 from ..errors import AmbiguousDocument, DatabaseError, MissingDatabase
 from ..identity import HASH_CHARS, slug, with_hash
-from ..jsontext import encoder
+from ..jsontext import dumps
 from ..model import Document
 from .bulk import INSERT_BATCH, insert_batch, insert_values
 from .engine import DEFAULT_TIMEOUT, default_url, make_engine, sqlite_file, writable, writing
@@ -466,7 +466,6 @@ def conflicts_query() -> Select[Any]:
     )
 
 
-_dumps = encoder()  # json.dumps's text, its encoder made once (jsontext): a document may have hundreds of conflicts
 CONFLICT_COLUMNS = ("document_id", "related_document_id", "rule", "severity", "message", "numbers", "expected",
                     "locations", "finding_id")  # fmt: skip
 
@@ -485,5 +484,5 @@ def _conflict(
         {"document": other_name, "page": old_page, "source_line": old_line},
     ]
     stable_id = conflict_id(CONFLICT_RULE, key, [(sha256, page, line), (other_sha256, old_page, old_line)])
-    return (document_id, other_id, CONFLICT_RULE, "error", message, _dumps([value, old_value]), old_value,
-            _dumps(locations), stable_id)  # fmt: skip
+    return (document_id, other_id, CONFLICT_RULE, "error", message, dumps([value, old_value]), old_value,
+            dumps(locations), stable_id)  # fmt: skip
